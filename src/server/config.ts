@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const environment = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    CONCORD_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    CONCORD_DEMO: z.preprocess(emptyAsUndefined, flag.default(true)),
+    SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SMTP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('Concord <no-reply@concord.test>')),
+    NOTIFY_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(20).optional()),
+    NOTIFY_EMAIL_TEMPLATE_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
+    NOTIFY_SMS_TEMPLATE_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when CONCORD_DEMO is off' });
+    }
+    if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'is required with NOTIFY_API_KEY' });
+    }
+  });
+
+export type Environment = z.infer<typeof environment>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  /** Unset only in demo mode, where a random secret is generated and kept in the data directory. */
+  sessionSecret: string | undefined;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  logLevel: Environment['LOG_LEVEL'];
+  mail: {
+    from: string;
+    smtpUrl: string | undefined;
+    notifyApiKey: string | undefined;
+    notifyEmailTemplateId: string | undefined;
+    notifySmsTemplateId: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start; a bad setting stops the server with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Concord cannot start; fix these settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.CONCORD_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    demo: e.CONCORD_DEMO,
+    sessionSecret: e.SESSION_SECRET,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    mail: {
+      from: e.MAIL_FROM,
+      smtpUrl: e.SMTP_URL,
+      notifyApiKey: e.NOTIFY_API_KEY,
+      notifyEmailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID,
+      notifySmsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from './schema/index.ts';
+import { acquireDataDirLock } from './lock.ts';
+
+export type Schema = typeof schema;
+export type Drizzle = NodePgDatabase<Schema>;
+
+export interface Database {
+  mode: 'embedded' | 'postgres';
+  pool: pg.Pool;
+  db: Drizzle;
+  /** How other clients of the same database (pg-boss) connect. */
+  connection: pg.PoolConfig;
+  close(): Promise<void>;
+}
+
+// Timestamps are parsed by the application as UTC instants whatever the server's zone.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for the embedded database; "memory://" keeps it in memory (tests). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openEmbedded(options.dataDir, options.poolSize ?? 8);
+}
+
+function makePool(connection: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(connection);
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+async function openPostgres(databaseUrl: string, max: number): Promise<Database> {
+  const connection: pg.PoolConfig = { connectionString: databaseUrl, max, options: '-c TimeZone=UTC' };
+  const pool = makePool(connection);
+  await pool.query('select 1');
+  return {
+    mode: 'postgres',
+    pool,
+    db: drizzle(pool, { schema }),
+    connection,
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string, max: number): Promise<Database> {
+  const inMemory = dataDir === 'memory://';
+  let pgliteDir = dataDir;
+  let releaseLock = () => undefined as void;
+  if (!inMemory) {
+    const root = resolve(dataDir);
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    releaseLock = acquireDataDirLock(root);
+    pgliteDir = join(root, 'pgdata');
+  }
+  // A private directory for the socket: Unix socket paths are short, and nobody else may connect.
+  const socketDir = mkdtempSync(join(tmpdir(), 'concord-db-'));
+  const port = 5432;
+  const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
+    workerData: { dataDir: pgliteDir, socketPath: join(socketDir, `.s.PGSQL.${port}`) },
+    execArgv: ['--import', 'tsx'],
+  });
+  try {
+    await waitFor(worker, 'ready');
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const connection: pg.PoolConfig = {
+    host: socketDir,
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    max,
+    options: '-c TimeZone=UTC',
+  };
+  const pool = makePool(connection);
+  await assertTrigramWorks(pool);
+  return {
+    mode: 'embedded',
+    pool,
+    db: drizzle(pool, { schema }),
+    connection,
+    async close() {
+      await pool.end();
+      worker.postMessage({ type: 'stop' });
+      await waitFor(worker, 'stopped').catch(() => undefined);
+      await worker.terminate();
+      rmSync(socketDir, { recursive: true, force: true });
+      releaseLock();
+    },
+  };
+}
+
+function waitFor(worker: Worker, type: string, timeoutMs = 60_000): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`embedded database did not become ${type}`)), timeoutMs);
+    const onMessage = (message: { type: string }) => {
+      if (message.type !== type) return;
+      cleanup();
+      resolvePromise();
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+  });
+}
+
+// PGlite 0.5.15 and 0.5.16 return nothing (or hang) for the trigram operator when pg_trgm is
+// loaded with other extensions; this guard catches such a regression on every upgrade.
+async function assertTrigramWorks(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('create extension if not exists pg_trgm');
+    await client.query("set statement_timeout = '5s'");
+    const result = await client.query<{ ok: boolean }>("select 'a'::text % 'a'::text as ok");
+    await client.query('reset statement_timeout');
+    if (result.rows[0]?.ok !== true) throw new Error('pg_trgm self-check failed: the trigram operator returned no match');
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { Database } from './connection.ts';
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Applies the committed SQL migrations in order; already-applied ones are skipped. */
+export async function applyMigrations(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder });
+}

@@ -1,0 +1,40 @@
+import type { Role } from '../../../shared/roles.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * Who may administer which part of the structure. Short rules in the words an administrator
+ * would use; services call them on the record in hand and SQL scopes mirror them for lists.
+ */
+
+export const isSystemAdmin = (actor: Actor) => actor.role === 'system_admin';
+
+export function canManageOrganisation(actor: Actor, organisationId: string): boolean {
+  return isSystemAdmin(actor) || (actor.role === 'organisation_admin' && actor.organisationId === organisationId);
+}
+
+export function canManageTeam(actor: Actor, team: { id: string; organisationId: string }): boolean {
+  return canManageOrganisation(actor, team.organisationId) || (actor.role === 'team_admin' && actor.teamId === team.id);
+}
+
+/** The roles an administrator may give: never one above their own reach. */
+export function assignableRoles(actor: Actor): Role[] {
+  switch (actor.role) {
+    case 'system_admin':
+      return ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'];
+    case 'organisation_admin':
+      return ['organisation_admin', 'team_admin', 'practitioner', 'read_only'];
+    case 'team_admin':
+      return ['practitioner', 'read_only'];
+    default:
+      return [];
+  }
+}
+
+/** A team admin manages the practitioners in their team, not its other administrators. */
+export function canManageUser(actor: Actor, user: { id: string; role: Role; teamId: string; organisationId: string }): boolean {
+  return canManageTeam(actor, { id: user.teamId, organisationId: user.organisationId }) && assignableRoles(actor).includes(user.role);
+}
+
+export function canSeeUser(actor: Actor, user: { teamId: string; organisationId: string; partnershipId: string }): boolean {
+  return canManageTeam(actor, { id: user.teamId, organisationId: user.organisationId });
+}

@@ -1,0 +1,43 @@
+import type { Role } from '../../../shared/roles.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * What a route requires, declared in its config. `public` needs no sign-in; `enrolment` accepts
+ * a session that has signed in with a password but has yet to enrol an authenticator; every
+ * other permission needs a fully signed-in person (or, where allowed, an API token) whose role
+ * grants it. Which records within that the actor may touch is decided by the policies.
+ */
+export const permissionRoles = {
+  signed_in: ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'partnerships.manage': ['system_admin'],
+  'organisations.manage': ['system_admin'],
+  'teams.manage': ['system_admin', 'organisation_admin'],
+  'users.view': ['system_admin', 'organisation_admin', 'team_admin'],
+  'users.manage': ['system_admin', 'organisation_admin', 'team_admin'],
+  'api_tokens.manage': ['system_admin', 'organisation_admin'],
+  'audit.view': ['system_admin', 'organisation_admin', 'team_admin'],
+  'audit.verify': ['system_admin'],
+  'outbox.view': ['system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RolePermission = keyof typeof permissionRoles;
+export type Permission = 'public' | 'enrolment' | RolePermission;
+
+export interface RoutePermission {
+  permission: Permission;
+  /** Whether another organisation's system may call the route with an API token. */
+  apiTokens?: boolean;
+}
+
+export function roleHas(role: Role, permission: RolePermission): boolean {
+  return (permissionRoles[permission] as readonly Role[]).includes(role);
+}
+
+export function actorHas(actor: Actor, permission: RolePermission): boolean {
+  return roleHas(actor.role, permission);
+}
+
+/** The permissions sent to the web client, so that it shows only what the user may do. */
+export function permissionsOf(role: Role): RolePermission[] {
+  return (Object.keys(permissionRoles) as RolePermission[]).filter((p) => roleHas(role, p));
+}

@@ -1,0 +1,98 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from './actor.ts';
+
+/**
+ * Record access, the one model every module applies. A profile, case or location belongs to a
+ * team in a partnership; its access list gives other teams or whole organisations `view` or
+ * `edit`. Reports and documents add a visibility. These builders return SQL that a module's
+ * queries.ts puts in its WHERE clause, and the single-record check uses the same expressions,
+ * so a list can never show what a page would refuse.
+ */
+
+export type AccessLevel = 'edit' | 'view';
+export type Visibility = 'shared' | 'team' | 'private';
+
+export interface OwnedRecordColumns {
+  id: AnyPgColumn;
+  ownerTeamId: AnyPgColumn;
+  partnershipId: AnyPgColumn;
+}
+
+export interface AccessListColumns {
+  /** The table itself, as SQL (e.g. sql`profile_access`), so the subquery can name it. */
+  table: SQL;
+  recordId: SQL;
+  teamId: SQL;
+  organisationId: SQL;
+  level: SQL;
+}
+
+/** Records of the actor's partnership; anything else does not exist for them. */
+export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
+  return eq(record.partnershipId, actor.partnershipId);
+}
+
+function grantsActor(actor: Actor, list: AccessListColumns): SQL {
+  return sql`(${list.teamId} = ${actor.teamId} or ${list.organisationId} = ${actor.organisationId})`;
+}
+
+/** The level the actor holds on each record: 'edit', 'view', or null for none. */
+export function accessLevel(actor: Actor, record: OwnedRecordColumns, list: AccessListColumns): SQL<AccessLevel | null> {
+  return sql<AccessLevel | null>`case
+    when ${record.partnershipId} <> ${actor.partnershipId} then null
+    when ${record.ownerTeamId} = ${actor.teamId} then 'edit'
+    else (select case when bool_or(${list.level} = 'edit') then 'edit' when count(*) > 0 then 'view' end
+            from ${list.table} where ${list.recordId} = ${record.id} and ${grantsActor(actor, list)})
+  end`;
+}
+
+export function canView(actor: Actor, record: OwnedRecordColumns, list: AccessListColumns): SQL {
+  return and(
+    inPartnership(actor, record),
+    or(
+      eq(record.ownerTeamId, actor.teamId),
+      sql`exists (select 1 from ${list.table} where ${list.recordId} = ${record.id} and ${grantsActor(actor, list)})`,
+    ),
+  )!;
+}
+
+export function canEdit(actor: Actor, record: OwnedRecordColumns, list: AccessListColumns): SQL {
+  if (!mayEverEdit(actor)) return sql`false`;
+  return and(
+    inPartnership(actor, record),
+    or(
+      eq(record.ownerTeamId, actor.teamId),
+      sql`exists (select 1 from ${list.table} where ${list.recordId} = ${record.id} and ${list.level} = 'edit' and ${grantsActor(actor, list)})`,
+    ),
+  )!;
+}
+
+/** Read-only users and read-only API tokens see what their team sees but change nothing. */
+export function mayEverEdit(actor: Actor): boolean {
+  return actor.role !== 'read_only' && !actor.readOnly;
+}
+
+/** The level a person actually has once their role is taken into account. */
+export function effectiveLevel(actor: Actor, level: AccessLevel | null): AccessLevel | null {
+  if (level === 'edit' && !mayEverEdit(actor)) return 'view';
+  return level;
+}
+
+export interface VisibilityColumns {
+  visibility: AnyPgColumn;
+  authorId: AnyPgColumn;
+  authorTeamId: AnyPgColumn;
+}
+
+/**
+ * Whether the actor may read a report or document's content (the parent record's access is
+ * checked separately). Those who may not see a stub: type, author's team, date.
+ */
+export function canReadContent(actor: Actor, item: VisibilityColumns): SQL {
+  return or(
+    eq(item.visibility, 'shared'),
+    and(eq(item.visibility, 'team'), eq(item.authorTeamId, actor.teamId)),
+    and(eq(item.visibility, 'private'), eq(item.authorId, actor.id)),
+  )!;
+}

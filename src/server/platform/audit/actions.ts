@@ -1,0 +1,51 @@
+/**
+ * Every kind of audit event, as a closed list: a new kind is a deliberate change here, and the
+ * audit viewer can offer them as a filter. Names are `<what>.<what happened>`.
+ */
+export const auditActions = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+  'auth.authenticator_enrolled',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.invitation_accepted',
+  'auth.password_changed',
+  'access.refused',
+  'partnership.created',
+  'partnership.updated',
+  'organisation.created',
+  'organisation.updated',
+  'team.created',
+  'team.updated',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.invitation_sent',
+  'user.authenticator_reset',
+  'api_token.created',
+  'api_token.revoked',
+  'audit.viewed',
+  'audit.verified',
+  'outbox.viewed',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntityTypes = ['partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome?: 'success' | 'refused' | 'failed';
+  entityType?: AuditEntityType;
+  entityId?: string | null;
+  /** The organisation and team that own the record, so their administrators see what was done to it. */
+  subjectOrganisationId?: string | null;
+  subjectTeamId?: string | null;
+  reason?: string | null;
+  /** For writes: the fields that changed, before and after. Never secrets. */
+  changes?: Record<string, { before: unknown; after: unknown }> | null;
+  details?: Record<string, unknown> | null;
+}

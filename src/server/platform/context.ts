@@ -1,0 +1,71 @@
+import type { Database } from '../db/connection.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { Actor, RequestOrigin } from './access/actor.ts';
+import type { AuditEntry } from './audit/actions.ts';
+import { writeAuditEvents } from './audit/write.ts';
+import { AppError, ForbiddenError, NoAccessError } from './errors.ts';
+import type { DomainEvent, EventBus } from './events/types.ts';
+
+/**
+ * What a use case is given: who is acting, from where, and one transaction. Audit entries are
+ * written in that transaction just before it commits, so a change and its record of who made it
+ * stand or fall together; events and other side effects run only after it has committed.
+ */
+export interface Context<A extends Actor | null = Actor> {
+  readonly actor: A;
+  readonly origin: RequestOrigin;
+  readonly tx: Tx;
+  audit(entry: AuditEntry): void;
+  /** Recorded even though the use case then fails: a refusal is kept when its transaction is not. */
+  refuse(entry: Omit<AuditEntry, 'outcome'>): void;
+  emit(event: DomainEvent): void;
+  afterCommit(effect: () => Promise<void>): void;
+}
+
+export interface Runner {
+  run<T, A extends Actor | null>(who: { actor: A; origin: RequestOrigin }, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
+}
+
+export interface RunnerDeps {
+  database: Database;
+  events: EventBus;
+  onEffectError: (error: unknown) => void;
+}
+
+export function createRunner({ database, events, onEffectError }: RunnerDeps): Runner {
+  return {
+    async run(who, useCase) {
+      const audits: AuditEntry[] = [];
+      const refusals: AuditEntry[] = [];
+      const emitted: DomainEvent[] = [];
+      const effects: (() => Promise<void>)[] = [];
+      try {
+        const result = await database.db.transaction(async (tx) => {
+          const ctx = {
+            actor: who.actor,
+            origin: who.origin,
+            tx,
+            audit: (entry: AuditEntry) => void audits.push(entry),
+            refuse: (entry: Omit<AuditEntry, 'outcome'>) => void refusals.push({ ...entry, outcome: 'refused' }),
+            emit: (event: DomainEvent) => void emitted.push(event),
+            afterCommit: (effect: () => Promise<void>) => void effects.push(effect),
+          };
+          const value = await useCase(ctx);
+          await writeAuditEvents(tx, who.actor, who.origin, audits);
+          return value;
+        });
+        if (emitted.length > 0) await events.publish(emitted).catch(onEffectError);
+        for (const effect of effects) await effect().catch(onEffectError);
+        return result;
+      } catch (error) {
+        if (refusals.length === 0 && (error instanceof ForbiddenError || error instanceof NoAccessError)) {
+          refusals.push({ action: 'access.refused', outcome: 'refused', details: { code: (error as AppError).code, message: (error as AppError).message } });
+        }
+        if (refusals.length > 0) {
+          await database.db.transaction((tx) => writeAuditEvents(tx, who.actor, who.origin, refusals));
+        }
+        throw error;
+      }
+    },
+  };
+}

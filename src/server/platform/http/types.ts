@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/connection.ts';
+import type { Actor, RequestOrigin } from '../access/actor.ts';
+import type { Permission } from '../access/permissions.ts';
+import type { Runner } from '../context.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import type { EventBus } from '../events/types.ts';
+import type { Jobs } from '../jobs/types.ts';
+import type { Mailer } from '../notify/types.ts';
+
+/** The platform services a module's routes may use, built once in app.ts. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  runner: Runner;
+  events: EventBus;
+  jobs: Jobs;
+  mailer: Mailer;
+  /** The key that encrypts authenticator secrets and signs nothing else. */
+  secretKey: Buffer;
+}
+
+export interface SessionInfo {
+  tokenHash: string;
+  stage: 'enrolment' | 'full';
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares what it needs; a test fails the build for any route that does not. */
+    permission?: Permission;
+    /** Whether another organisation's system may call the route with an API token. */
+    apiTokens?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionInfo | null;
+  }
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip ?? null };
+}
+
+/** The actor and origin for a use case, for routes whose permission guarantees a signed-in actor. */
+export function who(request: FastifyRequest): { actor: Actor; origin: RequestOrigin } {
+  if (!request.actor) throw new UnauthenticatedError();
+  return { actor: request.actor, origin: originOf(request) };
+}
+
+export function anonymous(request: FastifyRequest): { actor: null; origin: RequestOrigin } {
+  return { actor: null, origin: originOf(request) };
+}

@@ -1,0 +1,27 @@
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  body: string;
+  /** The account the message is about, for the outbox and the audit trail. */
+  userId?: string | null;
+}
+
+export interface SmsMessage {
+  to: string;
+  body: string;
+  userId?: string | null;
+}
+
+/**
+ * Sends email and SMS. A message is written in the use case's transaction and delivered after
+ * it commits, so a rolled-back change sends nothing and a committed one is never lost.
+ */
+export interface Mailer {
+  queueEmail(ctx: Context<Actor | null>, message: EmailMessage): Promise<void>;
+  queueSms(ctx: Context<Actor | null>, message: SmsMessage): Promise<void>;
+  /** Which transport delivers email: 'smtp', 'notify', or 'outbox' (kept for an admin to read). */
+  readonly emailTransport: 'smtp' | 'notify' | 'outbox';
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isoTime, listQuery, page, uuid } from './common.ts';
+
+export const auditEvent = z.object({
+  id: uuid,
+  seq: z.number().int(),
+  at: isoTime,
+  actor: z.object({ kind: z.enum(['user', 'api_token', 'system', 'anonymous']), id: uuid.nullable(), name: z.string().nullable() }),
+  action: z.string(),
+  outcome: z.enum(['success', 'refused', 'failed']),
+  entityType: z.string().nullable(),
+  entityId: uuid.nullable(),
+  ip: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+export const auditEventPage = page(auditEvent);
+
+export const auditEventQuery = listQuery.extend({
+  entityType: z.string().max(50).optional(),
+  entityId: uuid.optional(),
+  actorId: uuid.optional(),
+  action: z.string().max(80).optional(),
+  outcome: z.enum(['success', 'refused', 'failed']).optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+});
+
+export const auditActionList = z.object({ items: z.array(z.string()) });
+
+export const chainReport = z.object({
+  intact: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+});
