@@ -67,9 +67,8 @@ async function openEmbedded(dataDir: string, max: number): Promise<Database> {
   // A private directory for the socket: Unix socket paths are short, and nobody else may connect.
   const socketDir = mkdtempSync(join(tmpdir(), 'concord-db-'));
   const port = 5432;
-  const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dataDir: pgliteDir, socketPath: join(socketDir, `.s.PGSQL.${port}`) },
-    execArgv: ['--import', 'tsx'],
   });
   try {
     await waitFor(worker, 'ready');

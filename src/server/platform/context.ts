@@ -3,7 +3,8 @@ import type { Tx } from '../db/transaction.ts';
 import type { Actor, RequestOrigin } from './access/actor.ts';
 import type { AuditEntry } from './audit/actions.ts';
 import { writeAuditEvents } from './audit/write.ts';
-import { AppError, ForbiddenError, NoAccessError } from './errors.ts';
+import type { AppError} from './errors.ts';
+import { ForbiddenError, NoAccessError } from './errors.ts';
 import type { DomainEvent, EventBus } from './events/types.ts';
 
 /**

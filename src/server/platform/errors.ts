@@ -41,9 +41,10 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly status = 403;
-  readonly code = 'forbidden';
-  constructor(message = 'You are not allowed to do that.') {
+  readonly code: string;
+  constructor(message = 'You are not allowed to do that.', code = 'forbidden') {
     super(message);
+    this.code = code;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Actor } from '../access/actor.ts';
+
 /**
  * Every kind of audit event, as a closed list: a new kind is a deliberate change here, and the
  * audit viewer can offer them as a filter. Names are `<what>.<what happened>`.
@@ -38,6 +40,8 @@ export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export interface AuditEntry {
   action: AuditAction;
+  /** Who acted, when it is not the use case's actor: the person who has just signed in. */
+  actor?: Actor;
   outcome?: 'success' | 'refused' | 'failed';
   entityType?: AuditEntityType;
   entityId?: string | null;

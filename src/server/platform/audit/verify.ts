@@ -1,4 +1,5 @@
-import type pg from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/transaction.ts';
 
 export interface ChainReport {
   intact: boolean;
@@ -13,15 +14,14 @@ const batchSize = 5000;
  * Recomputes every row's hash from its contents and the previous row's hash. A row changed,
  * removed or inserted out of order shows as the first broken link.
  */
-export async function verifyAuditChain(pool: pg.Pool): Promise<ChainReport> {
+export async function verifyAuditChain(tx: Tx): Promise<ChainReport> {
   let checked = 0;
   let previousHash = 'genesis';
   let afterSeq = 0;
   for (;;) {
-    const { rows } = await pool.query<{ seq: number; prev_hash: string; hash: string; expected: string }>(
-      `select e.seq, e.prev_hash, e.hash, audit_event_digest(e.prev_hash, e) as expected
-         from audit_events e where e.seq > $1 order by e.seq limit $2`,
-      [afterSeq, batchSize],
+    const { rows } = await tx.execute<{ seq: number; prev_hash: string; hash: string; expected: string }>(
+      sql`select e.seq, e.prev_hash, e.hash, audit_event_digest(e.prev_hash, e) as expected
+            from audit_events e where e.seq > ${afterSeq} order by e.seq limit ${batchSize}`,
     );
     for (const row of rows) {
       if (row.prev_hash !== previousHash || row.hash !== row.expected) {

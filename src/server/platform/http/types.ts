@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie';
+import type {} from '@fastify/rate-limit';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Actor, RequestOrigin } from '../access/actor.ts';

@@ -1,3 +1,7 @@
+// Runs PGlite off the main thread so that a slow query never stalls the HTTP server, and serves
+// it on a Unix socket so the application talks to it through node-postgres exactly as it talks
+// to a real PostgreSQL server. Plain JavaScript: Node 20 does not apply --import loaders (tsx) to
+// a worker's entry module.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -9,15 +13,8 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 
-// Runs PGlite off the main thread so that a slow query never stalls the HTTP server, and serves
-// it on a Unix socket so the application talks to it through node-postgres exactly as it talks
-// to a real PostgreSQL server.
-interface WorkerInput {
-  dataDir: string;
-  socketPath: string;
-}
-
-const { dataDir, socketPath } = workerData as WorkerInput;
+/** @type {{ dataDir: string, socketPath: string }} */
+const { dataDir, socketPath } = workerData;
 
 const db = await PGlite.create({
   dataDir,
@@ -27,7 +24,7 @@ const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32
 await server.start();
 parentPort?.postMessage({ type: 'ready' });
 
-parentPort?.on('message', async (message: { type: string }) => {
+parentPort?.on('message', async (/** @type {{ type: string }} */ message) => {
   if (message.type !== 'stop') return;
   await server.stop();
   await db.close();

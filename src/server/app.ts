@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import { loadSecretKey } from './platform/auth/crypto.ts';
+import { createRunner } from './platform/context.ts';
+import { createEventBus } from './platform/events/bus.ts';
+import { eventStreamRoutes } from './platform/events/stream.ts';
+import { registerAuthGuard } from './platform/http/auth-guard.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { decorateIdempotency, registerIdempotency } from './platform/http/idempotency.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerSecurity } from './platform/http/security.ts';
+import { catalogueRoutes } from './platform/http/catalogue.ts';
+import type { Platform } from './platform/http/types.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import { createJobs } from './platform/jobs/boss.ts';
+import { createMailer } from './platform/notify/mailer.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { createAuthService } from './modules/auth/service.ts';
+import { startSessionExpiry } from './modules/auth/expiry.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { outboxRoutes } from './modules/outbox/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { createUserService } from './modules/users/service.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Where people reach Concord, for links in emails; known only once the server listens on PORT=0. */
+  publicUrl: () => string;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the whole application: platform plugins first, then each module. */
+export async function buildApp({ config, database, publicUrl, logger = { level: config.logLevel } }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes = catalogueRoutes(app);
+
+  const log = app.log;
+  const events = await createEventBus(database, log);
+  const jobs = await createJobs(database, log);
+  const mailer = await createMailer({ config, jobs, database, log });
+  const runner = createRunner({ database, events, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
+  const platform: Platform = { config, database, runner, events, jobs, mailer, secretKey: loadSecretKey(config) };
+  app.decorate('platform', platform);
+  app.decorate('routeCatalogue', routes);
+
+  await app.register(cookie);
+  await registerSecurity(app);
+  registerErrorHandling(app);
+  registerAuthGuard(app);
+  decorateIdempotency(app);
+  registerIdempotency(app);
+  await registerOpenApi(app);
+
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
+    await database.pool.query('select 1');
+    return { status: 'ok' };
+  });
+
+  const auth = createAuthService({ secretKey: platform.secretKey, mailer, publicUrl });
+  await app.register(authRoutes(auth, publicUrl().startsWith('https://')));
+  await app.register(organisationRoutes);
+  await app.register(userRoutes(createUserService(auth)));
+  await app.register(apiTokenRoutes);
+  await app.register(auditRoutes);
+  await app.register(outboxRoutes);
+  await app.register(eventStreamRoutes);
+  await registerWebApp(app);
+
+  const stopExpiry = startSessionExpiry(platform, log);
+  app.addHook('onClose', async () => {
+    stopExpiry();
+    await jobs.stop();
+    await events.close();
+  });
+  return app;
+}

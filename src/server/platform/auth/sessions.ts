@@ -1,0 +1,164 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Drizzle } from '../../db/connection.ts';
+import { apiTokens, organisations, sessions, teams, users } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../access/actor.ts';
+import { randomToken, sha256 } from './crypto.ts';
+
+export const idleTimeoutMs = 30 * 60 * 1000;
+export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const touchIntervalMs = 60 * 1000;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+export async function startSession(
+  tx: Tx,
+  input: { userId: string; stage: 'enrolment' | 'full'; ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await tx.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId: input.userId,
+    stage: input.stage,
+    csrfToken,
+    expiresAt: new Date(Date.now() + absoluteTimeoutMs),
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+export async function endSession(tx: Tx, tokenHash: string, reason: string): Promise<void> {
+  await tx.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+}
+
+/** Ends every open session of a user (disabled, password reset, authenticator reset). */
+export async function endUserSessions(tx: Tx, userId: string, reason: string, exceptTokenHash?: string): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
+export async function upgradeSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+const actorColumns = {
+  id: users.id,
+  name: users.name,
+  role: users.role,
+  isSupervisor: users.isSupervisor,
+  disabledAt: users.disabledAt,
+  teamId: users.teamId,
+  organisationId: teams.organisationId,
+  partnershipId: organisations.partnershipId,
+};
+
+export type SessionLookup =
+  | { status: 'active'; actor: Actor; stage: 'enrolment' | 'full'; csrfToken: string; tokenHash: string }
+  | { status: 'ended'; reason: string }
+  | { status: 'unknown' };
+
+/**
+ * Finds the person behind a session cookie. Runs on the pool outside any use case (it precedes
+ * them), and ends a session that has timed out or whose user has been disabled.
+ */
+export async function lookupSession(db: Drizzle, token: string, now = new Date()): Promise<SessionLookup> {
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ session: sessions, user: actorColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return { status: 'unknown' };
+  const { session, user } = row;
+  if (session.endedAt) return { status: 'ended', reason: session.endReason ?? 'ended' };
+  const reason = user.disabledAt
+    ? 'user_disabled'
+    : now >= session.expiresAt
+      ? 'absolute_timeout'
+      : now.getTime() - session.lastSeenAt.getTime() >= idleTimeoutMs
+        ? 'idle_timeout'
+        : null;
+  if (reason) {
+    await db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+    return { status: 'ended', reason };
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    status: 'active',
+    stage: session.stage,
+    csrfToken: session.csrfToken,
+    tokenHash,
+    actor: {
+      kind: 'user',
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      isSupervisor: user.isSupervisor,
+      teamId: user.teamId,
+      organisationId: user.organisationId,
+      partnershipId: user.partnershipId,
+      readOnly: false,
+    },
+  };
+}
+
+/** Finds the organisation system behind a bearer token; revoked and expired tokens are refused. */
+export async function lookupApiToken(db: Drizzle, token: string, now = new Date()): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      access: apiTokens.access,
+      teamId: apiTokens.teamId,
+      organisationId: apiTokens.organisationId,
+      partnershipId: organisations.partnershipId,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
+    .where(eq(apiTokens.tokenHash, sha256(token)));
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchIntervalMs) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return {
+    kind: 'api_token',
+    id: row.id,
+    name: `API token: ${row.name}`,
+    role: row.access === 'write' ? 'practitioner' : 'read_only',
+    isSupervisor: false,
+    teamId: row.teamId,
+    organisationId: row.organisationId,
+    partnershipId: row.partnershipId,
+    readOnly: row.access === 'read',
+  };
+}
+
+/** Sessions that have timed out, so their users can be told at once rather than at their next click. */
+export async function endExpiredSessions(db: Drizzle, now = new Date()): Promise<{ userId: string; reason: string }[]> {
+  const idleBefore = new Date(now.getTime() - idleTimeoutMs);
+  return db
+    .update(sessions)
+    .set({
+      endedAt: now,
+      endReason: sql`case when ${sessions.expiresAt} <= ${now} then 'absolute_timeout' else 'idle_timeout' end`,
+    })
+    .where(and(isNull(sessions.endedAt), sql`(${sessions.expiresAt} <= ${now} or ${sessions.lastSeenAt} <= ${idleBefore})`))
+    .returning({ userId: sessions.userId, reason: sql<string>`${sessions.endReason}` });
+}

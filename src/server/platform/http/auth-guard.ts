@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { lookupApiToken, lookupSession } from '../auth/sessions.ts';
+import { sameText } from '../auth/crypto.ts';
+import { roleHas, type Permission } from '../access/permissions.ts';
+import { writeAuditEvents } from '../audit/write.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { originOf } from './types.ts';
+
+export const sessionCookie = 'concord_session';
+export const csrfCookie = 'concord_csrf';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Works out who is calling (session cookie or API token), then enforces the permission the
+ * route declares. A route that declares none is refused: deny by default.
+ */
+export function registerAuthGuard(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config as { permission?: Permission; apiTokens?: boolean } | undefined;
+    // Unmatched URLs go to the not-found handler (or the web app), which needs no identity.
+    if (!request.routeOptions.url) return;
+    const permission = config?.permission;
+    if (!permission) {
+      request.log.error({ url: request.routeOptions.url }, 'route declares no permission');
+      throw new ForbiddenError();
+    }
+
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const cookie = request.cookies[sessionCookie];
+    let sessionEnded = false;
+    if (bearer) {
+      request.actor = await lookupApiToken(app.platform.database.db, bearer);
+      if (!request.actor) throw new UnauthenticatedError('That API token is not valid, or has been revoked.', 'invalid_token');
+    } else if (cookie) {
+      const found = await lookupSession(app.platform.database.db, cookie);
+      if (found.status === 'active') {
+        request.actor = found.actor;
+        request.session = { tokenHash: found.tokenHash, stage: found.stage, csrfToken: found.csrfToken };
+      } else {
+        sessionEnded = true;
+        reply.clearCookie(sessionCookie, { path: '/' });
+      }
+    }
+
+    if (request.session && unsafeMethods.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameText(header, request.session.csrfToken)) {
+        throw new ForbiddenError('This request did not come from a Concord page. Reload the page and try again.', 'csrf_failed');
+      }
+    }
+    if (!request.session && unsafeMethods.has(request.method) && request.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ForbiddenError('Requests from other sites are not accepted.', 'csrf_failed');
+    }
+
+    if (permission === 'public') return;
+    const actor = request.actor;
+    if (!actor) {
+      throw sessionEnded
+        ? new UnauthenticatedError('Your session has ended. Please sign in again.', 'session_ended')
+        : new UnauthenticatedError();
+    }
+    if (actor.kind === 'api_token' && !config.apiTokens) {
+      await refuse(app, request, permission, 'route not open to API tokens');
+      throw new ForbiddenError('API tokens cannot use this part of the API.');
+    }
+    if (permission === 'enrolment') return;
+    if (request.session?.stage === 'enrolment') {
+      throw new ForbiddenError('Set up your authenticator app before you continue.', 'enrolment_required');
+    }
+    if (!roleHas(actor.role, permission)) {
+      await refuse(app, request, permission, 'role lacks permission');
+      throw new ForbiddenError();
+    }
+  });
+}
+
+async function refuse(app: FastifyInstance, request: FastifyRequest, permission: Permission, why: string): Promise<void> {
+  await app.platform.database.db.transaction((tx) =>
+    writeAuditEvents(tx, request.actor, originOf(request), [
+      { action: 'access.refused', outcome: 'refused', details: { method: request.method, route: request.routeOptions.url, permission, why } },
+    ]),
+  );
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { Permission } from '../access/permissions.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission | undefined;
+  apiTokens: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with the permission it declares, for the deny-by-default test. */
+    routeCatalogue: RouteEntry[];
+  }
+}
+
+/**
+ * Records each route as it is registered. The interactive API docs are a third-party plugin
+ * that cannot declare permissions itself; they are public, like the OpenAPI document.
+ */
+export function catalogueRoutes(app: FastifyInstance): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') && !route.config?.permission) {
+      route.config = { ...route.config, permission: 'public' };
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({ method, url: route.url, permission: route.config?.permission, apiTokens: route.config?.apiTokens === true });
+    }
+  });
+  return routes;
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { NotFoundError } from '../errors.ts';
+
+const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+
+/**
+ * Serves the built React app from the API's own origin, so the strict CSP and SameSite cookies
+ * hold. Any path that is not a file gets index.html and the client router decides; unknown API
+ * paths still get the JSON 404.
+ */
+export async function registerWebApp(app: FastifyInstance): Promise<void> {
+  if (!existsSync(webRoot)) {
+    app.log.warn(`web app not built (${webRoot} missing): run "npx vite build"; serving the API only`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: webRoot, serve: false });
+  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) throw new NotFoundError('API route');
+    if (path.startsWith('/assets/')) {
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.slice(1));
+    }
+    if (path !== '/' && /\.[a-z0-9]+$/i.test(path) && existsSync(`${webRoot}${path}`)) return reply.sendFile(path.slice(1));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
