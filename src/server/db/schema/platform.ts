@@ -1,4 +1,5 @@
-import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { at, id } from './columns.ts';
 
 /** The first reply to a POST carrying an Idempotency-Key, returned again if the POST is repeated. */
@@ -32,5 +33,9 @@ export const outboundMessages = pgTable('outbound_messages', {
   userId: uuid('user_id'),
   createdAt: at('created_at').notNull().defaultNow(),
   sentAt: at('sent_at'),
-});
+}, (t) => [
+  // Start-up looks for messages left pending by a crash; they are few, so index only those.
+  index('outbound_messages_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  index('outbound_messages_recipient_idx').on(sql`lower(${t.recipient})`),
+]);
 

@@ -1,0 +1,2 @@
+CREATE INDEX "outbound_messages_pending_idx" ON "outbound_messages" USING btree ("created_at") WHERE "outbound_messages"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "outbound_messages_recipient_idx" ON "outbound_messages" USING btree (lower("recipient"));
