@@ -1,0 +1,73 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Journeys run in Debian's Chromium (apt-get install chromium) against a Concord started for the
+// run on a fresh embedded database with the demo partnership, or on PostgreSQL when
+// E2E_DATABASE_URL is set. Build the web app first (npx vite build); scripts/test.sh does.
+
+const port = Number(process.env.E2E_PORT ?? 3999);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Everything a run keeps outside the repo: the server's data and the TOTP bookkeeping of
+// e2e/fixtures.ts (which works out the same path).
+const e2eStateDir = join(tmpdir(), `concord-e2e-${port}`);
+
+// Playwright loads this file in the runner and again in every worker; only the runner, before it
+// starts the server, may clear the previous run's state.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  rmSync(e2eStateDir, { recursive: true, force: true });
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    video: 'off',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx src/server/main.ts start',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CONCORD_DATA_DIR: join(e2eStateDir, 'data'),
+      CONCORD_DEMO: 'true',
+      // An empty value means "not set" to Concord, so a DATABASE_URL in the caller's shell never
+      // leaks into the journeys.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+    },
+  },
+});
