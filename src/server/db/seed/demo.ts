@@ -66,7 +66,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
 export async function seedDemo(database: Database, secretKey: Buffer): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await database.db.transaction(async (tx) => {
-    const teamIds = new Map<string, string>();
+    const teamIds = new Map<string, { id: string; organisationId: string }>();
     const audit: Parameters<typeof writeAuditEvents>[3] = [];
     for (const p of demo) {
       const [partnership] = await tx.insert(partnerships).values({ name: p.partnership }).returning();
@@ -76,14 +76,14 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
         audit.push({ action: 'organisation.created', entityType: 'organisation', entityId: organisation!.id, subjectOrganisationId: organisation!.id, details: { name: o.name, seed: 'demo' } });
         for (const t of o.teams) {
           const [team] = await tx.insert(teams).values({ organisationId: organisation!.id, name: t }).returning();
-          teamIds.set(`${o.name}/${t}`, team!.id);
+          teamIds.set(`${o.name}/${t}`, { id: team!.id, organisationId: organisation!.id });
           audit.push({ action: 'team.created', entityType: 'team', entityId: team!.id, subjectOrganisationId: organisation!.id, subjectTeamId: team!.id, details: { name: t, seed: 'demo' } });
         }
       }
     }
     const now = new Date();
     for (const a of demoAccounts) {
-      const teamId = teamIds.get(`${a.organisation}/${a.team}`)!;
+      const { id: teamId, organisationId } = teamIds.get(`${a.organisation}/${a.team}`)!;
       const [user] = await tx
         .insert(users)
         .values({
@@ -98,7 +98,7 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
           totpEnrolledAt: now,
         })
         .returning();
-      audit.push({ action: 'user.created', entityType: 'user', entityId: user!.id, subjectTeamId: teamId, details: { email: a.email, role: a.role, seed: 'demo' } });
+      audit.push({ action: 'user.created', entityType: 'user', entityId: user!.id, subjectOrganisationId: organisationId, subjectTeamId: teamId, details: { email: a.email, role: a.role, seed: 'demo' } });
     }
     await writeAuditEvents(tx, { kind: 'system', name: 'Demo seed' }, { ip: null }, audit);
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
@@ -40,7 +40,8 @@ export async function listAuditEvents(tx: Tx, scope: AuditScope, f: AuditFilter)
       f.action ? eq(auditEvents.action, f.action) : undefined,
       f.outcome ? eq(auditEvents.outcome, f.outcome) : undefined,
       f.from ? gte(auditEvents.at, f.from) : undefined,
-      f.to ? lte(auditEvents.at, f.to) : undefined,
+      // Times go out to the millisecond but are kept to the microsecond: `to` covers its whole millisecond.
+      f.to ? lt(auditEvents.at, new Date(f.to.getTime() + 1)) : undefined,
       f.beforeSeq !== undefined ? lt(auditEvents.seq, f.beforeSeq) : undefined,
     ))
     .orderBy(desc(auditEvents.seq))

@@ -189,7 +189,8 @@ export function createAuthService({ secretKey, mailer, publicUrl }: AuthDeps) {
       }
       await q.setPassword(ctx.tx, account.id, await hashPassword(newPassword));
       // Other devices signed in with the old password are signed out.
-      await endUserSessions(ctx.tx, account.id, 'password_changed', keepSessionHash ?? undefined);
+      const ended = await endUserSessions(ctx.tx, account.id, 'password_changed', keepSessionHash ?? undefined);
+      if (ended > 0) ctx.emit({ type: 'session.ended', audience: { userIds: [account.id] }, data: { reason: 'password_changed' } });
       ctx.audit({ action: 'auth.password_changed', entityType: 'user', entityId: account.id, subjectOrganisationId: account.organisationId, subjectTeamId: account.teamId });
     },
   };

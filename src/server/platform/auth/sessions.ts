@@ -47,6 +47,11 @@ export async function endUserSessions(tx: Tx, userId: string, reason: string, ex
   return ended.length;
 }
 
+export async function sessionIsOpen(db: Drizzle, tokenHash: string): Promise<boolean> {
+  const [row] = await db.select({ endedAt: sessions.endedAt }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row !== undefined && row.endedAt === null;
+}
+
 export async function upgradeSession(tx: Tx, tokenHash: string): Promise<void> {
   await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.tokenHash, tokenHash));
 }

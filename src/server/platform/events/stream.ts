@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../access/actor.ts';
+import { sessionIsOpen } from '../auth/sessions.ts';
 import { who } from '../http/types.ts';
 import type { Audience, DomainEvent } from './types.ts';
 
@@ -75,10 +76,23 @@ export async function eventStreamRoutes(app: FastifyInstance) {
       request.log.warn({ err: error }, 'live update stream failed');
       end();
     });
+    const sessionHash = request.session?.tokenHash;
     unsubscribe = app.platform.events.subscribe((event: DomainEvent) => {
       if (!isInAudience(actor, event.audience)) return;
-      write(frame(event.type, event.data));
-      if (event.type === 'session.ended') end();
+      if (event.type !== 'session.ended') return write(frame(event.type, event.data));
+      // Addressed to the person; it ends this stream only if it was this session that ended
+      // (their phone timing out must not sign out their laptop).
+      if (!sessionHash) {
+        write(frame(event.type, event.data));
+        return end();
+      }
+      sessionIsOpen(app.platform.database.db, sessionHash)
+        .then((stillOpen) => {
+          if (stillOpen) return;
+          write(frame(event.type, event.data));
+          end();
+        })
+        .catch((error: unknown) => request.log.error({ err: error }, 'could not check a session for a live update'));
     });
     // The client may have gone before the listeners above were attached; then 'close' has passed.
     if (!res.socket || res.socket.destroyed) end();
