@@ -101,8 +101,11 @@ export function createUserService(auth: AuthService) {
       return pageOf(rows, query.limit, present(a), (r) => [r.user.name, r.user.id]);
     },
 
+    /** Staff details are personal data: opening one is recorded like any other read of a person. */
     async get(ctx: Context, id: string) {
-      return present(ctx.actor)(await load(ctx, id));
+      const row = await load(ctx, id);
+      ctx.audit({ action: 'user.viewed', ...subject(row) });
+      return present(ctx.actor)(row);
     },
 
     /** Creates the account and emails an invitation to choose a password. */

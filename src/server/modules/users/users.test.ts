@@ -33,6 +33,15 @@ describe('a team admin manages the users of their team', () => {
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['user.created', 'user.invitation_sent']));
   });
 
+  it('records who opened a user', async () => {
+    const { id } = await createUserAs(t, lead, { name: 'Vi Viewed' });
+    const admin = await t.as(lead);
+    await admin.get(`/api/v1/users/${id}`);
+    const me = (await admin.get('/api/v1/me')).json();
+    const views = (await (await t.as('admin@concord.test')).get(`/api/v1/audit-events?entityId=${id}&action=user.viewed`)).json().items;
+    expect(views[0]).toMatchObject({ actor: { id: me.id }, entityType: 'user', entityId: id });
+  });
+
   it('edits a user, recording before and after', async () => {
     const { id } = await createUserAs(t, lead, { name: 'Dee Editable' });
     const admin = await t.as(lead);

@@ -20,6 +20,7 @@ export const auditActions = [
   'organisation.updated',
   'team.created',
   'team.updated',
+  'user.viewed',
   'user.created',
   'user.updated',
   'user.disabled',
