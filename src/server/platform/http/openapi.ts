@@ -24,9 +24,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    staticCSP: true,
+    // Its initializer is a separate script, so the application's strict CSP serves it as it is.
     uiConfig: { docExpansion: 'list', deepLinking: true },
-    uiHooks: {},
   });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }
