@@ -64,21 +64,9 @@ if [[ ${#apt_packages[@]} -gt 0 ]]; then
   as_root apt-get install -y -qq "${apt_packages[@]}"
 fi
 
-lock_stamp=node_modules/.concord-package-lock.sha256
-node_modules_stale() {
-  [[ -d node_modules ]] || return 0
-  if [[ -f "$lock_stamp" ]]; then
-    [[ "$(sha256sum package-lock.json | cut -d' ' -f1)" != "$(cat "$lock_stamp")" ]]
-    return
-  fi
-  # Installed by hand: trust npm's own record of the install unless the lock file is newer.
-  [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]
-}
-if node_modules_stale; then
-  banner "Installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-  sha256sum package-lock.json | cut -d' ' -f1 >"$lock_stamp"
-fi
+# shellcheck source=scripts/npm-deps.sh
+source scripts/npm-deps.sh
+ensure_npm_deps
 
 # --- Stages -----------------------------------------------------------------------------------
 
