@@ -14,8 +14,11 @@ export interface Database {
   mode: 'embedded' | 'postgres';
   pool: pg.Pool;
   db: Drizzle;
-  /** How other clients of the same database (pg-boss) connect. */
-  connection: pg.PoolConfig;
+  /**
+   * How other clients of the same database (the event listener, pg-boss) connect. Embedded mode
+   * has none: everything shares the one pooled connection.
+   */
+  connection: pg.PoolConfig | null;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,7 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir, options.poolSize ?? 8);
+  return openEmbedded(options.dataDir);
 }
 
 function makePool(connection: pg.PoolConfig): pg.Pool {
@@ -54,7 +57,13 @@ async function openPostgres(databaseUrl: string, max: number): Promise<Database>
   };
 }
 
-async function openEmbedded(dataDir: string, max: number): Promise<Database> {
+/**
+ * PGlite is one PostgreSQL session. pglite-socket multiplexes connections onto it but keeps a
+ * connection's messages together only inside a transaction, so two connections' parameterised
+ * queries can interleave and break each other ("unnamed prepared statement does not exist").
+ * One connection makes that impossible and costs nothing: PGlite runs one statement at a time.
+ */
+async function openEmbedded(dataDir: string): Promise<Database> {
   const inMemory = dataDir === 'memory://';
   let pgliteDir = dataDir;
   let releaseLock = () => undefined as void;
@@ -81,7 +90,7 @@ async function openEmbedded(dataDir: string, max: number): Promise<Database> {
     port,
     user: 'postgres',
     database: 'postgres',
-    max,
+    max: 1,
     options: '-c TimeZone=UTC',
   };
   const pool = makePool(connection);
@@ -90,7 +99,7 @@ async function openEmbedded(dataDir: string, max: number): Promise<Database> {
     mode: 'embedded',
     pool,
     db: drizzle(pool, { schema }),
-    connection,
+    connection: null,
     async close() {
       await pool.end();
       worker.postMessage({ type: 'stop' });

@@ -31,7 +31,7 @@ interface WireEvent {
  * the same encoding, so an event looks the same to a subscriber whichever database is used.
  */
 export async function createEventBus(database: Database, log: Log): Promise<EventBus> {
-  if (database.mode === 'embedded') return createLocalEventBus(log);
+  if (!database.connection) return createLocalEventBus(log);
 
   const subscribers = createSubscribers(log);
   const stopListening = await listen(database.connection, log, (payload) => {

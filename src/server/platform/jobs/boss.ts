@@ -17,11 +17,12 @@ const stopTimeoutMs = 5000;
 
 export async function createJobs(database: Database, log: Log): Promise<Jobs> {
   const boss = new PgBoss({
-    // pg-boss hands these settings to its own pg.Pool, so the application's pool settings fit as
-    // they are; its typings merely declare a narrower password callback than pg accepts.
-    ...(database.connection as PgBoss.DatabaseOptions),
-    // The embedded database serves every connection from one PGlite; more would only queue.
-    max: database.mode === 'embedded' ? 2 : 4,
+    ...(database.connection
+      ? // pg-boss hands these settings to its own pg.Pool, so the application's pool settings fit as
+        // they are; its typings merely declare a narrower password callback than pg accepts.
+        { ...(database.connection as PgBoss.DatabaseOptions), max: 4 }
+      : // The embedded database has one connection (see db/connection.ts); pg-boss shares it.
+        { db: { executeSql: (text: string, values: unknown[]) => database.pool.query(text, values) } }),
     schema: 'pgboss',
     application_name: 'concord-jobs',
     pollingIntervalSeconds: 0.5,
