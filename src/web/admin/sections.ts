@@ -1,0 +1,22 @@
+import type { Me } from '../../shared/api/auth.ts';
+import { can } from '../app/session.ts';
+
+interface AdminSection {
+  label: string;
+  path: string;
+  allowed: (me: Me) => boolean;
+}
+
+/** The parts of administration, each shown only to those whose role includes it. */
+const adminSections: AdminSection[] = [
+  { label: 'Partnerships', path: '/admin/partnerships', allowed: (me) => can(me, 'partnerships.manage') },
+  { label: 'Organisations', path: '/admin/organisations', allowed: (me) => can(me, 'organisations.manage') || can(me, 'teams.manage') },
+  { label: 'Teams', path: '/admin/teams', allowed: (me) => can(me, 'teams.manage') },
+  { label: 'Users', path: '/admin/users', allowed: (me) => can(me, 'users.view') },
+  { label: 'API tokens', path: '/admin/api-tokens', allowed: (me) => can(me, 'api_tokens.manage') },
+  { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
+];
+
+export function sectionsFor(me: Me): AdminSection[] {
+  return adminSections.filter((s) => s.allowed(me));
+}

@@ -1,0 +1,73 @@
+import { Link, Outlet, useLocation } from 'react-router';
+import { AppShell, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { navItemsFor } from './navigation.ts';
+import { useMe } from './session.ts';
+import { useLiveUpdates } from './useLiveUpdates.ts';
+import classes from './Shell.module.css';
+
+export function Shell() {
+  const me = useMe();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Below Mantine's "sm" breakpoint the navigation slides out of view when closed, but would still
+  // take keyboard focus off-screen; inert takes it out of the tab order and the accessibility tree.
+  const narrow = useMediaQuery('(max-width: 47.99em)');
+  useLiveUpdates();
+  // On a phone the navigation covers the page; close it once a page has been chosen.
+  useEffect(close, [pathname, close]);
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a href="#main" className={classes.skipLink}>
+        Skip to main content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Text component={Link} to="/" fw={700} fz="xl" className={classes.productName}>
+              Concord
+            </Text>
+          </Group>
+          <Stack gap={0} align="flex-end" visibleFrom="xs">
+            <Text fw={600} size="sm">
+              {me.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {me.team.name}, {me.organisation.name}
+            </Text>
+          </Stack>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={narrow && !opened}>
+        {navItemsFor(me).map((item) => {
+          const active = item.matches(pathname);
+          return (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              variant="filled"
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

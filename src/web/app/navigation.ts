@@ -1,0 +1,18 @@
+import type { Me } from '../../shared/api/auth.ts';
+import { can, canAdminister } from './session.ts';
+
+interface NavItem {
+  label: string;
+  to: string;
+  /** Whether the item is the current section for this path. */
+  matches: (pathname: string) => boolean;
+}
+
+/** Only what this person may use: an item they cannot open is not shown at all. */
+export function navItemsFor(me: Me): NavItem[] {
+  const items: NavItem[] = [{ label: 'Home', to: '/', matches: (p) => p === '/' }];
+  if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
+  if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });
+  items.push({ label: 'Account', to: '/account', matches: (p) => p.startsWith('/account') });
+  return items;
+}

@@ -1,0 +1,76 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../account/AccountPage.tsx';
+import { AdminLayout } from '../admin/AdminLayout.tsx';
+import { ApiTokensPage } from '../admin/api-tokens/ApiTokensPage.tsx';
+import { OrganisationsPage } from '../admin/organisations/OrganisationsPage.tsx';
+import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
+import { PartnershipsPage } from '../admin/partnerships/PartnershipsPage.tsx';
+import { TeamsPage } from '../admin/teams/TeamsPage.tsx';
+import { UserPage } from '../admin/users/UserPage.tsx';
+import { UsersPage } from '../admin/users/UsersPage.tsx';
+import { AuditPage } from '../audit/AuditPage.tsx';
+import { ChoosePasswordPage } from '../auth/ChoosePasswordPage.tsx';
+import { EnrolmentPage } from '../auth/EnrolmentPage.tsx';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage.tsx';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { HomePage } from '../home/HomePage.tsx';
+import { ErrorPage } from './ErrorPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { Permitted } from './Permitted.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { Root } from './Root.tsx';
+import { Shell } from './Shell.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <ErrorPage standalone />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/enrolment', element: <EnrolmentPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ChoosePasswordPage purpose="reset" /> },
+      { path: '/set-password', element: <ChoosePasswordPage purpose="invitation" /> },
+      {
+        element: (
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        ),
+        children: [
+          {
+            // Inside the shell, so a failing page keeps the header and navigation.
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                // Shows the first part of administration this person may use, or sends them home.
+                path: 'admin',
+                element: <AdminLayout />,
+                children: [
+                  { path: 'partnerships', element: <PartnershipsPage /> },
+                  { path: 'organisations', element: <OrganisationsPage /> },
+                  { path: 'teams', element: <TeamsPage /> },
+                  { path: 'users', element: <UsersPage /> },
+                  { path: 'users/:id', element: <UserPage /> },
+                  { path: 'api-tokens', element: <ApiTokensPage /> },
+                  { path: 'outbox', element: <OutboxPage /> },
+                ],
+              },
+              {
+                path: 'audit',
+                element: (
+                  <Permitted permission="audit.view">
+                    <AuditPage />
+                  </Permitted>
+                ),
+              },
+              { path: 'account', element: <AccountPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { get } from '../api/client.ts';
+import { keys } from '../api/keys.ts';
+import { me as meSchema } from '../../shared/api/auth.ts';
+
+/** Which cached records each kind of change makes stale. */
+const staleAfter: Record<string, string[][]> = {
+  'user.changed': [['users'], ['me'], ['audit']],
+  'team.changed': [['teams'], ['users'], ['me'], ['audit']],
+  'organisation.changed': [['organisations'], ['teams'], ['users'], ['me'], ['audit']],
+  'partnership.changed': [['partnerships'], ['organisations'], ['me'], ['audit']],
+  'api_token.changed': [['api-tokens'], ['audit']],
+};
+
+function invalidate(queryClient: QueryClient, type: string) {
+  for (const queryKey of staleAfter[type] ?? []) void queryClient.invalidateQueries({ queryKey });
+}
+
+/**
+ * Listens to the server's live stream while signed in: other people's changes refresh the screens
+ * that show them, and a session ended elsewhere (signed out, or the account disabled) takes this
+ * browser to the sign-in page at once, without waiting for the next click.
+ */
+export function useLiveUpdates() {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let connected = false;
+
+    const connect = () => {
+      const stream = new EventSource('/api/v1/events');
+      source = stream;
+      // The event may be about another of this person's sessions; asking who is signed in tells
+      // whether it was this one (a 401 then leads to sign-in, see Root).
+      stream.addEventListener('session.ended', () => {
+        void get('/me', meSchema).catch(() => undefined);
+      });
+      // Sent on every (re)connection: whatever changed while disconnected was missed, so refetch.
+      stream.addEventListener('ready', () => {
+        if (connected) void queryClient.invalidateQueries();
+        connected = true;
+      });
+      for (const type of Object.keys(staleAfter)) {
+        stream.addEventListener(type, () => invalidate(queryClient, type));
+      }
+      // The stream also drops when the session dies without a farewell (the server restarted, or
+      // refused to reconnect): asking who is signed in settles it, and a 401 leads to sign-in.
+      // EventSource retries by itself after a network error, but not after a refused reply.
+      stream.onerror = () => {
+        get('/me', meSchema)
+          .then((me) => queryClient.setQueryData(keys.me, me))
+          .catch(() => undefined)
+          .finally(() => {
+            if (!stopped && stream.readyState === EventSource.CLOSED) retry = setTimeout(connect, 5000);
+          });
+      };
+    };
+
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [queryClient]);
+}

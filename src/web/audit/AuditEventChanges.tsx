@@ -1,0 +1,62 @@
+import { Code, Stack, Table, Text } from '@mantine/core';
+import type { AuditEvent } from '../../shared/api/audit.ts';
+import { fieldLabel } from './labels.ts';
+
+export function hasMore(event: AuditEvent): boolean {
+  return event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(blank)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** What a write changed (before → after) and any other details recorded with the event. */
+export function AuditEventChanges({ event }: { event: AuditEvent }) {
+  const changes = Object.entries(event.changes ?? {});
+  const details = Object.entries(event.details ?? {});
+  return (
+    <Stack gap="sm">
+      {event.entityId && (
+        <Text size="sm">
+          Record ID: <Code>{event.entityId}</Code>
+        </Text>
+      )}
+      {changes.length > 0 && (
+        <Table withTableBorder fz="sm" bg="white" captionSide="top">
+          <Table.Caption>Changes</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Field</Table.Th>
+              <Table.Th scope="col">Before</Table.Th>
+              <Table.Th scope="col">After</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {changes.map(([field, { before, after }]) => (
+              <Table.Tr key={field}>
+                <Table.Th scope="row">{fieldLabel(field)}</Table.Th>
+                <Table.Td>{shown(before)}</Table.Td>
+                <Table.Td>{shown(after)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {details.length > 0 && (
+        <div>
+          <Text size="sm" fw={600}>
+            Details
+          </Text>
+          {details.map(([key, value]) => (
+            <Text size="sm" key={key}>
+              {fieldLabel(key)}: {shown(value)}
+            </Text>
+          ))}
+        </div>
+      )}
+    </Stack>
+  );
+}

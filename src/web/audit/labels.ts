@@ -1,0 +1,79 @@
+import type { AuditEvent } from '../../shared/api/audit.ts';
+
+/** Audit actions in the words of the people reading the trail. */
+const actionLabels: Record<string, string> = {
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Failed to sign in',
+  'auth.signed_out': 'Signed out',
+  'auth.authenticator_enrolled': 'Set up authenticator app',
+  'auth.password_reset_requested': 'Asked to reset password',
+  'auth.password_reset': 'Reset password',
+  'auth.invitation_accepted': 'Accepted invitation',
+  'auth.password_changed': 'Changed password',
+  'access.refused': 'Was refused access',
+  'partnership.created': 'Added partnership',
+  'partnership.updated': 'Changed partnership',
+  'organisation.created': 'Added organisation',
+  'organisation.updated': 'Changed organisation',
+  'team.created': 'Added team',
+  'team.updated': 'Changed team',
+  'user.created': 'Added user',
+  'user.updated': 'Changed user',
+  'user.disabled': 'Disabled user',
+  'user.enabled': 'Enabled user',
+  'user.invitation_sent': 'Sent invitation',
+  'user.authenticator_reset': 'Reset authenticator',
+  'api_token.created': 'Created API token',
+  'api_token.revoked': 'Revoked API token',
+  'audit.viewed': 'Viewed audit trail',
+  'audit.verified': 'Checked audit trail',
+  'outbox.viewed': 'Viewed outbox',
+};
+
+/** Actions added on the server after this screen was written still read sensibly. */
+export function actionLabel(action: string): string {
+  const known = actionLabels[action];
+  if (known) return known;
+  const words = action.replace(/[._]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const entityTypeLabels: Record<string, string> = {
+  partnership: 'Partnership',
+  organisation: 'Organisation',
+  team: 'Team',
+  user: 'User',
+  api_token: 'API token',
+  session: 'Session',
+  audit_event: 'Audit trail',
+  outbound_message: 'Outbox message',
+};
+
+export function entityTypeLabel(type: string): string {
+  return entityTypeLabels[type] ?? type.replace(/_/g, ' ');
+}
+
+export const outcomeLabels: Record<AuditEvent['outcome'], string> = {
+  success: 'Succeeded',
+  refused: 'Refused',
+  failed: 'Failed',
+};
+
+export function actorLabel(actor: AuditEvent['actor']): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.name ?? 'A user';
+    case 'api_token':
+      return `${actor.name ?? 'An API token'} (API token)`;
+    case 'system':
+      return 'Concord (automatic)';
+    case 'anonymous':
+      return 'Someone not signed in';
+  }
+}
+
+/** Field names in a change record ("isSupervisor") as words ("Is supervisor"). */
+export function fieldLabel(field: string): string {
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
