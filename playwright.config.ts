@@ -65,6 +65,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       CONCORD_DATA_DIR: join(e2eStateDir, 'data'),
       CONCORD_DEMO: 'true',
+      PUBLIC_URL: baseURL,
       // An empty value means "not set" to Concord, so a DATABASE_URL in the caller's shell never
       // leaks into the journeys.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',

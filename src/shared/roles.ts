@@ -9,6 +9,23 @@ export const roleLabels: Record<Role, string> = {
   read_only: 'Read only',
 };
 
+/**
+ * The roles an administrator may give: never one above their own reach. Shared so the screen
+ * offers only these; the server applies the same rule and has the final say.
+ */
+export function assignableRoles(role: Role): Role[] {
+  switch (role) {
+    case 'system_admin':
+      return ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'];
+    case 'organisation_admin':
+      return ['organisation_admin', 'team_admin', 'practitioner', 'read_only'];
+    case 'team_admin':
+      return ['practitioner', 'read_only'];
+    default:
+      return [];
+  }
+}
+
 export const organisationKinds = [
   'police', 'council', 'housing', 'fire', 'probation', 'health', 'education', 'youth', 'victim_services', 'voluntary', 'other',
 ] as const;

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/roles.ts';
+import { assignableRoles as rolesGivenBy, type Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -18,16 +18,7 @@ export function canManageTeam(actor: Actor, team: { id: string; organisationId: 
 
 /** The roles an administrator may give: never one above their own reach. */
 export function assignableRoles(actor: Actor): Role[] {
-  switch (actor.role) {
-    case 'system_admin':
-      return ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'];
-    case 'organisation_admin':
-      return ['organisation_admin', 'team_admin', 'practitioner', 'read_only'];
-    case 'team_admin':
-      return ['practitioner', 'read_only'];
-    default:
-      return [];
-  }
+  return rolesGivenBy(actor.role);
 }
 
 /** A team admin manages the practitioners in their team, not its other administrators. */

@@ -11,7 +11,8 @@ import { Form, FormButtons } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { notifySaved } from '../../components/notify.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
-import { rolesCreatableBy, userLabels } from './labels.ts';
+import { assignableRoles } from '../../../shared/roles.ts';
+import { userLabels } from './labels.ts';
 import { optional, UserFields, type UserFormValues } from './UserFields.tsx';
 
 interface Props {
@@ -64,7 +65,7 @@ export function CreateUserForm({ teams, teamId, onDone }: Props) {
         Concord emails the new user an invitation to choose a password. When they first sign in, it helps them set up an
         authenticator app.
       </Text>
-      <UserFields values={values} onChange={setValues} fieldErrors={errors.fieldErrors} teams={teams} roles={rolesCreatableBy(me.role)} />
+      <UserFields values={values} onChange={setValues} fieldErrors={errors.fieldErrors} teams={teams} roles={assignableRoles(me.role)} />
       <FormButtons submitLabel="Add user" pending={create.isPending} onCancel={onDone} />
     </Form>
   );

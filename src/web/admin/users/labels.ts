@@ -9,20 +9,6 @@ export const statusLabels: Record<User['status'], string> = {
   disabled: 'Disabled',
 };
 
-/** Mirrors the server's rule (it still decides): an administrator gives only roles within their reach. */
-export function rolesCreatableBy(role: Role): Role[] {
-  switch (role) {
-    case 'system_admin':
-      return ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'];
-    case 'organisation_admin':
-      return ['organisation_admin', 'team_admin', 'practitioner', 'read_only'];
-    case 'team_admin':
-      return ['practitioner', 'read_only'];
-    default:
-      return [];
-  }
-}
-
 export function roleOptions(roles: Role[]) {
   return roles.map((r) => ({ value: r, label: roleLabels[r] }));
 }
