@@ -119,6 +119,12 @@ describe('sessions', () => {
     expect((await agent.get('/api/v1/me')).statusCode).toBe(401);
   });
 
+  it('refuses a sign-in posted from another site', async () => {
+    const response = await t.anonymous.post('/api/v1/auth/sign-in', { email: lead, password: demoPassword, totp: '123456' }, { 'sec-fetch-site': 'cross-site' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf_failed');
+  });
+
   it('refuses a change without the CSRF token', async () => {
     const agent = await t.as('admin@concord.test');
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/partnerships', cookies: { concord_session: agent.cookies.concord_session! }, payload: { name: 'Forged Partnership' } });

@@ -28,6 +28,15 @@ export function registerAuthGuard(app: FastifyInstance): void {
       throw new ForbiddenError();
     }
 
+    // Public routes (sign-in, reset, the web app's files, health) never use the caller's identity,
+    // so they skip the session lookup; only a cross-site change is refused.
+    if (permission === 'public') {
+      if (unsafeMethods.has(request.method) && request.headers['sec-fetch-site'] === 'cross-site') {
+        throw new ForbiddenError('Requests from other sites are not accepted.', 'csrf_failed');
+      }
+      return;
+    }
+
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const cookie = request.cookies[sessionCookie];
     let sessionEnded = false;
@@ -51,11 +60,6 @@ export function registerAuthGuard(app: FastifyInstance): void {
         throw new ForbiddenError('This request did not come from a Concord page. Reload the page and try again.', 'csrf_failed');
       }
     }
-    if (!request.session && unsafeMethods.has(request.method) && request.headers['sec-fetch-site'] === 'cross-site') {
-      throw new ForbiddenError('Requests from other sites are not accepted.', 'csrf_failed');
-    }
-
-    if (permission === 'public') return;
     const actor = request.actor;
     if (!actor) {
       throw sessionEnded
