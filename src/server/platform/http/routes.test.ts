@@ -22,6 +22,12 @@ describe('every route declares its permission', () => {
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/route-permissions.txt');
   });
 
+  it('answers an unknown API path with the JSON 404, never the web app', async () => {
+    const response = await t.anonymous.get('/api/v1/no-such-thing');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+  });
+
   it('refuses a signed-out caller on every non-public route', async () => {
     const guarded = t.app.routeCatalogue.filter((r) => r.permission !== 'public' && r.method !== 'HEAD' && !r.url.includes('*'));
     expect(guarded.length).toBeGreaterThan(20);

@@ -12,14 +12,16 @@ const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
  * paths still get the JSON 404.
  */
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
-  if (!existsSync(webRoot)) {
-    app.log.warn(`web app not built (${webRoot} missing): run "npx vite build"; serving the API only`);
-    return;
-  }
-  await app.register(fastifyStatic, { root: webRoot, serve: false });
+  // The route exists either way, so the routes (and their permissions) do not depend on a build.
+  const built = existsSync(webRoot);
+  if (built) await app.register(fastifyStatic, { root: webRoot, serve: false });
+  else app.log.warn(`web app not built (${webRoot} missing): run "npx vite build"; serving the API only`);
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/')) throw new NotFoundError('API route');
+    if (!built) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('The Concord web app has not been built. Run "bash scripts/start.sh", which builds it, or "npx vite build".');
+    }
     if (path.startsWith('/assets/')) {
       return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.slice(1));
     }
