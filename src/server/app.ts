@@ -43,6 +43,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    // Raw URLs can carry names (a search) and record ids; requests are logged by route instead.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -65,6 +67,13 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   decorateIdempotency(app);
   registerIdempotency(app);
   await registerOpenApi(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
 
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
     await database.pool.query('select 1');
