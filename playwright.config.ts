@@ -39,6 +39,8 @@ export default defineConfig({
     video: 'off',
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    // Screens are checked as they settle; the app honours this preference by dropping transitions.
+    contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

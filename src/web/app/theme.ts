@@ -11,6 +11,8 @@ function deepened(name: 'green' | 'orange' | 'yellow' | 'red' | 'teal', darkest:
  * are all below 4.5:1 on white or on their own tints.
  */
 export const theme = createTheme({
+  // People who ask their system for less motion get none: no sliding or fading dialogs.
+  respectReducedMotion: true,
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
