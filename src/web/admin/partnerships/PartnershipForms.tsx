@@ -5,10 +5,9 @@ import {
 } from '../../../shared/api/structure.ts';
 import { call } from '../../api/client.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
-import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { notifySaved } from '../../components/notify.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
-import { useVersionedForm } from '../../components/useVersionedForm.ts';
+import { EditNameForm } from '../EditNameForm.tsx';
 import { NameForm } from '../NameForm.tsx';
 
 const labels = { name: 'Name' };
@@ -48,51 +47,16 @@ export function CreatePartnershipForm({ onDone }: { onDone: () => void }) {
 }
 
 export function EditPartnershipForm({ record, onDone }: { record: Partnership; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, (r) => ({ name: r.name }), partnership);
-  const errors = useFieldErrors(labels);
-  const save = useMutation({
-    mutationFn: (body: { version: number; name?: string }) => call('PATCH', `/partnerships/${record.id}`, partnership, { body }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['partnerships'] });
-      notifySaved(`Partnership “${saved.name}” saved.`);
-      onDone();
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
-  });
   return (
-    <NameForm
-      name={form.values.name}
-      onNameChange={(name) => form.set('name', name)}
-      label="Name"
-      submitLabel="Save"
-      pending={save.isPending}
-      error={form.theirs ? null : save.error}
-      fieldErrors={errors.fieldErrors}
-      onSubmit={() => {
-        const body = errors.check(updatePartnershipBody, { version: form.base.version, name: form.values.name });
-        if (body) save.mutate(body);
-      }}
-      onCancel={onDone}
-    >
-      {form.theirs && (
-        <ConflictNotice
-          fields={[{ key: 'name', label: 'Name' }]}
-          loaded={{ name: form.base.name }}
-          mine={form.values}
-          theirs={{ name: form.theirs.name }}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
-    </NameForm>
+    <EditNameForm
+      record={record}
+      path={`/partnerships/${record.id}`}
+      reply={partnership}
+      body={updatePartnershipBody}
+      label={labels.name}
+      noun="Partnership"
+      invalidates={['partnerships']}
+      onDone={onDone}
+    />
   );
 }

@@ -4,10 +4,9 @@ import { Select, Text } from '@mantine/core';
 import { createTeamBody, team, updateTeamBody, type Organisation, type Team } from '../../../shared/api/structure.ts';
 import { call } from '../../api/client.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
-import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { notifySaved } from '../../components/notify.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
-import { useVersionedForm } from '../../components/useVersionedForm.ts';
+import { EditNameForm } from '../EditNameForm.tsx';
 import { NameForm } from '../NameForm.tsx';
 
 const labels = { organisationId: 'Organisation', name: 'Team name' };
@@ -67,53 +66,18 @@ export function CreateTeamForm({ organisations, organisationId: initial, onDone 
 }
 
 export function EditTeamForm({ record, onDone }: { record: Team; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, (r) => ({ name: r.name }), team);
-  const errors = useFieldErrors(labels);
-  const save = useMutation({
-    mutationFn: (body: { version: number; name?: string }) => call('PATCH', `/teams/${record.id}`, team, { body }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['teams'] });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifySaved(`Team “${saved.name}” saved.`);
-      onDone();
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
-  });
   return (
-    <NameForm
-      name={form.values.name}
-      onNameChange={(name) => form.set('name', name)}
+    <EditNameForm
+      record={record}
+      path={`/teams/${record.id}`}
+      reply={team}
+      body={updateTeamBody}
       label={labels.name}
-      submitLabel="Save"
-      pending={save.isPending}
-      error={form.theirs ? null : save.error}
-      fieldErrors={errors.fieldErrors}
-      onSubmit={() => {
-        const body = errors.check(updateTeamBody, { version: form.base.version, name: form.values.name });
-        if (body) save.mutate(body);
-      }}
-      onCancel={onDone}
+      noun="Team"
+      invalidates={['teams', 'users']}
+      onDone={onDone}
     >
       <Text size="sm">Organisation: {record.organisation.name}</Text>
-      {form.theirs && (
-        <ConflictNotice
-          fields={[{ key: 'name', label: labels.name }]}
-          loaded={{ name: form.base.name }}
-          mine={form.values}
-          theirs={{ name: form.theirs.name }}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
-    </NameForm>
+    </EditNameForm>
   );
 }
