@@ -26,6 +26,14 @@ import { startSessionExpiry } from './modules/auth/expiry.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { locationRoutes } from './modules/locations/routes.ts';
+import { lookupRoutes } from './modules/lookups/routes.ts';
+import { profileImportRoutes } from './modules/profile-imports/routes.ts';
+import { profileMergeRoutes } from './modules/profile-merges/routes.ts';
+import { profileRoutes } from './modules/profiles/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { sharingRoutes } from './modules/sharing/routes.ts';
 import { createUserService } from './modules/users/service.ts';
 
 export interface AppOptions {
@@ -87,6 +95,14 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(apiTokenRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
+  await app.register(lookupRoutes);
+  await app.register(profileRoutes);
+  await app.register(profileMergeRoutes);
+  await app.register(profileImportRoutes);
+  await app.register(caseRoutes);
+  await app.register(locationRoutes);
+  await app.register(sharingRoutes);
+  await app.register(searchRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

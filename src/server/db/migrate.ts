@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './connection.ts';
+import { ensureDefaultLookups } from './seed/lookups.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Applies the committed SQL migrations in order; already-applied ones are skipped. */
+/**
+ * Applies the committed SQL migrations in order (already-applied ones are skipped), then gives
+ * every partnership the default lookup values a release has added.
+ */
 export async function applyMigrations(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder });
+  await ensureDefaultLookups(database.db);
 }

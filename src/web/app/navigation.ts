@@ -11,6 +11,14 @@ interface NavItem {
 /** Only what this person may use: an item they cannot open is not shown at all. */
 export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ label: 'Home', to: '/', matches: (p) => p === '/' }];
+  if (can(me, 'records.view')) {
+    items.push(
+      { label: 'People', to: '/profiles', matches: (p) => p.startsWith('/profiles') },
+      { label: 'Cases', to: '/cases', matches: (p) => p.startsWith('/cases') },
+      { label: 'Locations', to: '/locations', matches: (p) => p.startsWith('/locations') },
+      { label: 'Access requests', to: '/access-requests', matches: (p) => p.startsWith('/access-requests') },
+    );
+  }
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });
   items.push({ label: 'Account', to: '/account', matches: (p) => p.startsWith('/account') });

@@ -14,6 +14,11 @@ import { EnrolmentPage } from '../auth/EnrolmentPage.tsx';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { caseRoutes } from '../cases/routes.tsx';
+import { locationRoutes } from '../locations/routes.tsx';
+import { profileRoutes } from '../profiles/routes.tsx';
+import { searchRoutes } from '../search/routes.tsx';
+import { accessRequestRoutes } from '../sharing/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -43,6 +48,11 @@ export const router = createBrowserRouter([
             errorElement: <ErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
+              ...profileRoutes,
+              ...caseRoutes,
+              ...locationRoutes,
+              ...searchRoutes,
+              ...accessRequestRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',

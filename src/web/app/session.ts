@@ -14,10 +14,16 @@ export type Permission =
   | 'api_tokens.manage'
   | 'audit.view'
   | 'audit.verify'
-  | 'outbox.view';
+  | 'outbox.view'
+  | 'records.view'
+  | 'records.edit'
+  | 'records.merge'
+  | 'access_requests.decide'
+  | 'lookups.manage'
+  | 'profiles.import';
 
 const adminPermissions: Permission[] = [
-  'partnerships.manage', 'organisations.manage', 'teams.manage', 'users.view', 'api_tokens.manage', 'outbox.view',
+  'partnerships.manage', 'organisations.manage', 'teams.manage', 'users.view', 'api_tokens.manage', 'outbox.view', 'lookups.manage', 'profiles.import',
 ];
 
 /**

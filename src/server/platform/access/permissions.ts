@@ -18,6 +18,14 @@ export const permissionRoles = {
   'audit.view': ['system_admin', 'organisation_admin', 'team_admin'],
   'audit.verify': ['system_admin'],
   'outbox.view': ['system_admin'],
+  // The shared record. Which profiles, cases and locations within these is decided per record
+  // by the owning team and the access list (records.ts).
+  'records.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'records.edit': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
+  'records.merge': ['system_admin', 'organisation_admin', 'team_admin'],
+  'access_requests.decide': ['system_admin', 'organisation_admin', 'team_admin'],
+  'lookups.manage': ['system_admin', 'organisation_admin'],
+  'profiles.import': ['system_admin', 'organisation_admin', 'team_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

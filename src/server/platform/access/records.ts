@@ -28,6 +28,12 @@ export interface AccessListColumns {
   level: SQL;
 }
 
+/** The access list table of a kind of record (they share one shape), as the builders below want it. */
+export function accessListOf(table: 'profile_access' | 'case_access' | 'location_access'): AccessListColumns {
+  const t = sql.identifier(table);
+  return { table: t, recordId: sql`${t}.record_id`, teamId: sql`${t}.team_id`, organisationId: sql`${t}.organisation_id`, level: sql`${t}.level` };
+}
+
 /** Records of the actor's partnership; anything else does not exist for them. */
 export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
   return eq(record.partnershipId, actor.partnershipId);

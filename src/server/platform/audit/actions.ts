@@ -32,11 +32,56 @@ export const auditActions = [
   'audit.viewed',
   'audit.verified',
   'outbox.viewed',
+  'lookup.created',
+  'lookup.updated',
+  'profile.created',
+  'profile.viewed',
+  'profile.updated',
+  'profile.photo_changed',
+  'profile.photo_viewed',
+  'profile.relationship_added',
+  'profile.relationship_removed',
+  'profile.merged',
+  'profile.history_viewed',
+  'profiles.listed',
+  'profiles.matched',
+  'profiles.imported',
+  'case.created',
+  'case.viewed',
+  'case.updated',
+  'case.closed',
+  'case.reopened',
+  'case.archived',
+  'case.profile_linked',
+  'case.profile_unlinked',
+  'case.location_linked',
+  'case.location_unlinked',
+  'case.intervention_added',
+  'case.intervention_updated',
+  'case.history_viewed',
+  'cases.listed',
+  'location.created',
+  'location.viewed',
+  'location.updated',
+  'location.history_viewed',
+  'locations.listed',
+  'locations.matched',
+  'record.shared',
+  'record.unshared',
+  'record.access_viewed',
+  'access_request.created',
+  'access_request.approved',
+  'access_request.refused',
+  'access_request.withdrawn',
+  'search.performed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ['partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message'] as const;
+export const auditEntityTypes = [
+  'partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message',
+  'lookup', 'profile', 'case', 'location', 'access_request', 'stored_file',
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export interface AuditEntry {

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { accessLevels, accessRequestStatuses, recordKinds } from '../../../shared/records.ts';
+import { at, id, timestamps, version } from './columns.ts';
+import { organisations, partnerships, teams, users } from './structure.ts';
+
+export const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * The access list of one kind of record: each row gives a team, or a whole organisation, `view`
+ * or `edit`. The owning team is not listed; it always has edit. The shape is the same for
+ * profiles, cases and locations so that `platform/access` builds one predicate for all three.
+ */
+export function accessListTable(name: string, record: () => AnyPgColumn) {
+  return pgTable(name, {
+    id: id(),
+    recordId: uuid('record_id').notNull().references(record),
+    teamId: uuid('team_id').references(() => teams.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    level: text('level', { enum: accessLevels }).notNull(),
+    grantedBy: uuid('granted_by').references(() => users.id),
+    grantedAt: at('granted_at').notNull().defaultNow(),
+  }, (t) => [
+    uniqueIndex(`${name}_record_team_key`).on(t.recordId, t.teamId).where(sql`${t.teamId} is not null`),
+    uniqueIndex(`${name}_record_organisation_key`).on(t.recordId, t.organisationId).where(sql`${t.organisationId} is not null`),
+    index(`${name}_team_idx`).on(t.teamId, t.recordId),
+    index(`${name}_organisation_idx`).on(t.organisationId, t.recordId),
+    check(`${name}_target_check`, sql`(${t.teamId} is null) <> (${t.organisationId} is null)`),
+    check(`${name}_level_check`, sql`${t.level} in (${inList(accessLevels)})`),
+  ]);
+}
+
+/**
+ * A practitioner who found a record they cannot open asks its owning team for access; the team's
+ * admin approves (the requester's team gets view) or refuses, and the requester is told.
+ */
+export const accessRequests = pgTable('access_requests', {
+  id: id(),
+  partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id),
+  recordKind: text('record_kind', { enum: recordKinds }).notNull(),
+  recordId: uuid('record_id').notNull(),
+  /** The team that owned the record when asked: its admins decide. */
+  ownerTeamId: uuid('owner_team_id').notNull().references(() => teams.id),
+  requesterId: uuid('requester_id').notNull().references(() => users.id),
+  requesterTeamId: uuid('requester_team_id').notNull().references(() => teams.id),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: accessRequestStatuses }).notNull().default('pending'),
+  level: text('level', { enum: accessLevels }).notNull().default('view'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: at('decided_at'),
+  decisionReason: text('decision_reason'),
+  version: version(),
+  ...timestamps,
+}, (t) => [
+  index('access_requests_owner_status_idx').on(t.ownerTeamId, t.status),
+  index('access_requests_requester_idx').on(t.requesterId, t.createdAt),
+  index('access_requests_record_idx').on(t.recordKind, t.recordId),
+  uniqueIndex('access_requests_one_pending_key').on(t.recordKind, t.recordId, t.requesterTeamId).where(sql`${t.status} = 'pending'`),
+  check('access_requests_kind_check', sql`${t.recordKind} in (${inList(recordKinds)})`),
+  check('access_requests_status_check', sql`${t.status} in (${inList(accessRequestStatuses)})`),
+  check('access_requests_level_check', sql`${t.level} in (${inList(accessLevels)})`),
+]);
