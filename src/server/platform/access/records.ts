@@ -30,7 +30,7 @@ export interface AccessListColumns {
 
 /** The access list table of a kind of record (they share one shape), as the builders below want it. */
 export function accessListOf(table: 'profile_access' | 'case_access' | 'location_access'): AccessListColumns {
-  const t = sql.identifier(table);
+  const t = sql`${sql.identifier(table)}`;
   return { table: t, recordId: sql`${t}.record_id`, teamId: sql`${t}.team_id`, organisationId: sql`${t}.organisation_id`, level: sql`${t}.level` };
 }
 
