@@ -343,6 +343,7 @@ CREATE INDEX "lookups_partnership_list_position_idx" ON "lookups" USING btree ("
 CREATE INDEX "stored_files_partnership_idx" ON "stored_files" USING btree ("partnership_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "location_access_record_team_key" ON "location_access" USING btree ("record_id","team_id") WHERE "location_access"."team_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "location_access_record_organisation_key" ON "location_access" USING btree ("record_id","organisation_id") WHERE "location_access"."organisation_id" is not null;--> statement-breakpoint
+CREATE INDEX "location_access_record_idx" ON "location_access" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "location_access_team_idx" ON "location_access" USING btree ("team_id","record_id");--> statement-breakpoint
 CREATE INDEX "location_access_organisation_idx" ON "location_access" USING btree ("organisation_id","record_id");--> statement-breakpoint
 CREATE INDEX "locations_owner_team_idx" ON "locations" USING btree ("owner_team_id");--> statement-breakpoint
@@ -350,6 +351,7 @@ CREATE INDEX "locations_partnership_postcode_idx" ON "locations" USING btree ("p
 CREATE INDEX "locations_search_trgm_idx" ON "locations" USING gin ("partnership_id","search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "profile_access_record_team_key" ON "profile_access" USING btree ("record_id","team_id") WHERE "profile_access"."team_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "profile_access_record_organisation_key" ON "profile_access" USING btree ("record_id","organisation_id") WHERE "profile_access"."organisation_id" is not null;--> statement-breakpoint
+CREATE INDEX "profile_access_record_idx" ON "profile_access" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "profile_access_team_idx" ON "profile_access" USING btree ("team_id","record_id");--> statement-breakpoint
 CREATE INDEX "profile_access_organisation_idx" ON "profile_access" USING btree ("organisation_id","record_id");--> statement-breakpoint
 CREATE INDEX "profile_addresses_profile_idx" ON "profile_addresses" USING btree ("profile_id");--> statement-breakpoint
@@ -365,6 +367,7 @@ CREATE INDEX "profiles_partnership_updated_idx" ON "profiles" USING btree ("part
 CREATE INDEX "profiles_merged_into_idx" ON "profiles" USING btree ("merged_into_id") WHERE "profiles"."merged_into_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "case_access_record_team_key" ON "case_access" USING btree ("record_id","team_id") WHERE "case_access"."team_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "case_access_record_organisation_key" ON "case_access" USING btree ("record_id","organisation_id") WHERE "case_access"."organisation_id" is not null;--> statement-breakpoint
+CREATE INDEX "case_access_record_idx" ON "case_access" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "case_access_team_idx" ON "case_access" USING btree ("team_id","record_id");--> statement-breakpoint
 CREATE INDEX "case_access_organisation_idx" ON "case_access" USING btree ("organisation_id","record_id");--> statement-breakpoint
 CREATE INDEX "case_interventions_case_idx" ON "case_interventions" USING btree ("case_id");--> statement-breakpoint

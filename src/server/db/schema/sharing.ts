@@ -23,6 +23,9 @@ export function accessListTable(name: string, record: () => AnyPgColumn) {
   }, (t) => [
     uniqueIndex(`${name}_record_team_key`).on(t.recordId, t.teamId).where(sql`${t.teamId} is not null`),
     uniqueIndex(`${name}_record_organisation_key`).on(t.recordId, t.organisationId).where(sql`${t.organisationId} is not null`),
+    // Who may see one record (after every save, on its sharing page): the unique indexes above
+    // are partial, so they cannot answer a question about record_id alone.
+    index(`${name}_record_idx`).on(t.recordId),
     index(`${name}_team_idx`).on(t.teamId, t.recordId),
     index(`${name}_organisation_idx`).on(t.organisationId, t.recordId),
     check(`${name}_target_check`, sql`(${t.teamId} is null) <> (${t.organisationId} is null)`),

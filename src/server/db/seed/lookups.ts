@@ -11,7 +11,7 @@ import { defaultLookups } from './lookup-defaults.ts';
  */
 export async function ensureDefaultLookups(tx: Tx | Drizzle, partnershipId?: string): Promise<void> {
   const rows = Object.entries(defaultLookups).flatMap(([list, values]) =>
-    values.map((v, position) => ({ list, key: v.key, name: v.name, groupName: v.groupName ?? null, code: v.code ?? null, position })));
+    values.map((v, position) => ({ list, key: v.key, name: v.name, group_name: v.groupName ?? null, code: v.code ?? null, position })));
   await tx.execute(sql`
     insert into ${lookups} (id, partnership_id, list, key, name, group_name, code, position)
     select uuid_generate_v4(), p.id, d.list, d.key, d.name, d.group_name, d.code, d.position
