@@ -7,6 +7,7 @@ import type { Database } from './db/connection.ts';
 import { loadSecretKey } from './platform/auth/crypto.ts';
 import { createRunner } from './platform/context.ts';
 import { createEventBus } from './platform/events/bus.ts';
+import { openFileStorage } from './platform/files/storage.ts';
 import { eventStreamRoutes } from './platform/events/stream.ts';
 import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -33,6 +34,7 @@ import { profileImportRoutes } from './modules/profile-imports/routes.ts';
 import { profileMergeRoutes } from './modules/profile-merges/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { createUserService } from './modules/users/service.ts';
 
@@ -64,7 +66,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const jobs = await createJobs(database, log);
   const mailer = await createMailer({ config, jobs, database, log });
   const runner = createRunner({ database, events, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
-  const platform: Platform = { config, database, runner, events, jobs, mailer, secretKey: loadSecretKey(config) };
+  const storage = await openFileStorage(config);
+  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl };
   app.decorate('platform', platform);
   app.decorate('routeCatalogue', routes);
 
@@ -103,6 +106,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(locationRoutes);
   await app.register(sharingRoutes);
   await app.register(searchRoutes);
+  await app.register(settingsRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 
@@ -111,6 +115,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     stopExpiry();
     await jobs.stop();
     await events.close();
+    await storage.close();
   });
   return app;
 }

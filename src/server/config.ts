@@ -22,6 +22,9 @@ const environment = z
     NOTIFY_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(20).optional()),
     NOTIFY_EMAIL_TEMPLATE_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
     NOTIFY_SMS_TEMPLATE_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
+    MAP_TILE_URL: z.preprocess(emptyAsUndefined, z.string().url().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) tile URL with {z}, {x} and {y}')
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')),
+    MAP_ATTRIBUTION: z.preprocess(emptyAsUndefined, z.string().max(500).default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -52,6 +55,8 @@ export interface Config {
     notifyEmailTemplateId: string | undefined;
     notifySmsTemplateId: string | undefined;
   };
+  /** The map tiles the web app shows, and the credit their provider requires. */
+  map: { tileUrl: string; attribution: string };
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notifyEmailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID,
       notifySmsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
     },
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
   };
 }

@@ -98,6 +98,8 @@ export const profile = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
   permissions: recordPermissions.extend({ canMerge: z.boolean() }),
+  /** Set when the id asked for was merged into this profile: the reply is the surviving profile. */
+  redirectedFrom: uuid.optional(),
 });
 export type Profile = z.infer<typeof profile>;
 
@@ -158,5 +160,8 @@ export const mergeProfilesBody = z.strictObject({
   duplicateId: uuid,
   reason: text(1000),
 });
+
+/** A photo upload or removal names the version of the profile it was based on. */
+export const photoQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const relationshipParams = z.object({ id: uuid, relationshipId: uuid });

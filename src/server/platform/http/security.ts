@@ -3,8 +3,18 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 
 /**
+ * The origin map tiles come from, for img-src: "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+ * becomes "https://*.tile.example.org", since Leaflet fills the subdomain in per tile.
+ */
+export function tileOrigin(tileUrl: string): string {
+  const { protocol, host } = new URL(tileUrl.replace(/\{s\}/g, 'subdomain'));
+  return `${protocol}//${host.replace(/^subdomain\./, '*.')}`;
+}
+
+/**
  * Security headers for every reply: a strict Content-Security-Policy (scripts only from our own
- * origin; Mantine needs inline styles), no framing, and no caching of anything under /api.
+ * origin; Mantine needs inline styles; images also from the map's tile server), no framing, and
+ * no caching of anything under /api.
  */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
@@ -14,7 +24,7 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', tileOrigin(app.platform.config.map.tileUrl)],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -8,6 +8,7 @@ import type { Permission } from '../access/permissions.ts';
 import type { Runner } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { EventBus } from '../events/types.ts';
+import type { FileStorage } from '../files/storage.ts';
 import type { Jobs } from '../jobs/types.ts';
 import type { Mailer } from '../notify/types.ts';
 
@@ -19,8 +20,12 @@ export interface Platform {
   events: EventBus;
   jobs: Jobs;
   mailer: Mailer;
+  /** Uploaded files' bytes (their metadata is in `stored_files`). */
+  files: FileStorage;
   /** The key that encrypts authenticator secrets and signs nothing else. */
   secretKey: Buffer;
+  /** Where people reach Concord, for links in emails (known only once the server listens). */
+  publicUrl: () => string;
 }
 
 export interface SessionInfo {

@@ -1,0 +1,86 @@
+import type { Profile } from '../../../shared/api/profiles.ts';
+import { effectiveLevel } from '../../platform/access/records.ts';
+import type { Context } from '../../platform/context.ts';
+import { ConflictError, ForbiddenError, NoAccessError, NotFoundError } from '../../platform/errors.ts';
+import type { Audience } from '../../platform/events/types.ts';
+import { ownerOf, presentProfile } from './present.ts';
+import * as q from './queries.ts';
+
+/** A chain of merges longer than this is a fault, not a redirect to follow. */
+const maxRedirects = 5;
+
+export interface FoundProfile {
+  row: q.ProfileRow;
+  /** The id asked for, when it was merged into `row`. */
+  redirectedFrom: string | null;
+}
+
+/** The audit subject: the profile, and the organisation and team whose administrators see what was done to it. */
+export const subjectOf = (row: q.ProfileRow) => ({
+  entityType: 'profile' as const,
+  entityId: row.profile.id,
+  subjectOrganisationId: row.ownerOrganisationId,
+  subjectTeamId: row.profile.ownerTeamId,
+});
+
+/**
+ * A profile of the actor's partnership, whatever their access: outside it, it does not exist.
+ * A profile merged into another answers as the one it was merged into.
+ */
+export async function findProfile(ctx: Context, id: string): Promise<FoundProfile> {
+  let row = await q.getProfile(ctx.tx, ctx.actor, id);
+  for (let hops = 0; row?.profile.mergedIntoId && hops < maxRedirects; hops++) {
+    row = await q.getProfile(ctx.tx, ctx.actor, row.profile.mergedIntoId);
+  }
+  if (!row || row.profile.partnershipId !== ctx.actor.partnershipId || row.profile.mergedIntoId) throw new NotFoundError('profile');
+  return { row, redirectedFrom: row.profile.id === id ? null : id };
+}
+
+/** Inside the partnership without access: refused, naming the owner so the actor can ask them. */
+export async function viewableProfile(ctx: Context, id: string): Promise<FoundProfile> {
+  const found = await findProfile(ctx, id);
+  if (!found.row.level) {
+    ctx.refuse({ action: 'access.refused', ...subjectOf(found.row), details: { why: 'not shared with your team or organisation' } });
+    throw new NoAccessError(ownerOf(found.row));
+  }
+  return found;
+}
+
+/** A change goes to the profile itself: one merged into another is changed through the survivor. */
+export async function editableProfile(ctx: Context, id: string): Promise<q.ProfileRow> {
+  const { row, redirectedFrom } = await viewableProfile(ctx, id);
+  if (effectiveLevel(ctx.actor, row.level) !== 'edit') {
+    ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: 'view only' } });
+    throw new ForbiddenError('You can see this profile but not change it.');
+  }
+  if (redirectedFrom) {
+    throw new ConflictError('This profile was merged into another one. Make the change there.', 'merged', [{ mergedInto: row.profile.id }]);
+  }
+  return row;
+}
+
+/** Everyone who can open the profile, for live updates: its owning team and its access list. */
+export async function audienceOf(ctx: Context, row: q.ProfileRow): Promise<Required<Pick<Audience, 'teamIds' | 'organisationIds'>>> {
+  const entries = await q.accessEntries(ctx.tx, row.profile.id);
+  return {
+    teamIds: [row.profile.ownerTeamId, ...entries.flatMap((e) => (e.teamId ? [e.teamId] : []))],
+    organisationIds: entries.flatMap((e) => (e.organisationId ? [e.organisationId] : [])),
+  };
+}
+
+/** The profile as its page shows it. */
+export async function presentFull(ctx: Context, row: q.ProfileRow): Promise<Profile> {
+  return presentProfile(ctx.actor, row, await q.getProfileParts(ctx.tx, ctx.actor, row.profile.id));
+}
+
+/** Reads the profile again after a change, as the actor now stands towards it. */
+export async function reload(ctx: Context, id: string): Promise<q.ProfileRow> {
+  const row = await q.getProfile(ctx.tx, ctx.actor, id);
+  if (!row) throw new NotFoundError('profile');
+  return row;
+}
+
+/** Tells open screens that the profile changed. */
+export async function announce(ctx: Context, row: q.ProfileRow): Promise<void> {
+  ctx.emit({ type: 'profile.changed', audience: await audienceOf(ctx, row), data: { id: row.profile.id } });
+}

@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { makeAgent, type Agent, type TestApp } from '../../test/harness.ts';
+import { createUserAs } from '../../test/fixtures.ts';
+
+/** The demo accounts the profile tests act as. */
+export const people = {
+  admin: 'admin@concord.test',
+  lead: 'police.asb.lead@concord.test',
+  police: 'police.asb@concord.test',
+  policeAdmin: 'police.admin@concord.test',
+  council: 'council.asb@concord.test',
+  housing: 'housing@concord.test',
+  other: 'other.police@concord.test',
+} as const;
+
+export interface Ref { id: string; name: string }
+
+export function expectError(response: LightMyRequestResponse, status: number, code: string) {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(response.json().error.code).toBe(code);
+}
+
+/** Creates a profile as the given agent, confirming past the duplicate check unless told otherwise. */
+export async function createProfile(agent: Agent, body: Record<string, unknown>) {
+  const response = await agent.post('/api/v1/profiles', { reasonCreated: 'Reported to the ASB team', confirmNoDuplicate: true, ...body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+export async function teamIdOf(t: TestApp, organisation: string, team: string): Promise<string> {
+  const admin = await t.as(people.admin);
+  const teams = (await admin.get('/api/v1/teams?limit=200')).json().items as { id: string; name: string; organisation: { name: string } }[];
+  const found = teams.find((x) => x.name === team && x.organisation.name === organisation);
+  if (!found) throw new Error(`no team ${organisation}/${team}`);
+  return found.id;
+}
+
+/** A new, fully signed-in user with an enrolled authenticator. */
+export async function enrolledUser(t: TestApp, input: { name: string; role: string; teamId: string }): Promise<Agent> {
+  const { email, password } = await createUserAs(t, people.admin, input);
+  const agent = makeAgent(t.app);
+  expect((await agent.post('/api/v1/auth/sign-in', { email, password })).statusCode).toBe(200);
+  const { secret } = (await agent.get('/api/v1/auth/enrolment')).json() as { secret: string };
+  expect((await agent.post('/api/v1/auth/enrolment', { totp: await t.code(email, secret) })).statusCode).toBe(200);
+  return agent;
+}
+
+export interface AuditRow {
+  action: string;
+  outcome: string;
+  entityId: string | null;
+  actor: { id: string | null; name: string | null };
+  reason: string | null;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+  details: Record<string, unknown> | null;
+}
+
+/** The audit trail as a system administrator reads it, newest first. */
+export async function auditOf(t: TestApp, query: string): Promise<AuditRow[]> {
+  const response = await (await t.as(people.admin)).get(`/api/v1/audit-events?limit=200&${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().items;
+}

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
+import {
+  auditEvents, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
+  profileVulnerabilities, profileWarningMarkers, teams, users,
+} from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { accessLevel, accessListOf, canView } from '../../platform/access/records.ts';
+
+export const profileAccessList = accessListOf('profile_access');
+
+const ownerColumns = {
+  ownerTeamName: teams.name,
+  ownerOrganisationId: organisations.id,
+  ownerOrganisationName: organisations.name,
+};
+
+/** One profile as the actor stands towards it, with what the page shows beside its own columns. */
+export async function getProfile(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({
+      profile: profiles,
+      ...ownerColumns,
+      level: accessLevel(actor, profiles, profileAccessList),
+      ethnicity: { id: lookups.id, key: lookups.key, name: lookups.name, groupName: lookups.groupName },
+      createdByName: users.name,
+    })
+    .from(profiles)
+    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .leftJoin(lookups, eq(lookups.id, profiles.ethnicityId))
+    .leftJoin(users, eq(users.id, profiles.createdBy))
+    .where(eq(profiles.id, id));
+  return row ?? null;
+}
+
+export type ProfileRow = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
+
+/** The lists shown on a profile page, read from this profile's side. */
+export async function getProfileParts(tx: Tx, actor: Actor, id: string) {
+  const aliases = await tx
+    .select({ id: profileNames.id, firstName: profileNames.firstName, lastName: profileNames.lastName })
+    .from(profileNames)
+    .where(and(eq(profileNames.profileId, id), eq(profileNames.kind, 'alias')))
+    .orderBy(asc(profileNames.id));
+  const vulnerabilities = await lookupSet(tx, profileVulnerabilities, [id]);
+  const warningMarkers = await lookupSet(tx, profileWarningMarkers, [id]);
+  const addresses = await tx
+    .select()
+    .from(profileAddresses)
+    .where(eq(profileAddresses.profileId, id))
+    .orderBy(sql`${profileAddresses.fromDate} desc nulls last`, asc(profileAddresses.id));
+  const other = alias(profiles, 'other');
+  const relationships = await tx
+    .select({
+      relationship: profileRelationships,
+      other: { id: other.id, firstName: other.firstName, lastName: other.lastName, dateOfBirth: other.dateOfBirth },
+      accessible: sql<boolean>`${canView(actor, other, profileAccessList)}`,
+    })
+    .from(profileRelationships)
+    .innerJoin(other, sql`${other.id} = case when ${profileRelationships.fromProfileId} = ${id} then ${profileRelationships.toProfileId} else ${profileRelationships.fromProfileId} end`)
+    .where(sql`(${profileRelationships.fromProfileId} = ${id} or ${profileRelationships.toProfileId} = ${id})`)
+    .orderBy(asc(profileRelationships.createdAt), asc(profileRelationships.id));
+  const mergedFrom = await tx
+    .select({ id: profiles.id, firstName: profiles.firstName, lastName: profiles.lastName, mergedAt: profiles.mergedAt, mergedById: users.id, mergedByName: users.name })
+    .from(profiles)
+    .leftJoin(users, eq(users.id, profiles.mergedBy))
+    .where(eq(profiles.mergedIntoId, id))
+    .orderBy(asc(profiles.mergedAt));
+  return { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom };
+}
+
+export type ProfileParts = Awaited<ReturnType<typeof getProfileParts>>;
+
+type LookupSetTable = typeof profileVulnerabilities | typeof profileWarningMarkers;
+
+async function lookupSet(tx: Tx, table: LookupSetTable, profileIds: string[]) {
+  if (profileIds.length === 0) return [];
+  return tx
+    .select({ profileId: table.profileId, id: lookups.id, key: lookups.key, name: lookups.name })
+    .from(table)
+    .innerJoin(lookups, eq(lookups.id, table.lookupId))
+    .where(inArray(table.profileId, profileIds))
+    .orderBy(asc(lookups.position), asc(lookups.name));
+}
+
+export const warningMarkersOf = (tx: Tx, profileIds: string[]) => lookupSet(tx, profileWarningMarkers, profileIds);
+
+export async function insertProfile(tx: Tx, values: typeof profiles.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(profiles).values(values).returning({ id: profiles.id });
+  return row!.id;
+}
+
+export type ProfilePatch = Partial<Omit<typeof profiles.$inferInsert, 'id' | 'partnershipId' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
+
+/** Applies a change only if the profile is still at the version the editor saw. */
+export async function updateProfile(tx: Tx, id: string, version: number, patch: ProfilePatch): Promise<boolean> {
+  const rows = await tx
+    .update(profiles)
+    .set({ ...patch, version: sql`${profiles.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(profiles.id, id), eq(profiles.version, version), isNull(profiles.mergedIntoId)))
+    .returning({ id: profiles.id });
+  return rows.length > 0;
+}
+
+export interface PersonName {
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * Replaces the profile's names of one kind. The search forms are computed by the database, so
+ * that the search module's queries (which compute the same expressions on what is typed) agree.
+ */
+export async function replaceNames(tx: Tx, profile: { id: string; partnershipId: string }, kind: 'name' | 'alias', names: PersonName[]) {
+  await tx.delete(profileNames).where(and(eq(profileNames.profileId, profile.id), eq(profileNames.kind, kind)));
+  if (names.length === 0) return;
+  await tx.insert(profileNames).values(names.map((n) => ({
+    profileId: profile.id,
+    partnershipId: profile.partnershipId,
+    kind,
+    firstName: n.firstName,
+    lastName: n.lastName,
+    searchName: sql`lower(unaccent(${n.firstName}::text || ' ' || ${n.lastName}::text))`,
+    firstSound: sql`dmetaphone(unaccent(${n.firstName}::text))`,
+    lastSound: sql`dmetaphone(unaccent(${n.lastName}::text))`,
+  })));
+}
+
+export async function replaceVulnerabilities(tx: Tx, profileId: string, lookupIds: string[]) {
+  await tx.delete(profileVulnerabilities).where(eq(profileVulnerabilities.profileId, profileId));
+  if (lookupIds.length > 0) await tx.insert(profileVulnerabilities).values(lookupIds.map((lookupId) => ({ profileId, lookupId })));
+}
+
+export async function replaceWarningMarkers(tx: Tx, profileId: string, lookupIds: string[]) {
+  await tx.delete(profileWarningMarkers).where(eq(profileWarningMarkers.profileId, profileId));
+  if (lookupIds.length > 0) await tx.insert(profileWarningMarkers).values(lookupIds.map((lookupId) => ({ profileId, lookupId })));
+}
+
+export type AddressValues = Omit<typeof profileAddresses.$inferInsert, 'id' | 'profileId'>;
+
+export async function replaceAddresses(tx: Tx, profileId: string, addresses: AddressValues[]) {
+  await tx.delete(profileAddresses).where(eq(profileAddresses.profileId, profileId));
+  if (addresses.length > 0) await tx.insert(profileAddresses).values(addresses.map((a) => ({ ...a, profileId })));
+}
+
+/** Of the given location ids, those that exist in the partnership. */
+export async function locationsInPartnership(tx: Tx, partnershipId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.partnershipId, partnershipId), inArray(locations.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The teams and organisations on the profile's access list. */
+export async function accessEntries(tx: Tx, profileId: string) {
+  return tx.select({ teamId: profileAccess.teamId, organisationId: profileAccess.organisationId }).from(profileAccess).where(eq(profileAccess.recordId, profileId));
+}
+
+export interface ProfileFilter {
+  scope: 'all' | 'mine' | 'shared';
+  role?: ProfileRole;
+  riskLevel?: RiskLevel;
+  q?: string;
+  cursor: (string | number)[] | null;
+  limit: number;
+}
+
+/**
+ * Profiles the actor can open, newest change first. The cursor holds `updated_at` to the
+ * microsecond (as text), since a JavaScript date would round it and skip or repeat rows.
+ */
+export async function listProfiles(tx: Tx, actor: Actor, filter: ProfileFilter) {
+  const [at, id] = (filter.cursor ?? []) as [string?, string?];
+  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const conditions: (SQL | undefined)[] = [
+    canView(actor, profiles, profileAccessList),
+    isNull(profiles.mergedIntoId),
+    filter.scope === 'mine' ? eq(profiles.ownerTeamId, actor.teamId) : undefined,
+    filter.scope === 'shared' ? ne(profiles.ownerTeamId, actor.teamId) : undefined,
+    filter.role ? sql`${profiles.roles} @> array[${filter.role}]::text[]` : undefined,
+    filter.riskLevel ? eq(profiles.riskLevel, filter.riskLevel) : undefined,
+    pattern
+      ? inArray(profiles.id, tx.select({ id: profileNames.profileId }).from(profileNames).where(and(
+        eq(profileNames.partnershipId, actor.partnershipId),
+        sql`${profileNames.searchName} like lower(unaccent(${pattern}::text))`,
+      )))
+      : undefined,
+    at !== undefined && id !== undefined ? sql`(${profiles.updatedAt}, ${profiles.id}) < (${at}::timestamptz, ${id}::uuid)` : undefined,
+  ];
+  return tx
+    .select({
+      profile: {
+        id: profiles.id, firstName: profiles.firstName, lastName: profiles.lastName, dateOfBirth: profiles.dateOfBirth,
+        approximateAge: profiles.approximateAge, approximateAgeOn: profiles.approximateAgeOn, roles: profiles.roles,
+        riskLevel: profiles.riskLevel, thumbnailFileId: profiles.thumbnailFileId, ownerTeamId: profiles.ownerTeamId, updatedAt: profiles.updatedAt,
+      },
+      ...ownerColumns,
+      cursorAt: sql<string>`to_char(${profiles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(profiles)
+    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .where(and(...conditions))
+    .orderBy(desc(profiles.updatedAt), desc(profiles.id))
+    .limit(filter.limit + 1);
+}
+
+export type ProfileListRow = Awaited<ReturnType<typeof listProfiles>>[number];
+
+/** The audit events that changed a profile, newest first. */
+export async function listHistory(tx: Tx, profileId: string, actions: readonly string[], beforeSeq: number | null, limit: number) {
+  return tx
+    .select({
+      id: auditEvents.id, seq: auditEvents.seq, at: auditEvents.at, actorId: auditEvents.actorId, actorName: auditEvents.actorName,
+      action: auditEvents.action, reason: auditEvents.reason, changes: auditEvents.changes, details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .where(and(
+      eq(auditEvents.entityType, 'profile'),
+      eq(auditEvents.entityId, profileId),
+      eq(auditEvents.outcome, 'success'),
+      inArray(auditEvents.action, [...actions]),
+      beforeSeq !== null ? lt(auditEvents.seq, beforeSeq) : undefined,
+    ))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit + 1);
+}
