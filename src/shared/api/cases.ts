@@ -19,7 +19,12 @@ export const createCaseBody = z.strictObject({
   ...caseFields,
   caseTypeId: uuid.optional(),
   caseType: lookupInput.optional(),
-}).refine((b) => b.caseTypeId !== undefined || b.caseType !== undefined, { message: 'is required', path: ['caseType'] });
+}).refine((b) => b.caseTypeId !== undefined || b.caseType !== undefined, {
+  message: 'is required',
+  path: ['caseType'],
+  // Reported with the other fields' problems, not only once they are right.
+  when: ({ value }) => typeof value === 'object' && value !== null,
+});
 
 export const updateCaseBody = z.strictObject({
   version,
@@ -46,6 +51,7 @@ export const interventionBody = z.strictObject({
 });
 export const updateInterventionBody = z.strictObject({
   version,
+  interventionType: lookupInput.optional(),
   status: z.enum(interventionStatuses).optional(),
   startDate: isoDate.nullish(),
   endDate: isoDate.nullish(),
@@ -133,7 +139,8 @@ export const caseRecord = z.object({
   version,
   createdAt: isoTime,
   updatedAt: isoTime,
-  permissions: recordPermissions,
+  /** `canEdit` covers the details, links and interventions of an open case; a closed one can only be reopened or archived. */
+  permissions: recordPermissions.extend({ canClose: z.boolean(), canReopen: z.boolean(), canArchive: z.boolean() }),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
 

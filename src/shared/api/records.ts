@@ -99,7 +99,8 @@ export const lookup = z.object({
 });
 export type Lookup = z.infer<typeof lookup>;
 export const lookupListReply = z.object({ items: z.array(lookup) });
-export const lookupQuery = z.object({ list: z.enum(lookupLists).optional(), includeRetired: z.coerce.boolean().optional() });
+// `z.coerce.boolean()` would read "false" as true; a query string needs the words parsed.
+export const lookupQuery = z.object({ list: z.enum(lookupLists).optional(), includeRetired: z.stringbool().default(false) });
 
 const sharingTarget = z.union([
   z.strictObject({ teamId: uuid, level: z.enum(accessLevels) }),

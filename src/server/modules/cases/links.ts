@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { linkLocationBody, linkProfileBody } from '../../../shared/api/cases.ts';
+import type { Context } from '../../platform/context.ts';
+import { ConflictError, NoAccessError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import * as q from './queries.ts';
+import { announce, loadForChange, ownerOf, presentLinkedLocation, presentLinkedProfile, subjectOf, userIdOf } from './record.ts';
+
+/**
+ * People and places on a case. Linking needs edit on the case and the right to open what is
+ * linked: a record the actor cannot open is refused with its owner, so they can ask for access.
+ * Unlinking needs only edit on the case.
+ */
+
+type Linked = { ownerTeamId: string; ownerOrganisationId: string; ownerTeamName: string; ownerOrganisationName: string; partnershipId: string; level: string | null };
+
+function requireOpenable<T extends Linked>(ctx: Context, kind: 'profile' | 'location', id: string, row: T | null, field: string): T {
+  if (!row || row.partnershipId !== ctx.actor.partnershipId) throw new ValidationError([{ field, problem: `is not a ${kind} on the record` }]);
+  if (row.level === null) {
+    ctx.refuse({ action: 'access.refused', entityType: kind, entityId: id, subjectOrganisationId: row.ownerOrganisationId, subjectTeamId: row.ownerTeamId, details: { why: `${kind} not shared with you`, linking: 'case' } });
+    throw new NoAccessError(ownerOf(row));
+  }
+  return row;
+}
+
+export async function linkProfile(ctx: Context, caseId: string, body: z.infer<typeof linkProfileBody>) {
+  const kase = await loadForChange(ctx, caseId);
+  const profile = requireOpenable(ctx, 'profile', body.profileId, await q.getProfile(ctx.tx, ctx.actor, body.profileId), 'profileId');
+  if (profile.mergedIntoId) throw new ValidationError([{ field: 'profileId', problem: 'was merged into another profile: link that one instead' }]);
+  if (!(await q.linkProfile(ctx.tx, { caseId, profileId: body.profileId, role: body.role, addedBy: userIdOf(ctx.actor) }))) {
+    throw new ConflictError('This person is already linked to the case.', 'already_linked');
+  }
+  await q.touchCase(ctx.tx, caseId);
+  ctx.audit({ action: 'case.profile_linked', ...subjectOf(kase), details: { profileId: body.profileId, role: body.role } });
+  await announce(ctx, caseId);
+  return presentLinkedProfile(profile, body.role);
+}
+
+export async function unlinkProfile(ctx: Context, caseId: string, profileId: string) {
+  const kase = await loadForChange(ctx, caseId);
+  const removed = await q.unlinkProfile(ctx.tx, caseId, profileId);
+  if (!removed) throw new NotFoundError('link between this case and that profile');
+  await q.touchCase(ctx.tx, caseId);
+  ctx.audit({ action: 'case.profile_unlinked', ...subjectOf(kase), details: { profileId, role: removed.role } });
+  await announce(ctx, caseId);
+}
+
+export async function linkLocation(ctx: Context, caseId: string, body: z.infer<typeof linkLocationBody>) {
+  const kase = await loadForChange(ctx, caseId);
+  const location = requireOpenable(ctx, 'location', body.locationId, await q.getLocation(ctx.tx, ctx.actor, body.locationId), 'locationId');
+  if (!(await q.linkLocation(ctx.tx, { caseId, locationId: body.locationId, addedBy: userIdOf(ctx.actor) }))) {
+    throw new ConflictError('This location is already linked to the case.', 'already_linked');
+  }
+  await q.touchCase(ctx.tx, caseId);
+  ctx.audit({ action: 'case.location_linked', ...subjectOf(kase), details: { locationId: body.locationId } });
+  await announce(ctx, caseId);
+  return presentLinkedLocation(location);
+}
+
+export async function unlinkLocation(ctx: Context, caseId: string, locationId: string) {
+  const kase = await loadForChange(ctx, caseId);
+  if (!(await q.unlinkLocation(ctx.tx, caseId, locationId))) throw new NotFoundError('link between this case and that location');
+  await q.touchCase(ctx.tx, caseId);
+  ctx.audit({ action: 'case.location_unlinked', ...subjectOf(kase), details: { locationId } });
+  await announce(ctx, caseId);
+}

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { caseListQuery, createCaseBody, updateCaseBody } from '../../../shared/api/cases.ts';
+import type { listQuery } from '../../../shared/api/common.ts';
+import type { HistoryEntry } from '../../../shared/api/records.ts';
+import { diff } from '../../platform/audit/diff.ts';
+import type { Context } from '../../platform/context.ts';
+import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { staleVersion, ValidationError } from '../../platform/errors.ts';
+import { caseTypeDefaultSharing, findLookupForFilter, resolveLookup } from '../lookups/service.ts';
+import { changedLookup, checkCaseDetails } from './checks.ts';
+import * as q from './queries.ts';
+import { announce, auditedFields, loadCase, loadForChange, londonToday, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
+
+/** Reads are not history: the history of a case is what was done to it. */
+const readActions = ['case.viewed', 'case.history_viewed', 'record.access_viewed'] as const;
+
+async function reload(ctx: Context, id: string): Promise<q.CaseRow> {
+  return (await q.getCase(ctx.tx, ctx.actor, id))!;
+}
+
+/** Opening a case is recorded, as every read of the shared record is. */
+export async function getCase(ctx: Context, id: string) {
+  const row = await loadCase(ctx, id);
+  ctx.audit({ action: 'case.viewed', ...subjectOf(row) });
+  return readCase(ctx, row);
+}
+
+export async function listCases(ctx: Context, query: z.infer<typeof caseListQuery>) {
+  const caseType = query.caseType ? await findLookupForFilter(ctx, 'case_type', query.caseType, 'caseType') : null;
+  const rows = await q.listCases(ctx.tx, ctx.actor, {
+    scope: query.scope,
+    status: query.status,
+    caseTypeId: caseType?.id,
+    profileId: query.profileId,
+    locationId: query.locationId,
+    search: query.q,
+    cursor: decodeCursor(query.cursor, 2),
+    limit: query.limit,
+  });
+  const page = pageOf(rows, query.limit, presentSummary, (r) => [r.cursorAt, r.case.id]);
+  ctx.audit({
+    action: 'cases.listed',
+    details: { scope: query.scope, status: query.status, caseTypeId: caseType?.id, profileId: query.profileId, locationId: query.locationId, q: query.q, count: page.items.length },
+  });
+  return page;
+}
+
+/**
+ * Opens a case owned by the actor's team, numbered `<type code>/<year>/<number>` in the
+ * partnership's sequence for the year, and shares it as its case type says.
+ */
+export async function createCase(ctx: Context, body: z.infer<typeof createCaseBody>) {
+  if (body.caseTypeId !== undefined && body.caseType !== undefined) {
+    throw new ValidationError([{ field: 'caseType', problem: 'give either caseTypeId or caseType, not both' }]);
+  }
+  const type = body.caseTypeId !== undefined
+    ? await resolveLookup(ctx, 'case_type', body.caseTypeId, 'caseTypeId')
+    : await resolveLookup(ctx, 'case_type', body.caseType!, 'caseType');
+  await checkCaseDetails(ctx, body, null);
+  const today = londonToday();
+  const year = Number(today.slice(0, 4));
+  const number = await q.nextCaseNumber(ctx.tx, ctx.actor.partnershipId, year);
+  const reference = `${(type.code ?? type.key).toUpperCase()}/${year}/${String(number).padStart(5, '0')}`;
+  const id = await q.insertCase(ctx.tx, {
+    partnershipId: ctx.actor.partnershipId,
+    ownerTeamId: ctx.actor.teamId,
+    reference,
+    title: body.title,
+    caseTypeId: type.id,
+    summary: body.summary ?? null,
+    leadOrganisationId: body.leadOrganisationId ?? null,
+    leadOfficerId: body.leadOfficerId ?? null,
+    singlePointOfContactId: body.singlePointOfContactId ?? null,
+    startDate: body.startDate ?? null,
+    endDate: body.endDate ?? null,
+    parentCaseId: body.parentCaseId ?? null,
+    createdBy: userIdOf(ctx.actor),
+  });
+  // The owning team always has edit, so an entry naming it would say nothing.
+  const shares = (await caseTypeDefaultSharing(ctx, type.id)).filter((s) => s.teamId !== ctx.actor.teamId);
+  await q.insertAccess(ctx.tx, id, shares, userIdOf(ctx.actor));
+  const row = await reload(ctx, id);
+  ctx.audit({ action: 'case.created', ...subjectOf(row), changes: diff(null, { ...row.case }, auditedFields) });
+  for (const share of shares) {
+    ctx.audit({ action: 'record.shared', ...subjectOf(row), details: { ...share, source: 'case type default sharing', caseTypeId: type.id } });
+  }
+  await announce(ctx, id);
+  if (row.case.parentCaseId) await announce(ctx, row.case.parentCaseId);
+  return readCase(ctx, row);
+}
+
+/** Changes the details of an open case; its reference stays, even when its type changes. */
+export async function updateCase(ctx: Context, id: string, body: z.infer<typeof updateCaseBody>) {
+  const current = await loadForChange(ctx, id);
+  const { version, caseType, ...fields } = body;
+  const caseTypeId = await changedLookup(ctx, 'case_type', caseType, current.caseType, 'caseType');
+  await checkCaseDetails(ctx, fields, current.case);
+  if (!(await q.updateCase(ctx.tx, id, version, { ...fields, ...(caseTypeId ? { caseTypeId } : {}) }))) {
+    throw staleVersion(await readCase(ctx, current));
+  }
+  const updated = await reload(ctx, id);
+  ctx.audit({ action: 'case.updated', ...subjectOf(updated), changes: diff({ ...current.case }, { ...updated.case }, auditedFields) });
+  await announce(ctx, id);
+  if (current.case.parentCaseId !== updated.case.parentCaseId) {
+    for (const parentId of [current.case.parentCaseId, updated.case.parentCaseId]) if (parentId) await announce(ctx, parentId);
+  }
+  return readCase(ctx, updated);
+}
+
+/** What was done to the case, newest first, from the audit trail. */
+export async function caseHistory(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
+  const row = await loadCase(ctx, id);
+  const [beforeSeq] = (decodeCursor(query.cursor, 1) ?? []) as [number?];
+  const rows = await q.caseHistory(ctx.tx, id, readActions, beforeSeq, query.limit);
+  ctx.audit({ action: 'case.history_viewed', ...subjectOf(row) });
+  return pageOf(rows, query.limit, (e): HistoryEntry => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: { id: e.actorId, name: e.actorName },
+    action: e.action,
+    reason: e.reason,
+    changes: e.changes as HistoryEntry['changes'],
+    details: e.details as HistoryEntry['details'],
+  }), (e) => [e.seq]);
+}
