@@ -1,3 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { searchQuery, searchReply } from '../../../shared/api/search.ts';
+import { who } from '../../platform/http/types.ts';
+import * as searching from './service.ts';
 
-export async function searchRoutes(_app: FastifyInstance) {}
+export async function searchRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { runner } = app.platform;
+
+  api.get('/api/v1/search', {
+    config: { permission: 'records.view', apiTokens: true },
+    schema: {
+      tags: ['search'],
+      summary: 'People (fuzzy and sound-alike names, aliases, date of birth), cases (reference, title) and locations (address, postcode) of your partnership, best first; ones you cannot open are locked stubs',
+      querystring: searchQuery,
+      response: { 200: searchReply },
+    },
+  }, (request) => runner.run(who(request), (ctx) => searching.search(ctx, request.query)));
+}

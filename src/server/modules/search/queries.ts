@@ -1,0 +1,149 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { cases, locations, organisations, profiles, teams } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { accessListOf, canView } from '../../platform/access/records.ts';
+import { postcodeSearchOf, postcodeUpperBound } from '../locations/postcode.ts';
+import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './sql.ts';
+
+/** Drizzle SQL from text with positional parameters: each `$n` becomes the n-th value. */
+function positional(text: string, params: readonly unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
+}
+
+export async function searchProfiles(tx: Tx, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
+  const { rows } = await tx.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, profileSearchParams(partnershipId, query, limit)));
+  return rows;
+}
+
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const searchForm = (text: string) => sql`lower(unaccent(${text}::text))`;
+/** How many rows one text source reads at most, however many would match. */
+const perSource = 100;
+
+/**
+ * Rows of `cases` or `locations` (as `t`) whose search text holds every word typed (trigram LIKE:
+ * every trigram is required, so the GIN index goes straight to them) and, when `fuzzy` and those
+ * are fewer than wanted, rows whose text is alike word for word (`<%`, which catches a typing slip
+ * but must weigh every trigram). Each reads at most `perSource` rows; word similarity ranks only those.
+ */
+function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: string, text: string, limit: number, fuzzy: boolean): SQL | null {
+  // Trigram LIKE needs three characters to use the index; a shorter word would make it read all of it.
+  const words = text.toLowerCase().split(/\s+/).filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  if (words.length === 0) return null;
+  const from = sql`${sql.identifier(table)} t`;
+  const score = sql`(0.8 * word_similarity(${searchForm(text)}, t.search_text))::float8 as score`;
+  const holdsEvery = sql.join(words.map((w) => sql`t.search_text like ${searchForm(`%${likeEscaped(w)}%`)}`), sql` and `);
+  const exact = sql`(select ${columns}, ${score} from ${from} where t.partnership_id = ${partnershipId} and ${holdsEvery} limit ${perSource})`;
+  if (!fuzzy) return exact;
+  return sql`(with found as materialized ${exact}
+    select * from found
+    union all
+    (select ${columns}, ${score} from ${from}
+      where t.partnership_id = ${partnershipId} and ${searchForm(text)} <% t.search_text and (select count(*) from found) < ${limit}
+      limit ${perSource}))`;
+}
+
+async function bestOf<T extends { id: string; score: number }>(tx: Tx, sources: SQL[]): Promise<T[]> {
+  if (sources.length === 0) return [];
+  const { rows } = await tx.execute<T & Record<string, unknown>>(sql`
+    select distinct on (m.id) m.* from (${sql.join(sources, sql` union all `)}) m order by m.id, m.score desc`);
+  return rows as T[];
+}
+
+/** Whether to search the words of titles and addresses, and whether to allow typing slips in them. */
+export interface TextOptions {
+  words: boolean;
+  fuzzy: boolean;
+}
+
+export interface CaseHit {
+  id: string;
+  reference: string;
+  title: string;
+  status: string;
+  owner_team_id: string;
+  score: number;
+}
+
+/**
+ * The highest reference that starts with `prefix`: references are letters, digits and slashes,
+ * none near 30 characters, and z sorts after all of them, so the range is a scan of the unique
+ * btree on `lower(reference)`, whatever the database's collation.
+ */
+const referenceUpperBound = (prefix: string) => `${prefix}${'z'.repeat(30)}`;
+
+/**
+ * Cases by reference (exact, or every reference that starts so, newest first: both on the unique
+ * index) and, unless the query is a reference, by the words of their title.
+ */
+export async function searchCases(tx: Tx, partnershipId: string, text: string, options: TextOptions, limit: number): Promise<CaseHit[]> {
+  const lowered = text.toLowerCase();
+  const reference = sql`lower(t.reference)`;
+  const columns = sql`t.id, t.reference, t.title, t.status, t.owner_team_id`;
+  const sources = [
+    sql`(select ${columns}, 1.0::float8 as score from cases t
+          where t.partnership_id = ${partnershipId} and ${reference} = ${lowered} limit 1)`,
+    sql`(select ${columns}, 0.9::float8 as score from cases t
+          where t.partnership_id = ${partnershipId} and ${reference} between ${lowered} and ${referenceUpperBound(lowered)}
+            and ${reference} like ${`${likeEscaped(lowered)}%`}
+          order by ${reference} desc limit ${limit})`,
+  ];
+  const titles = options.words ? textMatches('cases', columns, partnershipId, text, limit, options.fuzzy) : null;
+  return bestOf<CaseHit>(tx, titles ? [...sources, titles] : sources);
+}
+
+export interface LocationHit {
+  id: string;
+  name: string | null;
+  address_line1: string;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string;
+  owner_team_id: string;
+  score: number;
+}
+
+/** Locations by postcode (with or without its space, whole or its start) and by the words of their name and address. */
+export async function searchLocations(tx: Tx, partnershipId: string, text: string, options: TextOptions, limit: number): Promise<LocationHit[]> {
+  const columns = sql`t.id, t.name, t.address_line1, t.address_line2, t.town, t.postcode, t.owner_team_id`;
+  const sources: SQL[] = [];
+  const addresses = options.words ? textMatches('locations', columns, partnershipId, text, limit, options.fuzzy) : null;
+  if (addresses) sources.push(addresses);
+  const postcode = postcodeSearchOf(text);
+  if (postcode) {
+    const compact = sql`replace(t.postcode, ' ', '')`;
+    sources.push(sql`(select ${columns}, ${postcode.complete ? 0.95 : 0.6}::float8 as score from locations t
+          where t.partnership_id = ${partnershipId}
+            and ${compact} between ${postcode.compact} and ${postcodeUpperBound(postcode.compact)}
+            and ${compact} like ${`${postcode.compact}%`}
+          order by ${compact}, t.id limit ${limit})`);
+  }
+  return bestOf<LocationHit>(tx, sources);
+}
+
+/** Which of these records the actor may open: asked only of the page of results shown. */
+export async function openable(tx: Tx, actor: Actor, ids: { profile: string[]; case: string[]; location: string[] }): Promise<Set<string>> {
+  const found = [
+    ...(ids.profile.length > 0
+      ? await tx.select({ id: profiles.id }).from(profiles).where(and(inArray(profiles.id, ids.profile), canView(actor, profiles, accessListOf('profile_access'))))
+      : []),
+    ...(ids.case.length > 0
+      ? await tx.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, ids.case), canView(actor, cases, accessListOf('case_access'))))
+      : []),
+    ...(ids.location.length > 0
+      ? await tx.select({ id: locations.id }).from(locations).where(and(inArray(locations.id, ids.location), canView(actor, locations, accessListOf('location_access'))))
+      : []),
+  ];
+  return new Set(found.map((r) => r.id));
+}
+
+export async function teamsWithOrganisation(tx: Tx, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return tx
+    .select({ id: teams.id, name: teams.name, organisationId: organisations.id, organisationName: organisations.name })
+    .from(teams)
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .where(inArray(teams.id, teamIds));
+}

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+const police = 'police.asb@concord.test';
+const council = 'council.asb@concord.test';
+const other = 'other.police@concord.test';
+
+interface Result { kind: string; id: string; title: string; subtitle: string | null; accessible: boolean; owner: { team: { name: string }; organisation: { name: string } }; score: number }
+
+async function created(email: string, path: string, body: Record<string, unknown>) {
+  const response = await (await t.as(email)).post(path, body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string; reference?: string };
+}
+
+const person = (firstName: string, lastName: string, extra: Record<string, unknown> = {}) =>
+  ({ firstName, lastName, reasonCreated: 'Reported by a neighbour', confirmNoDuplicate: true, ...extra });
+
+async function search(email: string, q: string, extra = ''): Promise<Result[]> {
+  const response = await (await t.as(email)).get(`/api/v1/search?q=${encodeURIComponent(q)}${extra}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().items;
+}
+
+const ids = (results: Result[]) => results.map((r) => r.id);
+
+// The records, by name.
+const R: Record<string, string> = {};
+let reference = '';
+let councilReference = '';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  R.stephen = (await created(police, '/api/v1/profiles', person('Stephen', 'Smith', { dateOfBirth: '1985-03-12', aliases: [{ firstName: 'Lenny', lastName: 'Blackwood' }] }))).id;
+  R.margaret = (await created(council, '/api/v1/profiles', person('Margaret', 'Thornton', { dateOfBirth: '1979-11-02', aliases: [{ firstName: 'Peggy', lastName: 'Hartley' }] }))).id;
+  R.merged = (await created(police, '/api/v1/profiles', person('Stephen', 'Smyth', { dateOfBirth: '1985-03-12' }))).id;
+  await t.database.db.execute(sql`update profiles set merged_into_id = ${R.stephen}, merged_at = now() where id = ${R.merged}`);
+  R.neighbour = (await created(other, '/api/v1/profiles', person('Stephen', 'Smith', { dateOfBirth: '1985-03-12' }))).id;
+
+  const noise = await created(police, '/api/v1/cases', { caseType: 'ASB', title: 'Noise nuisance at Riverside flats' });
+  R.noise = noise.id;
+  reference = noise.reference!;
+  const graffiti = await created(council, '/api/v1/cases', { caseType: 'ASB', title: 'Graffiti on the underpass' });
+  R.graffiti = graffiti.id;
+  councilReference = graffiti.reference!;
+
+  R.acacia = (await created(police, '/api/v1/locations', { kind: 'home', addressLine1: '12 Acacia Avenue', town: 'Nottingham', postcode: 'NG1 5AB' })).id;
+  R.canal = (await created(council, '/api/v1/locations', { name: 'Riverside flats', addressLine1: '3 Canal Street', town: 'Nottingham', postcode: 'NG2 3AA' })).id;
+  R.neighbourAcacia = (await created(other, '/api/v1/locations', { kind: 'home', addressLine1: '12 Acacia Avenue', postcode: 'NG1 5AB' })).id;
+});
+afterAll(() => t.close());
+
+describe('finding people', () => {
+  it('finds a misspelt name', async () => {
+    const [first] = await search(police, 'Stehpen Smith');
+    expect(first).toMatchObject({ kind: 'profile', id: R.stephen, title: 'Stephen Smith', subtitle: 'Born 12 Mar 1985', accessible: true, owner: { organisation: { name: 'Demo County Police' } } });
+  });
+
+  it('finds a name that sounds alike, leaving out a merged duplicate', async () => {
+    const results = await search(police, 'Stefan Smythe');
+    expect(ids(results)).toContain(R.stephen);
+    expect(ids(results)).not.toContain(R.merged);
+  });
+
+  it('finds an alias, saying so to those who may open the profile', async () => {
+    const [first] = await search(police, 'Lenny Blackwood');
+    expect(first).toMatchObject({ id: R.stephen, title: 'Stephen Smith', subtitle: 'Born 12 Mar 1985 · also known as Lenny Blackwood' });
+  });
+
+  it('finds people by date of birth, written either way, alone or with a name', async () => {
+    expect(ids(await search(police, '12/03/1985'))).toEqual([R.stephen]);
+    expect(ids(await search(police, '1985-03-12'))).toEqual([R.stephen]);
+    expect((await search(police, 'smith 12/03/1985'))[0]!.id).toBe(R.stephen);
+  });
+});
+
+describe('finding cases and places', () => {
+  it('finds a case by its reference, in any case or by its start, and by a word of its title', async () => {
+    const [exact] = await search(police, reference.toLowerCase());
+    expect(exact).toMatchObject({ kind: 'case', id: R.noise, title: 'Noise nuisance at Riverside flats', accessible: true, score: 1 });
+    expect(exact!.subtitle).toContain(reference);
+    expect(ids(await search(police, reference.split('/').slice(0, 2).join('/')))).toEqual(expect.arrayContaining([R.noise, R.graffiti]));
+    expect(ids(await search(police, 'nuisance'))).toContain(R.noise);
+  });
+
+  it('finds a location by postcode, with or without the space, and by street', async () => {
+    expect((await search(police, 'NG1 5AB'))[0]).toMatchObject({ kind: 'location', id: R.acacia, title: '12 Acacia Avenue', subtitle: 'Nottingham, NG1 5AB', accessible: true });
+    expect((await search(police, 'ng15ab'))[0]!.id).toBe(R.acacia);
+    expect(ids(await search(police, 'ng1'))).toContain(R.acacia);
+    expect(ids(await search(police, 'acacia avenue'))).toContain(R.acacia);
+  });
+
+  it('keeps to one kind when asked', async () => {
+    const results = await search(police, 'riverside', '&kind=location');
+    expect(results.map((r) => r.kind)).toEqual(['location']);
+    expect(ids(results)).toEqual([R.canal]);
+  });
+});
+
+describe('what the searcher may see', () => {
+  it('shows another agency\'s records as locked stubs: name and date of birth, reference and title, address, and the owner', async () => {
+    const [margaret] = await search(police, 'Peggy Hartley');
+    expect(margaret).toEqual({
+      kind: 'profile', id: R.margaret, title: 'Margaret Thornton', subtitle: 'Born 2 Nov 1979', accessible: false,
+      owner: { team: expect.objectContaining({ name: 'Community Safety team' }), organisation: expect.objectContaining({ name: 'Demo District Council' }) },
+      score: expect.any(Number),
+    });
+    const [graffiti] = await search(police, 'graffiti underpass');
+    expect(graffiti).toMatchObject({ kind: 'case', id: R.graffiti, title: 'Graffiti on the underpass', subtitle: councilReference, accessible: false, owner: { organisation: { name: 'Demo District Council' } } });
+    const [canal] = await search(police, 'canal street');
+    expect(canal).toMatchObject({ kind: 'location', id: R.canal, title: 'Riverside flats, 3 Canal Street', accessible: false, owner: { organisation: { name: 'Demo District Council' } } });
+  });
+
+  it('never shows another partnership\'s records, either way round', async () => {
+    const ours = await search(police, 'Stephen Smith');
+    expect(ids(ours)).toContain(R.stephen);
+    expect(ids(ours)).not.toContain(R.neighbour);
+    expect(ids(await search(police, 'ng15ab'))).not.toContain(R.neighbourAcacia);
+
+    expect(ids(await search(other, 'Stephen Smith'))).toEqual([R.neighbour]);
+    expect(ids(await search(other, 'ng15ab'))).toEqual([R.neighbourAcacia]);
+    expect(await search(other, reference)).toEqual([]);
+    expect(await search(other, 'Margaret Thornton')).toEqual([]);
+    expect(await search(other, 'riverside')).toEqual([]);
+  });
+
+  it('records each search with its query and the number of results', async () => {
+    const results = await search(council, 'Thornton');
+    const audit = (await (await t.as('admin@concord.test')).get('/api/v1/audit-events?action=search.performed')).json().items;
+    expect(audit[0]).toMatchObject({ actor: { name: 'Jo Evans' } });
+    expect(audit[0].details).toEqual({ query: 'Thornton', kind: null, resultCount: results.length });
+  });
+
+  it('refuses a blank query', async () => {
+    const response = await (await t.as(police)).get('/api/v1/search?q=%20');
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { searchQuery, SearchResult } from '../../../shared/api/search.ts';
+import type { Owner } from '../../../shared/api/records.ts';
+import type { Context } from '../../platform/context.ts';
+import * as q from './queries.ts';
+import type { ProfileSearchRow } from './sql.ts';
+import { searchTermsOf } from './terms.ts';
+
+/** A case reference as people quote it ("ASB/2026/00042", or its start): titles and addresses are not searched for it. */
+const referencePattern = /^[a-z0-9]{1,8}\/\d{2,4}(\/\d*)?$/i;
+
+const dateOfBirth = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const born = (iso: string | null) => (iso ? `Born ${dateOfBirth.format(new Date(`${iso}T00:00:00Z`))}` : null);
+const joined = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ') || null;
+
+/** A result before the actor's access to it is known: what to show if they may open it, and the stub if not. */
+interface Hit {
+  kind: SearchResult['kind'];
+  id: string;
+  ownerTeamId: string;
+  score: number;
+  open: { title: string; subtitle: string | null };
+  locked: { title: string; subtitle: string | null };
+}
+
+function profileHit(row: ProfileSearchRow): Hit {
+  const title = `${row.first_name} ${row.last_name}`;
+  return {
+    kind: 'profile',
+    id: row.id,
+    ownerTeamId: row.owner_team_id,
+    score: row.score,
+    open: { title, subtitle: joined([born(row.date_of_birth), row.alias && `also known as ${row.alias}`]) },
+    locked: { title, subtitle: born(row.date_of_birth) },
+  };
+}
+
+function caseHit(row: q.CaseHit): Hit {
+  return {
+    kind: 'case',
+    id: row.id,
+    ownerTeamId: row.owner_team_id,
+    score: row.score,
+    open: { title: row.title, subtitle: joined([row.reference, row.status]) },
+    locked: { title: row.title, subtitle: row.reference },
+  };
+}
+
+function locationHit(row: q.LocationHit): Hit {
+  const place = { title: row.name ? `${row.name}, ${row.address_line1}` : row.address_line1, subtitle: [row.address_line2, row.town, row.postcode].filter(Boolean).join(', ') };
+  return { kind: 'location', id: row.id, ownerTeamId: row.owner_team_id, score: row.score, open: place, locked: place };
+}
+
+const kindOrder: Record<SearchResult['kind'], number> = { profile: 0, case: 1, location: 2 };
+
+/**
+ * The one search box: people, cases and places of the actor's partnership, best first across
+ * kinds. Each kind gives at most `limit` candidates from its indexes; access and owners are looked
+ * up only for the page returned, and what the actor cannot open comes back as a locked stub.
+ */
+export async function search(ctx: Context, query: z.infer<typeof searchQuery>): Promise<{ items: SearchResult[] }> {
+  const { partnershipId } = ctx.actor;
+  const terms = searchTermsOf(query.q);
+  const isReference = referencePattern.test(terms.text);
+  const wanted = (kind: SearchResult['kind']) => !query.kind || query.kind === kind;
+  const hits: Hit[] = [];
+  if (wanted('profile') && (terms.nameWords.length > 0 || terms.dateOfBirth)) hits.push(...(await q.searchProfiles(ctx.tx, partnershipId, query.q, query.limit)).map(profileHit));
+  // Allowing for typing slips in titles and addresses weighs every trigram of them, the dearest
+  // search there is: worth it only when the words did not name anyone.
+  const text = { words: !isReference, fuzzy: hits.length === 0 };
+  if (wanted('case') && terms.text) hits.push(...(await q.searchCases(ctx.tx, partnershipId, terms.text, text, query.limit)).map(caseHit));
+  if (wanted('location') && terms.text) hits.push(...(await q.searchLocations(ctx.tx, partnershipId, terms.text, text, query.limit)).map(locationHit));
+
+  const page = hits
+    .sort((a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
+    .slice(0, query.limit);
+  const idsOf = (kind: SearchResult['kind']) => page.filter((h) => h.kind === kind).map((h) => h.id);
+  const openable = await q.openable(ctx.tx, ctx.actor, { profile: idsOf('profile'), case: idsOf('case'), location: idsOf('location') });
+  const teams = await q.teamsWithOrganisation(ctx.tx, [...new Set(page.map((h) => h.ownerTeamId))]);
+  const owners = new Map<string, Owner>(teams.map((t) => [t.id, { team: { id: t.id, name: t.name }, organisation: { id: t.organisationId, name: t.organisationName } }]));
+
+  const items = page.map((hit): SearchResult => {
+    const accessible = openable.has(hit.id);
+    const shown = accessible ? hit.open : hit.locked;
+    return { kind: hit.kind, id: hit.id, title: shown.title, subtitle: shown.subtitle, accessible, owner: owners.get(hit.ownerTeamId)!, score: Math.round(hit.score * 1000) / 1000 };
+  });
+  ctx.audit({ action: 'search.performed', details: { query: query.q, kind: query.kind ?? null, resultCount: items.length } });
+  return { items };
+}

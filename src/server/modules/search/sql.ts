@@ -1,0 +1,131 @@
+import { searchTermsOf } from './terms.ts';
+
+/**
+ * The profile name search as plain SQL with positional parameters, so that the benchmark runs
+ * exactly what the API runs (queries.ts builds its query from this text).
+ *
+ * $1 partnership id, $2 the name as typed (its words joined by a space) or null, $3 its first word
+ * when there are two or more, $4 its last word, $5 a date of birth (YYYY-MM-DD) or null, $6 the
+ * number of profiles wanted, $7 and $8 the two longest words of three letters or more (or null).
+ * `profileSearchParams` builds them from the query.
+ *
+ * Four sources, each an index lookup that reads at most 100 names, so the cost stays flat however
+ * many people share a common name:
+ * - names holding the two longest words as typed (trigram LIKE on the GIN index of
+ *   `profile_names`: every trigram is required, so the index skips straight to the rows that
+ *   have them all; a threshold operator such as `%` would have to weigh every trigram of every
+ *   Smith in the partnership);
+ * - only when that finds too few, names holding one of those words and the first three letters
+ *   of the other, which finds a slip of the keyboard after the third letter ("Stehpen Smith");
+ * - names that sound alike (the btree on the Double Metaphone keys: surname and first name,
+ *   either way round, the first name's key may be the start of theirs, so Jon finds Jonathan);
+ * - people born on the date (the btree on `profiles`), with their names.
+ * Then `similarity` and `word_similarity` rank only those rows. A profile's best name counts;
+ * merged duplicates only redirect, so they are left out.
+ *
+ * Scores run from 0 to 1: how alike the names are (1 for the same name, 0.9 for a name holding
+ * every word typed). A name that sounds alike starts from a floor (0.6 when both names sound
+ * alike, 0.5 when the first name's sound is the start of theirs, 0.4 for a surname alone) and
+ * rises with how alike it is, so that Jon Smyth puts John Smith above Jane Smith. With a date in
+ * the query the score is 70% name and 30% date, or 1 for everyone born that day when the query
+ * is a date alone.
+ */
+export const profileSearchSql = `
+with named as materialized (
+  select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
+    from profile_names pn
+   where pn.partnership_id = $1::uuid
+     and pn.search_name like '%' || lower(unaccent($7::text)) || '%'
+     and ($8::text is null or pn.search_name like '%' || lower(unaccent($8::text)) || '%')
+   limit 100
+),
+alike as (
+  (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
+     from profile_names pn
+    where pn.partnership_id = $1::uuid
+      and pn.search_name like '%' || lower(unaccent(left($7::text, 3))) || '%'
+      and ($8::text is null or pn.search_name like '%' || lower(unaccent($8::text)) || '%')
+      and (select count(*) from named) < $6::int
+    limit 100)
+  union all
+  (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
+     from profile_names pn
+    where pn.partnership_id = $1::uuid
+      and pn.search_name like '%' || lower(unaccent($7::text)) || '%'
+      and pn.search_name like '%' || lower(unaccent(left($8::text, 3))) || '%'
+      and (select count(*) from named) < $6::int
+    limit 100)
+),
+sounds as (
+  select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name,
+         case when $3::text is null then 0.4
+              when pn.first_sound = dmetaphone(unaccent($3::text)) or pn.last_sound = dmetaphone(unaccent($3::text)) then 0.6
+              else 0.5 end::float8 as floor
+    from profile_names pn
+   where pn.partnership_id = $1::uuid
+     and pn.last_sound <> ''
+     and ((pn.last_sound = dmetaphone(unaccent($4::text))
+           and ($3::text is null or pn.first_sound between dmetaphone(unaccent($3::text)) and dmetaphone(unaccent($3::text)) || 'ZZZZZZZZ'))
+       or (pn.last_sound = dmetaphone(unaccent($3::text)) and pn.first_sound = dmetaphone(unaccent($4::text))))
+   limit 100
+),
+born as (
+  select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
+    from profiles p
+    join profile_names pn on pn.profile_id = p.id
+   where p.partnership_id = $1::uuid and p.date_of_birth = $5::date and p.merged_into_id is null
+   limit 100
+),
+scored as (
+  select c.profile_id, c.kind, c.first_name, c.last_name,
+         (c.floor + (1 - c.floor) * coalesce(greatest(similarity(c.search_name, lower(unaccent($2::text))),
+                                                      0.9 * word_similarity(lower(unaccent($2::text)), c.search_name)), 0))::float8 as score
+    from (select * from named union all select * from alike union all select * from sounds union all select * from born) c
+),
+best as (
+  select distinct on (profile_id) profile_id, kind, first_name, last_name, score
+    from scored
+   order by profile_id, score desc
+)
+select p.id, p.first_name, p.last_name, p.date_of_birth::text as date_of_birth, p.owner_team_id,
+       case when best.kind = 'alias' then best.first_name || ' ' || best.last_name end as alias,
+       (case when $5::date is null then best.score
+             when $2::text is null then 1
+             else 0.7 * best.score + case when p.date_of_birth = $5::date then 0.3 else 0 end
+        end)::float8 as score
+  from best
+  join profiles p on p.id = best.profile_id
+ where p.merged_into_id is null and p.partnership_id = $1::uuid
+ order by score desc, p.last_name, p.first_name, p.id
+ limit $6::int
+`;
+
+export type ProfileSearchParams = [
+  partnershipId: string,
+  name: string | null,
+  firstWord: string | null,
+  lastWord: string | null,
+  dateOfBirth: string | null,
+  limit: number,
+  longestWord: string | null,
+  nextLongestWord: string | null,
+];
+
+export interface ProfileSearchRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  owner_team_id: string;
+  /** The alias that matched, when it was an alias rather than the person's own name. */
+  alias: string | null;
+  score: number;
+}
+
+export function profileSearchParams(partnershipId: string, query: string, limit: number): ProfileSearchParams {
+  const { nameWords, dateOfBirth } = searchTermsOf(query);
+  const name = nameWords.length > 0 ? nameWords.join(' ') : null;
+  // Trigram LIKE needs three letters to use the index; a shorter word would make it read all of it.
+  const [longest = null, nextLongest = null] = nameWords.filter((w) => w.length >= 3).sort((a, b) => b.length - a.length);
+  return [partnershipId, name, nameWords.length > 1 ? nameWords[0]! : null, nameWords.at(-1) ?? null, dateOfBirth, limit, longest, nextLongest];
+}
