@@ -58,3 +58,12 @@ export const updateUserBody = z.strictObject({
 
 export const disableUserBody = z.strictObject({ version, reason: text(500) });
 export const enableUserBody = z.strictObject({ version });
+
+/** Colleagues across the partnership, for naming a lead officer or a contact: names and places only. */
+export const directoryQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const directoryEntry = z.object({ id: uuid, name: z.string(), jobTitle: z.string().nullable(), team: ref, organisation: ref });
+export type DirectoryEntry = z.infer<typeof directoryEntry>;
+export const directoryReply = z.object({ items: z.array(directoryEntry) });

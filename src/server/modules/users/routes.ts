@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
-import { createUserBody, disableUserBody, enableUserBody, updateUserBody, user, userListQuery, userPage } from '../../../shared/api/users.ts';
+import { createUserBody, directoryQuery, directoryReply, disableUserBody, enableUserBody, updateUserBody, user, userListQuery, userPage } from '../../../shared/api/users.ts';
 import { who } from '../../platform/http/types.ts';
 import type { UserService } from './service.ts';
 
@@ -17,6 +17,11 @@ export function userRoutes(users: UserService) {
       config: { permission: 'users.view' },
       schema: { tags, summary: 'Users you administer', querystring: userListQuery, response: { 200: userPage } },
     }, (request) => runner.run(who(request), (ctx) => users.list(ctx, request.query)));
+
+    api.get('/api/v1/directory', {
+      config: { permission: 'records.view' },
+      schema: { tags, summary: 'Active colleagues across your partnership, by name (for naming a lead officer or contact)', querystring: directoryQuery, response: { 200: directoryReply } },
+    }, (request) => runner.run(who(request), (ctx) => users.directory(ctx, request.query)));
 
     api.get('/api/v1/users/:id', {
       config: { permission: 'users.view' },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../../../shared/roles.ts';
-import type { createUserBody, disableUserBody, enableUserBody, updateUserBody, User, userListQuery } from '../../../shared/api/users.ts';
+import type { createUserBody, directoryQuery, disableUserBody, enableUserBody, updateUserBody, User, userListQuery } from '../../../shared/api/users.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assignableRoles, canManageTeam, canManageUser, canSeeUser, isSystemAdmin } from '../../platform/access/administration.ts';
 import { endUserSessions } from '../../platform/auth/sessions.ts';
@@ -99,6 +99,20 @@ export function createUserService(auth: AuthService) {
         limit: query.limit,
       });
       return pageOf(rows, query.limit, present(a), (r) => [r.user.name, r.user.id]);
+    },
+
+    /** Active colleagues of the actor's partnership by name, so anyone can name a lead officer. */
+    async directory(ctx: Context, query: z.infer<typeof directoryQuery>) {
+      const rows = await q.listUsers(ctx.tx, { partnershipId: ctx.actor.partnershipId, search: query.q, status: 'active', cursor: null, limit: query.limit });
+      return {
+        items: rows.slice(0, query.limit).map((r) => ({
+          id: r.user.id,
+          name: r.user.name,
+          jobTitle: r.user.jobTitle,
+          team: { id: r.user.teamId, name: r.teamName },
+          organisation: { id: r.organisationId, name: r.organisationName },
+        })),
+      };
     },
 
     /** Staff details are personal data: opening one is recorded like any other read of a person. */

@@ -224,3 +224,21 @@ async function enrolledAdmin(organisation: string, team: string, role: string) {
   if (confirmed.statusCode !== 200) throw new Error(`enrolment failed: ${confirmed.body}`);
   return agent;
 }
+
+describe('the partnership directory', () => {
+  it('lets a practitioner find a colleague in another agency, and nobody outside the partnership', async () => {
+    const housing = await t.as('housing@concord.test');
+    const found = await housing.get('/api/v1/directory?q=jo');
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Jo Evans', organisation: expect.objectContaining({ name: 'Demo District Council' }) }),
+    ]));
+    const everyone = (await housing.get('/api/v1/directory?limit=50')).json().items as { name: string }[];
+    expect(everyone.map((u) => u.name)).not.toContain('Alex Morgan');
+
+    const other = await t.as('other.police@concord.test');
+    const theirs = (await other.get('/api/v1/directory?limit=50')).json().items as { name: string }[];
+    expect(theirs.map((u) => u.name)).toContain('Alex Morgan');
+    expect(theirs.map((u) => u.name)).not.toContain('Jo Evans');
+  });
+});
