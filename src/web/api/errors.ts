@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown[] = [],
+    /** With `no_access`: who holds the record, so the person can ask them for access. */
+    readonly owner: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,8 +37,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorReply.safeParse(body);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, details ?? []);
+    const { code, message, details, owner } = parsed.data.error;
+    return new ApiError(response.status, code, message, details ?? [], owner);
   }
   return new ApiError(response.status, 'unexpected_reply', 'Concord could not complete that. Please try again.');
 }

@@ -11,6 +11,14 @@ const staleAfter: Record<string, string[][]> = {
   'organisation.changed': [['organisations'], ['teams'], ['users'], ['me'], ['audit']],
   'partnership.changed': [['partnerships'], ['organisations'], ['me'], ['audit']],
   'api_token.changed': [['api-tokens'], ['audit']],
+  'profile.changed': [['profiles'], ['cases'], ['search'], ['audit']],
+  'case.changed': [['cases'], ['profiles'], ['locations'], ['search'], ['audit']],
+  'location.changed': [['locations'], ['cases'], ['search'], ['audit']],
+  'lookup.changed': [['lookups']],
+  // Being given (or losing) access to a record changes which records every list shows.
+  'access.changed': [['profiles'], ['cases'], ['locations'], ['search'], ['access-requests']],
+  'access_request.created': [['access-requests']],
+  'access_request.decided': [['access-requests']],
 };
 
 function invalidate(queryClient: QueryClient, type: string) {
