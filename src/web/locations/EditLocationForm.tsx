@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { location as locationSchema, updateLocationBody, type Location } from '../../shared/api/locations.ts';
+import { call } from '../api/client.ts';
+import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { Form, FormButtons } from '../components/Form.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
+import { notifySaved } from '../components/notify.ts';
+import { useFieldErrors } from '../components/useFieldErrors.ts';
+import { useVersionedForm } from '../components/useVersionedForm.ts';
+import { locationKeys } from './keys.ts';
+import { comparedLocationFields, locationLabels, placeName } from './labels.ts';
+import { LocationFields } from './LocationFields.tsx';
+import { coordinateErrors, locationInput, locationValues } from './values.ts';
+
+export function EditLocationForm({ record, onDone }: { record: Location; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useVersionedForm(record, locationValues, locationSchema);
+  const errors = useFieldErrors(locationLabels);
+  const save = useMutation({
+    mutationFn: (body: z.infer<typeof updateLocationBody>) => call('PATCH', `/locations/${record.id}`, locationSchema, { body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(locationKeys.one(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['locations'] });
+      notifySaved(`${placeName(saved)} saved.`);
+      onDone();
+    },
+    onError: (error) => {
+      if (!form.noticeConflict(error)) errors.fromServer(error);
+    },
+  });
+
+  const submit = () => {
+    const coordinates = coordinateErrors(form.values);
+    if (Object.keys(coordinates).length > 0) {
+      errors.setFieldErrors(coordinates);
+      return;
+    }
+    // Only what changed is sent, so a save never rewrites details this person did not touch.
+    const mine = locationInput(form.values);
+    const loaded = locationInput(locationValues(form.base));
+    const changes: Record<string, unknown> = { version: form.base.version };
+    for (const [field, value] of Object.entries(mine)) {
+      if (value !== loaded[field]) changes[field] = value;
+    }
+    const body = errors.check(updateLocationBody, changes);
+    if (body) save.mutate(body);
+  };
+
+  return (
+    <Form onSubmit={submit}>
+      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
+      {form.theirs && (
+        <ConflictNotice
+          fields={comparedLocationFields}
+          loaded={locationValues(form.base)}
+          mine={form.values}
+          theirs={locationValues(form.theirs)}
+          onUseTheirs={() => {
+            form.takeTheirs();
+            save.reset();
+          }}
+          onKeepMine={() => {
+            form.keepMine();
+            save.reset();
+          }}
+        />
+      )}
+      <LocationFields values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} />
+      <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
+    </Form>
+  );
+}
