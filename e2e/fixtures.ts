@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIResponse, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -157,4 +157,32 @@ export async function signIn(
   await submit.click();
   await expect(submit, `signing in as ${email} did not leave the sign-in form`).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+// --- Setting up data through the API ------------------------------------------------------------
+
+/** A person's API session, for creating a journey's records without clicking through screens. */
+export interface ApiSession {
+  /** Sends a change with the CSRF header; fails the test unless the reply is a success. */
+  send: (method: 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) => Promise<unknown>;
+  get: (path: string) => Promise<unknown>;
+  dispose: () => Promise<void>;
+}
+
+/** Signs `email` in through the API (password and TOTP code) on a request context of its own. */
+export async function apiAs(baseURL: string, email: string, password = DEMO_PASSWORD, secret = DEMO_TOTP_SECRET): Promise<ApiSession> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const signedIn = await context.post('/api/v1/auth/sign-in', { data: { email, password, totp: await freshTotp(secret, email) } });
+  expect(signedIn.status(), `signing ${email} in through the API: ${await signedIn.text()}`).toBe(200);
+  const csrf = (await context.storageState()).cookies.find((c) => c.name === 'concord_csrf')?.value ?? '';
+  const checked = async (what: string, response: APIResponse) => {
+    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+    return response.status() === 204 ? null : ((await response.json()) as unknown);
+  };
+  return {
+    send: async (method, path, data) =>
+      checked(`${method} ${path}`, await context.fetch(`/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } })),
+    get: async (path) => checked(`GET ${path}`, await context.get(`/api/v1${path}`)),
+    dispose: () => context.dispose(),
+  };
 }

@@ -14,6 +14,8 @@ const adminSections: AdminSection[] = [
   { label: 'Teams', path: '/admin/teams', allowed: (me) => can(me, 'teams.manage') },
   { label: 'Users', path: '/admin/users', allowed: (me) => can(me, 'users.view') },
   { label: 'API tokens', path: '/admin/api-tokens', allowed: (me) => can(me, 'api_tokens.manage') },
+  { label: 'Lists', path: '/admin/lookups', allowed: (me) => can(me, 'lookups.manage') },
+  { label: 'Import profiles', path: '/admin/imports', allowed: (me) => can(me, 'profiles.import') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

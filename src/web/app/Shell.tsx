@@ -2,8 +2,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { AppShell, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { navItemsFor } from './navigation.ts';
-import { useMe } from './session.ts';
+import { can, useMe } from './session.ts';
 import { useLiveUpdates } from './useLiveUpdates.ts';
 import classes from './Shell.module.css';
 
@@ -24,7 +25,7 @@ export function Shell() {
         Skip to main content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -39,6 +40,7 @@ export function Shell() {
               Concord
             </Text>
           </Group>
+          {can(me, 'records.view') && <SearchBox />}
           <Stack gap={0} align="flex-end" visibleFrom="xs">
             <Text fw={600} size="sm">
               {me.name}

@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../account/AccountPage.tsx';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { ApiTokensPage } from '../admin/api-tokens/ApiTokensPage.tsx';
+import { ImportProfilesPage } from '../admin/imports/ImportProfilesPage.tsx';
+import { LookupsPage } from '../admin/lookups/LookupsPage.tsx';
 import { OrganisationsPage } from '../admin/organisations/OrganisationsPage.tsx';
 import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
 import { PartnershipsPage } from '../admin/partnerships/PartnershipsPage.tsx';
@@ -65,6 +67,8 @@ export const router = createBrowserRouter([
                   { path: 'users/:id', element: <UserPage /> },
                   { path: 'api-tokens', element: <ApiTokensPage /> },
                   { path: 'outbox', element: <OutboxPage /> },
+                  { path: 'lookups', element: <LookupsPage /> },
+                  { path: 'imports', element: <ImportProfilesPage /> },
                 ],
               },
               {
