@@ -1,0 +1,137 @@
+/**
+ * Loads a partnership-scale dataset into PostgreSQL for the benchmark (bench/README.md):
+ *
+ *   node --import tsx bench/generate.ts --database-url=postgres://... [--profiles=1000000 --cases=300000 --locations=200000 --partnerships=20]
+ *
+ * The database must be empty: the migrations run and the demo is seeded first (so the demo
+ * sign-ins work, with SESSION_SECRET as bench/run.ts starts the server), then everything else is
+ * generated with set-based SQL in two sessions at once, one for people and one for cases.
+ */
+import { parseArgs } from 'node:util';
+import type pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase } from '../src/server/db/connection.ts';
+import { applyMigrations } from '../src/server/db/migrate.ts';
+import { ensureDefaultLookups } from '../src/server/db/seed/lookups.ts';
+import { isEmpty, seedDemo } from '../src/server/db/seed/demo.ts';
+import { loadSecretKey } from '../src/server/platform/auth/crypto.ts';
+import { benchSessionSecret } from './settings.ts';
+import { deferIndexes, skipReferenceChecks, verifyReferences } from './load/bulk.ts';
+import { loadAccessList, loadCaseLinks, loadCases } from './load/cases.ts';
+import { createFunctions } from './load/functions.ts';
+import { loadLocations } from './load/locations.ts';
+import { createNames, loadProfileDetails, loadProfileNames, loadProfiles } from './load/profiles.ts';
+import { createPartnerships, describePartnerships, type Scale } from './load/structure.ts';
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+  return n;
+}
+
+async function step(label: string, work: () => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  await work();
+  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function parseScale(): { databaseUrl: string; scale: Scale } {
+  const { values } = parseArgs({
+    options: {
+      'database-url': { type: 'string' },
+      profiles: { type: 'string' },
+      cases: { type: 'string' },
+      locations: { type: 'string' },
+      partnerships: { type: 'string' },
+    },
+  });
+  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('Give --database-url=postgres://… (or DATABASE_URL): an empty PostgreSQL database.');
+  return {
+    databaseUrl,
+    scale: {
+      profiles: positive('profiles', values.profiles, 1_000_000),
+      cases: positive('cases', values.cases, 300_000),
+      locations: positive('locations', values.locations, 200_000),
+      partnerships: Math.max(2, positive('partnerships', values.partnerships, 20)),
+    },
+  };
+}
+
+/** Each session gets its own copy of the temporary tables and functions the loaders use. */
+async function prepareSession(client: pg.PoolClient, scale: Scale, partnershipIds: string[], now: number, seed: number): Promise<void> {
+  // Expressions here are function calls (md5, unaccent, dmetaphone): compiling them gains little.
+  await client.query('set jit = off');
+  await client.query('select setseed($1)', [seed]);
+  await describePartnerships(client, scale, partnershipIds);
+  await createFunctions(client, scale, now);
+  await createNames(client);
+}
+
+async function main(): Promise<void> {
+  const { databaseUrl, scale } = parseScale();
+  const config = loadConfig({ CONCORD_DEMO: 'true', DATABASE_URL: databaseUrl, SESSION_SECRET: process.env.SESSION_SECRET ?? benchSessionSecret, LOG_LEVEL: 'silent' });
+  const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 3 });
+  const started = performance.now();
+  try {
+    await step('migrations', () => applyMigrations(database));
+    if (!(await isEmpty(database))) throw new Error('The database already has partnerships: give the generator an empty database.');
+    await step('demo partnerships', () => seedDemo(database, loadSecretKey(config)));
+    const people = await database.pool.connect();
+    const casework = await database.pool.connect();
+    try {
+      const partnershipIds = await createPartnerships(people, scale);
+      await ensureDefaultLookups(database.db);
+      const now = Date.now();
+      await prepareSession(people, scale, partnershipIds, now, 0.42);
+      await prepareSession(casework, scale, partnershipIds, now, 0.24);
+      console.log(`Loading ${scale.profiles} profiles, ${scale.cases} cases and ${scale.locations} locations over ${partnershipIds.length} partnerships:`);
+      const rebuildIndexes = await deferIndexes(people);
+      const unchecked = (await skipReferenceChecks(people)) && (await skipReferenceChecks(casework));
+
+      // Case links refer to people and places: with reference checks on, they must exist first.
+      let peopleLoaded = () => undefined as void;
+      let peopleFailed = (_error: unknown) => undefined as void;
+      const peopleReady = new Promise<void>((resolve, reject) => { peopleLoaded = resolve; peopleFailed = reject; });
+      peopleReady.catch(() => undefined);
+      await Promise.all([
+        (async () => {
+          try {
+            await step('locations', () => loadLocations(people, scale.locations));
+            await step('profiles', () => loadProfiles(people, scale.profiles));
+          } catch (error) {
+            peopleFailed(error);
+            throw error;
+          }
+          peopleLoaded();
+          await step('names and aliases', () => loadProfileNames(people));
+          await step('addresses, vulnerabilities, warning markers', () => loadProfileDetails(people));
+          await step('profile and location access lists', async () => {
+            await loadAccessList(people, 'profile');
+            await loadAccessList(people, 'location');
+          });
+        })(),
+        (async () => {
+          await step('cases', () => loadCases(casework, scale.cases));
+          await step('case access lists', () => loadAccessList(casework, 'case'));
+          await peopleReady;
+          await step('case people, locations and interventions', () => loadCaseLinks(casework));
+        })(),
+      ]);
+      await step('indexes', () => rebuildIndexes([people, casework]));
+      if (unchecked) await step('references checked', () => verifyReferences(people));
+      await step('vacuum analyze', () => people.query('vacuum analyze'));
+    } finally {
+      people.release();
+      casework.release();
+    }
+  } finally {
+    await database.close();
+  }
+  console.log(`Done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} minutes.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
