@@ -164,8 +164,17 @@ describe('default sharing of case types', () => {
     expect(event.changes.defaultSharing.after).toEqual(['Demo District Council / Community Safety team: view']);
   });
 
-  it('refuses a team or organisation of another partnership, and a target listed twice', async () => {
+  it('is the system administrator\'s to set: an organisation admin cannot give their organisation every new case', async () => {
+    const housing = teams['Demo Housing Association/Tenancy team']!;
     const agent = await t.as(policeAdmin);
+    const asb = (await lookups(agent, '?list=case_type')).find((v) => v.key === 'asb')!;
+    expectError(await agent.patch(`/api/v1/lookups/${asb.id}`, { version: asb.version, defaultSharing: [{ organisationId: housing.organisation.id, level: 'edit' }] }), 403, 'forbidden');
+    expectError(await agent.post('/api/v1/lookups', { list: 'case_type', name: 'Fly-tipping', defaultSharing: [{ teamId: housing.id, level: 'view' }] }), 403, 'forbidden');
+    expect((await lookups(agent, '?list=case_type')).find((v) => v.key === 'asb')!.defaultSharing).toEqual([]);
+  });
+
+  it('refuses a team or organisation of another partnership, and a target listed twice', async () => {
+    const agent = await t.as(admin);
     const elsewhere = teams['Neighbouring County Police/ASB team']!;
     const council = teams['Demo District Council/Community Safety team']!;
     const response = await agent.post('/api/v1/lookups', {

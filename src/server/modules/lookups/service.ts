@@ -4,7 +4,7 @@ import type { AccessLevel, LookupList } from '../../../shared/records.ts';
 import { slug } from '../../db/seed/lookup-defaults.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
-import { NotFoundError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import * as q from './queries.ts';
 
 export type { LookupRow } from './queries.ts';
@@ -95,9 +95,19 @@ function audited(value: Lookup) {
 }
 const auditedFields = ['list', 'key', 'name', 'groupName', 'code', 'position', 'active', 'defaultSharing'] as const;
 
+function requireSystemAdmin(ctx: Context) {
+  if (ctx.actor.role !== 'system_admin') {
+    throw new ForbiddenError('Only a system administrator can change who every new case of a type is shared with.');
+  }
+}
+
 type SharingInput = NonNullable<z.infer<typeof createLookupBody>['defaultSharing']>;
 
-/** Default sharing may only name teams and organisations of the value's own partnership, once each. */
+/**
+ * Default sharing may only name teams and organisations of the value's own partnership, once each.
+ * It decides who sees every other agency's new cases, so it is the system administrator's to set:
+ * an organisation admin could otherwise give their own organisation everyone's cases.
+ */
 async function checkSharing(ctx: Context, partnershipId: string, input: SharingInput): Promise<q.SharingTarget[]> {
   const targets = input.map((s) => ({ teamId: 'teamId' in s ? s.teamId : null, organisationId: 'organisationId' in s ? s.organisationId : null, level: s.level }));
   const teamIds = new Set(await q.teamsInPartnership(ctx.tx, partnershipId, targets.flatMap((t) => (t.teamId ? [t.teamId] : []))));
@@ -156,6 +166,7 @@ export async function listLookups(ctx: Context, query: z.infer<typeof lookupQuer
 
 /** Admins edit their own partnership's lists (the route permission says who is an admin). */
 export async function createLookup(ctx: Context, body: z.infer<typeof createLookupBody>) {
+  if (body.defaultSharing?.length) requireSystemAdmin(ctx);
   const partnershipId = ctx.actor.partnershipId;
   checkCaseTypeOnly(body.list, body);
   await requireFreeName(ctx, partnershipId, body.list, body.name);
@@ -183,6 +194,7 @@ export async function updateLookup(ctx: Context, id: string, body: z.infer<typeo
   if (!current || current.partnershipId !== ctx.actor.partnershipId) throw new NotFoundError('lookup value');
   checkCaseTypeOnly(current.list, body);
   if (body.name !== undefined) await requireFreeName(ctx, current.partnershipId, current.list, body.name, id);
+  if (body.defaultSharing) requireSystemAdmin(ctx);
   const sharing = body.defaultSharing ? await checkSharing(ctx, current.partnershipId, body.defaultSharing) : null;
   const before = await presentOne(ctx, current);
   const { version, defaultSharing: _sharing, ...patch } = body;

@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import type { LookupList } from '../../../shared/records.ts';
+import { useMe } from '../../app/session.ts';
 import type { FieldErrors } from '../../components/forms.ts';
 import { DefaultSharingField } from './DefaultSharingField.tsx';
 import { lookupLabels, type LookupValues } from './fields.ts';
@@ -15,6 +16,8 @@ interface Props {
 }
 
 export function LookupFields({ list, values, set, fieldErrors, withKey }: Props) {
+  // Default sharing decides who sees every agency's new cases: the system administrator's call.
+  const maySetSharing = useMe().role === 'system_admin';
   return (
     <>
       <TextInput
@@ -53,11 +56,13 @@ export function LookupFields({ list, values, set, fieldErrors, withKey }: Props)
             error={fieldErrors.code}
             maxLength={8}
           />
-          <DefaultSharingField
-            value={decodeShares(values.sharing)}
-            onChange={(shares) => set('sharing', encodeShares(shares))}
-            error={fieldErrors.defaultSharing}
-          />
+          {maySetSharing && (
+            <DefaultSharingField
+              value={decodeShares(values.sharing)}
+              onChange={(shares) => set('sharing', encodeShares(shares))}
+              error={fieldErrors.defaultSharing}
+            />
+          )}
         </>
       )}
     </>
