@@ -61,6 +61,12 @@ describe('search and signpost', () => {
     expect(found[0]!.score).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('does not tell another agency which alias matched a profile they cannot open', async () => {
+    const [found] = await matches(people.council, 'firstName=Bobby&lastName=Dazzler');
+    expect(found).toMatchObject({ profile: { id: seeded.robert!.id }, accessible: false, reasons: expect.arrayContaining(['matches another name they are known by']) });
+    expect(JSON.stringify(found)).not.toContain('Dazzler');
+  });
+
   it('finds a person by date of birth alone, and ranks the same date above a different one', async () => {
     const byDate = await matches(people.police, 'dateOfBirth=1975-11-23');
     expect(byDate.map((m) => m.profile.id)).toEqual([seeded.dob!.id]);

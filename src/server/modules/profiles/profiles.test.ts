@@ -77,7 +77,7 @@ describe('creating a profile', () => {
     const names = await t.database.db.select().from(profileNames).where(eq(profileNames.profileId, p.id));
     expect(names.map((n) => ({ kind: n.kind, searchName: n.searchName, firstSound: n.firstSound, lastSound: n.lastSound })).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: 'alias', searchName: 'zoe smith', firstSound: 'S', lastSound: 'SM0' },
-      { kind: 'name', searchName: 'zoe angstrom', firstSound: 'S', lastSound: 'NKST' },
+      { kind: 'name', searchName: 'zoe angstrom', firstSound: 'S', lastSound: 'ANKS' },
     ]);
   });
 

@@ -170,9 +170,9 @@ describe('route permissions by role', () => {
     expect(allRoles.filter((r) => roleHas(r, 'signed_in'))).toEqual(allRoles);
   });
 
-  it('sends a practitioner and a read-only user only the signed-in permission', () => {
-    expect(permissionsOf('practitioner')).toEqual(['signed_in']);
-    expect(permissionsOf('read_only')).toEqual(['signed_in']);
+  it('sends a practitioner the shared record and a read-only user only its reading', () => {
+    expect(permissionsOf('practitioner')).toEqual(['signed_in', 'records.view', 'records.edit']);
+    expect(permissionsOf('read_only')).toEqual(['signed_in', 'records.view']);
     expect(actorHas(actor('practitioner'), 'teams.manage')).toBe(false);
     expect(actorHas(actor('organisation_admin'), 'teams.manage')).toBe(true);
   });

@@ -49,7 +49,8 @@ function score(terms: q.MatchTerms, evidence: q.MatchEvidence[]): ProfileMatch {
   if (terms.name && best.similarity >= 0.999) reasons.push('same name');
   else if (terms.name && best.similarity >= 0.2) reasons.push('similar name');
   if (evidence.some((e) => e.soundsAlike)) reasons.push('sounds alike');
-  if (name > 0 && best.nameKind === 'alias') reasons.push(`alias: ${best.nameFirst} ${best.nameLast}`);
+  // Aliases are part of the record: only those who may open it see which one matched.
+  if (name > 0 && best.nameKind === 'alias') reasons.push(best.level !== null ? `alias: ${best.nameFirst} ${best.nameLast}` : 'matches another name they are known by');
   if (sameDob) reasons.push('same date of birth');
   else if (terms.dateOfBirth && dob) reasons.push('different date of birth');
 
