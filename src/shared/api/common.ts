@@ -14,7 +14,7 @@ export const newPassword = z.string().min(12, 'must be at least 12 characters').
 
 export const totpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app');
 
-export const version = z.number().int().positive();
+export const version = z.number().int().positive().max(2_147_483_647, 'is not a version of this record');
 
 export const ref = z.object({ id: uuid, name: z.string() });
 export type Ref = z.infer<typeof ref>;

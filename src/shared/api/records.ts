@@ -19,7 +19,7 @@ export const recordPermissions = z.object({ canEdit: z.boolean(), canShare: z.bo
 /** Dates of birth and other calendar dates: YYYY-MM-DD, a real date. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d.getUTCFullYear() >= 1800;
 }, 'must be a real date');
 
 // Sharing: the access list of a profile, case or location.

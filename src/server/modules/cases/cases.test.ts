@@ -122,7 +122,7 @@ describe('opening a case', () => {
     const asb = (await (await t.as(police)).get('/api/v1/lookups?list=case_type')).json().items.find((v: { key: string }) => v.key === 'asb');
     const councilTeam = teams['Demo District Council/Community Safety team']!;
     const policeTeam = teams['Demo County Police/ASB team']!;
-    const set = await (await t.as(policeAdmin)).patch(`/api/v1/lookups/${asb.id}`, {
+    const set = await (await t.as(admin)).patch(`/api/v1/lookups/${asb.id}`, {
       version: asb.version, defaultSharing: [{ teamId: councilTeam.id, level: 'edit' }, { teamId: policeTeam.id, level: 'view' }],
     });
     expect(set.statusCode).toBe(200);
@@ -324,5 +324,23 @@ describe('listing cases', () => {
     expect(closed[0]).toMatchObject({ status: 'closed', caseType: { key: 'channel' }, owner: { team: { name: 'ASB team' } } });
     expect((await agent.get('/api/v1/cases?status=open&caseType=channel')).json().items).toEqual([]);
     expect(fields(await agent.get('/api/v1/cases?caseType=parking'))).toEqual(['caseType']);
+  });
+});
+
+describe('values the database cannot read', () => {
+  it('answers a forged list cursor, an impossible year or a huge version with a 4xx, never a 500', async () => {
+    const agent = await t.as(police);
+    const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
+    const list = await agent.get(`/api/v1/cases?cursor=${forged}`);
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error.code).toBe('bad_request');
+
+    const created = await agent.post('/api/v1/cases', { caseType: 'ASB', title: 'Boundary values' });
+    expect(created.statusCode).toBe(201);
+    const year0 = await agent.patch(`/api/v1/cases/${created.json().id}`, { version: 1, startDate: '0000-01-01' });
+    expect(year0.statusCode).toBe(422);
+    const huge = await agent.patch(`/api/v1/cases/${created.json().id}`, { version: 3_000_000_000, title: 'Too far' });
+    expect(huge.statusCode).toBe(422);
+    expect((await agent.get(`/api/v1/cases/${created.json().id}`)).json()).toMatchObject({ title: 'Boundary values', version: 1 });
   });
 });

@@ -62,9 +62,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const malformed = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError;
       return reply.status(400).send(body('malformed_request', malformed ? 'The request body is not valid JSON.' : error.message));
     }
-    const pgCode = (error as { code?: string }).code;
+    // Drizzle wraps the driver's error; the SQLSTATE is on its cause.
+    const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === '23505') return reply.status(409).send(body('conflict', 'That would duplicate a record that already exists.'));
     if (pgCode === '22001') return reply.status(422).send(body('validation_failed', 'A value is too long.'));
+    // The rest of class 22 (a date, number or id the database cannot read: a forged cursor, year
+    // 0000) comes only from what the caller sent, which validation let through as well-formed.
+    if (pgCode?.startsWith('22')) {
+      request.log.warn({ err: error }, 'database could not read a value the caller sent');
+      return reply.status(400).send(body('bad_request', 'A value in the request could not be read. Check dates, numbers and links, and try again.'));
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal_error', `Something went wrong on our side. Reference: ${request.id}`));
   });
