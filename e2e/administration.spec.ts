@@ -136,7 +136,7 @@ test('a disabled user is signed out of the session they have open, at once', asy
 
   await signIn(page, DEMO_USERS.policeLead);
   await page.goto('/admin/users');
-  await field(page, 'Search').fill(newUser.name);
+  await field(page.getByRole('main'), 'Search').fill(newUser.name);
   await page.getByRole('link', { name: newUser.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: newUser.name })).toBeVisible();
   await page.getByRole('button', { name: 'Disable user' }).click();
@@ -195,7 +195,7 @@ test('the audit trail shows what happened, by person, by record and by action', 
 
   // By record, from the user's own page: everything that happened to their account.
   await page.goto('/admin/users');
-  await field(page, 'Search').fill(newUser.name);
+  await field(page.getByRole('main'), 'Search').fill(newUser.name);
   await page.getByRole('link', { name: newUser.name }).click();
   await page.getByRole('link', { name: 'View audit trail for this user' }).click();
   await expect(page).toHaveURL(/entityId=/);
