@@ -4,6 +4,7 @@ import { caseRecord, updateCaseBody, type CaseRecord } from '../../shared/api/ca
 import type { Ref } from '../../shared/api/common.ts';
 import { call } from '../api/client.ts';
 import { useOrganisations } from '../api/options.ts';
+import { changedFields } from '../components/forms.ts';
 import type { ComparedField } from '../components/changes.ts';
 import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
@@ -65,13 +66,7 @@ export function EditCaseForm({ record, onDone }: { record: CaseRecord; onDone: (
       errors.setFieldErrors(dates);
       return;
     }
-    // Only what changed is sent, so a save never rewrites details this person did not touch.
-    const mine = caseInput(form.values);
-    const loaded = caseInput(caseValues(form.base));
-    const changes: Record<string, unknown> = { version: form.base.version };
-    for (const [field, value] of Object.entries(mine)) {
-      if (value !== loaded[field]) changes[field] = value;
-    }
+    const changes = changedFields(caseInput(form.values), caseInput(caseValues(form.base)), form.base.version);
     const body = errors.check(updateCaseBody, changes);
     if (body) save.mutate(body);
   };

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { intervention as interventionSchema, updateInterventionBody, type Intervention } from '../../shared/api/cases.ts';
 import { callNoReply } from '../api/client.ts';
+import { changedFields } from '../components/forms.ts';
 import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
@@ -32,12 +33,7 @@ export function EditInterventionForm({ caseId, record, onSaved, onCancel }: Prop
   });
 
   const submit = () => {
-    const mine = interventionInput(form.values);
-    const loaded = interventionInput(interventionValues(form.base));
-    const changes: Record<string, unknown> = { version: form.base.version };
-    for (const [field, value] of Object.entries(mine)) {
-      if (value !== loaded[field]) changes[field] = value;
-    }
+    const changes = changedFields(interventionInput(form.values), interventionInput(interventionValues(form.base)), form.base.version);
     const body = errors.check(updateInterventionBody, changes);
     if (body) save.mutate(body);
   };

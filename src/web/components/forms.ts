@@ -35,3 +35,15 @@ export function fieldErrorsFromIssues(
 export function fieldErrorsFromApi(error: unknown, labels: Labels): FieldErrors {
   return isApiError(error) ? collect(error.fieldProblems, labels) : {};
 }
+
+/**
+ * An edit's body: the version it was based on and only the fields this person changed, so a save
+ * never rewrites details they did not touch.
+ */
+export function changedFields(mine: Record<string, unknown>, loaded: Record<string, unknown>, version: number): Record<string, unknown> {
+  const changes: Record<string, unknown> = { version };
+  for (const [field, value] of Object.entries(mine)) {
+    if (value !== loaded[field]) changes[field] = value;
+  }
+  return changes;
+}

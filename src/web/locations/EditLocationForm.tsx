@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { location as locationSchema, updateLocationBody, type Location } from '../../shared/api/locations.ts';
 import { call } from '../api/client.ts';
+import { changedFields } from '../components/forms.ts';
 import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
@@ -36,13 +37,7 @@ export function EditLocationForm({ record, onDone }: { record: Location; onDone:
       errors.setFieldErrors(coordinates);
       return;
     }
-    // Only what changed is sent, so a save never rewrites details this person did not touch.
-    const mine = locationInput(form.values);
-    const loaded = locationInput(locationValues(form.base));
-    const changes: Record<string, unknown> = { version: form.base.version };
-    for (const [field, value] of Object.entries(mine)) {
-      if (value !== loaded[field]) changes[field] = value;
-    }
+    const changes = changedFields(locationInput(form.values), locationInput(locationValues(form.base)), form.base.version);
     const body = errors.check(updateLocationBody, changes);
     if (body) save.mutate(body);
   };
