@@ -37,6 +37,13 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { createUserService } from './modules/users/service.ts';
+import { actionRoutes } from './modules/actions/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
+import { interestRoutes } from './modules/interests/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
+import { timelineRoutes } from './modules/timeline/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -107,6 +114,13 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(sharingRoutes);
   await app.register(searchRoutes);
   await app.register(settingsRoutes);
+  await app.register(reportRoutes);
+  await app.register(timelineRoutes);
+  await app.register(taskRoutes);
+  await app.register(actionRoutes);
+  await app.register(documentRoutes);
+  await app.register(interestRoutes);
+  await app.register(notificationRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -84,7 +84,7 @@ export const accessRequestStatuses = ['pending', 'approved', 'refused', 'withdra
 export type AccessRequestStatus = (typeof accessRequestStatuses)[number];
 
 /** Admin-editable lists, one set per partnership. */
-export const lookupLists = ['case_type', 'vulnerability', 'warning_marker', 'ethnicity', 'intervention'] as const;
+export const lookupLists = ['case_type', 'vulnerability', 'warning_marker', 'ethnicity', 'intervention', 'report_type'] as const;
 export type LookupList = (typeof lookupLists)[number];
 export const lookupListLabels: Record<LookupList, string> = {
   case_type: 'Case types',
@@ -92,6 +92,7 @@ export const lookupListLabels: Record<LookupList, string> = {
   warning_marker: 'Warning markers',
   ethnicity: 'Ethnicities',
   intervention: 'Interventions',
+  report_type: 'Report types',
 };
 
 /**

@@ -16,6 +16,7 @@ const adminSections: AdminSection[] = [
   { label: 'API tokens', path: '/admin/api-tokens', allowed: (me) => can(me, 'api_tokens.manage') },
   { label: 'Lists', path: '/admin/lookups', allowed: (me) => can(me, 'lookups.manage') },
   { label: 'Import profiles', path: '/admin/imports', allowed: (me) => can(me, 'profiles.import') },
+  { label: 'Templates', path: '/admin/templates', allowed: (me) => can(me, 'templates.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

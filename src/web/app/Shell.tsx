@@ -3,6 +3,8 @@ import { AppShell, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { ReminderPopups } from '../actions/ReminderPopups.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { navItemsFor } from './navigation.ts';
 import { can, useMe } from './session.ts';
 import { useLiveUpdates } from './useLiveUpdates.ts';
@@ -41,6 +43,7 @@ export function Shell() {
             </Text>
           </Group>
           {can(me, 'records.view') && <SearchBox />}
+          <NotificationBell />
           <Stack gap={0} align="flex-end" visibleFrom="xs">
             <Text fw={600} size="sm">
               {me.name}
@@ -69,6 +72,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Outlet />
+        <ReminderPopups />
       </AppShell.Main>
     </AppShell>
   );

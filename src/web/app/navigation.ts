@@ -16,6 +16,8 @@ export function navItemsFor(me: Me): NavItem[] {
       { label: 'People', to: '/profiles', matches: (p) => p.startsWith('/profiles') },
       { label: 'Cases', to: '/cases', matches: (p) => p.startsWith('/cases') },
       { label: 'Locations', to: '/locations', matches: (p) => p.startsWith('/locations') },
+      { label: 'Tasks', to: '/tasks', matches: (p) => p.startsWith('/tasks') },
+      { label: 'Reminders', to: '/actions', matches: (p) => p.startsWith('/actions') },
       { label: 'Access requests', to: '/access-requests', matches: (p) => p.startsWith('/access-requests') },
     );
   }

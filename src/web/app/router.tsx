@@ -20,6 +20,10 @@ import { caseRoutes } from '../cases/routes.tsx';
 import { locationRoutes } from '../locations/routes.tsx';
 import { profileRoutes } from '../profiles/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { actionRoutes } from '../actions/routes.tsx';
+import { TemplatesPage } from '../documents/TemplatesPage.tsx';
+import { notificationRoutes } from '../notifications/routes.tsx';
+import { taskRoutes } from '../tasks/routes.tsx';
 import { accessRequestRoutes } from '../sharing/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -55,6 +59,9 @@ export const router = createBrowserRouter([
               ...locationRoutes,
               ...searchRoutes,
               ...accessRequestRoutes,
+              ...taskRoutes,
+              ...actionRoutes,
+              ...notificationRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -69,6 +76,7 @@ export const router = createBrowserRouter([
                   { path: 'outbox', element: <OutboxPage /> },
                   { path: 'lookups', element: <LookupsPage /> },
                   { path: 'imports', element: <ImportProfilesPage /> },
+                  { path: 'templates', element: <TemplatesPage /> },
                 ],
               },
               {

@@ -20,10 +20,12 @@ export type Permission =
   | 'records.merge'
   | 'access_requests.decide'
   | 'lookups.manage'
-  | 'profiles.import';
+  | 'profiles.import'
+  | 'templates.manage';
 
 const adminPermissions: Permission[] = [
   'partnerships.manage', 'organisations.manage', 'teams.manage', 'users.view', 'api_tokens.manage', 'outbox.view', 'lookups.manage', 'profiles.import',
+  'templates.manage',
 ];
 
 /**

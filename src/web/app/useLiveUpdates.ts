@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { get } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
@@ -19,7 +19,43 @@ const staleAfter: Record<string, string[][]> = {
   'access.changed': [['profiles'], ['cases'], ['locations'], ['search'], ['access-requests']],
   'access_request.created': [['access-requests']],
   'access_request.decided': [['access-requests']],
+  // Working together: a report, document or task on a record refreshes that record's timeline.
+  'timeline.changed': [['timeline'], ['reports'], ['documents']],
+  'document.changed': [['documents'], ['timeline']],
+  'task.changed': [['tasks'], ['action-plans'], ['timeline']],
+  'action.changed': [['actions'], ['timeline']],
+  'notification.created': [['notifications']],
+  'notification.read': [['notifications']],
+  'interest.changed': [['interests']],
+  'template.changed': [['templates']],
 };
+
+/**
+ * Live events for components that need what an event says, not just that something changed
+ * (a reminder popping up). `useLiveEvent` subscribes for as long as the component is mounted.
+ */
+const liveEvents = new EventTarget();
+
+export function useLiveEvent(type: string, handler: (data: Record<string, unknown>) => void) {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    const listener = (event: Event) => latest.current((event as CustomEvent<Record<string, unknown>>).detail);
+    liveEvents.addEventListener(type, listener);
+    return () => liveEvents.removeEventListener(type, listener);
+  }, [type]);
+}
+
+function dataOf(event: MessageEvent): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(String(event.data)) as { data?: Record<string, unknown> };
+    return parsed.data ?? {};
+  } catch {
+    return {};
+  }
+}
 
 function invalidate(queryClient: QueryClient, type: string) {
   for (const queryKey of staleAfter[type] ?? []) void queryClient.invalidateQueries({ queryKey });
@@ -53,7 +89,10 @@ export function useLiveUpdates() {
         connected = true;
       });
       for (const type of Object.keys(staleAfter)) {
-        stream.addEventListener(type, () => invalidate(queryClient, type));
+        stream.addEventListener(type, (event) => {
+          invalidate(queryClient, type);
+          liveEvents.dispatchEvent(new CustomEvent(type, { detail: dataOf(event) }));
+        });
       }
       // The stream also drops when the session dies without a farewell (the server restarted, or
       // refused to reconnect): asking who is signed in settles it, and a 401 leads to sign-in.

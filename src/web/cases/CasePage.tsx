@@ -5,7 +5,12 @@ import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { LockedRecord } from '../records/LockedRecord.tsx';
+import { RecordDocuments } from '../documents/RecordDocuments.tsx';
+import { InterestButton } from '../notifications/InterestButton.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
+import { RecordTimeline } from '../reports/RecordTimeline.tsx';
+import { ActionPlans } from '../tasks/ActionPlans.tsx';
+import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { refusedOwner } from '../records/refusal.ts';
 import { SharingPanel } from '../records/SharingPanel.tsx';
 import { CaseFamily } from './CaseFamily.tsx';
@@ -31,6 +36,7 @@ export function CasePage() {
       title={c ? caseName(c) : 'Case'}
       actions={c && (
         <>
+          <InterestButton kind="cases" id={c.id} />
           {editable && (
             <Button component={Link} to={`/cases/${c.id}/edit`}>
               Edit case
@@ -74,6 +80,10 @@ function CaseBody({ c, editable }: { c: CaseRecord; editable: boolean }) {
       <CaseLocations c={c} editable={editable} />
       <CaseFamily c={c} editable={editable} />
       <Interventions c={c} editable={editable} />
+      <RecordTimeline kind="cases" id={c.id} />
+      <ActionPlans caseId={c.id} />
+      <RecordTasks kind="cases" id={c.id} />
+      <RecordDocuments kind="cases" id={c.id} />
       <SharingPanel kind="cases" id={c.id} />
       <RecordHistory kind="cases" id={c.id} />
     </Stack>

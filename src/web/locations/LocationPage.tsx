@@ -10,7 +10,10 @@ import { LocationMap } from '../maps/LocationMap.tsx';
 import type { RecordPath } from '../records/kinds.ts';
 import { LockedRecord } from '../records/LockedRecord.tsx';
 import { ownerText } from '../records/OwnerLine.tsx';
+import { RecordDocuments } from '../documents/RecordDocuments.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
+import { RecordTimeline } from '../reports/RecordTimeline.tsx';
+import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { refusedOwner } from '../records/refusal.ts';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
@@ -78,6 +81,9 @@ function LocationDetails({ l }: { l: Location }) {
           items={l.profiles.map((p) => ({ id: p.id, text: `${p.firstName} ${p.lastName}`, href: `/profiles/${p.id}`, accessible: p.accessible }))}
         />
       </SimpleGrid>
+      <RecordTimeline kind="locations" id={l.id} />
+      <RecordTasks kind="locations" id={l.id} />
+      <RecordDocuments kind="locations" id={l.id} />
       <SharingPanel kind="locations" id={l.id} />
       <RecordHistory kind="locations" id={l.id} />
     </Stack>

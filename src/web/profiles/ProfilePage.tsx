@@ -1,7 +1,11 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Anchor, Button, Grid, Stack } from '@mantine/core';
 import { Page } from '../components/Page.tsx';
+import { RecordDocuments } from '../documents/RecordDocuments.tsx';
+import { InterestButton } from '../notifications/InterestButton.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
+import { RecordTimeline } from '../reports/RecordTimeline.tsx';
+import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
 import { WarningMarkers } from '../records/WarningMarkers.tsx';
 import { AddressList } from './AddressList.tsx';
@@ -28,6 +32,7 @@ export function ProfilePage() {
       title={fullName(p)}
       actions={
         <>
+          <InterestButton kind="profiles" id={p.id} />
           {p.permissions.canMerge && <MergeProfileButton profile={p} />}
           {p.permissions.canEdit && (
             <Button component={Link} to={`/profiles/${p.id}/edit`}>
@@ -53,6 +58,9 @@ export function ProfilePage() {
         <AddressList addresses={p.addresses} />
         <Relationships profile={p} />
         <ProfileCases profileId={p.id} />
+        <RecordTimeline kind="profiles" id={p.id} />
+        <RecordTasks kind="profiles" id={p.id} />
+        <RecordDocuments kind="profiles" id={p.id} />
         <MergedFrom merged={p.mergedFrom} />
         <SharingPanel kind="profiles" id={p.id} />
         <RecordHistory kind="profiles" id={p.id} />

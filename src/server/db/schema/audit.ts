@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { recordChangeActions } from '../../platform/audit/actions.ts';
 import { at, id } from './columns.ts';
 
 /**
@@ -34,4 +36,7 @@ export const auditEvents = pgTable('audit_events', {
   index('audit_events_action_idx').on(t.action, t.seq),
   index('audit_events_org_idx').on(t.organisationId, t.seq),
   index('audit_events_subject_org_idx').on(t.subjectOrganisationId, t.seq),
+  // A record's timeline reads its changes without wading through every time it was viewed.
+  index('audit_events_record_changes_idx').on(t.entityType, t.entityId, t.seq)
+    .where(sql`${t.outcome} = 'success' and ${t.action} in (${sql.raw(recordChangeActions.map((a) => `'${a}'`).join(', '))})`),
 ]);

@@ -8,3 +8,7 @@ export * from './files.ts';
 export * from './locations.ts';
 export * from './profiles.ts';
 export * from './cases.ts';
+export * from './reports.ts';
+export * from './documents.ts';
+export * from './tasks.ts';
+export * from './notifications.ts';

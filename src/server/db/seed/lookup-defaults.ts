@@ -75,6 +75,16 @@ export const defaultLookups: Record<LookupList, DefaultLookup[]> = {
     { key: 'dispersal', name: 'Dispersal direction' },
     { key: 'community-remedy', name: 'Community remedy' },
   ],
+  report_type: [
+    { key: 'contact-log', name: 'Contact log' },
+    { key: 'visit', name: 'Visit' },
+    { key: 'intelligence', name: 'Intelligence' },
+    { key: 'meeting-note', name: 'Meeting note' },
+    { key: 'debrief', name: 'Debrief' },
+    { key: 'significant-event', name: 'Significant event' },
+    { key: 'victim-update', name: 'Victim update' },
+    { key: 'case-review', name: 'Case review' },
+  ],
 };
 
 export function slug(name: string): string {

@@ -48,7 +48,7 @@ describe('reading the lists', () => {
     expect(types.every((v) => v.list === 'case_type' && v.active)).toBe(true);
     expect(types.find((v) => v.key === 'asb')).toMatchObject({ name: 'ASB', code: 'ASB', defaultSharing: [] });
     const all = await lookups(await t.as(practitioner));
-    expect(new Set(all.map((v) => v.list))).toEqual(new Set(['case_type', 'vulnerability', 'warning_marker', 'ethnicity', 'intervention']));
+    expect(new Set(all.map((v) => v.list))).toEqual(new Set(['case_type', 'vulnerability', 'warning_marker', 'ethnicity', 'intervention', 'report_type']));
     expect(all.find((v) => v.list === 'vulnerability')!.defaultSharing).toBeUndefined();
   });
 

@@ -26,6 +26,8 @@ export const permissionRoles = {
   'access_requests.decide': ['system_admin', 'organisation_admin', 'team_admin'],
   'lookups.manage': ['system_admin', 'organisation_admin'],
   'profiles.import': ['system_admin', 'organisation_admin', 'team_admin'],
+  // The partnership's template library of letters, consent forms and agreements.
+  'templates.manage': ['system_admin', 'organisation_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

@@ -102,3 +102,20 @@ export function canReadContent(actor: Actor, item: VisibilityColumns): SQL {
     and(eq(item.visibility, 'private'), eq(item.authorId, actor.id)),
   )!;
 }
+
+const recordTables = {
+  profile: { table: 'profiles', list: 'profile_access' },
+  case: { table: 'cases', list: 'case_access' },
+  location: { table: 'locations', list: 'location_access' },
+} as const;
+
+/**
+ * Whether members of a team (in an organisation) can open a record: for deciding who may hear of
+ * a change to it, or whether the assignee of a task on it can follow the link. The arguments are
+ * SQL so the check can correlate with the rows of an outer query.
+ */
+export function teamCanView(kind: 'profile' | 'case' | 'location', recordId: SQL | AnyPgColumn, teamId: SQL | AnyPgColumn, organisationId: SQL | AnyPgColumn): SQL {
+  const { table, list } = recordTables[kind];
+  return sql`exists (select 1 from ${sql.identifier(table)} r where r.id = ${recordId} and (r.owner_team_id = ${teamId}
+    or exists (select 1 from ${sql.identifier(list)} a where a.record_id = r.id and (a.team_id = ${teamId} or a.organisation_id = ${organisationId}))))`;
+}

@@ -74,13 +74,58 @@ export const auditActions = [
   'access_request.refused',
   'access_request.withdrawn',
   'search.performed',
+  'report.created',
+  'report.updated',
+  'report.viewed',
+  'timeline.viewed',
+  'document.uploaded',
+  'document.version_added',
+  'document.updated',
+  'document.downloaded',
+  'documents.listed',
+  'template.created',
+  'template.updated',
+  'template.downloaded',
+  'task.set',
+  'task.viewed',
+  'task.changed',
+  'task.accepted',
+  'task.declined',
+  'task.progress_added',
+  'task.completed',
+  'task.reassigned',
+  'task.cancelled',
+  'tasks.listed',
+  'action_plan.created',
+  'action_plan.updated',
+  'action.created',
+  'action.updated',
+  'action.done',
+  'action.reminded',
+  'actions.listed',
+  'interest.registered',
+  'interest.dropped',
+  'notification_preferences.updated',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
+/**
+ * The changes to a profile, case or location itself that its timeline shows, read back from the
+ * audit trail (which holds each change's before and after). A partial index covers exactly these.
+ */
+export const recordChangeActions = [
+  'profile.created', 'profile.updated', 'profile.photo_changed', 'profile.relationship_added', 'profile.relationship_removed', 'profile.merged',
+  'case.created', 'case.updated', 'case.closed', 'case.reopened', 'case.archived', 'case.profile_linked', 'case.profile_unlinked',
+  'case.location_linked', 'case.location_unlinked', 'case.intervention_added', 'case.intervention_updated',
+  'location.created', 'location.updated',
+  'record.shared', 'record.unshared',
+] as const satisfies readonly AuditAction[];
+
 export const auditEntityTypes = [
   'partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message',
   'lookup', 'profile', 'case', 'location', 'access_request', 'stored_file',
+  'report', 'document', 'document_template', 'task', 'action_plan', 'action',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { recordKinds } from '../records.ts';
+import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
+import { isoTime, listQuery, page, ref, uuid, version } from './common.ts';
+import { isoDate, lookupInput, lookupRef } from './records.ts';
+
+/** Formatted text as HTML from the editor; the server keeps only safe markup (see the reports module). */
+const reportBody = z.string().trim().min(1, 'must not be blank').max(200_000, 'must be at most 200,000 characters');
+
+export const createReportBody = z.strictObject({
+  /** A report type from the partnership's list: its id, key or name. */
+  reportType: lookupInput,
+  occurredAt: isoTime,
+  body: reportBody,
+  visibility: z.enum(visibilities),
+});
+
+export const updateReportBody = z.strictObject({
+  version,
+  reportType: lookupInput.optional(),
+  occurredAt: isoTime.optional(),
+  body: reportBody.optional(),
+  visibility: z.enum(visibilities).optional(),
+});
+
+/** A document attached to a report, as the report lists it. */
+export const attachment = z.object({ id: uuid, title: z.string(), fileName: z.string(), contentType: z.string() });
+
+/**
+ * A report as its reader sees it. Those who may not read it get a stub: `readable` false, the
+ * type, the author's team and organisation and the date, and nothing else.
+ */
+export const report = z.object({
+  id: uuid,
+  record: z.object({ kind: z.enum(recordKinds), id: uuid }),
+  type: lookupRef,
+  occurredAt: isoTime,
+  team: ref,
+  organisation: ref,
+  readable: z.boolean(),
+  author: ref.nullable(),
+  visibility: z.enum(visibilities).nullable(),
+  bodyHtml: z.string().nullable(),
+  attachments: z.array(attachment),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  /** More than 1 once edited; the earlier versions are kept. */
+  version,
+  permissions: z.object({ canEdit: z.boolean() }),
+});
+export type Report = z.infer<typeof report>;
+
+export const reportVersion = z.object({
+  version,
+  type: lookupRef,
+  occurredAt: isoTime,
+  bodyHtml: z.string(),
+  visibility: z.enum(visibilities),
+  editedBy: ref,
+  editedAt: isoTime,
+});
+export type ReportVersion = z.infer<typeof reportVersion>;
+export const reportVersionList = z.object({ items: z.array(reportVersion) });
+
+// The timeline of a profile, case or location.
+
+export const timelineQuery = listQuery.extend({
+  kinds: z.string().max(100).optional()
+    .transform((s) => (s ? s.split(',').map((k) => k.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(timelineEntryKinds)).optional()),
+  /** Report type ids, comma-separated. */
+  reportTypeIds: z.string().max(2000).optional()
+    .transform((s) => (s ? s.split(',').map((k) => k.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(uuid).max(50).optional()),
+  /** The agency (organisation) of the author. */
+  organisationId: uuid.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** On a case: include the reports of its linked profiles the reader may see. */
+  includeLinked: z.stringbool().default(false),
+});
+
+const timelineDetail = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('report'),
+    reportId: uuid,
+    type: lookupRef,
+    visibility: z.enum(visibilities).nullable(),
+    bodyHtml: z.string().nullable(),
+    edited: z.boolean(),
+    attachments: z.array(attachment),
+  }),
+  z.object({ kind: z.literal('task'), taskId: uuid, title: z.string().nullable(), update: z.enum(taskUpdateKinds), note: z.string().nullable(), status: z.enum(taskStatuses) }),
+  z.object({ kind: z.literal('action'), actionId: uuid, title: z.string().nullable(), dueAt: isoTime }),
+  z.object({ kind: z.literal('document'), documentId: uuid, title: z.string().nullable(), folder: z.string().nullable(), contentType: z.string().nullable(), visibility: z.enum(visibilities).nullable() }),
+  /** A change to the record itself, from the audit trail: which fields, not their values. */
+  z.object({ kind: z.literal('change'), action: z.string(), fields: z.array(z.string()) }),
+]);
+
+export const timelineEntry = z.object({
+  /** `<kind>:<source id>`, unique in a timeline. */
+  id: z.string(),
+  kind: z.enum(timelineEntryKinds),
+  at: isoTime,
+  /** What happened, in words: the report type ("Visit"), "Task accepted", "Document added", "Profile updated". */
+  label: z.string(),
+  /** The record the entry is on: a case's timeline can hold its linked profiles' reports. */
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }),
+  author: ref.nullable(),
+  team: ref.nullable(),
+  organisation: ref.nullable(),
+  readable: z.boolean(),
+  detail: timelineDetail,
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+export const timelinePage = page(timelineEntry);

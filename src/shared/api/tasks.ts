@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { recordKinds } from '../records.ts';
+import { taskPriorities, taskStatuses, taskUpdateKinds } from '../work.ts';
+import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
+import { isoDate } from './records.ts';
+
+export const recordRef = z.strictObject({ kind: z.enum(recordKinds), id: uuid });
+
+/** A task goes to exactly one of a person, a team or a whole organisation. */
+export const assigneeInput = z.union([
+  z.strictObject({ userId: uuid }),
+  z.strictObject({ teamId: uuid }),
+  z.strictObject({ organisationId: uuid }),
+]);
+
+export const createTaskBody = z.strictObject({
+  title: text(200),
+  description: optionalText(5000),
+  priority: z.enum(taskPriorities).default('normal'),
+  dueOn: isoDate,
+  assignee: assigneeInput,
+  record: recordRef.nullish(),
+  actionPlanId: uuid.nullish(),
+  watcherIds: z.array(uuid).max(50).default([]),
+});
+
+/** The tasker changes the task or hands it to someone else (a reassigned task starts again as open). */
+export const updateTaskBody = z.strictObject({
+  version,
+  title: text(200).optional(),
+  description: optionalText(5000),
+  priority: z.enum(taskPriorities).optional(),
+  dueOn: isoDate.optional(),
+  assignee: assigneeInput.optional(),
+  actionPlanId: uuid.nullish(),
+});
+
+export const acceptTaskBody = z.strictObject({ version });
+export const declineTaskBody = z.strictObject({ version, reason: text(2000) });
+export const completeTaskBody = z.strictObject({ version, result: text(5000) });
+export const cancelTaskBody = z.strictObject({ version, reason: text(2000) });
+export const taskProgressBody = z.strictObject({ note: text(5000) });
+
+export const taskAssignee = z.object({
+  kind: z.enum(['user', 'team', 'organisation']),
+  id: uuid,
+  name: z.string(),
+});
+
+export const taskUpdate = z.object({
+  id: uuid,
+  kind: z.enum(taskUpdateKinds),
+  note: z.string().nullable(),
+  author: ref,
+  team: ref,
+  at: isoTime,
+});
+export type TaskUpdate = z.infer<typeof taskUpdate>;
+
+export const taskSummary = z.object({
+  id: uuid,
+  title: z.string(),
+  priority: z.enum(taskPriorities),
+  dueOn: z.string(),
+  status: z.enum(taskStatuses),
+  /** Due before today (London time) and still to do. */
+  overdue: z.boolean(),
+  assignee: taskAssignee,
+  acceptedBy: ref.nullable(),
+  setBy: ref,
+  setByTeam: ref,
+  /** The record it is on; `title` is null when the reader cannot open that record. */
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }).nullable(),
+  actionPlan: ref.nullable(),
+  updatedAt: isoTime,
+  version,
+});
+export type TaskSummary = z.infer<typeof taskSummary>;
+export const taskPage = page(taskSummary);
+
+export const task = taskSummary.extend({
+  description: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  result: z.string().nullable(),
+  completedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  updates: z.array(taskUpdate),
+  watchers: z.array(ref),
+  watching: z.boolean(),
+  permissions: z.object({
+    canAccept: z.boolean(),
+    canDecline: z.boolean(),
+    canAddProgress: z.boolean(),
+    canComplete: z.boolean(),
+    /** The tasker: change, reassign or cancel. */
+    canChange: z.boolean(),
+  }),
+});
+export type Task = z.infer<typeof task>;
+
+export const taskListQuery = listQuery.extend({
+  /** mine: set for me (or taken on by me); team: set for my team or organisation; set: set by me; watching: I watch. */
+  view: z.enum(['mine', 'team', 'set', 'watching']).default('mine'),
+  /** `todo`: open or accepted; `done`: completed, declined or cancelled. */
+  state: z.enum(['todo', 'done', 'all']).default('todo'),
+  overdue: z.stringbool().optional(),
+});
+
+export const recordTaskListQuery = listQuery.extend({ state: z.enum(['todo', 'done', 'all']).default('all') });
+
+// Action plans: the tasks agreed for a case.
+
+export const createActionPlanBody = z.strictObject({ title: text(200) });
+export const updateActionPlanBody = z.strictObject({ version, title: text(200) });
+export const actionPlan = z.object({
+  id: uuid,
+  caseId: uuid,
+  title: z.string(),
+  createdBy: ref,
+  createdAt: isoTime,
+  version,
+  tasks: z.array(taskSummary),
+  /** Tasks completed of all tasks not cancelled. */
+  progress: z.object({ completed: z.number().int(), total: z.number().int() }),
+});
+export type ActionPlan = z.infer<typeof actionPlan>;
+export const actionPlanList = z.object({ items: z.array(actionPlan) });
+
+// Actions: reminders.
+
+export const createActionBody = z.strictObject({
+  title: text(200),
+  notes: optionalText(5000),
+  dueAt: isoTime,
+  /** Members of the setter's own team to remind as well. */
+  recipientIds: z.array(uuid).max(50).default([]),
+  record: recordRef.nullish(),
+});
+
+export const updateActionBody = z.strictObject({
+  version,
+  title: text(200).optional(),
+  notes: optionalText(5000),
+  dueAt: isoTime.optional(),
+  recipientIds: z.array(uuid).max(50).optional(),
+});
+
+export const doneActionBody = z.strictObject({ version });
+
+export const action = z.object({
+  id: uuid,
+  title: z.string(),
+  notes: z.string().nullable(),
+  dueAt: isoTime,
+  createdBy: ref,
+  recipients: z.array(ref),
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }).nullable(),
+  remindedAt: isoTime.nullable(),
+  doneAt: isoTime.nullable(),
+  version,
+  permissions: z.object({ canChange: z.boolean() }),
+});
+export type Action = z.infer<typeof action>;
+export const actionPage = page(action);
+export const actionListQuery = listQuery.extend({
+  /** upcoming: not yet due; due: due and not done; done. */
+  state: z.enum(['upcoming', 'due', 'done', 'all']).default('all'),
+});

@@ -1,0 +1,4 @@
+
+export function ReminderPopups() {
+  return null;
+}

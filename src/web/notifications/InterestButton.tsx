@@ -1,0 +1,4 @@
+
+export function InterestButton(_props: { kind: 'profiles' | 'cases'; id: string }) {
+  return null;
+}

@@ -1,0 +1,4 @@
+
+export function ActionPlans(_props: { caseId: string }) {
+  return null;
+}
