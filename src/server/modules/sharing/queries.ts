@@ -35,6 +35,8 @@ export interface RecordRow {
   /** The case reference; profiles and locations are referred to by id. */
   reference: string | null;
   level: AccessLevel | null;
+  /** An archived case is kept as it was: nothing more is added to it. */
+  archived: boolean;
 }
 
 /**
@@ -46,12 +48,13 @@ export async function getRecord(tx: Tx, actor: Actor, kind: RecordKind, id: stri
   const target = kind === 'profile' ? sql`(select coalesce(p.merged_into_id, p.id) from profiles p where p.id = ${id})` : sql`${id}`;
   const { rows } = await tx.execute<{
     id: string; partnership_id: string; owner_team_id: string; owner_team_name: string;
-    owner_organisation_id: string; owner_organisation_name: string; title: string; reference: string | null; level: AccessLevel | null;
+    owner_organisation_id: string; owner_organisation_name: string; title: string; reference: string | null; level: AccessLevel | null; archived: boolean;
   }>(sql`
     select ${table.id} as id, ${table.partnershipId} as partnership_id, ${table.ownerTeamId} as owner_team_id,
            owner_team.name as owner_team_name, owner_organisation.id as owner_organisation_id, owner_organisation.name as owner_organisation_name,
            ${titles[kind]} as title, ${kind === 'case' ? sql`cases.reference` : sql`null`} as reference,
-           ${accessLevel(actor, table, accessListOf(listName))} as level
+           ${accessLevel(actor, table, accessListOf(listName))} as level,
+           ${kind === 'case' ? sql`cases.status = 'archived'` : sql`false`} as archived
       from ${table}
       join teams owner_team on owner_team.id = ${table.ownerTeamId}
       join organisations owner_organisation on owner_organisation.id = owner_team.organisation_id
@@ -69,6 +72,7 @@ export async function getRecord(tx: Tx, actor: Actor, kind: RecordKind, id: stri
     title: row.title,
     reference: row.reference,
     level: row.level,
+    archived: row.archived,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Owner } from '../../../shared/api/records.ts';
 import type { RecordKind } from '../../../shared/records.ts';
-import { effectiveLevel } from '../../platform/access/records.ts';
+import { effectiveLevel, mayEverEdit } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
-import { ForbiddenError, NoAccessError, NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NoAccessError, NotFoundError } from '../../platform/errors.ts';
 import type { Audience } from '../../platform/events/types.ts';
 import * as q from './queries.ts';
 
@@ -48,6 +48,22 @@ export async function editableRecord(ctx: Context, kind: RecordKind, id: string)
     ctx.refuse({ action: 'access.refused', ...subjectOf(record), details: { why: 'view only' } });
     throw new ForbiddenError(`You can see this ${record.kind} but not change it or who it is shared with.`);
   }
+  if (record.archived) throw new ConflictError('This case is archived and can no longer be changed.', 'case_archived');
+  return record;
+}
+
+/**
+ * A record someone may add to (a report, a document, a task): anyone who can open it and may
+ * write at all, since an agency with view access records its own work on a shared record. Its
+ * details stay with those holding edit. An archived case takes nothing more.
+ */
+export async function contributableRecord(ctx: Context, kind: RecordKind, id: string): Promise<SharedRecord> {
+  const record = await viewableRecord(ctx, kind, id);
+  if (!mayEverEdit(ctx.actor)) {
+    ctx.refuse({ action: 'access.refused', ...subjectOf(record), details: { why: 'read only' } });
+    throw new ForbiddenError('Your account can read records but not add to them.');
+  }
+  if (record.archived) throw new ConflictError('This case is archived and can no longer be changed.', 'case_archived');
   return record;
 }
 
