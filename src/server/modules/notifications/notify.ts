@@ -37,14 +37,11 @@ export async function notify(ctx: Context<Actor | null>, notices: Notice[]): Pro
     return true;
   });
   if (wanted.length === 0) return;
-  const partnershipId = ctx.actor?.partnershipId ?? null;
   const byId = new Map<string, Notice[]>();
   for (const n of wanted) byId.set(n.userId, [...(byId.get(n.userId) ?? []), n]);
-  const people = partnershipId
-    ? await q.recipients(ctx.tx, partnershipId, [...byId.keys()])
-    : [];
+  const people = await q.recipients(ctx.tx, ctx.actor?.partnershipId ?? null, [...byId.keys()]);
   const rows = people.flatMap((person) => (byId.get(person.id) ?? []).map((n) => ({
-    partnershipId: partnershipId!,
+    partnershipId: person.partnershipId,
     userId: person.id,
     kind: n.kind,
     message: n.message,

@@ -1,23 +1,26 @@
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import { notificationPreferences, notifications, recordInterests, teams, users } from '../../db/schema/index.ts';
+import { notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { teamCanView } from '../../platform/access/records.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 
-/** The people a notice may go to: enabled accounts of the partnership, with how they want email. */
-export async function recipients(tx: Tx, partnershipId: string, userIds: string[]) {
+/**
+ * The people a notice may go to: enabled accounts, with their partnership. When a person acts,
+ * only their own partnership's accounts qualify; the system (a reminder falling due) may reach anyone.
+ */
+export async function recipients(tx: Tx, partnershipId: string | null, userIds: string[]) {
   if (userIds.length === 0) return [];
   return tx
-    .select({ id: users.id, email: sql<'immediate' | 'daily_digest'>`coalesce(${notificationPreferences.email}, 'immediate')` })
+    .select({ id: users.id, partnershipId: organisations.partnershipId })
     .from(users)
     .innerJoin(teams, eq(teams.id, users.teamId))
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
     .where(and(
       inArray(users.id, userIds),
       isNull(users.disabledAt),
-      sql`${teams.organisationId} in (select id from organisations where partnership_id = ${partnershipId})`,
+      partnershipId ? eq(organisations.partnershipId, partnershipId) : undefined,
     ));
 }
 
