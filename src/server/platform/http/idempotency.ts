@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema/index.ts';
@@ -23,7 +24,9 @@ export function registerIdempotency(app: FastifyInstance): void {
     const db = app.platform.database.db;
     const principalId = request.actor.id;
     const path = request.url;
-    const requestHash = sha256(`${request.method} ${path}\n${JSON.stringify(request.body ?? null)}`);
+    // An upload's body is its bytes: hashed as they are, not as a JSON array of numbers.
+    const body = Buffer.isBuffer(request.body) ? createHash('sha256').update(request.body).digest('hex') : JSON.stringify(request.body ?? null);
+    const requestHash = sha256(`${request.method} ${path}\n${body}`);
     await db
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.completedAt), lt(idempotencyKeys.createdAt, new Date(Date.now() - abandonedAfterMs))));
