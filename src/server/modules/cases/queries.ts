@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../../shared/records.ts';
 import { accessListOf, accessLevel, canView } from '../../platform/access/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import {
   auditEvents, caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
 } from '../../db/schema/index.ts';
+import { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 const caseList = accessListOf('case_access');
@@ -309,7 +310,8 @@ export async function updateIntervention(tx: Tx, id: string, version: number, pa
 
 // History: the changes recorded against the case, not the reads of it.
 
-export async function caseHistory(tx: Tx, caseId: string, readActions: readonly string[], beforeSeq: number | undefined, limit: number) {
+/** What was done to a case, from the audit trail: its changes, not the many times it was read. */
+export async function caseHistory(tx: Tx, caseId: string, beforeSeq: number | undefined, limit: number) {
   return tx
     .select()
     .from(auditEvents)
@@ -317,7 +319,7 @@ export async function caseHistory(tx: Tx, caseId: string, readActions: readonly 
       eq(auditEvents.entityType, 'case'),
       eq(auditEvents.entityId, caseId),
       eq(auditEvents.outcome, 'success'),
-      notInArray(auditEvents.action, [...readActions]),
+      inArray(auditEvents.action, [...recordChangeActions]),
       beforeSeq !== undefined ? lt(auditEvents.seq, beforeSeq) : undefined,
     ))
     .orderBy(desc(auditEvents.seq))

@@ -11,9 +11,6 @@ import { changedLookup, checkCaseDetails } from './checks.ts';
 import * as q from './queries.ts';
 import { announce, auditedFields, loadCase, loadForChange, londonToday, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
 
-/** Reads are not history: the history of a case is what was done to it. */
-const readActions = ['case.viewed', 'case.history_viewed', 'record.access_viewed'] as const;
-
 async function reload(ctx: Context, id: string): Promise<q.CaseRow> {
   return (await q.getCase(ctx.tx, ctx.actor, id))!;
 }
@@ -111,7 +108,7 @@ export async function updateCase(ctx: Context, id: string, body: z.infer<typeof 
 export async function caseHistory(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
   const row = await loadCase(ctx, id);
   const [beforeSeq] = (decodeCursor(query.cursor, 1) ?? []) as [number?];
-  const rows = await q.caseHistory(ctx.tx, id, readActions, beforeSeq, query.limit);
+  const rows = await q.caseHistory(ctx.tx, id, beforeSeq, query.limit);
   ctx.audit({ action: 'case.history_viewed', ...subjectOf(row) });
   return pageOf(rows, query.limit, (e): HistoryEntry => ({
     id: e.id,

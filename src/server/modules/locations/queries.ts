@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, notLike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, caseLocations, cases, locationAccess, locations, organisations, profileAddresses, profiles, teams, users } from '../../db/schema/index.ts';
+import { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { LocationKind } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -208,7 +209,7 @@ export async function historyOf(tx: Tx, locationId: string, beforeSeq: number | 
       eq(auditEvents.entityType, 'location'),
       eq(auditEvents.entityId, locationId),
       eq(auditEvents.outcome, 'success'),
-      notLike(auditEvents.action, '%viewed'),
+      inArray(auditEvents.action, [...recordChangeActions]),
       beforeSeq !== null ? lt(auditEvents.seq, beforeSeq) : undefined,
     ))
     .orderBy(desc(auditEvents.seq))
