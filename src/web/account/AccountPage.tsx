@@ -5,6 +5,7 @@ import { SignOutButton } from '../app/SignOutButton.tsx';
 import { Details } from '../components/Details.tsx';
 import { Page } from '../components/Page.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { NotificationPreferences } from './NotificationPreferences.tsx';
 
 export function AccountPage() {
   const me = useMe();
@@ -25,6 +26,14 @@ export function AccountPage() {
               { label: 'Partnership', value: me.partnership.name },
             ]}
           />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg" maw={560}>
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            Notifications
+          </Title>
+          <NotificationPreferences />
         </Stack>
       </Paper>
       <Paper withBorder p="lg" maw={560}>

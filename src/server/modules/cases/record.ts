@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NoAccessError, NotFoundError, type RecordOwner } from '../../platform/errors.ts';
+import { tellInterested } from '../notifications/notify.ts';
 import * as q from './queries.ts';
 
 /**
@@ -76,9 +77,10 @@ export async function loadForChange(ctx: Context, id: string, statuses: readonly
   return row;
 }
 
-/** Tells open screens of the case (its owner and everyone it is shared with) to refresh. */
+/** Tells open screens of the case (its owner and everyone it is shared with) to refresh, and those who follow it. */
 export async function announce(ctx: Context, caseId: string): Promise<void> {
   ctx.emit({ type: 'case.changed', audience: await q.audienceOf(ctx.tx, caseId), data: { id: caseId } });
+  await tellInterested(ctx, { kind: 'case', id: caseId }, 'A change was made');
 }
 
 /** Today in the UK, where the partnerships work, as YYYY-MM-DD. */

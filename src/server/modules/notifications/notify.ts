@@ -28,7 +28,8 @@ export const recordLink = (kind: RecordKind, id: string) => `/${kind === 'case' 
  * digest for those who chose it. Nobody is told of their own doing, except by their own reminder.
  */
 export async function notify(ctx: Context<Actor | null>, notices: Notice[]): Promise<void> {
-  const actorId = ctx.actor?.id ?? null;
+  // An API token is not a person: the notice records no actor, and nobody is spared it.
+  const actorId = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
   const seen = new Set<string>();
   const wanted = notices.filter((n) => {
     const key = `${n.userId}:${n.kind}:${n.subjectId ?? ''}:${n.record?.id ?? ''}`;

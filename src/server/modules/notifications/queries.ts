@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import { notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
+import type { NotificationEmailMode } from '../../../shared/work.ts';
+import { notificationPreferences, notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { teamCanView } from '../../platform/access/records.ts';
 
@@ -49,4 +50,126 @@ export async function interestedViewers(tx: Tx, kind: RecordKind, recordId: stri
         and n.record_kind = ${kind} and n.record_id = ${recordId} and n.read_at is null)`,
     ));
   return rows.map((r) => r.id);
+}
+
+const columns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  message: notifications.message,
+  link: notifications.link,
+  recordKind: notifications.recordKind,
+  recordId: notifications.recordId,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+};
+
+/** A person's own notifications, newest first (ids are time-ordered), one more than the page. */
+export async function listNotifications(tx: Tx, userId: string, f: { unread: boolean; before: string | null; limit: number }) {
+  return tx
+    .select(columns)
+    .from(notifications)
+    .where(and(
+      eq(notifications.userId, userId),
+      f.unread ? isNull(notifications.readAt) : undefined,
+      f.before ? lt(notifications.id, f.before) : undefined,
+    ))
+    .orderBy(desc(notifications.id))
+    .limit(f.limit + 1);
+}
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export async function unreadCount(tx: Tx, userId: string): Promise<number> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.count ?? 0;
+}
+
+/** Another person's notification is not there at all. */
+export async function getNotification(tx: Tx, userId: string, id: string) {
+  const [row] = await tx.select(columns).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  return row ?? null;
+}
+
+export async function markRead(tx: Tx, userId: string, id: string) {
+  await tx.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export async function markAllRead(tx: Tx, userId: string): Promise<number> {
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+export async function getPreferences(tx: Tx, userId: string) {
+  const [row] = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return row ?? null;
+}
+
+export async function savePreferences(tx: Tx, userId: string, email: NotificationEmailMode, lastDigestAt: Date | null) {
+  await tx
+    .insert(notificationPreferences)
+    .values({ userId, email, lastDigestAt })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { email, lastDigestAt } });
+}
+
+/**
+ * Notifications to email one by one: for those who want email straight away, and every reminder
+ * falling due. Locked so that a second instance's sweep passes over them.
+ */
+export async function dueForImmediateEmail(tx: Tx, limit: number) {
+  return tx
+    .select({ id: notifications.id, kind: notifications.kind, message: notifications.message, link: notifications.link, userId: users.id, name: users.name, email: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
+    .where(and(
+      isNull(notifications.emailedAt),
+      isNull(users.disabledAt),
+      or(isNull(notificationPreferences.email), eq(notificationPreferences.email, 'immediate'), eq(notifications.kind, 'action_due')),
+    ))
+    .orderBy(asc(notifications.id))
+    .limit(limit)
+    .for('update', { of: notifications, skipLocked: true });
+}
+
+/**
+ * People on the daily digest whose digest for today (from `since`, 07:00 in London) has not gone
+ * yet and who have something waiting. Their preference row is locked, so one instance sends it.
+ */
+export async function dueForDigest(tx: Tx, since: Date, limit: number) {
+  return tx
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(notificationPreferences)
+    .innerJoin(users, eq(users.id, notificationPreferences.userId))
+    .where(and(
+      eq(notificationPreferences.email, 'daily_digest'),
+      isNull(users.disabledAt),
+      or(isNull(notificationPreferences.lastDigestAt), lt(notificationPreferences.lastDigestAt, since)),
+      sql`exists (select 1 from notifications n where n.user_id = ${notificationPreferences.userId} and n.emailed_at is null and n.kind <> 'action_due')`,
+    ))
+    .limit(limit)
+    .for('update', { of: notificationPreferences, skipLocked: true });
+}
+
+export async function waitingForDigest(tx: Tx, userId: string) {
+  return tx
+    .select({ id: notifications.id, kind: notifications.kind, message: notifications.message, link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), ne(notifications.kind, 'action_due')))
+    .orderBy(asc(notifications.id))
+    .for('update', { skipLocked: true });
+}
+
+export async function markEmailed(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  await tx.update(notifications).set({ emailedAt: sql`now()` }).where(inArray(notifications.id, ids));
+}
+
+export async function markDigestSent(tx: Tx, userId: string, at: Date) {
+  await tx.update(notificationPreferences).set({ lastDigestAt: at }).where(eq(notificationPreferences.userId, userId));
 }

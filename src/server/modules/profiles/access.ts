@@ -3,6 +3,7 @@ import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NoAccessError, NotFoundError } from '../../platform/errors.ts';
 import type { Audience } from '../../platform/events/types.ts';
+import { tellInterested } from '../notifications/notify.ts';
 import { ownerOf, presentProfile } from './present.ts';
 import * as q from './queries.ts';
 
@@ -80,7 +81,8 @@ export async function reload(ctx: Context, id: string): Promise<q.ProfileRow> {
   return row;
 }
 
-/** Tells open screens that the profile changed. */
+/** Tells open screens that the profile changed, and those who follow it. */
 export async function announce(ctx: Context, row: q.ProfileRow): Promise<void> {
   ctx.emit({ type: 'profile.changed', audience: await audienceOf(ctx, row), data: { id: row.profile.id } });
+  await tellInterested(ctx, { kind: 'profile', id: row.profile.id }, 'A change was made');
 }

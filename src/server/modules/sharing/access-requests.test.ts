@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestEmailTo } from '../../test/fixtures.ts';
+import { deliverNotificationEmails } from '../notifications/delivery.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditOf, createProfile, createRecord, emails, enrolledUser, expectError, loadStructure, share } from './records.fixtures.ts';
 
@@ -41,7 +42,10 @@ describe('asking for and granting access', () => {
       permissions: { canDecide: false, canWithdraw: true },
     });
 
+    await deliverNotificationEmails(t.app.platform);
     const email = await latestEmailTo(t, emails.lead);
+    expect(email.subject).toBe('A request for access to a record your team holds');
+    expect(email.body).toContain('Marcus Bell (Tenancy team) has asked for access');
     expect(email.body).toContain(`http://concord.test/access-requests/${request.id}`);
     expect(email.body).toContain(`a profile (reference ${person.id})`);
     expect(email.body).not.toMatch(/Orla|Quinlan/);
@@ -60,8 +64,10 @@ describe('asking for and granting access', () => {
     const list = (await lead.get(`/api/v1/profiles/${person.id}/access`)).json();
     expect(list.entries).toMatchObject([{ team: { id: place.team('Demo Housing Association/Tenancy team').teamId }, level: 'view', grantedBy: { name: 'Priya Shah' } }]);
 
+    await deliverNotificationEmails(t.app.platform);
     const told = await latestEmailTo(t, emails.housing);
-    expect(told.subject).toBe('Your request for access was approved');
+    expect(told.subject).toBe('Your request for access was decided');
+    expect(told.body).toContain('was approved by Priya Shah: your team can now open it');
     expect(told.body).toContain(`http://concord.test/access-requests/${request.id}`);
     expect(told.body).not.toMatch(/Orla|Quinlan/);
 
@@ -81,7 +87,8 @@ describe('asking for and granting access', () => {
     expect(refused.json().status).toBe('refused');
     expectError(await housing.get(`/api/v1/cases/${id}`), 403, 'no_access');
     expect((await lead.get(`/api/v1/cases/${id}/access`)).json().entries).toEqual([]);
-    expect((await latestEmailTo(t, emails.housing)).subject).toBe('Your request for access was refused');
+    await deliverNotificationEmails(t.app.platform);
+    expect((await latestEmailTo(t, emails.housing)).body).toContain('was refused by Priya Shah.');
     expect((await auditOf(t, request, 'access_request.refused'))[0]!.reason).toBe('Not needed for tenancy work');
     expectError(await lead.post(`/api/v1/access-requests/${request}/approve`, {}), 409, 'already_decided');
     expect(await idsIn(housing, 'box=mine&status=refused')).toContain(request);
@@ -93,6 +100,7 @@ describe('asking for and granting access', () => {
     const { agent: pc } = await enrolledUser(t, emails.policeAdmin, { name: 'Nia Neighbourhood', role: 'practitioner', teamId: neighbourhood.teamId });
     const id = await createRecord(pc, 'locations');
     const request = await ask(await t.as(emails.council), `/api/v1/locations/${id}`);
+    await deliverNotificationEmails(t.app.platform);
     expect((await latestEmailTo(t, emails.policeAdmin)).body).toContain(`/access-requests/${request}`);
     const lead = await t.as(emails.lead);
     expectError(await lead.post(`/api/v1/access-requests/${request}/approve`, {}), 403, 'forbidden');

@@ -6,15 +6,9 @@ import { canManageTeam } from '../../platform/access/administration.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/notify/types.ts';
+import { notify } from '../notifications/notify.ts';
 import { audienceOf, describeRecord, findRecord, subjectOf } from './record-access.ts';
 import * as q from './queries.ts';
-
-export interface AccessRequestDeps {
-  mailer: Mailer;
-  /** A link to a page of the web app, for emails; built from the configured public address. */
-  linkTo: (path: string) => string;
-}
 
 /** The owning team's admins, its organisation's admins and the partnership's system admins decide. */
 function mayDecide(actor: Actor, row: q.RequestRow): boolean {
@@ -52,7 +46,14 @@ const requestSubject = (row: q.RequestRow) => ({
 
 const describeRequested = (row: q.RequestRow) => describeRecord({ kind: row.request.recordKind, id: row.request.recordId, reference: row.reference });
 
-export function createAccessRequestService({ mailer, linkTo }: AccessRequestDeps) {
+/** Where a notice about a request leads: the request, whose page says what to do next. */
+const requestNotice = (row: q.RequestRow) => ({
+  link: `/access-requests/${row.request.id}`,
+  record: { kind: row.request.recordKind, id: row.request.recordId },
+  subjectId: row.request.id,
+});
+
+export function createAccessRequestService() {
   /** Only the person who asked and those who decide may read a request; outside the partnership it does not exist. */
   async function load(ctx: Context, id: string): Promise<q.RequestRow> {
     const row = await q.getRequest(ctx.tx, id);
@@ -67,30 +68,16 @@ export function createAccessRequestService({ mailer, linkTo }: AccessRequestDeps
     return present(ctx.actor)((await q.getRequest(ctx.tx, id))!);
   }
 
-  /** Emails never name the person: they say what kind of record it is and link to Concord. */
+  /** The messages never name the person: they say what kind of record it is and link to the request. */
   async function tellDeciders(ctx: Context, row: q.RequestRow) {
     const deciders = await q.decidersOf(ctx.tx, row.request.ownerTeamId, row.ownerOrganisationId);
-    const what = describeRequested(row);
-    for (const decider of deciders) {
-      await mailer.queueEmail(ctx, {
-        to: decider.email,
-        userId: decider.id,
-        subject: 'A request for access to a record your team holds',
-        body: `Hello ${decider.name},\n\n${row.requesterName} (${row.requesterTeamName}) has asked for access to ${what} held by ${row.ownerTeamName}.\n\nRead their reason and approve or refuse the request in Concord:\n\n${linkTo(`/access-requests/${row.request.id}`)}`,
-      });
-    }
+    const message = `${row.requesterName} (${row.requesterTeamName}) has asked for access to ${describeRequested(row)} held by ${row.ownerTeamName}. Read their reason, then approve or refuse the request.`;
+    await notify(ctx, deciders.map((decider) => ({ userId: decider.id, ...requestNotice(row), kind: 'access_requested' as const, message })));
   }
 
   async function tellRequester(ctx: Context, row: q.RequestRow, outcome: 'approved' | 'refused') {
-    const requester = await q.getUserContact(ctx.tx, row.request.requesterId);
-    if (!requester || requester.disabledAt) return;
-    const what = describeRequested(row);
-    await mailer.queueEmail(ctx, {
-      to: requester.email,
-      userId: requester.id,
-      subject: `Your request for access was ${outcome}`,
-      body: `Hello ${requester.name},\n\nYour request for access to ${what} held by ${row.ownerTeamName} was ${outcome}${outcome === 'approved' ? ': your team can now open it' : ''}.\n\nSee the decision in Concord:\n\n${linkTo(`/access-requests/${row.request.id}`)}`,
-    });
+    const message = `Your request for access to ${describeRequested(row)} held by ${row.ownerTeamName} was ${outcome} by ${ctx.actor.name}${outcome === 'approved' ? ': your team can now open it' : ''}.`;
+    await notify(ctx, [{ userId: row.request.requesterId, ...requestNotice(row), kind: 'access_decided', message }]);
   }
 
   async function decide(ctx: Context, id: string, outcome: 'approved' | 'refused', body: z.infer<typeof decideAccessRequestBody>) {

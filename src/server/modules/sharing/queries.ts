@@ -265,8 +265,3 @@ export async function decidersOf(tx: Tx, teamId: string, organisationId: string)
     .innerJoin(teams, eq(teams.id, users.teamId))
     .where(and(eq(teams.organisationId, organisationId), eq(users.role, 'organisation_admin'), activeUser));
 }
-
-export async function getUserContact(tx: Tx, id: string) {
-  const [row] = await tx.select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt }).from(users).where(eq(users.id, id));
-  return row ?? null;
-}

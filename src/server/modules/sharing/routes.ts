@@ -16,8 +16,8 @@ const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> =
 /** Sharing and access requests, the same for profiles, cases and locations. */
 export async function sharingRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { runner, mailer, publicUrl } = app.platform;
-  const requests = createAccessRequestService({ mailer, linkTo: (path) => `${publicUrl()}${path}` });
+  const { runner } = app.platform;
+  const requests = createAccessRequestService();
 
   for (const path of recordKindParams.shape.kind.options) {
     const kind = kindOfPath[path];

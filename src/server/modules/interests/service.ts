@@ -1,0 +1,43 @@
+import type { RecordKind } from '../../../shared/records.ts';
+import type { Context } from '../../platform/context.ts';
+import { findRecord, subjectOf, viewableRecord } from '../sharing/record-access.ts';
+import * as q from './queries.ts';
+
+/**
+ * Registering an interest in a profile or case: anyone who can open it may, read-only users too,
+ * since following a record changes nothing on it. What they are then told is in notify.ts.
+ */
+
+/** The person's other tabs update the button and their list of interests. */
+function announce(ctx: Context, kind: RecordKind, id: string, registered: boolean) {
+  ctx.emit({ type: 'interest.changed', audience: { userIds: [ctx.actor.id] }, data: { kind, id, registered } });
+}
+
+export async function get(ctx: Context, kind: RecordKind, id: string) {
+  const record = await viewableRecord(ctx, kind, id);
+  return { registered: await q.isRegistered(ctx.tx, ctx.actor.id, kind, record.id) };
+}
+
+export async function register(ctx: Context, kind: RecordKind, id: string) {
+  const record = await viewableRecord(ctx, kind, id);
+  if (await q.register(ctx.tx, ctx.actor.id, kind, record.id)) {
+    ctx.audit({ action: 'interest.registered', ...subjectOf(record) });
+    announce(ctx, kind, record.id, true);
+  }
+  return { registered: true };
+}
+
+/** Dropping needs no access: someone who can no longer open a record may still stop following it. */
+export async function drop(ctx: Context, kind: RecordKind, id: string) {
+  const record = await findRecord(ctx, kind, id);
+  if (await q.drop(ctx.tx, ctx.actor.id, kind, record.id)) {
+    ctx.audit({ action: 'interest.dropped', ...subjectOf(record) });
+    announce(ctx, kind, record.id, false);
+  }
+  return { registered: false };
+}
+
+export async function list(ctx: Context) {
+  const rows = await q.listInterests(ctx.tx, ctx.actor);
+  return { items: rows.map((r) => ({ record: { kind: r.kind, id: r.id, title: r.title }, createdAt: r.createdAt.toISOString() })) };
+}
