@@ -10,3 +10,15 @@ export function notifySaved(message: string) {
     closeButtonProps: { 'aria-label': 'Dismiss' },
   });
 }
+
+/** A problem after the main thing succeeded: it stays until dismissed and is read out at once. */
+export function notifyProblem(title: string, message: string) {
+  notifications.show({
+    title,
+    message,
+    color: 'red',
+    role: 'alert',
+    autoClose: false,
+    closeButtonProps: { 'aria-label': 'Dismiss' },
+  });
+}

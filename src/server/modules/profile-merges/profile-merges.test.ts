@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions, documents, documentVersions, recordInterests, reports, storedFiles, tasks } from '../../db/schema/index.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditOf, createProfile, createRecord, emails, enrolledUser, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
 
@@ -116,6 +118,45 @@ describe('merging a duplicate profile', () => {
     await ok(lead.post(`/api/v1/profiles/${third.id}/merge`, { duplicateId: second.id, reason: 'Duplicate again' }));
     expect((await ok(lead.get(`/api/v1/profiles/${first.id}`))).id).toBe(third.id);
     expect(((await ok(lead.get(`/api/v1/profiles/${third.id}`))).mergedFrom as { id: string }[]).map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
+  });
+});
+
+describe('the work on a merged profile', () => {
+  it('moves its reports, documents, tasks, reminders and interests to the survivor', async () => {
+    const police = await t.as(emails.police);
+    const lead = await t.as(emails.lead);
+    const [survivor, duplicate] = [await createProfile(police), await createProfile(police)];
+    const report = await ok(police.post(`/api/v1/profiles/${duplicate.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), body: '<p>Seen.</p>', visibility: 'shared' }), 201);
+    const db = t.database.db;
+    const me = await ok(police.get('/api/v1/me')) as { id: string; partnership: { id: string } };
+    const on = { partnershipId: me.partnership.id, recordKind: 'profile' as const, recordId: duplicate.id };
+    const by = { teamId: policeAsb().teamId, organisationId: policeAsb().organisationId };
+    const [task] = await db.insert(tasks).values({ ...on, title: 'Check in', dueOn: '2026-12-03', assignedUserId: me.id, setBy: me.id, setByTeamId: by.teamId, setByOrganisationId: by.organisationId }).returning();
+    const [action] = await db.insert(actions).values({ ...on, title: 'Ring back', dueAt: new Date(), createdBy: me.id, createdByTeamId: by.teamId, createdByOrganisationId: by.organisationId }).returning();
+    const [file] = await db.insert(storedFiles).values({ partnershipId: me.partnership.id, storageKey: `merge/${duplicate.id}`, contentType: 'text/plain', byteSize: 1, sha256: 'x' }).returning();
+    const [document] = await db.insert(documents).values({ ...on, folder: 'Notes', title: 'Note', visibility: 'shared', authorId: me.id, authorTeamId: by.teamId, authorOrganisationId: by.organisationId }).returning();
+    await db.insert(documentVersions).values({ documentId: document!.id, version: 1, storedFileId: file!.id, fileName: 'note.txt', scanResult: 'not_scanned', uploadedBy: me.id });
+    const leadId = ((await ok(lead.get('/api/v1/me'))) as { id: string }).id;
+    await db.insert(recordInterests).values([
+      { userId: me.id, recordKind: 'profile', recordId: duplicate.id },
+      { userId: leadId, recordKind: 'profile', recordId: duplicate.id },
+      { userId: leadId, recordKind: 'profile', recordId: survivor.id },
+    ]);
+
+    await ok(lead.post(`/api/v1/profiles/${survivor.id}/merge`, { duplicateId: duplicate.id, reason: 'Same person' }));
+
+    const recordOf = async (table: typeof reports | typeof documents | typeof tasks | typeof actions, id: string) => (await db.select({ recordId: table.recordId }).from(table).where(eq(table.id, id)))[0]!.recordId;
+    expect(await recordOf(reports, report.id as string)).toBe(survivor.id);
+    expect(await recordOf(documents, document!.id)).toBe(survivor.id);
+    expect(await recordOf(tasks, task!.id)).toBe(survivor.id);
+    expect(await recordOf(actions, action!.id)).toBe(survivor.id);
+    const interests = await db.select().from(recordInterests).where(eq(recordInterests.recordKind, 'profile'));
+    expect(interests.filter((i) => i.recordId === duplicate.id)).toEqual([]);
+    expect(interests.filter((i) => i.recordId === survivor.id).map((i) => i.userId).sort()).toEqual([me.id, leadId].sort());
+    const timeline = await ok(police.get(`/api/v1/profiles/${survivor.id}/timeline?kinds=report,document,task,action`)) as { items: { id: string }[] };
+    expect(timeline.items.map((e) => e.id).sort()).toEqual([`report:${report.id}`, `document:${document!.id}`, `action:${action!.id}`].sort());
+    const [merged] = await auditOf(t, survivor.id, 'profile.merged');
+    expect((merged!.details as { moved: Record<string, unknown> }).moved).toMatchObject({ reports: 1, documents: 1, tasks: 1, actions: 1, interests: 1 });
   });
 });
 

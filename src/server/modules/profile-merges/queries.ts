@@ -135,6 +135,23 @@ export async function moveNames(tx: Tx, survivorId: string, duplicateId: string)
   return rows.map((r) => ({ firstName: r.first_name, lastName: r.last_name }));
 }
 
+/**
+ * The duplicate's reports, documents, tasks and reminders move to the survivor with their
+ * visibility and authors as they were, and so do the interests registered in it (once each).
+ */
+export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: string) {
+  const moved: Record<string, number> = {};
+  for (const table of ['reports', 'documents', 'tasks', 'actions'] as const) {
+    moved[table] = count(await tx.execute(sql`update ${sql.identifier(table)} set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
+  }
+  await tx.execute(sql`
+    delete from record_interests d
+     where d.record_kind = 'profile' and d.record_id = ${duplicateId}
+       and exists (select 1 from record_interests s where s.user_id = d.user_id and s.record_kind = 'profile' and s.record_id = ${survivorId})`);
+  moved.interests = count(await tx.execute(sql`update record_interests set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
+  return moved as { reports: number; documents: number; tasks: number; actions: number; interests: number };
+}
+
 /** The access list with the name of each team or organisation on it, for the audit trail. */
 export async function accessEntries(tx: Tx, recordId: string) {
   return tx

@@ -80,6 +80,7 @@ export async function mergeProfiles(ctx: Context, survivorId: string, body: z.in
   const warningMarkers = await q.mergeLookupSet(tx, 'profile_warning_markers', survivor.id, duplicate.id);
   const vulnerabilities = await q.mergeLookupSet(tx, 'profile_vulnerabilities', survivor.id, duplicate.id);
   const aliases = await q.moveNames(tx, survivor.id, duplicate.id);
+  const work = await q.moveRecordWork(tx, survivor.id, duplicate.id);
   const access = await mergeAccess(ctx, survivor, duplicate);
   const roles = profileRoles.filter((r) => survivor.roles.includes(r) || duplicate.roles.includes(r));
   await q.finishMerge(tx, survivor.id, duplicate.id, roles, ctx.actor.id);
@@ -93,6 +94,7 @@ export async function mergeProfiles(ctx: Context, survivorId: string, body: z.in
     roles: roles.filter((r) => !survivor.roles.includes(r)),
     aliases,
     access,
+    ...work,
   };
   const details = { survivorId: survivor.id, duplicateId: duplicate.id, warningMarkerIds: warningMarkers, vulnerabilityIds: vulnerabilities, moved };
   ctx.audit({ action: 'profile.merged', ...subjectOf(survivor), reason: body.reason, changes: diff({ roles: survivor.roles }, { roles }, ['roles']), details });

@@ -1,3 +1,31 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { idParams } from '../../../shared/api/common.ts';
+import { recordKindParams } from '../../../shared/api/records.ts';
+import { timelinePage, timelineQuery } from '../../../shared/api/reports.ts';
+import type { RecordKind } from '../../../shared/records.ts';
+import { who } from '../../platform/http/types.ts';
+import { recordTimeline } from './service.ts';
 
-export async function timelineRoutes(_app: FastifyInstance) {}
+const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
+
+/** One timeline per profile, case and location. Read by people on the record's page; other systems read reports directly. */
+export async function timelineRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { runner } = app.platform;
+
+  for (const path of recordKindParams.shape.kind.options) {
+    const kind = kindOfPath[path];
+    api.get(`/api/v1/${path}/:id/timeline`, {
+      config: { permission: 'records.view' },
+      schema: {
+        tags: ['timeline'],
+        summary: `What has happened on this ${kind}, newest first: reports, tasks, reminders, documents and changes`,
+        params: idParams,
+        querystring: timelineQuery,
+        response: { 200: timelinePage },
+      },
+    }, (request) => runner.run(who(request), (ctx) => recordTimeline(ctx, kind, request.params.id, request.query)));
+  }
+}

@@ -1,0 +1,255 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { RecordKind } from '../../../shared/records.ts';
+import type { TimelineEntryKind } from '../../../shared/work.ts';
+import { documents, profiles, reports } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+import { recordChangeActions } from '../../platform/audit/actions.ts';
+
+/**
+ * A record's timeline as one query: a branch per source, each an index-ordered scan of that
+ * record's rows with its own limit, merged newest first. Keyset pages run on (at, kind, id), so
+ * each branch can start its scan where the previous page ended.
+ */
+
+export interface TimelineCursor {
+  /** The entry's time as PostgreSQL wrote it, to the microsecond, so no entry is skipped or repeated. */
+  at: string;
+  kind: TimelineEntryKind;
+  id: string;
+}
+
+export interface TimelineFilter {
+  kinds: ReadonlySet<TimelineEntryKind>;
+  reportTypeIds?: string[];
+  organisationId?: string;
+  from?: string;
+  to?: string;
+  /** On a case: the reports of its linked profiles the actor can open too. */
+  includeLinked: boolean;
+}
+
+// Every branch yields these columns, in this order; what a branch does not have is a typed null.
+const columns = {
+  kind: 'text', source_id: 'uuid', at: 'timestamptz', record_kind: 'text', record_id: 'uuid', record_title: 'text',
+  author_id: 'uuid', team_id: 'uuid', organisation_id: 'uuid', readable: 'boolean',
+  type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
+  note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
+} as const;
+type Column = keyof typeof columns;
+
+function selectList(values: Partial<Record<Column, SQL>>): SQL {
+  return sql.join((Object.keys(columns) as Column[]).map((c) => sql`${values[c] ?? sql.raw(`null::${columns[c]}`)} as ${sql.identifier(c)}`), sql`, `);
+}
+
+interface Branch {
+  kind: TimelineEntryKind;
+  at: SQL;
+  id: SQL;
+}
+
+/** Rows after the cursor in the timeline's order: at desc, then kind desc, then id desc. */
+function afterCursor(branch: Branch, cursor: TimelineCursor | null): SQL {
+  if (!cursor) return sql`true`;
+  const at = sql`${cursor.at}::timestamptz`;
+  if (branch.kind === cursor.kind) return sql`(${branch.at}, ${branch.id}) < (${at}, ${cursor.id}::uuid)`;
+  return branch.kind < cursor.kind ? sql`${branch.at} <= ${at}` : sql`${branch.at} < ${at}`;
+}
+
+/** Europe/London days: `from` at the start of its day, `to` to the end of its day. */
+function inDates(at: SQL, filter: TimelineFilter): SQL {
+  const parts: SQL[] = [];
+  if (filter.from) parts.push(sql`${at} >= (${filter.from}::date)::timestamp at time zone 'Europe/London'`);
+  if (filter.to) parts.push(sql`${at} < (${filter.to}::date + 1)::timestamp at time zone 'Europe/London'`);
+  return parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+const byOrganisation = (column: SQL, filter: TimelineFilter) => (filter.organisationId ? sql`${column} = ${filter.organisationId}::uuid` : sql`true`);
+
+interface Scope {
+  actor: Actor;
+  kind: RecordKind;
+  id: string;
+  title: string;
+  filter: TimelineFilter;
+  cursor: TimelineCursor | null;
+  take: number;
+}
+
+// The record indexes are "desc nulls last" (the columns are never null): saying so lets the planner
+// read a branch straight off its index and stop at the limit instead of sorting every row.
+function reportBranch(s: Scope, record: { kind: SQL; id: SQL; title: SQL }): SQL {
+  const branch: Branch = { kind: 'report', at: sql`reports.occurred_at`, id: sql`reports.id` };
+  const readable = canReadContent(s.actor, reports);
+  const types = s.filter.reportTypeIds?.length ? sql`reports.report_type_id in (${sql.join(s.filter.reportTypeIds.map((t) => sql`${t}::uuid`), sql`, `)})` : sql`true`;
+  return sql`select ${selectList({
+    kind: sql`'report'::text`, source_id: sql`reports.id`, at: sql`reports.occurred_at`,
+    record_kind: sql`reports.record_kind`, record_id: sql`reports.record_id`, record_title: record.title,
+    author_id: sql`case when ${readable} then reports.author_id end`, team_id: sql`reports.author_team_id`, organisation_id: sql`reports.author_organisation_id`,
+    readable, type_id: sql`reports.report_type_id`,
+    visibility: sql`case when ${readable} then reports.visibility end`, body_html: sql`case when ${readable} then reports.body_html end`,
+    edited: sql`reports.version > 1`,
+  })}
+    from reports
+   where reports.record_kind = ${record.kind} and reports.record_id = ${record.id}
+     and ${types} and ${byOrganisation(sql`reports.author_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by reports.occurred_at desc nulls last, reports.id desc nulls last
+   limit ${s.take}`;
+}
+
+/** A case's linked profiles the actor can open, each read from its own end of the reports index. */
+function linkedReportBranch(s: Scope): SQL {
+  const visible = canView(s.actor, profiles, accessListOf('profile_access'));
+  return sql`select linked_reports.* from (
+      select profiles.id as profile_id, profiles.first_name || ' ' || profiles.last_name as title
+        from case_profiles join profiles on profiles.id = case_profiles.profile_id
+       where case_profiles.case_id = ${s.id}::uuid and ${visible}) linked
+    cross join lateral (${reportBranch(s, { kind: sql`'profile'`, id: sql`linked.profile_id`, title: sql`linked.title` })}) linked_reports
+   order by linked_reports.at desc, linked_reports.source_id desc
+   limit ${s.take}`;
+}
+
+/** Every step of every task on the record, for everyone who can open the record. */
+function taskBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'task', at: sql`task_updates.created_at`, id: sql`task_updates.id` };
+  return sql`select ${selectList({
+    kind: sql`'task'::text`, source_id: sql`task_updates.id`, at: sql`task_updates.created_at`,
+    record_kind: sql`tasks.record_kind`, record_id: sql`tasks.record_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`task_updates.author_id`, team_id: sql`task_updates.author_team_id`, organisation_id: sql`task_updates.author_organisation_id`,
+    readable: sql`true`, task_id: sql`tasks.id`, title: sql`tasks.title`, update_kind: sql`task_updates.kind`, note: sql`task_updates.note`, status: sql`tasks.status`,
+  })}
+    from tasks join task_updates on task_updates.task_id = tasks.id
+   where tasks.record_kind = ${s.kind} and tasks.record_id = ${s.id}::uuid
+     and ${byOrganisation(sql`task_updates.author_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by task_updates.created_at desc, task_updates.id desc
+   limit ${s.take}`;
+}
+
+/**
+ * Reminders set on the record. A personal one is its creator's alone; one shared with team
+ * members is for the creator's team. Everyone else sees only that a reminder was set.
+ */
+function actionBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'action', at: sql`actions.created_at`, id: sql`actions.id` };
+  const readable = sql`(actions.created_by = ${s.actor.id}::uuid
+    or (actions.created_by_team_id = ${s.actor.teamId}::uuid and exists (select 1 from action_recipients r where r.action_id = actions.id)))`;
+  return sql`select ${selectList({
+    kind: sql`'action'::text`, source_id: sql`actions.id`, at: sql`actions.created_at`,
+    record_kind: sql`actions.record_kind`, record_id: sql`actions.record_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`case when ${readable} then actions.created_by end`, team_id: sql`actions.created_by_team_id`, organisation_id: sql`actions.created_by_organisation_id`,
+    readable, title: sql`case when ${readable} then actions.title end`, due_at: sql`actions.due_at`,
+  })}
+    from actions
+   where actions.record_kind = ${s.kind} and actions.record_id = ${s.id}::uuid
+     and ${byOrganisation(sql`actions.created_by_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by actions.created_at desc, actions.id desc
+   limit ${s.take}`;
+}
+
+function documentBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'document', at: sql`documents.created_at`, id: sql`documents.id` };
+  const readable = canReadContent(s.actor, documents);
+  const contentType = sql`(select f.content_type from document_versions v join stored_files f on f.id = v.stored_file_id
+                            where v.document_id = documents.id and v.version = documents.current_version)`;
+  return sql`select ${selectList({
+    kind: sql`'document'::text`, source_id: sql`documents.id`, at: sql`documents.created_at`,
+    record_kind: sql`documents.record_kind`, record_id: sql`documents.record_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`case when ${readable} then documents.author_id end`, team_id: sql`documents.author_team_id`, organisation_id: sql`documents.author_organisation_id`,
+    readable, title: sql`case when ${readable} then documents.title end`, folder: sql`case when ${readable} then documents.folder end`,
+    content_type: sql`case when ${readable} then ${contentType} end`, visibility: sql`case when ${readable} then documents.visibility end`,
+  })}
+    from documents
+   where documents.record_kind = ${s.kind} and documents.record_id = ${s.id}::uuid
+     and ${byOrganisation(sql`documents.author_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by documents.created_at desc nulls last, documents.id desc nulls last
+   limit ${s.take}`;
+}
+
+// Written out as literals, exactly as the partial index audit_events_record_changes_idx says, so the planner can use it.
+const recordChange = sql.raw(`audit_events.outcome = 'success' and audit_events.action in (${recordChangeActions.map((a) => `'${a}'`).join(', ')})`);
+
+/** Changes to the record itself: which fields changed, never what they were or became. */
+function changeBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'change', at: sql`audit_events.at`, id: sql`audit_events.id` };
+  return sql`select ${selectList({
+    kind: sql`'change'::text`, source_id: sql`audit_events.id`, at: sql`audit_events.at`,
+    record_kind: sql`audit_events.entity_type`, record_id: sql`audit_events.entity_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`case when audit_events.actor_kind = 'user' then audit_events.actor_id end`,
+    team_id: sql`audit_events.team_id`, organisation_id: sql`audit_events.organisation_id`, readable: sql`true`,
+    action: sql`audit_events.action`,
+    fields: sql`case when jsonb_typeof(audit_events.changes) = 'object' then array(select jsonb_object_keys(audit_events.changes) order by 1) else '{}'::text[] end`,
+  })}
+    from audit_events
+   where audit_events.entity_type = ${s.kind} and audit_events.entity_id = ${s.id}::uuid and ${recordChange}
+     and ${byOrganisation(sql`audit_events.organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by audit_events.at desc, audit_events.id desc
+   limit ${s.take}`;
+}
+
+const utc = (at: SQL) => sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export type TimelineRow = {
+  kind: TimelineEntryKind;
+  source_id: string;
+  /** UTC, to the microsecond. */
+  at: string;
+  record_kind: RecordKind;
+  record_id: string;
+  record_title: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  readable: boolean;
+  type_id: string | null;
+  type_key: string | null;
+  type_name: string | null;
+  visibility: 'shared' | 'team' | 'private' | null;
+  body_html: string | null;
+  edited: boolean | null;
+  task_id: string | null;
+  title: string | null;
+  update_kind: string | null;
+  note: string | null;
+  status: string | null;
+  due_at: string | null;
+  folder: string | null;
+  content_type: string | null;
+  action: string | null;
+  fields: string[] | null;
+};
+
+/** One page of the record's timeline (one row more than `limit`, to tell whether another page follows). */
+export async function timeline(tx: Tx, scope: Omit<Scope, 'take'> & { limit: number }): Promise<TimelineRow[]> {
+  const s: Scope = { ...scope, take: scope.limit + 1 };
+  const { kinds, reportTypeIds } = s.filter;
+  // A type filter is about reports: the other kinds of entry have no type to match.
+  const only = (kind: TimelineEntryKind) => kinds.has(kind) && (kind === 'report' || !reportTypeIds?.length);
+  const branches: SQL[] = [];
+  if (only('report')) {
+    branches.push(reportBranch(s, { kind: sql`${s.kind}`, id: sql`${s.id}::uuid`, title: sql`${s.title}::text` }));
+    if (s.filter.includeLinked) branches.push(linkedReportBranch(s));
+  }
+  if (only('task')) branches.push(taskBranch(s));
+  if (only('action')) branches.push(actionBranch(s));
+  if (only('document')) branches.push(documentBranch(s));
+  if (only('change')) branches.push(changeBranch(s));
+  if (branches.length === 0) return [];
+  const { rows } = await tx.execute<TimelineRow>(sql`
+    select e.kind, e.source_id, ${utc(sql`e.at`)} as at,
+           e.record_kind, e.record_id, e.record_title, e.author_id, author.name as author_name,
+           e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
+           e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
+           e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields
+      from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
+      left join users author on author.id = e.author_id
+      left join teams team on team.id = e.team_id
+      left join organisations organisation on organisation.id = e.organisation_id
+      left join lookups type on type.id = e.type_id
+     order by e.at desc, e.kind collate "C" desc, e.source_id desc
+     limit ${s.take}`);
+  return rows;
+}

@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import type { TimelineEntry, timelineQuery } from '../../../shared/api/reports.ts';
+import type { RecordKind } from '../../../shared/records.ts';
+import { timelineEntryKinds, type TaskStatus, type TaskUpdateKind, type TimelineEntryKind } from '../../../shared/work.ts';
+import type { recordChangeActions } from '../../platform/audit/actions.ts';
+import type { Context } from '../../platform/context.ts';
+import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { attachmentsOf, type Attachment } from '../reports/service.ts';
+import { subjectOf, viewableRecord } from '../sharing/record-access.ts';
+import * as q from './queries.ts';
+
+const taskLabels: Record<TaskUpdateKind, string> = {
+  set: 'Task set',
+  accepted: 'Task accepted',
+  declined: 'Task declined',
+  progress: 'Task updated',
+  completed: 'Task completed',
+  reassigned: 'Task reassigned',
+  cancelled: 'Task cancelled',
+  changed: 'Task changed',
+};
+
+const changeLabels: Record<(typeof recordChangeActions)[number], string> = {
+  'profile.created': 'Profile created',
+  'profile.updated': 'Profile updated',
+  'profile.photo_changed': 'Photo changed',
+  'profile.relationship_added': 'Relationship added',
+  'profile.relationship_removed': 'Relationship removed',
+  'profile.merged': 'Profiles merged',
+  'case.created': 'Case opened',
+  'case.updated': 'Case updated',
+  'case.closed': 'Case closed',
+  'case.reopened': 'Case reopened',
+  'case.archived': 'Case archived',
+  'case.profile_linked': 'Person linked to the case',
+  'case.profile_unlinked': 'Person unlinked from the case',
+  'case.location_linked': 'Location linked to the case',
+  'case.location_unlinked': 'Location unlinked from the case',
+  'case.intervention_added': 'Intervention added',
+  'case.intervention_updated': 'Intervention updated',
+  'location.created': 'Location created',
+  'location.updated': 'Location updated',
+  'record.shared': 'Sharing changed',
+  'record.unshared': 'Sharing withdrawn',
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const atPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function cursorOf(cursor: string | undefined): q.TimelineCursor | null {
+  const values = decodeCursor(cursor, 3);
+  if (!values) return null;
+  const [at, kind, id] = values;
+  if (typeof at !== 'string' || !atPattern.test(at) || !timelineEntryKinds.includes(kind as TimelineEntryKind) || typeof id !== 'string' || !uuidPattern.test(id)) {
+    throw new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
+  }
+  return { at, kind: kind as TimelineEntryKind, id };
+}
+
+const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+
+function detailOf(r: q.TimelineRow, attachments: Attachment[]): TimelineEntry['detail'] {
+  switch (r.kind) {
+    case 'report':
+      return {
+        kind: 'report',
+        reportId: r.source_id,
+        type: { id: r.type_id!, key: r.type_key!, name: r.type_name! },
+        visibility: r.visibility,
+        bodyHtml: r.body_html,
+        edited: r.edited === true,
+        attachments: attachments.map(({ id, title, fileName, contentType }) => ({ id, title, fileName, contentType })),
+      };
+    case 'task':
+      return { kind: 'task', taskId: r.task_id!, title: r.title, update: r.update_kind as TaskUpdateKind, note: r.note, status: r.status as TaskStatus };
+    case 'action':
+      return { kind: 'action', actionId: r.source_id, title: r.title, dueAt: `${r.due_at!.slice(0, 23)}Z` };
+    case 'document':
+      return { kind: 'document', documentId: r.source_id, title: r.title, folder: r.folder, contentType: r.content_type, visibility: r.visibility };
+    case 'change':
+      return { kind: 'change', action: r.action!, fields: r.fields ?? [] };
+  }
+}
+
+function labelOf(r: q.TimelineRow): string {
+  switch (r.kind) {
+    case 'report': return r.type_name!;
+    case 'task': return taskLabels[r.update_kind as TaskUpdateKind];
+    case 'action': return 'Reminder set';
+    case 'document': return 'Document added';
+    case 'change': return changeLabels[r.action as keyof typeof changeLabels] ?? r.action!;
+  }
+}
+
+function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>): TimelineEntry {
+  return {
+    id: `${r.kind}:${r.source_id}`,
+    kind: r.kind,
+    at: `${r.at.slice(0, 23)}Z`,
+    label: labelOf(r),
+    record: { kind: r.record_kind, id: r.record_id, title: r.record_title },
+    author: ref(r.author_id, r.author_name),
+    team: ref(r.team_id, r.team_name),
+    organisation: ref(r.organisation_id, r.organisation_name),
+    readable: r.readable,
+    detail: detailOf(r, attachments.get(r.source_id) ?? []),
+  };
+}
+
+/**
+ * A record's timeline, newest first: reports, task steps, reminders, documents and changes to
+ * the record, each shown as far as its visibility allows and otherwise as a stub.
+ */
+export async function recordTimeline(ctx: Context, kind: RecordKind, id: string, query: z.infer<typeof timelineQuery>) {
+  const record = await viewableRecord(ctx, kind, id);
+  if (query.includeLinked && record.kind !== 'case') {
+    throw new ValidationError([{ field: 'includeLinked', problem: 'is only for a case, to add its linked profiles\' reports' }]);
+  }
+  if (query.from && query.to && query.from > query.to) throw new ValidationError([{ field: 'to', problem: 'must not be before from' }]);
+  const filter: q.TimelineFilter = {
+    kinds: new Set(query.kinds ?? timelineEntryKinds),
+    reportTypeIds: query.reportTypeIds,
+    organisationId: query.organisationId,
+    from: query.from,
+    to: query.to,
+    includeLinked: query.includeLinked,
+  };
+  const rows = await q.timeline(ctx.tx, {
+    actor: ctx.actor, kind: record.kind, id: record.id, title: record.title, filter, cursor: cursorOf(query.cursor), limit: query.limit,
+  });
+  const readableReports = rows.slice(0, query.limit).filter((r) => r.kind === 'report' && r.readable).map((r) => r.source_id);
+  const attachments = await attachmentsOf(ctx, readableReports);
+  const page = pageOf(rows, query.limit, (r) => present(r, attachments), (r) => [r.at, r.kind, r.source_id]);
+  ctx.audit({
+    action: 'timeline.viewed',
+    ...subjectOf(record),
+    details: {
+      kinds: query.kinds, reportTypeIds: query.reportTypeIds, organisationId: query.organisationId, from: query.from, to: query.to,
+      includeLinked: query.includeLinked, count: page.items.length,
+    },
+  });
+  return page;
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionRecipients, actions, documents, documentVersions, storedFiles, taskUpdates, tasks } from '../../db/schema/index.ts';
+import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { auditOf, createProfile, createRecord, emails, expectError, loadStructure, share, type Place } from '../sharing/records.fixtures.ts';
+
+let t: TestApp;
+let place: Awaited<ReturnType<typeof loadStructure>>;
+const people: Record<string, { id: string } & Place> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  place = await loadStructure(t);
+  for (const email of [emails.police, emails.lead, emails.council, emails.housing]) {
+    const me = (await (await t.as(email)).get('/api/v1/me')).json();
+    people[email] = { id: me.id, teamId: me.team.id, organisationId: me.organisation.id };
+  }
+});
+afterAll(() => t.close());
+
+interface Entry { id: string; kind: string; at: string; label: string; readable: boolean; author: { name: string } | null; record: { kind: string; id: string }; detail: Record<string, unknown> }
+
+async function timeline(agent: Agent, path: string, query = ''): Promise<Entry[]> {
+  const response = await agent.get(`/api/v1/${path}/timeline?limit=200${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().items;
+}
+
+async function report(agent: Agent, path: string, body: Record<string, unknown> = {}) {
+  const response = await agent.post(`/api/v1/${path}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), body: '<p>Seen at home.</p>', visibility: 'shared', ...body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string };
+}
+
+const councilTeam = () => place.team('Demo District Council/Community Safety team');
+
+/** Tasks, reminders and documents have their own modules; here they are written as those modules store them. */
+async function workOn(profileId: string) {
+  const db = t.database.db;
+  const police = people[emails.police]!;
+  const by = { authorId: police.id, authorTeamId: police.teamId, authorOrganisationId: police.organisationId };
+  const partnershipId = (await (await t.as(emails.police)).get('/api/v1/me')).json().partnership.id;
+  const [task] = await db.insert(tasks).values({
+    partnershipId, recordKind: 'profile', recordId: profileId, title: 'Check on tenancy', dueOn: '2026-12-03',
+    assignedTeamId: councilTeam().teamId, setBy: police.id, setByTeamId: police.teamId, setByOrganisationId: police.organisationId, status: 'accepted',
+  }).returning();
+  await db.insert(taskUpdates).values({ taskId: task!.id, kind: 'set', ...by });
+  const council = people[emails.council]!;
+  await db.insert(taskUpdates).values({ taskId: task!.id, kind: 'accepted', note: 'On it', authorId: council.id, authorTeamId: council.teamId, authorOrganisationId: council.organisationId });
+  const reminder = { partnershipId, recordKind: 'profile' as const, recordId: profileId, dueAt: new Date(Date.now() + 86_400_000), createdBy: police.id, createdByTeamId: police.teamId, createdByOrganisationId: police.organisationId };
+  const [personal] = await db.insert(actions).values({ ...reminder, title: 'Ring the landlord' }).returning();
+  const [teamAction] = await db.insert(actions).values({ ...reminder, title: 'Team visit' }).returning();
+  await db.insert(actionRecipients).values({ actionId: teamAction!.id, userId: people[emails.lead]!.id });
+  const [file] = await db.insert(storedFiles).values({ partnershipId, storageKey: `test/${profileId}`, contentType: 'application/pdf', byteSize: 10, sha256: 'x' }).returning();
+  const [document] = await db.insert(documents).values({ partnershipId, recordKind: 'profile', recordId: profileId, folder: 'Letters', title: 'Warning letter', visibility: 'team', ...by }).returning();
+  await db.insert(documentVersions).values({ documentId: document!.id, version: 1, storedFileId: file!.id, fileName: 'warning.pdf', scanResult: 'not_scanned', uploadedBy: police.id });
+  return { task: task!, personal: personal!, teamAction: teamAction!, document: document! };
+}
+
+describe('a record\'s timeline', () => {
+  it('combines reports, task steps, reminders, documents and changes, newest first, each as far as the reader may see it', async () => {
+    const police = await t.as(emails.police);
+    const profile = await createProfile(police);
+    await share(police, 'profiles', profile.id, { teamId: councilTeam().teamId, level: 'view' });
+    const updated = await police.patch(`/api/v1/profiles/${profile.id}`, { version: 1, phone: '07700 900123', keyInformation: 'Keeps a dog called Rex' });
+    expect(updated.statusCode, updated.body).toBe(200);
+    const work = await workOn(profile.id);
+    await report(police, `profiles/${profile.id}`, { visibility: 'team', body: '<p>Team eyes only.</p>' });
+
+    const seenBy = async (email: string) => timeline(await t.as(email), `profiles/${profile.id}`);
+    const forPolice = await seenBy(emails.police);
+    expect(forPolice.map((e) => e.label)).toEqual([
+      'Visit', 'Document added', 'Reminder set', 'Reminder set', 'Task accepted', 'Task set', 'Profile updated', 'Sharing changed', 'Profile created',
+    ]);
+    const times = forPolice.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(forPolice.every((e) => e.readable)).toBe(true);
+    const change = forPolice.find((e) => e.label === 'Profile updated')!;
+    expect(change.detail).toEqual({ kind: 'change', action: 'profile.updated', fields: ['keyInformation', 'phone'] });
+    expect(JSON.stringify(forPolice)).not.toMatch(/07700|Rex/);
+
+    const forCouncil = await seenBy(emails.council);
+    const byId = (entries: Entry[], id: string) => entries.find((e) => e.id === id)!;
+    expect(byId(forCouncil, `action:${work.personal.id}`)).toMatchObject({ readable: false, author: null, label: 'Reminder set', detail: { title: null } });
+    expect(byId(forCouncil, `action:${work.teamAction.id}`)).toMatchObject({ readable: false, author: null, detail: { title: null } });
+    expect(byId(forCouncil, `document:${work.document.id}`)).toMatchObject({ readable: false, author: null, detail: { title: null, folder: null, contentType: null, visibility: null } });
+    expect(forCouncil.find((e) => e.kind === 'report')).toMatchObject({ readable: false, detail: { bodyHtml: null } });
+    expect(forCouncil.filter((e) => e.kind === 'task').map((e) => e.detail)).toEqual([
+      { kind: 'task', taskId: work.task.id, title: 'Check on tenancy', update: 'accepted', note: 'On it', status: 'accepted' },
+      { kind: 'task', taskId: work.task.id, title: 'Check on tenancy', update: 'set', note: null, status: 'accepted' },
+    ]);
+    expect(JSON.stringify(forCouncil)).not.toMatch(/Ring the landlord|Team visit|Warning letter|Team eyes only/);
+
+    const forLead = await seenBy(emails.lead);
+    expect(byId(forLead, `action:${work.personal.id}`)).toMatchObject({ readable: false, detail: { title: null } });
+    expect(byId(forLead, `action:${work.teamAction.id}`)).toMatchObject({ readable: true, author: { name: 'Tom Wright' }, detail: { title: 'Team visit' } });
+    expect(byId(forLead, `document:${work.document.id}`)).toMatchObject({ readable: true, detail: { title: 'Warning letter', folder: 'Letters', contentType: 'application/pdf', visibility: 'team' } });
+
+    const viewed = await auditOf(t, profile.id, 'timeline.viewed');
+    expect(viewed.length).toBe(3);
+    expect(viewed[0]).toMatchObject({ entityType: 'profile', entityId: profile.id });
+
+    expectError(await (await t.as(emails.housing)).get(`/api/v1/profiles/${profile.id}/timeline`), 403, 'no_access');
+    expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${profile.id}/timeline`), 404, 'not_found');
+  });
+
+  it('pages through entries at the same moment without losing or repeating one', async () => {
+    const police = await t.as(emails.police);
+    const id = await createRecord(police, 'locations');
+    const at = '2026-03-01T10:00:00.000Z';
+    for (let i = 0; i < 5; i++) await report(police, `locations/${id}`, { occurredAt: i < 3 ? at : `2026-03-0${i}T10:00:00.000Z` });
+    const all = await timeline(police, `locations/${id}`);
+    const paged: Entry[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await police.get(`/api/v1/locations/${id}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      paged.push(...response.json().items);
+      cursor = response.json().nextCursor;
+    } while (cursor);
+    expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    expect(new Set(paged.map((e) => e.id)).size).toBe(all.length);
+    expectError(await police.get(`/api/v1/locations/${id}/timeline?cursor=${Buffer.from('["x","report","y"]').toString('base64url')}`), 422, 'validation_failed');
+  });
+
+  it('filters by kind, report type, agency and London dates', async () => {
+    const police = await t.as(emails.police);
+    const council = await t.as(emails.council);
+    const id = await createRecord(police, 'cases');
+    await share(police, 'cases', id, { teamId: councilTeam().teamId, level: 'view' });
+    // 23:30 UTC on 10 June is 00:30 on 11 June in London (summer time).
+    const late = await report(police, `cases/${id}`, { occurredAt: '2026-06-10T23:30:00.000Z', reportType: 'intelligence' });
+    const early = await report(police, `cases/${id}`, { occurredAt: '2026-06-10T12:00:00.000Z' });
+    const councils = await report(council, `cases/${id}`, { occurredAt: '2026-06-12T09:00:00.000Z', reportType: 'meeting-note' });
+    const ids = (entries: Entry[]) => entries.map((e) => e.id);
+
+    expect(ids(await timeline(police, `cases/${id}`, '&kinds=report'))).toEqual([`report:${councils.id}`, `report:${late.id}`, `report:${early.id}`]);
+    expect((await timeline(police, `cases/${id}`, '&kinds=change')).every((e) => e.kind === 'change')).toBe(true);
+    const types = (await police.get('/api/v1/lookups?list=report_type')).json().items as { id: string; key: string }[];
+    const typeId = (key: string) => types.find((l) => l.key === key)!.id;
+    expect(ids(await timeline(police, `cases/${id}`, `&reportTypeIds=${typeId('intelligence')},${typeId('meeting-note')}`))).toEqual([`report:${councils.id}`, `report:${late.id}`]);
+    expect(ids(await timeline(police, `cases/${id}`, `&kinds=report&organisationId=${place.organisation('Demo District Council')}`))).toEqual([`report:${councils.id}`]);
+    expect(ids(await timeline(police, `cases/${id}`, '&kinds=report&from=2026-06-11&to=2026-06-11'))).toEqual([`report:${late.id}`]);
+    expect(ids(await timeline(police, `cases/${id}`, '&kinds=report&to=2026-06-10'))).toEqual([`report:${early.id}`]);
+    expectError(await police.get(`/api/v1/cases/${id}/timeline?from=2026-06-12&to=2026-06-11`), 422, 'validation_failed');
+    expectError(await police.get(`/api/v1/cases/${id}/timeline?kinds=gossip`), 422, 'validation_failed');
+  });
+
+  it('on a case, adds the reports of its linked profiles that the reader can open', async () => {
+    const police = await t.as(emails.police);
+    const council = await t.as(emails.council);
+    const caseId = await createRecord(police, 'cases');
+    await share(police, 'cases', caseId, { teamId: councilTeam().teamId, level: 'view' });
+    const open = await createProfile(police);
+    await share(police, 'profiles', open.id, { teamId: councilTeam().teamId, level: 'view' });
+    const closed = await createProfile(police);
+    for (const profile of [open, closed]) {
+      expect((await police.post(`/api/v1/cases/${caseId}/profiles`, { profileId: profile.id, role: 'perpetrator' })).statusCode).toBe(201);
+    }
+    const onCase = await report(police, `cases/${caseId}`);
+    const onOpen = await report(police, `profiles/${open.id}`);
+    const onClosed = await report(police, `profiles/${closed.id}`);
+
+    const reports = (entries: Entry[]) => entries.filter((e) => e.kind === 'report').map((e) => e.id).sort();
+    expect(reports(await timeline(council, `cases/${caseId}`))).toEqual([`report:${onCase.id}`]);
+    const councilLinked = await timeline(council, `cases/${caseId}`, '&includeLinked=true');
+    expect(reports(councilLinked)).toEqual([`report:${onCase.id}`, `report:${onOpen.id}`].sort());
+    expect(councilLinked.find((e) => e.id === `report:${onOpen.id}`)!.record).toMatchObject({ kind: 'profile', id: open.id, title: `${open.firstName} ${open.lastName}` });
+    expect(JSON.stringify(councilLinked)).not.toContain(closed.lastName);
+    expect(reports(await timeline(police, `cases/${caseId}`, '&includeLinked=true'))).toEqual([`report:${onCase.id}`, `report:${onOpen.id}`, `report:${onClosed.id}`].sort());
+    expectError(await police.get(`/api/v1/profiles/${open.id}/timeline?includeLinked=true`), 422, 'validation_failed');
+  });
+});
