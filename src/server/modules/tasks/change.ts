@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { Task, updateTaskBody } from '../../../shared/api/tasks.ts';
+import { diff } from '../../platform/audit/diff.ts';
+import type { Context } from '../../platform/context.ts';
+import { staleVersion, ValidationError } from '../../platform/errors.ts';
+import { findRecord } from '../sharing/record-access.ts';
+import { announce } from './announce.ts';
+import { resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
+import * as q from './queries.ts';
+import { applyChange, loadTask, permissionsOf, presentTask, reload, require, subjectOf, type TaskRow } from './task.ts';
+
+const audited = ['title', 'description', 'priority', 'dueOn', 'assignedUserId', 'assignedTeamId', 'assignedOrganisationId', 'status', 'actionPlanId'] as const;
+
+const sameAssignee = (t: TaskRow['task'], a: Assignee) =>
+  t.assignedUserId === a.assignedUserId && t.assignedTeamId === a.assignedTeamId && t.assignedOrganisationId === a.assignedOrganisationId;
+
+async function planPatch(ctx: Context, row: TaskRow, actionPlanId: string | null | undefined): Promise<{ actionPlanId?: string | null }> {
+  if (actionPlanId === undefined || actionPlanId === row.task.actionPlanId) return {};
+  if (actionPlanId === null) return { actionPlanId: null };
+  const t = row.task;
+  if (t.recordKind !== 'case' || !t.recordId) throw new ValidationError([{ field: 'actionPlanId', problem: 'only a task on a case can go in an action plan' }]);
+  return { actionPlanId: (await resolvePlan(ctx, actionPlanId, await findRecord(ctx, 'case', t.recordId))).planId };
+}
+
+/**
+ * The tasker changes the task or hands it to someone else. A reassigned task starts again as
+ * open for its new assignee; a declined task the tasker changes (a later date, say) is open
+ * again for the same assignee to reconsider. A task already accepted stays accepted through a
+ * change of its details. A new due date may fall overdue again, so its notice may go again.
+ */
+export async function updateTask(ctx: Context, id: string, body: z.infer<typeof updateTaskBody>): Promise<Task> {
+  const row = await loadTask(ctx, id);
+  require(ctx, row, permissionsOf(ctx.actor, row).canChange, 'Only the person who set the task can change it, while it is not finished.');
+  const t = row.task;
+  const assignee = body.assignee ? await resolveAssignee(ctx, body.assignee) : null;
+  const reassigned = assignee !== null && !sameAssignee(t, assignee);
+  const details = {
+    ...(body.title !== undefined ? { title: body.title } : {}),
+    ...(body.description !== undefined ? { description: body.description } : {}),
+    ...(body.priority !== undefined ? { priority: body.priority } : {}),
+    ...(body.dueOn !== undefined ? { dueOn: body.dueOn } : {}),
+    ...(await planPatch(ctx, row, body.actionPlanId)),
+  };
+  const reopen = reassigned
+    ? { ...assignee, status: 'open' as const, acceptedBy: null, declineReason: null }
+    : t.status === 'declined' ? { status: 'open' as const, declineReason: null } : {};
+  const patch = { ...details, ...reopen, ...(body.dueOn !== undefined && body.dueOn !== t.dueOn ? { overdueNotifiedAt: null } : {}) };
+  // Saving what is already there changes nothing, so no one is told of it.
+  if (!reassigned && Object.keys(reopen).length === 0 && Object.entries(details).every(([field, value]) => t[field as keyof typeof details] === value)) {
+    if (body.version !== t.version) throw staleVersion(await presentTask(ctx, row));
+    return presentTask(ctx, row);
+  }
+  await applyChange(ctx, row, body.version, patch);
+  const updated = await reload(ctx, id);
+  const changes = diff({ ...t }, { ...updated.task }, audited);
+  const step = reassigned ? 'reassigned' : 'changed';
+  await q.insertUpdate(ctx.tx, { taskId: id, kind: step, note: null, author: ctx.actor });
+  ctx.audit({ action: reassigned ? 'task.reassigned' : 'task.changed', ...subjectOf(updated), changes });
+  await announce(ctx, updated, step, reassigned ? row : null);
+  return presentTask(ctx, updated);
+}

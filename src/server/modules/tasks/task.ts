@@ -1,0 +1,123 @@
+import type { Task, TaskSummary } from '../../../shared/api/tasks.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { mayEverEdit } from '../../platform/access/records.ts';
+import type { Context } from '../../platform/context.ts';
+import { ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
+import * as q from './queries.ts';
+
+export type TaskRow = q.Row;
+
+/** The audit subject of a task: the tasker's team, whose administrators see what was done with it. */
+export const subjectOf = (row: TaskRow) => ({
+  entityType: 'task' as const,
+  entityId: row.task.id,
+  subjectOrganisationId: row.task.setByOrganisationId,
+  subjectTeamId: row.task.setByTeamId,
+});
+
+/**
+ * The subject of reading a record's tasks: its owners' administrators see it, but it names no
+ * entity, so the record's own history (the changes made to it) does not fill with reads.
+ */
+export const listingSubject = (record: { ownerOrganisationId: string; ownerTeamId: string }) => ({
+  subjectOrganisationId: record.ownerOrganisationId,
+  subjectTeamId: record.ownerTeamId,
+});
+
+/** A task the actor may see: 404 outside the partnership, 403 (recorded) to others in it. */
+export async function loadTask(ctx: Context, id: string): Promise<TaskRow> {
+  const row = await q.getTask(ctx.tx, ctx.actor, id);
+  if (!row) throw new NotFoundError('task');
+  if (!row.visible) {
+    ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: 'not a party to the task and cannot open its record' } });
+    throw new ForbiddenError('This task is not yours, your team\'s, or on a record you can open.', 'no_access');
+  }
+  return row;
+}
+
+export async function reload(ctx: Context, id: string): Promise<TaskRow> {
+  return (await q.getTask(ctx.tx, ctx.actor, id))!;
+}
+
+const isAssignee = (actor: Actor, t: TaskRow['task']) =>
+  t.assignedUserId === actor.id || t.assignedTeamId === actor.teamId || t.assignedOrganisationId === actor.organisationId;
+
+/** What the actor may do with the task now; each use case checks the same rule. */
+export function permissionsOf(actor: Actor, row: TaskRow): Task['permissions'] {
+  const t = row.task;
+  const writer = mayEverEdit(actor);
+  const tasker = t.setBy === actor.id;
+  const doer = t.acceptedBy === actor.id || t.assignedUserId === actor.id;
+  const live = t.status === 'open' || t.status === 'accepted' || t.status === 'declined';
+  return {
+    canAccept: writer && t.status === 'open' && isAssignee(actor, t),
+    canDecline: writer && t.status === 'open' && isAssignee(actor, t),
+    canAddProgress: writer && ((t.status === 'accepted' && doer) || (tasker && live)),
+    canComplete: writer && t.status === 'accepted' && doer,
+    canChange: writer && tasker && live,
+  };
+}
+
+/** Refuses a step the actor may not take, recording the refusal. */
+export function require(ctx: Context, row: TaskRow, allowed: boolean, message: string): void {
+  if (allowed) return;
+  ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: message } });
+  throw new ForbiddenError(message);
+}
+
+function assigneeOf(row: TaskRow): TaskSummary['assignee'] {
+  const t = row.task;
+  if (t.assignedUserId) return { kind: 'user', id: t.assignedUserId, name: row.assignedUserName ?? '' };
+  if (t.assignedTeamId) return { kind: 'team', id: t.assignedTeamId, name: `${row.assignedTeamName ?? ''} (${row.assignedTeamOrganisationName ?? ''})` };
+  return { kind: 'organisation', id: t.assignedOrganisationId!, name: row.assignedOrganisationName ?? '' };
+}
+
+export function presentSummary(row: TaskRow): TaskSummary {
+  const t = row.task;
+  return {
+    id: t.id,
+    title: t.title,
+    priority: t.priority,
+    dueOn: t.dueOn,
+    status: t.status,
+    overdue: row.overdue,
+    assignee: assigneeOf(row),
+    acceptedBy: t.acceptedBy ? { id: t.acceptedBy, name: row.acceptedByName ?? '' } : null,
+    setBy: { id: t.setBy, name: row.setByName },
+    setByTeam: { id: t.setByTeamId, name: row.setByTeamName },
+    record: t.recordKind && t.recordId ? { kind: t.recordKind, id: t.recordId, title: row.recordTitle } : null,
+    actionPlan: t.actionPlanId ? { id: t.actionPlanId, name: row.actionPlanTitle ?? '' } : null,
+    updatedAt: t.updatedAt.toISOString(),
+    version: t.version,
+  };
+}
+
+export async function presentTask(ctx: Context, row: TaskRow): Promise<Task> {
+  const t = row.task;
+  const updates = await q.updatesOf(ctx.tx, t.id);
+  const watchers = await q.watchersOf(ctx.tx, t.id);
+  return {
+    ...presentSummary(row),
+    description: t.description,
+    declineReason: t.declineReason,
+    result: t.result,
+    completedAt: t.completedAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    updates: updates.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      note: u.note,
+      author: { id: u.authorId, name: u.authorName },
+      team: { id: u.teamId, name: u.teamName },
+      at: u.at.toISOString(),
+    })),
+    watchers,
+    watching: row.watching,
+    permissions: permissionsOf(ctx.actor, row),
+  };
+}
+
+/** Applies a state change at the version the person saw, or refuses with the task as it is now. */
+export async function applyChange(ctx: Context, row: TaskRow, version: number, patch: q.TaskPatch): Promise<void> {
+  if (!(await q.updateTask(ctx.tx, row.task.id, version, patch))) throw staleVersion(await presentTask(ctx, await reload(ctx, row.task.id)));
+}
