@@ -166,3 +166,6 @@ export const actionListQuery = listQuery.extend({
   /** upcoming: not yet due; due: due and not done; done. */
   state: z.enum(['upcoming', 'due', 'done', 'all']).default('all'),
 });
+
+/** The colleagues a reminder may be shared with: enabled members of the setter's own team. */
+export const actionRecipientOptions = z.object({ items: z.array(ref) });
