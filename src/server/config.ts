@@ -25,6 +25,10 @@ const environment = z
     MAP_TILE_URL: z.preprocess(emptyAsUndefined, z.string().url().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) tile URL with {z}, {x} and {y}')
       .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')),
     MAP_ATTRIBUTION: z.preprocess(emptyAsUndefined, z.string().max(500).default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')),
+    DOCUMENT_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024, 'must be at least 1024 bytes').max(1024 * 1024 * 1024, 'must be at most 1 GiB')
+      .default(25 * 1024 * 1024)),
+    CLAMAV_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    CLAMAV_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -57,6 +61,8 @@ export interface Config {
   };
   /** The map tiles the web app shows, and the credit their provider requires. */
   map: { tileUrl: string; attribution: string };
+  /** Uploaded documents: the size limit, and the ClamAV daemon that scans them when one is set. */
+  documents: { maxBytes: number; clamav: { host: string; port: number } | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notifySmsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
     },
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
+    documents: {
+      maxBytes: e.DOCUMENT_MAX_BYTES,
+      clamav: e.CLAMAV_HOST ? { host: e.CLAMAV_HOST, port: e.CLAMAV_PORT } : undefined,
+    },
   };
 }

@@ -16,7 +16,10 @@ export const uploadDocumentQuery = z.object({
   reportId: uuid.optional(),
 });
 
-export const uploadVersionQuery = z.object({ fileName: text(255), version });
+/** Query strings carry text: the version is read as a number. */
+const queryVersion = z.coerce.number().pipe(version);
+
+export const uploadVersionQuery = z.object({ fileName: text(255), version: queryVersion });
 
 export const updateDocumentBody = z.strictObject({
   version,
@@ -82,7 +85,7 @@ export const uploadTemplateQuery = z.object({
   description: z.string().trim().max(2000).optional(),
 });
 
-export const replaceTemplateFileQuery = z.object({ fileName: text(255), version });
+export const replaceTemplateFileQuery = z.object({ fileName: text(255), version: queryVersion });
 
 export const updateTemplateBody = z.strictObject({
   version,

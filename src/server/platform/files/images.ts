@@ -84,3 +84,25 @@ export async function storeImage(tx: Tx, files: FileStorage, image: PreparedImag
     throw error;
   }
 }
+
+export type DocumentImageType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/tiff';
+
+/**
+ * An image uploaded as a document, re-encoded in its own format at its own size (a scanned
+ * letter must stay legible) so that none of its metadata survives; the camera's orientation is
+ * applied first, as it would otherwise be lost with the metadata.
+ */
+export async function reencodeImage(bytes: Buffer, type: DocumentImageType): Promise<Buffer> {
+  const image = sharp(bytes, { limitInputPixels: maxInputPixels }).rotate();
+  try {
+    switch (type) {
+      case 'image/jpeg': return await image.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
+      case 'image/png': return await image.png().toBuffer();
+      case 'image/webp': return await image.webp({ quality: 90 }).toBuffer();
+      case 'image/gif': return await image.gif().toBuffer();
+      case 'image/tiff': return await image.tiff().toBuffer();
+    }
+  } catch {
+    throw new UnsupportedFileTypeError('The image could not be read: it may be damaged or too large.');
+  }
+}

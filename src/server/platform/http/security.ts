@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 
@@ -46,6 +46,16 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   // Per-address limits sit on top of the per-account throttle in the sign-in service: together
   // they slow guessing from one place and guessing at one account from many.
   await app.register(rateLimit, { global: false });
+}
+
+/**
+ * For a file the app previews in a frame of its own (a PDF or an image): only Concord's own pages
+ * may frame it, and the file itself may load nothing but what it embeds. Every other reply keeps
+ * the application-wide policy, which allows no framing at all.
+ */
+export function frameableBySelf(reply: FastifyReply): void {
+  reply.header('content-security-policy', "default-src 'none'; object-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
+  reply.header('x-frame-options', 'SAMEORIGIN');
 }
 
 export const signInRateLimit = { max: 20, timeWindow: '1 minute' };

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { startTestApp } from '../../test/harness.ts';
+import { auditOf, createRecord, emails, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
+import { pdfBytes, query, upload } from './documents.fixtures.ts';
+
+let t: TestApp;
+let place: Awaited<ReturnType<typeof loadStructure>>;
+beforeAll(async () => {
+  t = await startTestApp();
+  place = await loadStructure(t);
+});
+afterAll(() => t.close());
+
+const addTemplate = async (email: string, values: Record<string, string>, bytes = pdfBytes('Consent')) => {
+  const response = await upload(await t.as(email), `/api/v1/templates?${query({ fileName: 'consent.pdf', folder: 'Consent forms', title: 'Consent to share', ...values })}`, bytes);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string; version: number; folder: string; title: string };
+};
+
+describe('the template library', () => {
+  it('is curated by admins and read by everyone in the partnership, and no one outside it', async () => {
+    const consent = await addTemplate(emails.policeAdmin, {});
+    const isa = await addTemplate(emails.admin, { folder: 'Agreements', title: 'Information sharing agreement', fileName: 'isa.pdf' });
+    expect(consent).toMatchObject({ folder: 'Consent forms', contentType: 'application/pdf', active: true, fileName: 'consent.pdf' });
+
+    expectError(await upload(await t.as(emails.police), '/api/v1/templates?fileName=x.pdf&folder=Letters&title=Mine', pdfBytes()), 403, 'forbidden');
+    expectError(await upload(await t.as(emails.lead), '/api/v1/templates?fileName=x.pdf&folder=Letters&title=Mine', pdfBytes()), 403, 'forbidden');
+    expectError(await (await t.as(emails.police)).patch(`/api/v1/templates/${consent.id}`, { version: consent.version, title: 'Renamed' }), 403, 'forbidden');
+
+    const list = (await (await t.as(emails.housing)).get('/api/v1/templates')).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([consent.id, isa.id]));
+    expect(list.folders).toEqual(expect.arrayContaining(['Agreements', 'Consent forms']));
+    const download = await (await t.as(emails.housing)).get(`/api/v1/templates/${consent.id}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers).toMatchObject({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'content-disposition': 'attachment; filename="consent.pdf"; filename*=UTF-8\'\'consent.pdf' });
+    expect((await auditOf(t, consent.id, 'template.downloaded'))).toHaveLength(1);
+
+    const other = await t.as(emails.other);
+    expect((await other.get('/api/v1/templates')).json().items.map((x: { id: string }) => x.id)).not.toContain(consent.id);
+    expectError(await other.get(`/api/v1/templates/${consent.id}/content`), 404, 'not_found');
+  });
+
+  it('renames, moves, replaces and retires a template; retired ones are no longer offered or copied', async () => {
+    const admin = await t.as(emails.policeAdmin);
+    const letter = await addTemplate(emails.policeAdmin, { folder: 'Letters', title: 'Warning letter', fileName: 'warning.pdf' }, pdfBytes('Old'));
+    const moved = await admin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'ASB warning letter', folder: 'Warning letters' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ title: 'ASB warning letter', folder: 'Warning letters', version: letter.version + 1 });
+    expectError(await admin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'Stale' }), 409, 'conflict');
+
+    const police = await t.as(emails.police);
+    const caseId = await createRecord(police, 'cases');
+    const copy = await police.post(`/api/v1/cases/${caseId}/documents/from-template`, { templateId: letter.id, visibility: 'team' });
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json()).toMatchObject({ title: 'ASB warning letter', folder: 'Warning letters', visibility: 'team', fileName: 'warning.pdf', author: { name: 'Tom Wright' } });
+
+    const replaced = await upload(admin, `/api/v1/templates/${letter.id}/file?${query({ fileName: 'warning-2027.pdf', version: letter.version + 1 })}`, pdfBytes('New'));
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json()).toMatchObject({ fileName: 'warning-2027.pdf', version: letter.version + 2 });
+    expect((await admin.get(`/api/v1/templates/${letter.id}/content`)).rawPayload.toString('latin1')).toContain('(New)');
+    expect((await police.get(`/api/v1/documents/${copy.json().id}/content`)).rawPayload.toString('latin1')).toContain('(Old)');
+    expectError(await upload(admin, `/api/v1/templates/${letter.id}/file?fileName=x.exe&version=${letter.version + 2}`, Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1')), 422, 'unsupported_file_type');
+
+    const retired = await admin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version + 2, active: false });
+    expect(retired.json()).toMatchObject({ active: false });
+    expect((await police.get('/api/v1/templates')).json().items.map((x: { id: string }) => x.id)).not.toContain(letter.id);
+    expect((await police.get('/api/v1/templates?includeRetired=true')).json().items.map((x: { id: string }) => x.id)).not.toContain(letter.id);
+    expect((await admin.get('/api/v1/templates?includeRetired=true')).json().items.map((x: { id: string }) => x.id)).toContain(letter.id);
+    expectError(await police.post(`/api/v1/cases/${caseId}/documents/from-template`, { templateId: letter.id }), 409, 'template_retired');
+    expect((await auditOf(t, letter.id)).map((e) => e.action).sort()).toEqual(['template.created', 'template.downloaded', 'template.updated', 'template.updated', 'template.updated']);
+  });
+
+  it('copies onto a record only for those who may add to it', async () => {
+    const consent = await addTemplate(emails.policeAdmin, { title: 'Consent for referral' });
+    const police = await t.as(emails.police);
+    const profileId = await createRecord(police, 'profiles');
+    await share(police, 'profiles', profileId, { organisationId: place.organisation('Demo District Council'), level: 'view' });
+    const copy = await (await t.as(emails.council)).post(`/api/v1/profiles/${profileId}/documents/from-template`, { templateId: consent.id, folder: 'Consent' });
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json()).toMatchObject({ folder: 'Consent', visibility: 'shared', team: { name: 'Community Safety team' } });
+    expectError(await (await t.as(emails.housing)).post(`/api/v1/profiles/${profileId}/documents/from-template`, { templateId: consent.id }), 403, 'no_access');
+    expectError(await (await t.as(emails.other)).post(`/api/v1/profiles/${profileId}/documents/from-template`, { templateId: consent.id }), 404, 'not_found');
+    const locationId = await createRecord(police, 'locations');
+    expectError(await police.post(`/api/v1/locations/${locationId}/documents/from-template`, { templateId: '00000000-0000-4000-8000-000000000000' }), 404, 'not_found');
+  });
+});
