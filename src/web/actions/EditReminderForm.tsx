@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import { action as actionSchema, updateActionBody, type Action } from '../../shared/api/tasks.ts';
 import { call } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
@@ -60,23 +59,7 @@ export function EditReminderForm({ reminder, onDone }: { reminder: Action; onDon
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={compared}
-          loaded={reminderValues(form.base)}
-          mine={form.values}
-          theirs={reminderValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={compared} valuesOf={reminderValues} fieldErrors={errors.fieldErrors} />
       <ReminderFields values={form.values} set={form.set} fieldErrors={errors.fieldErrors} sharedWith={reminder.recipients} />
       <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
     </Form>

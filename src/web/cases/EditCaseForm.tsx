@@ -6,9 +6,8 @@ import { call } from '../api/client.ts';
 import { useOrganisations } from '../api/options.ts';
 import { changedFields } from '../components/forms.ts';
 import type { ComparedField } from '../components/changes.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
@@ -73,23 +72,7 @@ export function EditCaseForm({ record, onDone }: { record: CaseRecord; onDone: (
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={comparedFields(nameOf)}
-          loaded={caseValues(form.base)}
-          mine={form.values}
-          theirs={caseValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={comparedFields(nameOf)} valuesOf={caseValues} fieldErrors={errors.fieldErrors} />
       <CaseFields
         values={form.values}
         onChange={form.setValues}

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import { intervention as interventionSchema, updateInterventionBody, type Intervention } from '../../shared/api/cases.ts';
 import { callNoReply } from '../api/client.ts';
 import { changedFields } from '../components/forms.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
 import { useLookups } from '../records/lookups.ts';
@@ -40,23 +39,7 @@ export function EditInterventionForm({ caseId, record, onSaved, onCancel }: Prop
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={comparedInterventionFields(typeName)}
-          loaded={interventionValues(form.base)}
-          mine={form.values}
-          theirs={interventionValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={comparedInterventionFields(typeName)} valuesOf={interventionValues} fieldErrors={errors.fieldErrors} />
       <InterventionFields values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} />
       <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onCancel} />
     </Form>

@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import { template as templateSchema, updateTemplateBody, type Template } from '../../shared/api/documents.ts';
 import { call } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { changedFields } from '../components/forms.ts';
 import { notifySaved } from '../components/notify.ts';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
@@ -51,23 +50,7 @@ export function EditTemplateForm({ template, folders, onDone }: { template: Temp
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={compared}
-          loaded={valuesOf(form.base)}
-          mine={form.values}
-          theirs={valuesOf(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={compared} valuesOf={valuesOf} fieldErrors={errors.fieldErrors} />
       <TextInput label="Title" value={form.values.title} onChange={(e) => form.set('title', e.currentTarget.value)} error={errors.fieldErrors.title} required maxLength={200} />
       <Autocomplete label="Folder" data={folders} value={form.values.folder} onChange={(v) => form.set('folder', v)} error={errors.fieldErrors.folder} required maxLength={100} />
       <Textarea label="Description" value={form.values.description} onChange={(e) => form.set('description', e.currentTarget.value)} error={errors.fieldErrors.description} autosize minRows={2} maxLength={2000} />

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import { location as locationSchema, updateLocationBody, type Location } from '../../shared/api/locations.ts';
 import { call } from '../api/client.ts';
 import { changedFields } from '../components/forms.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
@@ -44,23 +43,7 @@ export function EditLocationForm({ record, onDone }: { record: Location; onDone:
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={comparedLocationFields}
-          loaded={locationValues(form.base)}
-          mine={form.values}
-          theirs={locationValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={comparedLocationFields} valuesOf={locationValues} fieldErrors={errors.fieldErrors} />
       <LocationFields values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} />
       <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
     </Form>

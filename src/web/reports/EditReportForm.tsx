@@ -3,9 +3,8 @@ import { report as reportSchema, updateReportBody, type Report } from '../../sha
 import { visibilityLabels, type Visibility } from '../../shared/work.ts';
 import { call, get } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
-import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
@@ -66,23 +65,7 @@ function Editing({ record, onDone }: { record: Report; onDone: () => void }) {
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={compared}
-          loaded={formValues(form.base)}
-          mine={form.values}
-          theirs={formValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={compared} valuesOf={formValues} fieldErrors={errors.fieldErrors} />
       {/* The editor holds its own text: a new base (after a conflict) starts it afresh. */}
       <ReportFields key={form.base.version} values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} currentTypeId={form.base.type.id} />
       <FormButtons submitLabel="Save changes" pending={save.isPending} onCancel={onDone} />

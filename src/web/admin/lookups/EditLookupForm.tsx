@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { lookup as lookupSchema, updateLookupBody, type Lookup } from '../../../shared/api/records.ts';
 import { call } from '../../api/client.ts';
-import { ConflictNotice } from '../../components/ConflictNotice.tsx';
+import { EditFormAlerts } from '../../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../../components/Form.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { notifySaved } from '../../components/notify.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
@@ -54,23 +53,7 @@ export function EditLookupForm({ record, onDone }: { record: Lookup; onDone: () 
 
   return (
     <Form onSubmit={submit}>
-      <FormAlert error={form.theirs ? null : save.error} fieldErrors={errors.fieldErrors} />
-      {form.theirs && (
-        <ConflictNotice
-          fields={comparedLookupFields(describeSharing)}
-          loaded={lookupValues(form.base)}
-          mine={form.values}
-          theirs={lookupValues(form.theirs)}
-          onUseTheirs={() => {
-            form.takeTheirs();
-            save.reset();
-          }}
-          onKeepMine={() => {
-            form.keepMine();
-            save.reset();
-          }}
-        />
-      )}
+      <EditFormAlerts form={form} save={save} fields={comparedLookupFields(describeSharing)} valuesOf={lookupValues} fieldErrors={errors.fieldErrors} />
       <LookupFields list={record.list} values={form.values} set={form.set} fieldErrors={errors.fieldErrors} withKey={false} />
       <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
     </Form>
