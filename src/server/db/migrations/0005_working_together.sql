@@ -275,7 +275,7 @@ CREATE INDEX "tasks_assigned_organisation_idx" ON "tasks" USING btree ("assigned
 CREATE INDEX "tasks_set_by_idx" ON "tasks" USING btree ("set_by","status","due_on");--> statement-breakpoint
 CREATE INDEX "tasks_action_plan_idx" ON "tasks" USING btree ("action_plan_id") WHERE "tasks"."action_plan_id" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_due_idx" ON "tasks" USING btree ("due_on") WHERE "tasks"."status" in ('open', 'accepted') and "tasks"."overdue_notified_at" is null;--> statement-breakpoint
-CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "notifications_user_unread_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
 CREATE INDEX "notifications_digest_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."emailed_at" is null;--> statement-breakpoint
 CREATE INDEX "record_interests_record_idx" ON "record_interests" USING btree ("record_kind","record_id");--> statement-breakpoint

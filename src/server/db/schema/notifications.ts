@@ -40,7 +40,8 @@ export const notifications = pgTable('notifications', {
   /** When it went by email, alone or in a digest; null while it waits for the digest. */
   emailedAt: at('emailed_at'),
 }, (t) => [
-  index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+  // A person's list, newest first: ids are time-ordered, and the list pages by id.
+  index('notifications_user_idx').on(t.userId, t.id.desc()),
   index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
   index('notifications_digest_idx').on(t.userId).where(sql`${t.emailedAt} is null`),
   check('notifications_kind_check', sql`${t.kind} in (${inList(notificationKinds)})`),

@@ -222,3 +222,22 @@ describe('the reminder sweep', () => {
     expect(reminderMessage(new Date('2026-12-03T09:05:00Z'), new Date('2026-12-04T09:00:00Z'))).toBe('Reminder due: set for 09:05 on 3 Dec 2026');
   });
 });
+
+const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+function expectBadCursor(response: { statusCode: number; json(): unknown }) {
+  expectError(response, 422, 'validation_failed');
+  expect((response.json() as { error: { details: unknown } }).error.details).toEqual([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
+}
+
+describe('a forged or stale cursor', () => {
+  it('is refused as not from the list, never reaching the database', async () => {
+    const police = await t.as(emails.police);
+    const id = '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    for (const state of ['upcoming', 'done']) {
+      for (const values of [['x', 'y'], ['2026-13-45T10:00:00.000Z', id], ['2026-02-30T10:00:00.000Z', id], ['2026-12-03T10:00:00.000Z', 'y'], ['2026-12-03', id]]) {
+        expectBadCursor(await police.get(`/api/v1/actions?state=${state}&cursor=${cursorOf(values)}`));
+      }
+    }
+    expect((await police.get(`/api/v1/actions?state=all&cursor=${cursorOf(['2026-12-03T10:00:00.123456Z', id])}`)).statusCode).toBe(200);
+  });
+});

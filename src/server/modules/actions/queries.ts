@@ -56,7 +56,7 @@ const stateFilter: Record<ActionState, SQL | undefined> = {
   all: undefined,
 };
 
-/** Reminders the reader set or was given, soonest first (done ones latest first), by keyset. */
+/** Reminders the reader set or was given, soonest first (done ones latest first), by keyset; `after` is checked before it reaches the casts. */
 export async function listActions(tx: Tx, reader: Actor, state: ActionState, limit: number, after: { dueAt: string; id: string } | null) {
   const newestFirst = state === 'done';
   const keyset = after

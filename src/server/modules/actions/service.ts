@@ -3,7 +3,7 @@ import type { Action, actionListQuery, createActionBody, doneActionBody, updateA
 import type { Ref } from '../../../shared/api/common.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Context } from '../../platform/context.ts';
-import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { audienceOf, findRecord, viewableRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
@@ -112,8 +112,8 @@ export async function createAction(ctx: Context, body: z.infer<typeof createActi
 }
 
 export async function listActions(ctx: Context, query: z.infer<typeof actionListQuery>) {
-  const cursor = decodeCursor(query.cursor, 2);
-  const after = cursor ? { dueAt: String(cursor[0]), id: String(cursor[1]) } : null;
+  const cursor = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
+  const after = cursor ? { dueAt: cursor[0], id: cursor[1] } : null;
   const rows = await q.listActions(ctx.tx, ctx.actor, query.state, query.limit, after);
   const shown = rows.slice(0, query.limit);
   const recipients = await q.recipientsOf(ctx.tx, shown.map((r) => r.id));

@@ -42,7 +42,8 @@ export function listDocuments(tx: Tx, actor: Actor, kind: RecordKind, recordId: 
       eq(documents.recordId, recordId),
       folder === undefined ? undefined : and(eq(documents.folder, folder), canReadContent(actor, documents)),
     ))
-    .orderBy(desc(documents.createdAt), desc(documents.id));
+    // `nulls last` as the index is built, or PostgreSQL sorts every row instead of reading it in order.
+    .orderBy(sql`${documents.createdAt} desc nulls last`, sql`${documents.id} desc nulls last`);
 }
 
 export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
@@ -77,11 +78,17 @@ export async function listFolders(tx: Tx, actor: Actor, kind: RecordKind, record
   return rows.map((r) => r.folder);
 }
 
-/** Whether a report is on the record and written by the person (so a document can be attached to it). */
-export async function isOwnReportOn(tx: Tx, reportId: string, kind: RecordKind, recordId: string, authorId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: reports.id }).from(reports)
+/** The visibility of a report on the record written by the person (so a document can be attached to it); null for any other. */
+export async function ownReportOn(tx: Tx, reportId: string, kind: RecordKind, recordId: string, authorId: string): Promise<Visibility | null> {
+  const [row] = await tx.select({ visibility: reports.visibility }).from(reports)
     .where(and(eq(reports.id, reportId), eq(reports.recordKind, kind), eq(reports.recordId, recordId), eq(reports.authorId, authorId)));
-  return row !== undefined;
+  return row?.visibility ?? null;
+}
+
+/** The visibility of the report a document is attached to. */
+export async function reportVisibility(tx: Tx, reportId: string): Promise<Visibility | null> {
+  const [row] = await tx.select({ visibility: reports.visibility }).from(reports).where(eq(reports.id, reportId));
+  return row?.visibility ?? null;
 }
 
 export interface NewDocument {

@@ -8,6 +8,7 @@ import { diff } from '../../platform/audit/diff.ts';
 import type { Context, Runner } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/files/content.ts';
+import { isWider } from '../reports/visibility.ts';
 import { contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import { announce, documentSubject, loadDocument, mayChange, present, reloadDocument, requireChange, requireReadable } from './access.ts';
 import { isPreviewable, presentDocument } from './present.ts';
@@ -64,15 +65,21 @@ export function createDocumentService({ runner, uploads }: { runner: Runner; upl
     },
 
     get(who: Who, id: string): Promise<Document> {
-      return runner.run(who, async (ctx) => present(ctx, await loadDocument(ctx, id)));
+      return runner.run(who, async (ctx) => {
+        const loaded = await loadDocument(ctx, id);
+        ctx.audit({ action: 'document.viewed', ...documentSubject(loaded), details: { readable: loaded.row.readable } });
+        return present(ctx, loaded);
+      });
     },
 
     async upload(who: Who, kind: RecordKind, id: string, query: z.infer<typeof uploadDocumentQuery>, bytes: Buffer): Promise<Document> {
       const upload = await uploads.prepare(bytes, query.fileName);
       return uploads.cleaningUp((written) => runner.run(who, async (ctx) => {
         const record = await contributableRecord(ctx, kind, id);
-        if (query.reportId && !(await q.isOwnReportOn(ctx.tx, query.reportId, record.kind, record.id, ctx.actor.id))) {
-          throw new ValidationError([{ field: 'reportId', problem: 'must be a report you wrote on this record' }]);
+        if (query.reportId) {
+          const reportVisibility = await q.ownReportOn(ctx.tx, query.reportId, record.kind, record.id, ctx.actor.id);
+          if (!reportVisibility) throw new ValidationError([{ field: 'reportId', problem: 'must be a report you wrote on this record' }]);
+          if (isWider(query.visibility, reportVisibility)) throw widerThanReport();
         }
         const stored = await uploads.store(ctx.tx, upload, { partnershipId: record.partnershipId, createdBy: ctx.actor.id }, written);
         return addDocument(ctx, record, {
@@ -96,16 +103,23 @@ export function createDocumentService({ runner, uploads }: { runner: Runner; upl
           throw new ForbiddenError('Only the author can change who may read this document.');
         }
         if (d.version !== body.version) throw staleVersion(await present(ctx, loaded));
+        if (body.visibility !== undefined && d.reportId) {
+          const reportVisibility = await q.reportVisibility(ctx.tx, d.reportId);
+          if (reportVisibility && isWider(body.visibility, reportVisibility)) throw widerThanReport();
+        }
         const next = {
           title: body.title ?? d.title,
           folder: body.folder ?? d.folder,
           description: body.description === undefined ? d.description : body.description || null,
           visibility: body.visibility ?? d.visibility,
         };
-        const changes = diff({ title: d.title, folder: d.folder, description: d.description, visibility: d.visibility }, next, ['title', 'folder', 'description', 'visibility']);
-        if (Object.keys(changes).length === 0) return present(ctx, loaded);
+        // The record's owners read its audit trail even where they may not read this document:
+        // it says that the title or description changed, not what to.
+        const changes = diff({ folder: d.folder, visibility: d.visibility }, { folder: next.folder, visibility: next.visibility }, ['folder', 'visibility']);
+        const details = { titleChanged: next.title !== d.title, descriptionChanged: next.description !== d.description };
+        if (Object.keys(changes).length === 0 && !details.titleChanged && !details.descriptionChanged) return present(ctx, loaded);
         if (!(await q.updateDocument(ctx.tx, id, body.version, next))) throw staleVersion(await present(ctx, await reloadDocument(ctx, id, loaded.record)));
-        ctx.audit({ action: 'document.updated', ...documentSubject(loaded), changes });
+        ctx.audit({ action: 'document.updated', ...documentSubject(loaded), changes, details });
         await announce(ctx, loaded.record, id, 'A document was changed');
         return present(ctx, await reloadDocument(ctx, id, loaded.record));
       });
@@ -171,6 +185,9 @@ export function createDocumentService({ runner, uploads }: { runner: Runner; upl
     },
   };
 }
+
+/** A scan attached to a report is read with it, so it may not reach anyone the report does not. */
+const widerThanReport = () => new ValidationError([{ field: 'visibility', problem: 'must not be wider than the report it is attached to' }]);
 
 /** A document named after its file when the uploader gives no title. */
 function titleOf(upload: PreparedUpload): string {

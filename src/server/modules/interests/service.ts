@@ -39,5 +39,7 @@ export async function drop(ctx: Context, kind: RecordKind, id: string) {
 
 export async function list(ctx: Context) {
   const rows = await q.listInterests(ctx.tx, ctx.actor);
+  // The list names the people and cases followed: a read of the shared record like any other.
+  ctx.audit({ action: 'interests.listed', details: { count: rows.length, records: rows.map((r) => ({ kind: r.kind, id: r.id })) } });
   return { items: rows.map((r) => ({ record: { kind: r.kind, id: r.id, title: r.title }, createdAt: r.createdAt.toISOString() })) };
 }

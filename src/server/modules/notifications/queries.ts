@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { NotificationEmailMode } from '../../../shared/work.ts';
 import { notificationPreferences, notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
@@ -73,7 +73,7 @@ export async function listNotifications(tx: Tx, userId: string, f: { unread: boo
       f.unread ? isNull(notifications.readAt) : undefined,
       f.before ? lt(notifications.id, f.before) : undefined,
     ))
-    .orderBy(desc(notifications.id))
+    .orderBy(sql`${notifications.id} desc nulls last`)
     .limit(f.limit + 1);
 }
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];

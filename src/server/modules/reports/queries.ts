@@ -5,6 +5,7 @@ import { apiTokens, documents, documentVersions, lookups, organisations, reportV
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { canReadContent } from '../../platform/access/records.ts';
+import { widerThan } from './visibility.ts';
 
 /** The person who answers for what an API token writes: the one who issued it. */
 export async function tokenIssuer(tx: Tx, tokenId: string): Promise<string | null> {
@@ -66,6 +67,23 @@ export async function updateReport(tx: Tx, id: string, version: number, change: 
     .where(and(eq(reports.id, id), eq(reports.version, version)))
     .returning({ id: reports.id });
   return updated.length > 0;
+}
+
+/**
+ * Narrows the documents attached to a report that more people could read than the report now
+ * allows down to its visibility; returns each one changed with the visibility it had.
+ */
+export async function narrowAttachments(tx: Tx, reportId: string, visibility: Visibility) {
+  const wider = widerThan(visibility);
+  if (wider.length === 0) return [];
+  const before = await tx.select({ id: documents.id, visibility: documents.visibility }).from(documents)
+    .where(and(eq(documents.reportId, reportId), inArray(documents.visibility, wider)))
+    .for('update');
+  if (before.length === 0) return [];
+  await tx.update(documents)
+    .set({ visibility, version: sql`${documents.version} + 1`, updatedAt: sql`now()` })
+    .where(inArray(documents.id, before.map((d) => d.id)));
+  return before;
 }
 
 /** Keeps the wording being replaced, as its author wrote it and when. */

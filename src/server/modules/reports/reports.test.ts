@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { isInAudience } from '../../platform/events/stream.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { pdfBytes, query, upload } from '../documents/documents.fixtures.ts';
 import { auditOf, createRecord, emails, enrolledUser, expectError, loadStructure, share, type Kind } from '../sharing/records.fixtures.ts';
 
 let t: TestApp;
@@ -174,6 +175,82 @@ describe('changing a report', () => {
     expect((await police.patch(`/api/v1/reports/${report.id}`, { version: 1, visibility: 'shared', body: '<p>For everyone.</p>' })).statusCode).toBe(200);
     expect((await (await t.as(emails.council)).get(`/api/v1/reports/${report.id}/versions`)).json().items).toEqual([]);
     expect((await police.get(`/api/v1/reports/${report.id}/versions`)).json().items).toHaveLength(1);
+  });
+});
+
+describe('a report\'s attachments', () => {
+  const attach = (agent: Agent, id: string, values: Record<string, string>) =>
+    upload(agent, `/api/v1/profiles/${id}/documents?${query({ fileName: 'scan.pdf', title: 'Scanned statement', ...values })}`, pdfBytes());
+
+  it('are narrowed with the report: a stub to those it is no longer for, still read by the author', async () => {
+    const id = await sharedRecord();
+    const police = await t.as(emails.police);
+    const council = await t.as(emails.council);
+    const report = await created(police, 'profiles', id);
+    const attached = await attach(police, id, { reportId: report.id, visibility: 'shared' });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const doc = attached.json() as { id: string; version: number };
+    expect((await council.get(`/api/v1/documents/${doc.id}/content`)).statusCode).toBe(200);
+
+    const heard: DomainEvent[] = [];
+    const unsubscribe = t.app.platform.events.subscribe((event) => heard.push(event));
+    try {
+      const narrowed = await police.patch(`/api/v1/reports/${report.id}`, { version: 1, visibility: 'private' });
+      expect(narrowed.statusCode, narrowed.body).toBe(200);
+      await expect.poll(() => heard.some((e) => e.type === 'document.changed')).toBe(true);
+    } finally {
+      unsubscribe();
+    }
+    const changed = heard.find((e) => e.type === 'document.changed')!;
+    expect(changed.data).toEqual({ id: doc.id, record: { kind: 'profile', id } });
+    expect(isInAudience(await actorOf(emails.council), changed.audience)).toBe(true);
+
+    const listed = (await council.get(`/api/v1/profiles/${id}/documents`)).json().items as { id: string; readable: boolean; title: string | null }[];
+    expect(listed.find((d) => d.id === doc.id)).toMatchObject({ readable: false, title: null });
+    expect((await council.get(`/api/v1/documents/${doc.id}`)).json()).toMatchObject({ readable: false, title: null, versions: [] });
+    expectError(await council.get(`/api/v1/documents/${doc.id}/content`), 403, 'restricted');
+    expect((await (await t.as(emails.lead)).get(`/api/v1/documents/${doc.id}`)).json()).toMatchObject({ readable: false });
+
+    expect((await police.get(`/api/v1/documents/${doc.id}`)).json()).toMatchObject({ readable: true, visibility: 'private', version: doc.version + 1 });
+    expect((await police.get(`/api/v1/documents/${doc.id}/content`)).statusCode).toBe(200);
+    const [audited] = await auditOf(t, doc.id, 'document.updated');
+    expect(audited).toMatchObject({ entityType: 'document', changes: { visibility: { before: 'shared', after: 'private' } } });
+  });
+
+  it('may not be uploaded or changed to reach more people than the report', async () => {
+    const id = await sharedRecord();
+    const police = await t.as(emails.police);
+    const report = await created(police, 'profiles', id, { visibility: 'private' });
+    const wide = await attach(police, id, { reportId: report.id, visibility: 'shared' });
+    expectError(wide, 422, 'validation_failed');
+    expect(wide.json().error.details).toEqual([{ field: 'visibility', problem: 'must not be wider than the report it is attached to' }]);
+    expectError(await attach(police, id, { reportId: report.id, visibility: 'team' }), 422, 'validation_failed');
+    const attached = await attach(police, id, { reportId: report.id, visibility: 'private' });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const doc = attached.json() as { id: string; version: number };
+    const widened = await police.patch(`/api/v1/documents/${doc.id}`, { version: doc.version, visibility: 'team' });
+    expectError(widened, 422, 'validation_failed');
+    expect(widened.json().error.details).toEqual([{ field: 'visibility', problem: 'must not be wider than the report it is attached to' }]);
+    expect((await police.patch(`/api/v1/documents/${doc.id}`, { version: doc.version, visibility: 'private', title: 'Renamed scan' })).statusCode).toBe(200);
+  });
+});
+
+describe('an author who has moved team', () => {
+  it('may not change their team-only report, which they can no longer read', async () => {
+    const asb = place.team('Demo County Police/ASB team');
+    const iom = place.team('Demo County Police/IOM team');
+    const police = await t.as(emails.police);
+    const id = await createRecord(police, 'profiles');
+    await share(police, 'profiles', id, { teamId: iom.teamId, level: 'view' });
+    const mover = await enrolledUser(t, emails.admin, { name: 'Mo Mover', role: 'practitioner', teamId: asb.teamId });
+    const report = await created(mover.agent, 'profiles', id, { visibility: 'team' });
+    const admin = await t.as(emails.admin);
+    const user = (await admin.get(`/api/v1/users/${mover.id}`)).json() as { version: number };
+    const moved = await admin.patch(`/api/v1/users/${mover.id}`, { version: user.version, teamId: iom.teamId });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await mover.agent.get(`/api/v1/reports/${report.id}`)).json()).toMatchObject({ readable: false, permissions: { canEdit: false } });
+    expectError(await mover.agent.patch(`/api/v1/reports/${report.id}`, { version: 1, body: '<p>Overwritten.</p>' }), 403, 'forbidden');
+    expect((await police.get(`/api/v1/reports/${report.id}`)).json()).toMatchObject({ bodyHtml: '<p>Visited; no answer at the door.</p>', version: 1 });
   });
 });
 

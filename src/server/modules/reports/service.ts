@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { createReportBody, Report, ReportVersion, updateReportBody } from '../../../shared/api/reports.ts';
 import type { RecordKind } from '../../../shared/records.ts';
+import type { Visibility } from '../../../shared/work.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
@@ -78,6 +79,29 @@ async function announce(ctx: Context, record: SharedRecord, what: string) {
   await tellInterested(ctx, { kind: record.kind, id: record.id }, what);
 }
 
+/**
+ * A report's scans are read with it: narrowing the report narrows any attachment that more people
+ * could read, each audited as a document change and announced to those who can open the record.
+ */
+async function narrowAttachments(ctx: Context, record: SharedRecord, reportId: string, visibility: Visibility) {
+  const narrowed = await q.narrowAttachments(ctx.tx, reportId, visibility);
+  if (narrowed.length === 0) return;
+  for (const d of narrowed) {
+    ctx.audit({
+      action: 'document.updated',
+      ...recordSubject(record),
+      entityType: 'document',
+      entityId: d.id,
+      changes: diff({ visibility: d.visibility }, { visibility }, ['visibility']),
+      details: { reportId },
+    });
+  }
+  const audience = await audienceOf(ctx, record);
+  const where = { kind: record.kind, id: record.id };
+  for (const d of narrowed) ctx.emit({ type: 'document.changed', audience, data: { id: d.id, record: where } });
+  ctx.emit({ type: 'timeline.changed', audience, data: { ...where, entry: 'document' } });
+}
+
 /** A report of the actor's partnership on a record they can open; outside the partnership it does not exist. */
 async function loadReport(ctx: Context, id: string) {
   const row = await q.getReport(ctx.tx, ctx.actor, id);
@@ -137,6 +161,11 @@ export async function updateReport(ctx: Context, id: string, body: z.infer<typeo
     ctx.refuse({ action: 'access.refused', ...subjectOf(record, id), details: { why: 'not the author of the report' } });
     throw new ForbiddenError('Only the author of a report can change it. You can add a report of your own.');
   }
+  // An author who has since moved team no longer reads their team-only report, so may not overwrite it.
+  if (!row.readable) {
+    ctx.refuse({ action: 'access.refused', ...subjectOf(record, id), details: { why: `report visibility ${row.report.visibility}` } });
+    throw new ForbiddenError('This report is no longer shared with you, so you cannot change it.');
+  }
   const before = row.report;
   const clean = body.body !== undefined ? cleanBody(body.body) : { html: before.bodyHtml, text: before.bodyText };
   const change: q.ReportChange = {
@@ -159,6 +188,7 @@ export async function updateReport(ctx: Context, id: string, body: z.infer<typeo
     changes: diff(shape(before), shape(change), fields),
     details: { recordKind: record.kind, recordId: record.id, version: before.version + 1, bodyChanged: change.bodyHtml !== before.bodyHtml },
   });
+  if (change.visibility !== before.visibility) await narrowAttachments(ctx, record, id, change.visibility);
   await announce(ctx, record, 'A report was changed');
   return presentOne(ctx, record, (await q.getReport(ctx.tx, ctx.actor, id))!);
 }

@@ -171,3 +171,21 @@ describe('what cannot be asked or decided', () => {
     expect(await idsIn(otherAdmin, 'box=to-decide')).toEqual([]);
   });
 });
+
+const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+function expectBadCursor(response: { statusCode: number; json(): unknown }) {
+  expectError(response, 422, 'validation_failed');
+  expect((response.json() as { error: { details: unknown } }).error.details).toEqual([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
+}
+
+describe('a forged or stale cursor', () => {
+  it('is refused as not from the list, never reaching the database', async () => {
+    const lead = await t.as(emails.lead);
+    for (const box of ['mine', 'to-decide']) {
+      for (const values of [['x'], ['x', 'y'], [42], ['3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5']]) {
+        expectBadCursor(await lead.get(`/api/v1/access-requests?box=${box}&cursor=${cursorOf(values)}`));
+      }
+    }
+    expect((await lead.get(`/api/v1/access-requests?box=to-decide&cursor=${cursorOf(['3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'])}`)).statusCode).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@ import type { RecordKind } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { canManageTeam } from '../../platform/access/administration.ts';
 import type { Context } from '../../platform/context.ts';
-import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { decodeCheckedCursor, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { audienceOf, describeRecord, findRecord, subjectOf } from './record-access.ts';
@@ -131,7 +131,7 @@ export function createAccessRequestService() {
 
     async list(ctx: Context, query: z.infer<typeof accessRequestListQuery>) {
       const a = ctx.actor;
-      const [before] = (decodeCursor(query.cursor, 1) ?? []) as [string?];
+      const [before] = decodeCheckedCursor(query.cursor, isUuid) ?? [];
       const scope =
         query.box === 'mine' ? { requesterId: a.id }
         : a.role === 'system_admin' ? {}

@@ -9,7 +9,9 @@ import { resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
 import * as q from './queries.ts';
 import { applyChange, loadTask, permissionsOf, presentTask, reload, require, subjectOf, type TaskRow } from './task.ts';
 
-const audited = ['title', 'description', 'priority', 'dueOn', 'assignedUserId', 'assignedTeamId', 'assignedOrganisationId', 'status', 'actionPlanId'] as const;
+// Titles and descriptions may name a client and are read by the setter's organisation admins in
+// the audit trail: it says that they changed, not what to.
+const audited = ['priority', 'dueOn', 'assignedUserId', 'assignedTeamId', 'assignedOrganisationId', 'status', 'actionPlanId'] as const;
 
 const sameAssignee = (t: TaskRow['task'], a: Assignee) =>
   t.assignedUserId === a.assignedUserId && t.assignedTeamId === a.assignedTeamId && t.assignedOrganisationId === a.assignedOrganisationId;
@@ -55,7 +57,12 @@ export async function updateTask(ctx: Context, id: string, body: z.infer<typeof 
   const changes = diff({ ...t }, { ...updated.task }, audited);
   const step = reassigned ? 'reassigned' : 'changed';
   await q.insertUpdate(ctx.tx, { taskId: id, kind: step, note: null, author: ctx.actor });
-  ctx.audit({ action: reassigned ? 'task.reassigned' : 'task.changed', ...subjectOf(updated), changes });
+  ctx.audit({
+    action: reassigned ? 'task.reassigned' : 'task.changed',
+    ...subjectOf(updated),
+    changes,
+    details: { titleChanged: updated.task.title !== t.title, descriptionChanged: updated.task.description !== t.description },
+  });
   await announce(ctx, updated, step, reassigned ? row : null);
   return presentTask(ctx, updated);
 }

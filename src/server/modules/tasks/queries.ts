@@ -19,14 +19,16 @@ const onViewableRecord = (actor: Actor): SQL => sql`(${actorCanOpen(actor, 'prof
 
 /**
  * Who may see a task: its parties (the tasker and their team, the assignee and, for a team or
- * organisation, its members, whoever took it on, its watchers) and, when it is on a record,
- * everyone who can open that record. The list and the single read share this one predicate.
+ * organisation, its members, whoever took it on) and, when it is on a record, everyone who can
+ * open that record. Watching a task on a record lasts only while the watcher can open the record,
+ * so losing access to a person ends reading about them; a standalone task's watchers always see
+ * it. The list and the single read share this one predicate.
  */
 export function visibleTo(actor: Actor): SQL {
   return sql`(tasks.set_by = ${actor.id} or tasks.set_by_team_id = ${actor.teamId}
     or tasks.assigned_user_id = ${actor.id} or tasks.assigned_team_id = ${actor.teamId}
     or tasks.assigned_organisation_id = ${actor.organisationId} or tasks.accepted_by = ${actor.id}
-    or exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id})
+    or (tasks.record_id is null and exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id}))
     or ${onViewableRecord(actor)})`;
 }
 
@@ -95,13 +97,14 @@ export interface ListFilter {
   where: SQL;
   state: 'todo' | 'done' | 'all';
   overdue?: boolean | undefined;
-  cursor: (string | number)[] | null;
+  /** The due date and id of the last task shown, already checked as a date and a uuid. */
+  cursor: [string, string] | null;
   limit: number;
 }
 
 /** Tasks by due date, then id, after the cursor; always only those the actor may see. */
 export async function listTasks(tx: Tx, actor: Actor, filter: ListFilter) {
-  const [dueOn, id] = (filter.cursor ?? []) as [string?, string?];
+  const [dueOn, id] = filter.cursor ?? [];
   return selectTasks(tx, actor)
     .where(and(
       eq(tasks.partnershipId, actor.partnershipId),

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createTaskBody, recordTaskListQuery, Task, taskListQuery } from '../../../shared/api/tasks.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Context } from '../../platform/context.ts';
-import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { decodeCheckedCursor, isIsoDate, isUuid, pageOf } from '../../platform/cursor.ts';
 import { contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import { announce } from './announce.ts';
 import { checkWatchers, resolveAssignee, resolvePlan } from './inputs.ts';
@@ -56,7 +56,7 @@ export async function listTasks(ctx: Context, query: z.infer<typeof taskListQuer
     where: q.views[query.view](ctx.actor),
     state: query.state,
     overdue: query.overdue,
-    cursor: decodeCursor(query.cursor, 2),
+    cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,
   });
   const page = pageOf(rows, query.limit, presentSummary, summaryKey);
@@ -70,7 +70,7 @@ export async function listRecordTasks(ctx: Context, kind: RecordKind, id: string
   const rows = await q.listTasks(ctx.tx, ctx.actor, {
     where: q.onRecord(record.kind, record.id),
     state: query.state,
-    cursor: decodeCursor(query.cursor, 2),
+    cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,
   });
   const page = pageOf(rows, query.limit, presentSummary, summaryKey);

@@ -100,6 +100,18 @@ describe('who may see a task', () => {
     expect(((await housing.get('/api/v1/tasks?view=watching')).json().items as { id: string }[]).map((i) => i.id)).toContain(taskId);
   });
 
+  it('stops showing a task on a record to a watcher whose team loses access to the record', async () => {
+    const record = await createRecord(police, 'cases');
+    await share(police, 'cases', record, { teamId: communitySafety.teamId, level: 'view' });
+    const task = await setTask(police, { assignee: { userId: await userId(t, emails.lead) }, record: { kind: 'case', id: record } });
+    expect((await council.request('PUT', `/api/v1/tasks/${task.id}/watching`)).statusCode).toBe(200);
+    const unshared = await police.request('DELETE', `/api/v1/cases/${record}/access`, { teamId: communitySafety.teamId });
+    expect(unshared.statusCode, unshared.body).toBe(200);
+    expectError(await council.get(`/api/v1/tasks/${task.id}`), 403, 'no_access');
+    const watching = (await council.get('/api/v1/tasks?view=watching')).json().items as { id: string }[];
+    expect(watching.map((i) => i.id)).not.toContain(task.id);
+  });
+
   it('records every read', async () => {
     await council.get(`/api/v1/tasks/${taskId}`);
     const viewed = await auditOf(t, taskId, 'task.viewed');
@@ -176,5 +188,22 @@ describe('who may act', () => {
     const task = await setTask(police, { assignee: { teamId: tenancy.teamId }, priority: 'high' });
     const same = await police.patch(`/api/v1/tasks/${task.id}`, { version: task.version, priority: 'high', assignee: { teamId: tenancy.teamId } });
     expect(same.json()).toMatchObject({ version: task.version, updates: [{ kind: 'set' }] });
+  });
+});
+
+const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+function expectBadCursor(response: { statusCode: number; json(): unknown }) {
+  expectError(response, 422, 'validation_failed');
+  expect((response.json() as { error: { details: unknown } }).error.details).toEqual([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
+}
+
+describe('a forged or stale cursor', () => {
+  it('is refused as not from the list, never reaching the database', async () => {
+    const id = '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    for (const values of [['x', 'y'], ['2026-02-30', id], ['2026-13-45', id], ['0000-01-01', id], ['2026-12-03', 'not-a-uuid'], [20261203, id]]) {
+      expectBadCursor(await police.get(`/api/v1/tasks?view=set&cursor=${cursorOf(values)}`));
+      expectBadCursor(await police.get(`/api/v1/cases/${caseId}/tasks?cursor=${cursorOf(values)}`));
+    }
+    expect((await police.get(`/api/v1/tasks?view=set&cursor=${cursorOf(['2026-12-03', id])}`)).statusCode).toBe(200);
   });
 });

@@ -127,13 +127,13 @@ function taskBranch(s: Scope): SQL {
 }
 
 /**
- * Reminders set on the record. A personal one is its creator's alone; one shared with team
- * members is for the creator's team. Everyone else sees only that a reminder was set.
+ * Reminders set on the record, for the person who set them and those they named: the same rule
+ * as opening the reminder itself. A reminder is a personal note, so nobody else learns it exists.
  */
 function actionBranch(s: Scope): SQL {
   const branch: Branch = { kind: 'action', at: sql`actions.created_at`, id: sql`actions.id` };
   const readable = sql`(actions.created_by = ${s.actor.id}::uuid
-    or (actions.created_by_team_id = ${s.actor.teamId}::uuid and exists (select 1 from action_recipients r where r.action_id = actions.id)))`;
+    or exists (select 1 from action_recipients r where r.action_id = actions.id and r.user_id = ${s.actor.id}::uuid))`;
   return sql`select ${selectList({
     kind: sql`'action'::text`, source_id: sql`actions.id`, at: sql`actions.created_at`,
     record_kind: sql`actions.record_kind`, record_id: sql`actions.record_id`, record_title: sql`${s.title}::text`,
@@ -141,7 +141,7 @@ function actionBranch(s: Scope): SQL {
     readable, title: sql`case when ${readable} then actions.title end`, due_at: sql`actions.due_at`,
   })}
     from actions
-   where actions.record_kind = ${s.kind} and actions.record_id = ${s.id}::uuid
+   where actions.record_kind = ${s.kind} and actions.record_id = ${s.id}::uuid and ${readable}
      and ${byOrganisation(sql`actions.created_by_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
    order by actions.created_at desc, actions.id desc
    limit ${s.take}`;

@@ -4,7 +4,7 @@ import type { RecordKind } from '../../../shared/records.ts';
 import { timelineEntryKinds, type TaskStatus, type TaskUpdateKind, type TimelineEntryKind } from '../../../shared/work.ts';
 import type { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Context } from '../../platform/context.ts';
-import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { attachmentsOf, type Attachment } from '../reports/service.ts';
 import { subjectOf, viewableRecord } from '../sharing/record-access.ts';
@@ -45,17 +45,13 @@ const changeLabels: Record<(typeof recordChangeActions)[number], string> = {
   'record.unshared': 'Sharing withdrawn',
 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const atPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const isEntryKind = (value: unknown): value is TimelineEntryKind => timelineEntryKinds.includes(value as TimelineEntryKind);
 
 function cursorOf(cursor: string | undefined): q.TimelineCursor | null {
-  const values = decodeCursor(cursor, 3);
+  const values = decodeCheckedCursor(cursor, isIsoTime, isEntryKind, isUuid);
   if (!values) return null;
   const [at, kind, id] = values;
-  if (typeof at !== 'string' || !atPattern.test(at) || !timelineEntryKinds.includes(kind as TimelineEntryKind) || typeof id !== 'string' || !uuidPattern.test(id)) {
-    throw new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
-  }
-  return { at, kind: kind as TimelineEntryKind, id };
+  return { at, kind, id };
 }
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);

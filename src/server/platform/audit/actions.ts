@@ -82,6 +82,7 @@ export const auditActions = [
   'document.version_added',
   'document.updated',
   'document.downloaded',
+  'document.viewed',
   'documents.listed',
   'template.created',
   'template.updated',
@@ -108,6 +109,7 @@ export const auditActions = [
   'actions.listed',
   'interest.registered',
   'interest.dropped',
+  'interests.listed',
   'notification_preferences.updated',
 ] as const;
 
