@@ -1,11 +1,12 @@
 /**
  * Loads a partnership-scale dataset into PostgreSQL for the benchmark (bench/README.md):
  *
- *   node --import tsx bench/generate.ts --database-url=postgres://... [--profiles=1000000 --cases=300000 --locations=200000 --partnerships=20]
+ *   node --import tsx bench/generate.ts --database-url=postgres://... [--profiles=1000000 --cases=300000 --locations=200000 --partnerships=20 --reports=10000000]
  *
  * The database must be empty: the migrations run and the demo is seeded first (so the demo
  * sign-ins work, with SESSION_SECRET as bench/run.ts starts the server), then everything else is
- * generated with set-based SQL in two sessions at once, one for people and one for cases.
+ * generated with set-based SQL in two sessions at once, one for people and one for cases, then
+ * the reports in both, and one profile's long timeline (bench/work.ts measures it).
  */
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
@@ -21,6 +22,7 @@ import { loadAccessList, loadCaseLinks, loadCases } from './load/cases.ts';
 import { createFunctions } from './load/functions.ts';
 import { loadLocations } from './load/locations.ts';
 import { createNames, loadProfileDetails, loadProfileNames, loadProfiles } from './load/profiles.ts';
+import { chooseTimelineProfile, describeAuthors, loadAllReports, loadStaff, loadTimeline } from './load/reports.ts';
 import { createPartnerships, describePartnerships, type Scale } from './load/structure.ts';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -35,7 +37,10 @@ async function step(label: string, work: () => Promise<unknown>): Promise<void> 
   console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function parseScale(): { databaseUrl: string; scale: Scale } {
+/** The reports on the profile whose timeline bench/work.ts pages through. */
+const timelineReports = 2000;
+
+function parseScale(): { databaseUrl: string; scale: Scale; reports: number } {
   const { values } = parseArgs({
     options: {
       'database-url': { type: 'string' },
@@ -43,6 +48,7 @@ function parseScale(): { databaseUrl: string; scale: Scale } {
       cases: { type: 'string' },
       locations: { type: 'string' },
       partnerships: { type: 'string' },
+      reports: { type: 'string' },
     },
   });
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
@@ -55,6 +61,7 @@ function parseScale(): { databaseUrl: string; scale: Scale } {
       locations: positive('locations', values.locations, 200_000),
       partnerships: Math.max(2, positive('partnerships', values.partnerships, 20)),
     },
+    reports: Math.max(timelineReports + 1, positive('reports', values.reports, 10_000_000)),
   };
 }
 
@@ -69,7 +76,7 @@ async function prepareSession(client: pg.PoolClient, scale: Scale, partnershipId
 }
 
 async function main(): Promise<void> {
-  const { databaseUrl, scale } = parseScale();
+  const { databaseUrl, scale, reports } = parseScale();
   const config = loadConfig({ CONCORD_DEMO: 'true', DATABASE_URL: databaseUrl, SESSION_SECRET: process.env.SESSION_SECRET ?? benchSessionSecret, LOG_LEVEL: 'silent' });
   const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 3 });
   const started = performance.now();
@@ -85,6 +92,9 @@ async function main(): Promise<void> {
       const now = Date.now();
       await prepareSession(people, scale, partnershipIds, now, 0.42);
       await prepareSession(casework, scale, partnershipIds, now, 0.24);
+      await step('staff to write reports', () => loadStaff(people));
+      await describeAuthors(people);
+      await describeAuthors(casework);
       console.log(`Loading ${scale.profiles} profiles, ${scale.cases} cases and ${scale.locations} locations over ${partnershipIds.length} partnerships:`);
       const rebuildIndexes = await deferIndexes(people);
       const unchecked = (await skipReferenceChecks(people)) && (await skipReferenceChecks(casework));
@@ -118,6 +128,10 @@ async function main(): Promise<void> {
           await step('case people, locations and interventions', () => loadCaseLinks(casework));
         })(),
       ]);
+      const timeline = await chooseTimelineProfile(people);
+      console.log(`Loading ${reports} reports, ${timelineReports} of them on one profile:`);
+      await step('reports', () => loadAllReports([people, casework], scale, reports - timelineReports, timeline.n));
+      await step(`${timelineReports} reports on profile ${timeline.id}`, () => loadTimeline(people, timeline, timelineReports));
       await step('indexes', () => rebuildIndexes([people, casework]));
       if (unchecked) await step('references checked', () => verifyReferences(people));
       await step('vacuum analyze', () => people.query('vacuum analyze'));

@@ -23,7 +23,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function statsOf(latencies: number[], errors: number, seconds: number, samples: string[]): Stats {
+export function statsOf(latencies: number[], errors: number, seconds: number, samples: string[]): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { requests: latencies.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), perSecond: latencies.length / seconds, samples };
 }
@@ -34,11 +34,23 @@ export function cycle<T>(items: readonly T[]): () => T {
   return () => items[i++ % items.length]!;
 }
 
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * GET requests at `connections` concurrent connections for `seconds`, each path taken from
  * `nextPath`, timing every reply (autocannon's own histogram has no 95th percentile).
  */
-export async function measureApi(url: string, cookie: string, nextPath: () => string, load: Load): Promise<Stats> {
+export function measureApi(url: string, cookie: string, nextPath: () => string, load: Load): Promise<Stats> {
+  return measureRequests(url, { cookie, accept: 'application/json' }, () => ({ method: 'GET', path: nextPath() }), load);
+}
+
+/** Any requests, as `measureApi`: each one built by `next`, its headers added to the common ones. */
+export async function measureRequests(url: string, headers: Record<string, string>, next: () => ApiRequest, load: Load): Promise<Stats> {
   const latencies: number[] = [];
   const samples: string[] = [];
   let errors = 0;
@@ -47,8 +59,11 @@ export async function measureApi(url: string, cookie: string, nextPath: () => st
       url,
       connections: load.connections,
       duration: load.seconds,
-      headers: { cookie, accept: 'application/json' },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }), onResponse: (status, body) => {
+      headers,
+      requests: [{ setupRequest: (request) => {
+        const { headers: extra, ...rest } = next();
+        return { ...request, ...rest, headers: { ...request.headers, ...extra } };
+      }, onResponse: (status, body) => {
         if ((status < 200 || status >= 300) && samples.length < 3) samples.push(`${status} ${body.slice(0, 200)}`);
       } }],
     }, (error, done) => (error ? reject(error) : resolve(done)));
