@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { DEMO_USERS, expect, freshTotp, signIn, test } from './fixtures.ts';
+import { DEMO_PASSWORD, DEMO_USERS, expect, freshTotp, signIn, test } from './fixtures.ts';
 
 // The system administrator sets up a new partnership's structure, handles an edit that crossed
 // with someone else's, and issues and revokes an API token; a practitioner who forgot their
@@ -147,7 +147,8 @@ test('a practitioner who forgot their password resets it from the emailed link',
 
   await practitioner.goto(href!);
   await expect(practitioner.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
-  await field(practitioner, 'New password').fill('amber tractor meadow lighthouse');
+  // The demo password again: later journeys sign in as this practitioner.
+  await field(practitioner, 'New password').fill(DEMO_PASSWORD);
   await practitioner.getByRole('button', { name: 'Save password' }).click();
   await expect(practitioner.getByRole('status').filter({ hasText: 'Password saved' })).toBeVisible();
   await checkA11y(practitioner);
@@ -155,7 +156,7 @@ test('a practitioner who forgot their password resets it from the emailed link',
   // The link never signs anyone in: the authenticator code is still needed.
   await practitioner.goto('/');
   await field(practitioner, 'Email').fill(DEMO_USERS.housing);
-  await field(practitioner, 'Password').fill('amber tractor meadow lighthouse');
+  await field(practitioner, 'Password').fill(DEMO_PASSWORD);
   await field(practitioner, 'Authentication code').fill(await freshTotp('JBSWY3DPEHPK3PXP', DEMO_USERS.housing));
   await practitioner.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(practitioner.getByRole('heading', { level: 1 })).toContainText('Marcus Bell');

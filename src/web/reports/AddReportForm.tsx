@@ -63,6 +63,7 @@ export function AddReportForm({ kind, id, onDone }: { kind: RecordPath; id: stri
         description="Optional. They are stored in the record's documents with the report's visibility."
         multiple
         clearable
+        clearButtonProps={{ 'aria-label': 'Remove the chosen files' }}
         value={files}
         onChange={setFiles}
       />
