@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notifications } from '../../db/schema/index.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -73,8 +73,10 @@ describe('setting and reading reminders', () => {
     expect(audit.filter((a) => a.action === 'action.viewed' && a.actor.id === ids.lead)).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('CCTV');
 
-    const told = events.filter((e) => e.type === 'action.changed' && e.data.id === action.id);
-    expect(told[0]?.audience.userIds?.sort()).toEqual([ids.police, ids.lead].sort());
+    await vi.waitFor(() => {
+      const told = events.filter((e) => e.type === 'action.changed' && e.data.id === action.id);
+      expect(told[0]?.audience.userIds?.sort()).toEqual([ids.police, ids.lead].sort());
+    });
   });
 
   it('a user of another team of the same organisation cannot read it either', async () => {
@@ -160,8 +162,10 @@ describe('reminders on a record', () => {
     expectError(await (await t.as(emails.council)).post('/api/v1/actions', { title: 'Peek', dueAt: inMinutes(30), record: { kind: 'profile', id: profileId } }), 403, 'no_access');
     expectError(await (await t.as(emails.other)).post('/api/v1/actions', { title: 'Peek', dueAt: inMinutes(30), record: { kind: 'profile', id: profileId } }), 404, 'not_found');
 
-    const timeline = events.filter((e) => e.type === 'timeline.changed' && e.data.id === profileId);
-    expect(timeline.at(-1)?.data).toEqual({ kind: 'profile', id: profileId, entry: 'action' });
+    await vi.waitFor(() => {
+      const timeline = events.filter((e) => e.type === 'timeline.changed' && e.data.id === profileId);
+      expect(timeline.at(-1)?.data).toEqual({ kind: 'profile', id: profileId, entry: 'action' });
+    });
   });
 
   it('read-only accounts cannot set reminders', async () => {
@@ -184,8 +188,11 @@ describe('the reminder sweep', () => {
       expect(n.message).toBe(reminderMessage(new Date(action.dueAt), later(61)));
       expect(n.message).not.toContain('Kit');
     }
-    const popped = events.filter((e) => e.type === 'notification.created' && e.data.subjectId === action.id);
-    expect(popped.map((e) => e.audience.userIds?.[0]).sort()).toEqual([ids.police, ids.lead].sort());
+    // On PostgreSQL live events travel through LISTEN/NOTIFY, so they arrive a moment after the commit.
+    await vi.waitFor(() => {
+      const popped = events.filter((e) => e.type === 'notification.created' && e.data.subjectId === action.id);
+      expect(popped.map((e) => e.audience.userIds?.[0]).sort()).toEqual([ids.police, ids.lead].sort());
+    });
     expect((await police.get(`/api/v1/actions/${action.id}`)).json().remindedAt).not.toBeNull();
     expect((await police.get('/api/v1/actions?state=due')).json().items).toEqual([]);
 

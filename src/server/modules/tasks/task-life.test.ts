@@ -106,7 +106,8 @@ describe('live updates', () => {
     const heard: DomainEvent[] = [];
     const stop = t.app.platform.events.subscribe((e) => heard.push(e));
     const task = await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // On PostgreSQL events travel through LISTEN/NOTIFY and arrive a moment after the commit.
+    await expect.poll(() => heard.some((e) => e.type === 'task.changed' && e.data.id === task.id) && heard.some((e) => e.type === 'timeline.changed' && e.data.id === caseId)).toBe(true);
     stop();
     const policeTeam = (await police.get('/api/v1/me')).json().team.id as string;
     const changed = heard.find((e) => e.type === 'task.changed' && e.data.id === task.id)!;
