@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundMessages } from '../../db/schema/index.ts';
+import { encodeCursor } from '../../platform/cursor.ts';
 import { latestEmailTo } from '../../test/fixtures.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditOf, createProfile, createRecord, emails, enrolledUser, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
@@ -135,6 +136,7 @@ describe('notifications are private to their person', () => {
     const second = (await council.get(`/api/v1/notifications?unread=true&limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((n: Item) => n.record?.id)).toEqual([people[0]!.id]);
     expect(second.nextCursor).toBeNull();
+    expectError(await council.get(`/api/v1/notifications?cursor=${encodeCursor(['not-an-id'])}`), 422, 'validation_failed');
 
     await council.post(`/api/v1/notifications/${first.items[0].id}/read`);
     expect(await unread(council)).toBe(2);

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import type { Notification, notificationListQuery, updateNotificationPreferencesBody } from '../../../shared/api/notifications.ts';
 import type { Context } from '../../platform/context.ts';
-import { decodeCursor, pageOf } from '../../platform/cursor.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { decodeCheckedCursor, isUuid, pageOf } from '../../platform/cursor.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { digestTime } from './digest-time.ts';
 import * as q from './queries.ts';
 
 /** A person's own notifications: nobody else may list, read or mark them. */
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const present = (row: q.NotificationRow): Notification => ({
   id: row.id,
@@ -26,8 +24,7 @@ function announceRead(ctx: Context, ids: string[] | 'all') {
 }
 
 export async function list(ctx: Context, query: z.infer<typeof notificationListQuery>) {
-  const [before = null] = (decodeCursor(query.cursor, 1) ?? []) as [string?];
-  if (before !== null && !uuidPattern.test(before)) throw new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
+  const [before = null] = decodeCheckedCursor<[string]>(query.cursor, isUuid) ?? [];
   const rows = await q.listNotifications(ctx.tx, ctx.actor.id, { unread: query.unread ?? false, before, limit: query.limit });
   return pageOf(rows, query.limit, present, (r) => [r.id]);
 }
