@@ -1,27 +1,12 @@
 import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { me as meSchema, type Me } from '../../shared/api/auth.ts';
+import type { RolePermission } from '../../shared/permissions.ts';
 import { get } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 
-export type Permission =
-  | 'signed_in'
-  | 'partnerships.manage'
-  | 'organisations.manage'
-  | 'teams.manage'
-  | 'users.view'
-  | 'users.manage'
-  | 'api_tokens.manage'
-  | 'audit.view'
-  | 'audit.verify'
-  | 'outbox.view'
-  | 'records.view'
-  | 'records.edit'
-  | 'records.merge'
-  | 'access_requests.decide'
-  | 'lookups.manage'
-  | 'profiles.import'
-  | 'templates.manage';
+/** The same permissions the server checks (src/shared/permissions.ts); the screen only hides what the server would refuse. */
+export type Permission = RolePermission;
 
 const adminPermissions: Permission[] = [
   'partnerships.manage', 'organisations.manage', 'teams.manage', 'users.view', 'api_tokens.manage', 'outbox.view', 'lookups.manage', 'profiles.import',

@@ -1,0 +1,37 @@
+import type { Role } from './roles.ts';
+
+/**
+ * What a route requires, declared in its config. `public` needs no sign-in; `enrolment` accepts
+ * a session that has signed in with a password but has yet to enrol an authenticator; every
+ * other permission needs a fully signed-in person (or, where allowed, an API token) whose role
+ * grants it. Which records within that the actor may touch is decided by the policies.
+ */
+export const permissionRoles = {
+  signed_in: ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'partnerships.manage': ['system_admin'],
+  'organisations.manage': ['system_admin'],
+  'teams.manage': ['system_admin', 'organisation_admin'],
+  'users.view': ['system_admin', 'organisation_admin', 'team_admin'],
+  'users.manage': ['system_admin', 'organisation_admin', 'team_admin'],
+  'api_tokens.manage': ['system_admin', 'organisation_admin'],
+  'audit.view': ['system_admin', 'organisation_admin', 'team_admin'],
+  'audit.verify': ['system_admin'],
+  'outbox.view': ['system_admin'],
+  // The shared record. Which profiles, cases and locations within these is decided per record
+  // by the owning team and the access list (records.ts).
+  'records.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'records.edit': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
+  'records.merge': ['system_admin', 'organisation_admin', 'team_admin'],
+  'access_requests.decide': ['system_admin', 'organisation_admin', 'team_admin'],
+  'lookups.manage': ['system_admin', 'organisation_admin'],
+  'profiles.import': ['system_admin', 'organisation_admin', 'team_admin'],
+  // The partnership's template library of letters, consent forms and agreements.
+  'templates.manage': ['system_admin', 'organisation_admin'],
+  // Assessments: teams build templates from the bank, curators keep the bank and the built-in
+  // templates, supervisors approve score adjustments of their own team's assessors.
+  'assessments.design': ['system_admin', 'organisation_admin', 'team_admin'],
+  'question_bank.manage': ['system_admin', 'organisation_admin'],
+  'assessments.approve': ['system_admin', 'organisation_admin', 'team_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RolePermission = keyof typeof permissionRoles;
