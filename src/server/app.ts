@@ -38,6 +38,8 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { createUserService } from './modules/users/service.ts';
 import { actionRoutes } from './modules/actions/routes.ts';
+import { assessmentTemplateRoutes } from './modules/assessment-templates/routes.ts';
+import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { interestRoutes } from './modules/interests/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -121,6 +123,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(documentRoutes);
   await app.register(interestRoutes);
   await app.register(notificationRoutes);
+  await app.register(assessmentTemplateRoutes);
+  await app.register(assessmentRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

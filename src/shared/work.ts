@@ -45,6 +45,8 @@ export const notificationKinds = [
   'record_changed',
   'access_requested',
   'access_decided',
+  'adjustment_requested',
+  'adjustment_decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

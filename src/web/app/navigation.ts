@@ -18,6 +18,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { label: 'Locations', to: '/locations', matches: (p) => p.startsWith('/locations') },
       { label: 'Tasks', to: '/tasks', matches: (p) => p.startsWith('/tasks') },
       { label: 'Reminders', to: '/actions', matches: (p) => p.startsWith('/actions') },
+      { label: 'Assessments', to: '/assessments', matches: (p) => p.startsWith('/assessments') },
       { label: 'Access requests', to: '/access-requests', matches: (p) => p.startsWith('/access-requests') },
     );
   }

@@ -24,6 +24,7 @@ import { actionRoutes } from '../actions/routes.tsx';
 import { TemplatesPage } from '../documents/TemplatesPage.tsx';
 import { notificationRoutes } from '../notifications/routes.tsx';
 import { taskRoutes } from '../tasks/routes.tsx';
+import { assessmentRoutes } from '../assessments/routes.tsx';
 import { accessRequestRoutes } from '../sharing/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
               ...searchRoutes,
               ...accessRequestRoutes,
               ...taskRoutes,
+              ...assessmentRoutes,
               ...actionRoutes,
               ...notificationRoutes,
               {

@@ -28,6 +28,10 @@ const staleAfter: Record<string, string[][]> = {
   'notification.read': [['notifications']],
   'interest.changed': [['interests']],
   'template.changed': [['templates']],
+  // An assessment completed or approved may change the profile's risk level and set tasks and reminders.
+  'assessment.changed': [['assessments'], ['profiles'], ['timeline'], ['tasks'], ['actions']],
+  'assessment_template.changed': [['assessment-templates']],
+  'assessment_question.changed': [['question-bank']],
 };
 
 /**

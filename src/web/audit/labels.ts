@@ -107,6 +107,24 @@ const actionLabels: Record<string, string> = {
   'interest.dropped': 'Dropped an interest',
   'interests.listed': 'Listed the records followed',
   'notification_preferences.updated': 'Changed notification emails',
+  'assessment.started': 'Started assessment',
+  'assessment.updated': 'Changed assessment draft',
+  'assessment.completed': 'Completed assessment',
+  'assessment.viewed': 'Opened assessment',
+  'assessment.discarded': 'Discarded assessment draft',
+  'assessment.adjusted': 'Adjusted assessment score',
+  'assessment.adjustment_decided': 'Decided a score adjustment',
+  'assessment.review_started': 'Started assessment review',
+  'assessment.information_requested': 'Asked for information for an assessment',
+  'assessment.compared': 'Compared assessment reviews',
+  'assessments.listed': 'Listed assessments',
+  'assessment_statistics.viewed': 'Viewed assessment statistics',
+  'assessment_statistics.exported': 'Exported assessment statistics',
+  'assessment_template.created': 'Created assessment template',
+  'assessment_template.updated': 'Changed assessment template',
+  'assessment_template.copied': 'Copied assessment template',
+  'assessment_question.submitted': 'Submitted a question to the bank',
+  'assessment_question.updated': 'Changed a bank question',
 };
 
 /** Actions added on the server after this screen was written still read sensibly. */
@@ -138,6 +156,9 @@ export const entityTypeLabels: Record<string, string> = {
   task: 'Task',
   action_plan: 'Action plan',
   action: 'Reminder',
+  assessment: 'Assessment',
+  assessment_template: 'Assessment template',
+  assessment_question: 'Bank question',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -5,6 +5,8 @@ import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { LockedRecord } from '../records/LockedRecord.tsx';
+import { AssessmentsRequiredAlert } from '../assessments/AssessmentsRequiredAlert.tsx';
+import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { RecordDocuments } from '../documents/RecordDocuments.tsx';
 import { InterestButton } from '../notifications/InterestButton.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
@@ -75,11 +77,13 @@ function CaseBody({ c, editable }: { c: CaseRecord; editable: boolean }) {
       {c.status === 'open' && !c.permissions.canEdit && (
         <Text size="sm">You can read this case but not change it. {c.owner.team.name} at {c.owner.organisation.name} holds it.</Text>
       )}
+      <AssessmentsRequiredAlert kind="cases" id={c.id} />
       <CaseOverview c={c} />
       <CaseProfiles c={c} editable={editable} />
       <CaseLocations c={c} editable={editable} />
       <CaseFamily c={c} editable={editable} />
       <Interventions c={c} editable={editable} />
+      <RecordAssessments kind="cases" id={c.id} />
       <RecordTimeline kind="cases" id={c.id} />
       <ActionPlans caseId={c.id} />
       <RecordTasks kind="cases" id={c.id} />

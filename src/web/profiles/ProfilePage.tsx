@@ -1,6 +1,8 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Anchor, Button, Grid, Stack } from '@mantine/core';
 import { Page } from '../components/Page.tsx';
+import { AssessmentsRequiredAlert } from '../assessments/AssessmentsRequiredAlert.tsx';
+import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { RecordDocuments } from '../documents/RecordDocuments.tsx';
 import { InterestButton } from '../notifications/InterestButton.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
@@ -43,6 +45,7 @@ export function ProfilePage() {
       }
     >
       <WarningMarkers markers={p.warningMarkers} />
+      <AssessmentsRequiredAlert kind="profiles" id={p.id} />
       <Anchor component={Link} to="/profiles" size="sm">
         Back to people
       </Anchor>
@@ -58,6 +61,7 @@ export function ProfilePage() {
         <AddressList addresses={p.addresses} />
         <Relationships profile={p} />
         <ProfileCases profileId={p.id} />
+        <RecordAssessments kind="profiles" id={p.id} />
         <RecordTimeline kind="profiles" id={p.id} />
         <RecordTasks kind="profiles" id={p.id} />
         <RecordDocuments kind="profiles" id={p.id} />

@@ -12,3 +12,4 @@ export * from './reports.ts';
 export * from './documents.ts';
 export * from './tasks.ts';
 export * from './notifications.ts';
+export * from './assessments.ts';

@@ -3,7 +3,7 @@ import type { Database } from '../connection.ts';
 import { organisations, partnerships, teams, users } from '../schema/index.ts';
 import { encrypt } from '../../platform/auth/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { ensureDefaultLookups } from './lookups.ts';
+import { ensurePartnershipDefaults } from './partnership-defaults.ts';
 import { writeAuditEvents } from '../../platform/audit/write.ts';
 
 export const demoPassword = 'Concord-demo-1';
@@ -71,7 +71,7 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
     const audit: Parameters<typeof writeAuditEvents>[3] = [];
     for (const p of demo) {
       const [partnership] = await tx.insert(partnerships).values({ name: p.partnership }).returning();
-      await ensureDefaultLookups(tx, partnership!.id);
+      await ensurePartnershipDefaults(tx, partnership!.id);
       audit.push({ action: 'partnership.created', entityType: 'partnership', entityId: partnership!.id, details: { name: p.partnership, seed: 'demo' } });
       for (const o of p.organisations) {
         const [organisation] = await tx.insert(organisations).values({ partnershipId: partnership!.id, name: o.name, kind: o.kind }).returning();

@@ -25,6 +25,8 @@ const subjects: Record<NotificationKind, string> = {
   record_changed: 'A record you follow has changed',
   access_requested: 'A request for access to a record your team holds',
   access_decided: 'Your request for access was decided',
+  adjustment_requested: 'An assessment score adjustment needs your approval',
+  adjustment_decided: 'Your assessment score adjustment was decided',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations, partnerships, teams } from '../../db/schema/index.ts';
-import { ensureDefaultLookups } from '../../db/seed/lookups.ts';
+import { ensurePartnershipDefaults } from '../../db/seed/partnership-defaults.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 /** Rows after a (name, id) keyset cursor, in name order. */
@@ -36,7 +36,7 @@ export async function partnershipNameTaken(tx: Tx, name: string, exceptId?: stri
 
 export async function insertPartnership(tx: Tx, name: string) {
   const [row] = await tx.insert(partnerships).values({ name }).returning();
-  await ensureDefaultLookups(tx, row!.id);
+  await ensurePartnershipDefaults(tx, row!.id);
   return row!;
 }
 

@@ -111,6 +111,24 @@ export const auditActions = [
   'interest.dropped',
   'interests.listed',
   'notification_preferences.updated',
+  'assessment.started',
+  'assessment.updated',
+  'assessment.completed',
+  'assessment.viewed',
+  'assessment.discarded',
+  'assessment.adjusted',
+  'assessment.adjustment_decided',
+  'assessment.review_started',
+  'assessment.information_requested',
+  'assessment.compared',
+  'assessments.listed',
+  'assessment_statistics.viewed',
+  'assessment_statistics.exported',
+  'assessment_template.created',
+  'assessment_template.updated',
+  'assessment_template.copied',
+  'assessment_question.submitted',
+  'assessment_question.updated',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -131,6 +149,7 @@ export const auditEntityTypes = [
   'partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message',
   'lookup', 'profile', 'case', 'location', 'access_request', 'stored_file',
   'report', 'document', 'document_template', 'task', 'action_plan', 'action',
+  'assessment', 'assessment_template', 'assessment_question',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -1,0 +1,3 @@
+import type { FastifyInstance } from 'fastify';
+
+export async function assessmentRoutes(_app: FastifyInstance) {}

@@ -1,0 +1,5 @@
+import { Page } from '../components/Page.tsx';
+
+export function ComparisonPage() {
+  return <Page title="Compare reviews">{null}</Page>;
+}
