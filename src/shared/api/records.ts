@@ -47,7 +47,11 @@ export const shareBody = z.union([
   z.strictObject({ teamId: uuid, level: z.enum(accessLevels) }),
   z.strictObject({ organisationId: uuid, level: z.enum(accessLevels) }),
 ]);
-export const unshareBody = z.union([z.strictObject({ teamId: uuid }), z.strictObject({ organisationId: uuid })]);
+/** The target to stop sharing with; the public contract sends the same body as sharing, so a `level` is accepted and ignored. */
+export const unshareBody = z.union([
+  z.strictObject({ teamId: uuid, level: z.enum(accessLevels).optional() }),
+  z.strictObject({ organisationId: uuid, level: z.enum(accessLevels).optional() }),
+]);
 
 export const recordKindParams = z.object({ kind: z.enum(['profiles', 'cases', 'locations']), id: uuid });
 

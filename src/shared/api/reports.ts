@@ -15,6 +15,18 @@ export const createReportBody = z.strictObject({
   visibility: z.enum(visibilities),
 });
 
+/** A profile, case or location named as the public API contract names it. */
+export const subjectRef = z.strictObject({ type: z.enum(recordKinds), id: uuid });
+
+/**
+ * The public contract's form of adding a report: the record named in the body as its `subject`,
+ * and `occurredAt` optional, meaning now.
+ */
+export const createSubjectReportBody = createReportBody.extend({
+  subject: subjectRef,
+  occurredAt: isoTime.optional(),
+});
+
 export const updateReportBody = z.strictObject({
   version,
   reportType: lookupInput.optional(),
@@ -38,6 +50,8 @@ export const report = z.object({
   team: ref,
   organisation: ref,
   readable: z.boolean(),
+  /** The opposite of `readable`, as the public contract names it. */
+  restricted: z.boolean(),
   author: ref.nullable(),
   visibility: z.enum(visibilities).nullable(),
   bodyHtml: z.string().nullable(),
@@ -80,6 +94,12 @@ export const timelineQuery = listQuery.extend({
   includeLinked: z.stringbool().default(false),
 });
 
+/** The public contract's timeline: the record named in the query, with the same filters and paging. */
+export const subjectTimelineQuery = timelineQuery.extend({
+  subjectType: z.enum(recordKinds),
+  subjectId: uuid,
+});
+
 const timelineDetail = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('report'),
@@ -97,6 +117,18 @@ const timelineDetail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('change'), action: z.string(), fields: z.array(z.string()) }),
 ]);
 
+/**
+ * Who made a timeline entry. The team and organisation are always given; the person only when the
+ * entry is not restricted. `id` is null when a system (an API token, the demo seed) made a change,
+ * and `name` is then the system's name.
+ */
+export const timelineAuthor = z.object({
+  id: uuid.nullable().optional(),
+  name: z.string().optional(),
+  team: ref.nullable(),
+  organisation: ref.nullable(),
+});
+
 export const timelineEntry = z.object({
   /** `<kind>:<source id>`, unique in a timeline. */
   id: z.string(),
@@ -106,10 +138,14 @@ export const timelineEntry = z.object({
   label: z.string(),
   /** The record the entry is on: a case's timeline can hold its linked profiles' reports. */
   record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }),
-  author: ref.nullable(),
+  author: timelineAuthor,
   team: ref.nullable(),
   organisation: ref.nullable(),
   readable: z.boolean(),
+  /** The opposite of `readable`: the reader sees only that the entry exists, its type, team and time. */
+  restricted: z.boolean(),
+  /** A report entry's type by name, restricted or not; null for other entries. */
+  reportType: z.string().nullable(),
   detail: timelineDetail,
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;

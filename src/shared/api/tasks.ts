@@ -3,6 +3,7 @@ import { recordKinds } from '../records.ts';
 import { taskPriorities, taskStatuses, taskUpdateKinds } from '../work.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 import { isoDate } from './records.ts';
+import { subjectRef } from './reports.ts';
 
 export const recordRef = z.strictObject({ kind: z.enum(recordKinds), id: uuid });
 
@@ -13,16 +14,34 @@ export const assigneeInput = z.union([
   z.strictObject({ organisationId: uuid }),
 ]);
 
+// Reported with the other fields' problems, not only once they are right.
+const whenObject = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null };
+
+/**
+ * A new task. The public API contract's names are accepted too: `subject: {type, id}` for
+ * `record: {kind, id}` and `dueDate` for `dueOn`, one spelling of each, never both; the parsed
+ * body has only `record` and `dueOn`.
+ */
 export const createTaskBody = z.strictObject({
   title: text(200),
   description: optionalText(5000),
   priority: z.enum(taskPriorities).default('normal'),
-  dueOn: isoDate,
+  dueOn: isoDate.optional(),
+  dueDate: isoDate.optional(),
   assignee: assigneeInput,
   record: recordRef.nullish(),
+  subject: subjectRef.nullish(),
   actionPlanId: uuid.nullish(),
   watcherIds: z.array(uuid).max(50).default([]),
-});
+})
+  .refine((b) => b.dueOn === undefined || b.dueDate === undefined, { ...whenObject, path: ['dueDate'], message: 'give dueOn or dueDate, not both' })
+  .refine((b) => b.dueOn !== undefined || b.dueDate !== undefined, { ...whenObject, path: ['dueOn'], message: 'is required' })
+  .refine((b) => !b.record || !b.subject, { ...whenObject, path: ['subject'], message: 'give record or subject, not both' })
+  .transform(({ dueDate, subject, ...b }) => ({
+    ...b,
+    dueOn: (b.dueOn ?? dueDate)!,
+    record: b.record ?? (subject ? { kind: subject.type, id: subject.id } : null),
+  }));
 
 /** The tasker changes the task or hands it to someone else (a reassigned task starts again as open). */
 export const updateTaskBody = z.strictObject({
@@ -35,9 +54,14 @@ export const updateTaskBody = z.strictObject({
   actionPlanId: uuid.nullish(),
 });
 
-export const acceptTaskBody = z.strictObject({ version });
-export const declineTaskBody = z.strictObject({ version, reason: text(2000) });
-export const completeTaskBody = z.strictObject({ version, result: text(5000) });
+/**
+ * Accepting, declining and completing may leave out `version` (the public contract does): the
+ * step is then taken on the task as it is, and still only from a status it can be taken from.
+ * Accepting needs no body at all.
+ */
+export const acceptTaskBody = z.strictObject({ version: version.optional() }).nullish();
+export const declineTaskBody = z.strictObject({ version: version.optional(), reason: text(2000) });
+export const completeTaskBody = z.strictObject({ version: version.optional(), result: text(5000) });
 export const cancelTaskBody = z.strictObject({ version, reason: text(2000) });
 export const taskProgressBody = z.strictObject({ note: text(5000) });
 

@@ -122,7 +122,7 @@ describe('who reads a report', () => {
         if (expected[visibility][who]) {
           expect(seen, who).toMatchObject({ readable: true, bodyHtml: '<p>Disclosed a new address.</p>', visibility, author: { name: 'Tom Wright' } });
         } else {
-          expect(seen, who).toMatchObject({ readable: false, bodyHtml: null, visibility: null, author: null, attachments: [], type: { name: 'Visit' }, team: { name: 'ASB team' }, organisation: { name: 'Demo County Police' } });
+          expect(seen, who).toMatchObject({ readable: false, restricted: true, bodyHtml: null, visibility: null, author: null, attachments: [], type: { name: 'Visit' }, team: { name: 'ASB team' }, organisation: { name: 'Demo County Police' } });
           expect(response.body, who).not.toContain('new address');
           expectError(await agent.get(`/api/v1/reports/${report.id}/versions`), 403, 'forbidden');
         }
@@ -130,7 +130,10 @@ describe('who reads a report', () => {
         expect(timeline.items, who).toHaveLength(1);
         expect(timeline.items[0], who).toMatchObject({ kind: 'report', readable: expected[visibility][who], label: 'Visit', team: { name: 'ASB team' } });
         if (!expected[visibility][who]) {
-          expect(timeline.items[0], who).toMatchObject({ author: null, detail: { bodyHtml: null, visibility: null } });
+          const stub = timeline.items[0];
+          expect(stub, who).toMatchObject({ restricted: true, reportType: 'Visit', author: { team: { name: 'ASB team' } }, detail: { bodyHtml: null, visibility: null } });
+          expect(stub.author, who).not.toHaveProperty('name');
+          expect(stub.author, who).not.toHaveProperty('id');
           expect(JSON.stringify(timeline), who).not.toContain('new address');
         }
       }

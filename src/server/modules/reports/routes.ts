@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
 import { recordKindParams } from '../../../shared/api/records.ts';
-import { createReportBody, report, reportVersionList, updateReportBody } from '../../../shared/api/reports.ts';
+import { createReportBody, createSubjectReportBody, report, reportVersionList, updateReportBody } from '../../../shared/api/reports.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
@@ -23,6 +23,16 @@ export async function reportRoutes(app: FastifyInstance) {
       schema: { tags, summary: `Add a report to this ${kind}`, params: idParams, body: createReportBody, response: { 201: report } },
     }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createReport(ctx, kind, request.params.id, request.body))));
   }
+
+  api.post('/api/v1/reports', {
+    config: { permission: 'records.edit', apiTokens: true },
+    schema: {
+      tags,
+      summary: 'Add a report to the profile, case or location named as its subject; without occurredAt it happened now',
+      body: createSubjectReportBody,
+      response: { 201: report },
+    },
+  }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createSubjectReport(ctx, request.body))));
 
   api.get('/api/v1/reports/:id', {
     config: { permission: 'records.view', apiTokens: true },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createReportBody, Report, ReportVersion, updateReportBody } from '../../../shared/api/reports.ts';
+import type { createReportBody, createSubjectReportBody, Report, ReportVersion, updateReportBody } from '../../../shared/api/reports.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Visibility } from '../../../shared/work.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
@@ -57,6 +57,7 @@ function present(ctx: Context, record: SharedRecord, row: q.ReportRow, attachmen
     team: { id: r.authorTeamId, name: row.teamName },
     organisation: { id: r.authorOrganisationId, name: row.organisationName },
     readable,
+    restricted: !readable,
     author: readable ? { id: r.authorId, name: row.authorName } : null,
     visibility: readable ? r.visibility : null,
     bodyHtml: readable ? r.bodyHtml : null,
@@ -109,7 +110,15 @@ async function loadReport(ctx: Context, id: string) {
   return row;
 }
 
-export async function createReport(ctx: Context, kind: RecordKind, recordId: string, body: z.infer<typeof createReportBody>): Promise<Report> {
+/** A report as either route takes it; the contract's route may leave out when it happened, meaning now. */
+type NewReport = Omit<z.infer<typeof createReportBody>, 'occurredAt'> & { occurredAt?: string };
+
+/** The public contract's form: the record is the body's `subject`. */
+export const createSubjectReport = (ctx: Context, { subject, ...body }: z.infer<typeof createSubjectReportBody>): Promise<Report> =>
+  createReport(ctx, subject.type, subject.id, body);
+
+export async function createReport(ctx: Context, kind: RecordKind, recordId: string, input: NewReport): Promise<Report> {
+  const body = { ...input, occurredAt: input.occurredAt ?? new Date().toISOString() };
   const record = await contributableRecord(ctx, kind, recordId);
   const type = await resolveLookup(ctx, 'report_type', body.reportType, 'reportType');
   const clean = cleanBody(body.body);

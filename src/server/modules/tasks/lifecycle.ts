@@ -3,13 +3,13 @@ import type { acceptTaskBody, cancelTaskBody, completeTaskBody, declineTaskBody,
 import type { Context } from '../../platform/context.ts';
 import { announce } from './announce.ts';
 import * as q from './queries.ts';
-import { applyChange, loadTask, permissionsOf, presentTask, reload, require, subjectOf } from './task.ts';
+import { applyChange, loadTask, permissionsOf, presentTask, reload, require, requireStep, subjectOf } from './task.ts';
 
 /** The assigned person, or a member of the assigned team or organisation, takes the task on. */
 export async function acceptTask(ctx: Context, id: string, body: z.infer<typeof acceptTaskBody>): Promise<Task> {
   const row = await loadTask(ctx, id);
-  require(ctx, row, permissionsOf(ctx.actor, row).canAccept, 'Only the person, team or organisation the task is set for can accept it, while it waits to be accepted.');
-  await applyChange(ctx, row, body.version, { status: 'accepted', acceptedBy: ctx.actor.id });
+  await requireStep(ctx, row, 'accept');
+  await applyChange(ctx, row, body?.version ?? row.task.version, { status: 'accepted', acceptedBy: ctx.actor.id });
   await q.insertUpdate(ctx.tx, { taskId: id, kind: 'accepted', note: null, author: ctx.actor });
   const updated = await reload(ctx, id);
   ctx.audit({ action: 'task.accepted', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'accepted' } } });
@@ -20,8 +20,8 @@ export async function acceptTask(ctx: Context, id: string, body: z.infer<typeof 
 /** Declining sends the task back to its tasker, with the reason, to reassign or cancel. */
 export async function declineTask(ctx: Context, id: string, body: z.infer<typeof declineTaskBody>): Promise<Task> {
   const row = await loadTask(ctx, id);
-  require(ctx, row, permissionsOf(ctx.actor, row).canDecline, 'Only the person, team or organisation the task is set for can decline it, while it waits to be accepted.');
-  await applyChange(ctx, row, body.version, { status: 'declined', declineReason: body.reason });
+  await requireStep(ctx, row, 'decline');
+  await applyChange(ctx, row, body.version ?? row.task.version, { status: 'declined', declineReason: body.reason });
   await q.insertUpdate(ctx.tx, { taskId: id, kind: 'declined', note: body.reason, author: ctx.actor });
   const updated = await reload(ctx, id);
   ctx.audit({ action: 'task.declined', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'declined' } }, reason: body.reason });
@@ -43,8 +43,8 @@ export async function addProgress(ctx: Context, id: string, body: z.infer<typeof
 
 export async function completeTask(ctx: Context, id: string, body: z.infer<typeof completeTaskBody>): Promise<Task> {
   const row = await loadTask(ctx, id);
-  require(ctx, row, permissionsOf(ctx.actor, row).canComplete, 'Only the person doing the task can complete it, once it is accepted.');
-  await applyChange(ctx, row, body.version, { status: 'completed', result: body.result, completedAt: new Date() });
+  await requireStep(ctx, row, 'complete');
+  await applyChange(ctx, row, body.version ?? row.task.version, { status: 'completed', result: body.result, completedAt: new Date() });
   await q.insertUpdate(ctx.tx, { taskId: id, kind: 'completed', note: body.result, author: ctx.actor });
   const updated = await reload(ctx, id);
   ctx.audit({ action: 'task.completed', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'completed' } } });

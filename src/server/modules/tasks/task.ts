@@ -1,8 +1,9 @@
 import type { Task, TaskSummary } from '../../../shared/api/tasks.ts';
+import { taskStatusLabels, type TaskStatus } from '../../../shared/work.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
-import { ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
 import * as q from './queries.ts';
 
 export type TaskRow = q.Row;
@@ -42,12 +43,14 @@ export async function reload(ctx: Context, id: string): Promise<TaskRow> {
 const isAssignee = (actor: Actor, t: TaskRow['task']) =>
   t.assignedUserId === actor.id || t.assignedTeamId === actor.teamId || t.assignedOrganisationId === actor.organisationId;
 
+const isDoer = (actor: Actor, t: TaskRow['task']) => t.acceptedBy === actor.id || t.assignedUserId === actor.id;
+
 /** What the actor may do with the task now; each use case checks the same rule. */
 export function permissionsOf(actor: Actor, row: TaskRow): Task['permissions'] {
   const t = row.task;
   const writer = mayEverEdit(actor);
   const tasker = t.setBy === actor.id;
-  const doer = t.acceptedBy === actor.id || t.assignedUserId === actor.id;
+  const doer = isDoer(actor, t);
   const live = t.status === 'open' || t.status === 'accepted' || t.status === 'declined';
   return {
     canAccept: writer && t.status === 'open' && isAssignee(actor, t),
@@ -63,6 +66,31 @@ export function require(ctx: Context, row: TaskRow, allowed: boolean, message: s
   if (allowed) return;
   ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: message } });
   throw new ForbiddenError(message);
+}
+
+type Step = 'accept' | 'decline' | 'complete';
+
+const steps: Record<Step, { from: TaskStatus; party: (actor: Actor, t: TaskRow['task']) => boolean; who: string; done: string }> = {
+  accept: { from: 'open', party: isAssignee, who: 'Only the person, team or organisation the task is set for can accept it.', done: 'accepted' },
+  decline: { from: 'open', party: isAssignee, who: 'Only the person, team or organisation the task is set for can decline it.', done: 'declined' },
+  complete: { from: 'accepted', party: isDoer, who: 'Only the person doing the task can complete it.', done: 'completed' },
+};
+
+/**
+ * Refuses a step the actor may never take on this task (403, recorded), and one its status does
+ * not allow now (409 with the task as it is): someone else took it on or finished it first, or
+ * the caller repeated the step. The same rule as `permissionsOf`, split by why.
+ */
+export async function requireStep(ctx: Context, row: TaskRow, step: Step): Promise<void> {
+  const rule = steps[step];
+  require(ctx, row, mayEverEdit(ctx.actor) && rule.party(ctx.actor, row.task), rule.who);
+  if (row.task.status === rule.from) return;
+  const now = taskStatusLabels[row.task.status].toLowerCase();
+  throw new ConflictError(
+    `This task is ${now}; it can be ${rule.done} only while it is ${taskStatusLabels[rule.from].toLowerCase()}.`,
+    'conflict',
+    [await presentTask(ctx, row)],
+  );
 }
 
 function assigneeOf(row: TaskRow): TaskSummary['assignee'] {

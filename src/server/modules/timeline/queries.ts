@@ -36,6 +36,7 @@ const columns = {
   author_id: 'uuid', team_id: 'uuid', organisation_id: 'uuid', readable: 'boolean',
   type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
   note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
+  system_name: 'text',
 } as const;
 type Column = keyof typeof columns;
 
@@ -176,6 +177,7 @@ function changeBranch(s: Scope): SQL {
     kind: sql`'change'::text`, source_id: sql`audit_events.id`, at: sql`audit_events.at`,
     record_kind: sql`audit_events.entity_type`, record_id: sql`audit_events.entity_id`, record_title: sql`${s.title}::text`,
     author_id: sql`case when audit_events.actor_kind = 'user' then audit_events.actor_id end`,
+    system_name: sql`case when audit_events.actor_kind <> 'user' then audit_events.actor_name end`,
     team_id: sql`audit_events.team_id`, organisation_id: sql`audit_events.organisation_id`, readable: sql`true`,
     action: sql`audit_events.action`,
     fields: sql`case when jsonb_typeof(audit_events.changes) = 'object' then array(select jsonb_object_keys(audit_events.changes) order by 1) else '{}'::text[] end`,
@@ -198,6 +200,7 @@ export type TimelineRow = {
   record_id: string;
   record_title: string | null;
   author_id: string | null;
+  /** The person's name, or for a change a system made, the system's. */
   author_name: string | null;
   team_id: string | null;
   team_name: string | null;
@@ -240,7 +243,7 @@ export async function timeline(tx: Tx, scope: Omit<Scope, 'take'> & { limit: num
   if (branches.length === 0) return [];
   const { rows } = await tx.execute<TimelineRow>(sql`
     select e.kind, e.source_id, ${utc(sql`e.at`)} as at,
-           e.record_kind, e.record_id, e.record_title, e.author_id, author.name as author_name,
+           e.record_kind, e.record_id, e.record_title, e.author_id, coalesce(author.name, e.system_name) as author_name,
            e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
            e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
            e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
 import { recordKindParams } from '../../../shared/api/records.ts';
-import { timelinePage, timelineQuery } from '../../../shared/api/reports.ts';
+import { subjectTimelineQuery, timelinePage, timelineQuery } from '../../../shared/api/reports.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import { recordTimeline } from './service.ts';
 
 const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 
-/** One timeline per profile, case and location. Read by people on the record's page; other systems read reports directly. */
+/** One timeline per profile, case and location: people read it on the record's page, other systems through the contract's route. */
 export async function timelineRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { runner } = app.platform;
@@ -28,4 +28,17 @@ export async function timelineRoutes(app: FastifyInstance) {
       },
     }, (request) => runner.run(who(request), (ctx) => recordTimeline(ctx, kind, request.params.id, request.query)));
   }
+
+  api.get('/api/v1/timeline', {
+    config: { permission: 'records.view', apiTokens: true },
+    schema: {
+      tags: ['timeline'],
+      summary: 'What has happened on the profile, case or location named by subjectType and subjectId, newest first',
+      querystring: subjectTimelineQuery,
+      response: { 200: timelinePage },
+    },
+  }, (request) => {
+    const { subjectType, subjectId, ...query } = request.query;
+    return runner.run(who(request), (ctx) => recordTimeline(ctx, subjectType, subjectId, query));
+  });
 }

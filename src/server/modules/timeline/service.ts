@@ -89,6 +89,13 @@ function labelOf(r: q.TimelineRow): string {
   }
 }
 
+/** The author's agency always; the person (or system) only on an entry the reader may read. */
+function authorOf(r: q.TimelineRow): TimelineEntry['author'] {
+  const agency = { team: ref(r.team_id, r.team_name), organisation: ref(r.organisation_id, r.organisation_name) };
+  if (!r.readable || r.author_name === null) return agency;
+  return { id: r.author_id, name: r.author_name, ...agency };
+}
+
 function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>): TimelineEntry {
   return {
     id: `${r.kind}:${r.source_id}`,
@@ -96,10 +103,12 @@ function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>): Time
     at: `${r.at.slice(0, 23)}Z`,
     label: labelOf(r),
     record: { kind: r.record_kind, id: r.record_id, title: r.record_title },
-    author: ref(r.author_id, r.author_name),
+    author: authorOf(r),
     team: ref(r.team_id, r.team_name),
     organisation: ref(r.organisation_id, r.organisation_name),
     readable: r.readable,
+    restricted: !r.readable,
+    reportType: r.kind === 'report' ? r.type_name : null,
     detail: detailOf(r, attachments.get(r.source_id) ?? []),
   };
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Entry { id: string; kind: string; at: string; label: string; readable: boolean; author: { name: string } | null; record: { kind: string; id: string }; detail: Record<string, unknown> }
+interface Entry { id: string; kind: string; at: string; label: string; readable: boolean; author: { id?: string | null; name?: string; team: { name: string } | null }; record: { kind: string; id: string }; detail: Record<string, unknown> }
 
 async function timeline(agent: Agent, path: string, query = ''): Promise<Entry[]> {
   const response = await agent.get(`/api/v1/${path}/timeline?limit=200${query}`);
@@ -82,7 +82,7 @@ describe('a record\'s timeline', () => {
     const byId = (entries: Entry[], id: string) => entries.find((e) => e.id === id)!;
     // A reminder is a personal note: those it does not name do not learn it exists.
     expect(forCouncil.some((e) => e.kind === 'action')).toBe(false);
-    expect(byId(forCouncil, `document:${work.document.id}`)).toMatchObject({ readable: false, author: null, detail: { title: null, folder: null, contentType: null, visibility: null } });
+    expect(byId(forCouncil, `document:${work.document.id}`)).toMatchObject({ readable: false, restricted: true, reportType: null, author: { team: { name: 'ASB team' } }, detail: { title: null, folder: null, contentType: null, visibility: null } });
     expect(forCouncil.find((e) => e.kind === 'report')).toMatchObject({ readable: false, detail: { bodyHtml: null } });
     expect(forCouncil.filter((e) => e.kind === 'task').map((e) => e.detail)).toEqual([
       { kind: 'task', taskId: work.task.id, title: 'Check on tenancy', update: 'accepted', note: 'On it', status: 'accepted' },
