@@ -15,6 +15,7 @@ import { decorateIdempotency, registerIdempotency } from './platform/http/idempo
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { catalogueRoutes } from './platform/http/catalogue.ts';
+import { acceptEmptyJsonBodies } from './platform/http/json-body.ts';
 import type { Platform } from './platform/http/types.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/boss.ts';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(cookie);
   await registerSecurity(app);
   registerErrorHandling(app);
+  acceptEmptyJsonBodies(app);
   registerAuthGuard(app);
   decorateIdempotency(app);
   registerIdempotency(app);

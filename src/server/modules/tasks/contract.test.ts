@@ -88,6 +88,14 @@ describe('accepting, declining and completing without a version', () => {
     expect((await police.get(`/api/v1/tasks/${task.id}`)).json()).toMatchObject({ status: 'completed' });
   });
 
+  it('accepts with a JSON content type and an empty body, as many clients send', async () => {
+    const task = await setTask(contractTask());
+    const accepted = await council.request('POST', `/api/v1/tasks/${task.id}/accept`, '', { 'content-type': 'application/json' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expectError(await council.request('POST', `/api/v1/tasks/${task.id}/decline`, '', { 'content-type': 'application/json' }), 422, 'validation_failed');
+    expectError(await council.request('POST', `/api/v1/tasks/${task.id}/decline`, '{"reason":', { 'content-type': 'application/json' }), 400, 'malformed_request');
+  });
+
   it('accepts with an empty JSON object too', async () => {
     const task = await setTask(contractTask());
     expect((await council.post(`/api/v1/tasks/${task.id}/accept`, {})).json()).toMatchObject({ status: 'accepted' });
