@@ -33,7 +33,7 @@ export const templateQuestion = z.object({
   key: questionKey,
   questionId: uuid.nullable().default(null),
   text: text(1000),
-  guidance: optionalText(2000).transform((v) => v ?? null),
+  guidance: optionalText(2000).default(null),
   kind: z.enum(questionKinds),
   nature: z.enum(questionNatures).default('objective'),
   topics: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
