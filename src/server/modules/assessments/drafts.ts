@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { Answers, Assessment, createAssessmentBody, updateAssessmentBody } from '../../../shared/api/assessments.ts';
+import { answerProblems } from '../../../shared/assessment-engine.ts';
+import { diff } from '../../platform/audit/diff.ts';
+import type { Context } from '../../platform/context.ts';
+import { ConflictError, ForbiddenError, staleVersion, ValidationError } from '../../platform/errors.ts';
+import { contributableRecord } from '../sharing/record-access.ts';
+import { announce, inAuthorTeam, isReadable, loadAssessment, recordDetails, reloadRow, require, requireDraft, subjectOf } from './assessment.ts';
+import { presentOne } from './detail.ts';
+import { pullMembers } from './members.ts';
+import * as q from './queries.ts';
+
+/** Whoever answers for the work: a person, or for a system's token the person who issued the token. */
+export async function personOf(ctx: Context): Promise<string> {
+  if (ctx.actor.kind === 'user') return ctx.actor.id;
+  const issuer = await q.tokenIssuer(ctx.tx, ctx.actor.id);
+  if (!issuer) throw new ForbiddenError('This API token cannot write assessments.');
+  return issuer;
+}
+
+/** A template that can start a new assessment: one of the partnership's, not retired. */
+export async function usableTemplate(ctx: Context, idOrKey: string, field = 'template'): Promise<q.TemplateRow> {
+  const template = await q.findTemplate(ctx.tx, ctx.actor.partnershipId, idOrKey);
+  if (!template) throw new ValidationError([{ field, problem: 'is not a template of this partnership' }]);
+  if (template.template.status === 'retired') throw new ConflictError('This template is retired and cannot start new assessments.', 'template_retired');
+  return template;
+}
+
+export function checkAnswers(problems: { field: string; problem: string }[]): void {
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** Answers are never audited: the audit trail is read by administrators whom a private assessment is not for. Their keys are. */
+const answeredKeys = (answers: Answers) => Object.keys(answers).sort();
+
+export async function createAssessment(ctx: Context, body: z.infer<typeof createAssessmentBody>): Promise<Assessment> {
+  const record = await contributableRecord(ctx, body.subject.type, body.subject.id);
+  const template = await usableTemplate(ctx, body.template);
+  const members = template.definition.family ? await pullMembers(ctx, record) : [];
+  checkAnswers(answerProblems(template.definition, body.answers, members));
+  const person = await personOf(ctx);
+  const id = await q.insertAssessment(ctx.tx, {
+    partnershipId: ctx.actor.partnershipId,
+    templateId: template.template.id,
+    templateVersionId: template.versionId,
+    recordKind: body.subject.type,
+    recordId: record.id,
+    answers: body.answers,
+    members,
+    visibility: body.visibility,
+    createdBy: person,
+    authorId: person,
+    authorTeamId: ctx.actor.teamId,
+    authorOrganisationId: ctx.actor.organisationId,
+  });
+  ctx.audit({
+    action: 'assessment.started',
+    ...subjectOf(record, id),
+    details: { ...recordDetails(record), template: template.template.key, templateVersion: template.template.version, visibility: body.visibility, answered: answeredKeys(body.answers) },
+  });
+  await announce(ctx, record, id);
+  return presentOne(ctx, record, await reloadRow(ctx, id));
+}
+
+/** The assessment, or a stub (template, status, team, dates) for a reader its visibility leaves out. */
+export async function getAssessment(ctx: Context, id: string): Promise<Assessment> {
+  const { row, record } = await loadAssessment(ctx, id);
+  ctx.audit({ action: 'assessment.viewed', ...subjectOf(record, id), details: { ...recordDetails(record), readable: isReadable(ctx, row) } });
+  return presentOne(ctx, record, row);
+}
+
+/** A draft the actor's team may work on: on a record they can still add to. */
+export async function workableDraft(ctx: Context, id: string) {
+  const { row } = await loadAssessment(ctx, id);
+  const record = await contributableRecord(ctx, row.assessment.recordKind, row.assessment.recordId);
+  require(ctx, record, row, inAuthorTeam(ctx, row), 'Only the team that started this assessment can work on it.');
+  requireDraft(row);
+  return { row, record };
+}
+
+/** Saves work in progress: answers given replace those held, null clears one. */
+export async function updateAssessment(ctx: Context, id: string, body: z.infer<typeof updateAssessmentBody>): Promise<Assessment> {
+  const { row, record } = await workableDraft(ctx, id);
+  const before = row.assessment;
+  if (body.version !== before.version) throw staleVersion(await presentOne(ctx, record, row));
+  const answers: Answers = { ...before.answers };
+  for (const [key, value] of Object.entries(body.answers ?? {})) {
+    if (value === null) delete answers[key];
+    else answers[key] = value;
+  }
+  checkAnswers(answerProblems(row.definition, answers, before.members));
+  const visibility = body.visibility ?? before.visibility;
+  if (!(await q.updateAssessment(ctx.tx, id, body.version, { answers, visibility }))) {
+    throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
+  }
+  const changedKeys = [...new Set([...Object.keys(before.answers), ...Object.keys(answers)])]
+    .filter((k) => JSON.stringify(before.answers[k]) !== JSON.stringify(answers[k])).sort();
+  ctx.audit({
+    action: 'assessment.updated',
+    ...subjectOf(record, id),
+    changes: diff({ visibility: before.visibility }, { visibility }, ['visibility']),
+    details: { ...recordDetails(record), answersChanged: changedKeys },
+  });
+  await announce(ctx, record, id);
+  return presentOne(ctx, record, await reloadRow(ctx, id));
+}
+
+/** Throws away a draft; anyone in the team may, as anyone in it may finish it. */
+export async function discardAssessment(ctx: Context, id: string): Promise<void> {
+  const { record } = await workableDraft(ctx, id);
+  await q.deleteAssessment(ctx.tx, id);
+  ctx.audit({ action: 'assessment.discarded', ...subjectOf(record, id), details: recordDetails(record) });
+  await announce(ctx, record, id);
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { assessmentListQuery, AssessmentSummary, recordAssessments } from '../../../shared/api/assessments.ts';
+import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
+import { mayEverEdit } from '../../platform/access/records.ts';
+import type { Context } from '../../platform/context.ts';
+import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
+import { subjectOf as recordSubject, viewableRecord } from '../sharing/record-access.ts';
+import { isReadable, presentSummary, recordTitles } from './assessment.ts';
+import { addDays, londonToday } from './london.ts';
+import * as q from './queries.ts';
+
+/** The completed assessments on a record (stubs where visibility leaves the reader out), the reader's team's drafts, and what it still needs. */
+export async function listRecordAssessments(ctx: Context, kind: AssessmentSubjectKind, id: string): Promise<z.infer<typeof recordAssessments>> {
+  const record = await viewableRecord(ctx, kind, id);
+  const rows = await q.onRecord(ctx.tx, ctx.actor, kind, record.id);
+  const required = await q.openRequirements(ctx.tx, kind, record.id);
+  ctx.audit({
+    action: 'assessments.listed',
+    ...recordSubject(record),
+    details: { count: rows.length, readable: rows.filter((r) => isReadable(ctx, r)).length },
+  });
+  return {
+    items: rows.map((r) => presentSummary(ctx, r, record.title)),
+    required: required.map((r) => ({
+      id: r.id,
+      template: r.template,
+      reason: r.reason,
+      raisedAt: r.raisedAt.toISOString(),
+      raisedBy: { id: r.raisedById, name: r.raisedByName },
+      raisedByAssessmentId: r.raisedByAssessmentId,
+    })),
+    permissions: { canStart: mayEverEdit(ctx.actor) && !record.archived },
+  };
+}
+
+/** The actor's own lists: their team's drafts, adjustments for them to decide, reviews due within a week, and their assessments. */
+export async function listAssessments(ctx: Context, query: z.infer<typeof assessmentListQuery>): Promise<{ items: AssessmentSummary[]; nextCursor: string | null }> {
+  const cursor = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
+  const after = cursor ? { updatedAt: cursor[0], id: cursor[1] } : null;
+  const rows = await q.listScope(ctx.tx, ctx.actor, query.scope, addDays(londonToday(), 7), query.limit, after);
+  const titles = await recordTitles(ctx, rows.slice(0, query.limit));
+  ctx.audit({ action: 'assessments.listed', details: { scope: query.scope, count: Math.min(rows.length, query.limit) } });
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => presentSummary(ctx, r, titles.get(r.assessment.recordId) ?? null),
+    (r) => [r.assessment.updatedAt.toISOString(), r.assessment.id],
+  );
+}

@@ -1,0 +1,311 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
+import { permissionRoles } from '../../../shared/permissions.ts';
+import type { RiskLevel } from '../../../shared/records.ts';
+import {
+  apiTokens, assessmentInformationRequests, assessmentRequirements, assessments, assessmentTemplates, assessmentTemplateVersions,
+  caseProfiles, organisations, profileRelationships, profiles, riskLevelChanges, teams, users,
+} from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A template of the partnership by id or key, with its current version's definition. */
+export async function findTemplate(tx: Tx, partnershipId: string, idOrKey: string) {
+  const [row] = await tx.select({ template: assessmentTemplates, versionId: assessmentTemplateVersions.id, definition: assessmentTemplateVersions.definition })
+    .from(assessmentTemplates)
+    .innerJoin(assessmentTemplateVersions, and(eq(assessmentTemplateVersions.templateId, assessmentTemplates.id), eq(assessmentTemplateVersions.version, assessmentTemplates.version)))
+    .where(and(
+      eq(assessmentTemplates.partnershipId, partnershipId),
+      uuidPattern.test(idOrKey) ? eq(assessmentTemplates.id, idOrKey) : eq(assessmentTemplates.key, idOrKey),
+    ));
+  return row ?? null;
+}
+export type TemplateRow = NonNullable<Awaited<ReturnType<typeof findTemplate>>>;
+
+/** The person who answers for what an API token writes: the one who issued it. */
+export async function tokenIssuer(tx: Tx, tokenId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: apiTokens.createdById }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+  return row?.id ?? null;
+}
+
+export async function userName(tx: Tx, id: string): Promise<string> {
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
+  return row?.name ?? '';
+}
+
+const author = alias(users, 'assessment_author');
+const starter = alias(users, 'assessment_starter');
+const adjuster = alias(users, 'assessment_adjuster');
+const decider = alias(users, 'assessment_decider');
+
+function selectAssessments(tx: Tx, actor: Actor) {
+  return tx.select({
+    assessment: assessments,
+    template: { id: assessmentTemplates.id, key: assessmentTemplates.key, name: assessmentTemplates.name, status: assessmentTemplates.status },
+    templateVersion: assessmentTemplateVersions.version,
+    definition: assessmentTemplateVersions.definition,
+    teamName: teams.name,
+    organisationName: organisations.name,
+    authorName: author.name,
+    starterName: starter.name,
+    adjusterName: adjuster.name,
+    deciderName: decider.name,
+    readable: sql<boolean>`${canReadContent(actor, assessments)}`,
+  })
+    .from(assessments)
+    .innerJoin(assessmentTemplates, eq(assessmentTemplates.id, assessments.templateId))
+    .innerJoin(assessmentTemplateVersions, eq(assessmentTemplateVersions.id, assessments.templateVersionId))
+    .innerJoin(teams, eq(teams.id, assessments.authorTeamId))
+    .innerJoin(organisations, eq(organisations.id, assessments.authorOrganisationId))
+    .innerJoin(author, eq(author.id, assessments.authorId))
+    .innerJoin(starter, eq(starter.id, assessments.createdBy))
+    .leftJoin(adjuster, eq(adjuster.id, assessments.adjustedBy))
+    .leftJoin(decider, eq(decider.id, assessments.adjustmentDecidedBy));
+}
+
+export async function getAssessment(tx: Tx, actor: Actor, id: string) {
+  const [row] = await selectAssessments(tx, actor).where(and(eq(assessments.id, id), eq(assessments.partnershipId, actor.partnershipId)));
+  return row ?? null;
+}
+export type AssessmentRow = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
+
+export type NewAssessment = typeof assessments.$inferInsert;
+
+export async function insertAssessment(tx: Tx, values: NewAssessment): Promise<string> {
+  const [row] = await tx.insert(assessments).values(values).returning({ id: assessments.id });
+  return row!.id;
+}
+
+export type AssessmentPatch = Partial<Omit<NewAssessment, 'id' | 'partnershipId' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** Changes the assessment if it is still at `version`; false when someone changed it first. */
+export async function updateAssessment(tx: Tx, id: string, version: number, patch: AssessmentPatch): Promise<boolean> {
+  const updated = await tx.update(assessments)
+    .set({ ...patch, version: sql`${assessments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(assessments.id, id), eq(assessments.version, version)))
+    .returning({ id: assessments.id });
+  return updated.length > 0;
+}
+
+/** A discarded draft goes, with its links to the tasks it set (the tasks stay: someone may be working on them). */
+export async function deleteAssessment(tx: Tx, id: string): Promise<void> {
+  await tx.delete(assessmentInformationRequests).where(eq(assessmentInformationRequests.assessmentId, id));
+  await tx.delete(assessments).where(eq(assessments.id, id));
+}
+
+const sameRecordAndTemplate = (a: { templateId: string; recordKind: AssessmentSubjectKind; recordId: string }) =>
+  and(eq(assessments.templateId, a.templateId), eq(assessments.recordKind, a.recordKind), eq(assessments.recordId, a.recordId), eq(assessments.status, 'completed'));
+
+/** Whether no assessment with the same template on the same record was completed after this one. */
+export async function isLatestCompleted(tx: Tx, a: typeof assessments.$inferSelect): Promise<boolean> {
+  if (!a.completedAt) return false;
+  const later = await tx.select({ id: assessments.id }).from(assessments)
+    .where(and(sameRecordAndTemplate(a), ne(assessments.id, a.id), sql`${assessments.completedAt} > ${a.completedAt.toISOString()}`))
+    .limit(1);
+  return later.length === 0;
+}
+
+/** Completed assessments with the same template on the same record, oldest first. */
+export async function completedOnRecord(tx: Tx, actor: Actor, a: { templateId: string; recordKind: AssessmentSubjectKind; recordId: string }) {
+  return selectAssessments(tx, actor).where(sameRecordAndTemplate(a)).orderBy(asc(assessments.completedAt), asc(assessments.id));
+}
+
+/** The completed assessments on a record and the reader's team's drafts on it, newest first. */
+export async function onRecord(tx: Tx, actor: Actor, kind: AssessmentSubjectKind, recordId: string) {
+  return selectAssessments(tx, actor)
+    .where(and(
+      eq(assessments.partnershipId, actor.partnershipId),
+      eq(assessments.recordKind, kind),
+      eq(assessments.recordId, recordId),
+      or(eq(assessments.status, 'completed'), eq(assessments.authorTeamId, actor.teamId)),
+    ))
+    .orderBy(desc(sql`coalesce(${assessments.completedAt}, ${assessments.updatedAt})`), desc(assessments.id));
+}
+
+/** Who may decide an adjustment of this team's assessor: its supervisors and its organisation's administrators. */
+function decidableBy(actor: Actor): SQL {
+  const approves = (permissionRoles['assessments.approve'] as readonly string[]).includes(actor.role);
+  if (!approves) return sql`false`;
+  return or(
+    eq(assessments.authorTeamId, actor.teamId),
+    actor.role === 'organisation_admin' ? eq(assessments.authorOrganisationId, actor.organisationId) : sql`false`,
+  )!;
+}
+
+export type Scope = 'team_drafts' | 'awaiting_approval' | 'reviews_due' | 'mine';
+
+function scopeWhere(actor: Actor, scope: Scope, reviewBy: string): SQL {
+  switch (scope) {
+    case 'team_drafts':
+      return and(eq(assessments.status, 'draft'), eq(assessments.authorTeamId, actor.teamId))!;
+    case 'awaiting_approval':
+      return and(eq(assessments.adjustmentStatus, 'pending'), ne(assessments.authorId, actor.id), decidableBy(actor))!;
+    case 'reviews_due':
+      return and(
+        eq(assessments.status, 'completed'),
+        eq(assessments.authorId, actor.id),
+        sql`${assessments.reviewOn} <= ${reviewBy}::date`,
+        sql`not exists (select 1 from assessments later where later.template_id = assessments.template_id
+          and later.record_kind = assessments.record_kind and later.record_id = assessments.record_id
+          and later.status = 'completed' and later.completed_at > assessments.completed_at)`,
+      )!;
+    case 'mine':
+      return and(eq(assessments.status, 'completed'), eq(assessments.authorId, actor.id))!;
+  }
+}
+
+// Cursors carry milliseconds; the column keeps microseconds.
+const changedMs = sql`date_trunc('milliseconds', ${assessments.updatedAt})`;
+
+/** One of the actor's lists, newest change first, a page at a time. */
+export async function listScope(tx: Tx, actor: Actor, scope: Scope, reviewBy: string, limit: number, after: { updatedAt: string; id: string } | null) {
+  return selectAssessments(tx, actor)
+    .where(and(
+      eq(assessments.partnershipId, actor.partnershipId),
+      scopeWhere(actor, scope, reviewBy),
+      after ? sql`(${changedMs}, ${assessments.id}) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)` : undefined,
+    ))
+    .orderBy(desc(changedMs), desc(assessments.id))
+    .limit(limit + 1);
+}
+
+const profileList = accessListOf('profile_access');
+const viewableProfile = (actor: Actor) => canView(actor, profiles, profileList);
+
+/** The profiles related to this one, either way round, that the actor can open, with the relationship as it reads from this profile. */
+export async function relatedProfiles(tx: Tx, actor: Actor, profileId: string) {
+  return tx.select({
+    profileId: profiles.id,
+    firstName: profiles.firstName,
+    lastName: profiles.lastName,
+    kind: profileRelationships.kind,
+    outgoing: sql<boolean>`${profileRelationships.fromProfileId} = ${profileId}`,
+  })
+    .from(profileRelationships)
+    .innerJoin(profiles, sql`${profiles.id} = case when ${profileRelationships.fromProfileId} = ${profileId} then ${profileRelationships.toProfileId} else ${profileRelationships.fromProfileId} end`)
+    .where(and(
+      or(eq(profileRelationships.fromProfileId, profileId), eq(profileRelationships.toProfileId, profileId)),
+      isNull(profiles.mergedIntoId),
+      viewableProfile(actor),
+    ))
+    .orderBy(asc(profiles.lastName), asc(profiles.firstName), asc(profiles.id));
+}
+
+export async function profileName(tx: Tx, profileId: string) {
+  const [row] = await tx.select({ firstName: profiles.firstName, lastName: profiles.lastName }).from(profiles).where(eq(profiles.id, profileId));
+  return row ?? null;
+}
+
+/** The people linked to a case that the actor can open, with their role in it. */
+export async function casePeople(tx: Tx, actor: Actor, caseId: string) {
+  return tx.select({ profileId: profiles.id, firstName: profiles.firstName, lastName: profiles.lastName, role: caseProfiles.role })
+    .from(caseProfiles)
+    .innerJoin(profiles, eq(profiles.id, caseProfiles.profileId))
+    .where(and(eq(caseProfiles.caseId, caseId), viewableProfile(actor)))
+    .orderBy(asc(caseProfiles.addedAt), asc(profiles.id));
+}
+
+/** Supervisors who may approve this team's adjustments: its approvers and its organisation's administrators, enabled. */
+export async function supervisorsOf(tx: Tx, teamId: string, organisationId: string): Promise<string[]> {
+  const approvers = [...permissionRoles['assessments.approve']];
+  const rows = await tx.select({ id: users.id }).from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(and(
+      isNull(users.disabledAt),
+      or(
+        and(eq(users.teamId, teamId), inArray(users.role, approvers)),
+        and(eq(teams.organisationId, organisationId), eq(users.role, 'organisation_admin')),
+      ),
+    ));
+  return rows.map((r) => r.id);
+}
+
+// Requirements raised by thresholds.
+
+export async function insertRequirement(tx: Tx, values: typeof assessmentRequirements.$inferInsert): Promise<void> {
+  await tx.insert(assessmentRequirements).values(values);
+}
+
+/** Marks every open requirement for this template on the record as met by the assessment. */
+export async function meetRequirements(tx: Tx, a: { id: string; templateId: string; recordKind: AssessmentSubjectKind; recordId: string }): Promise<number> {
+  const met = await tx.update(assessmentRequirements)
+    .set({ metAt: new Date(), metByAssessmentId: a.id })
+    .where(and(
+      eq(assessmentRequirements.templateId, a.templateId),
+      eq(assessmentRequirements.recordKind, a.recordKind),
+      eq(assessmentRequirements.recordId, a.recordId),
+      isNull(assessmentRequirements.metAt),
+    ))
+    .returning({ id: assessmentRequirements.id });
+  return met.length;
+}
+
+export async function openRequirements(tx: Tx, kind: AssessmentSubjectKind, recordId: string) {
+  return tx.select({
+    id: assessmentRequirements.id,
+    template: { id: assessmentTemplates.id, key: assessmentTemplates.key, name: assessmentTemplates.name },
+    reason: assessmentRequirements.reason,
+    raisedAt: assessmentRequirements.raisedAt,
+    raisedById: assessmentRequirements.raisedBy,
+    raisedByName: users.name,
+    raisedByAssessmentId: assessmentRequirements.raisedByAssessmentId,
+  })
+    .from(assessmentRequirements)
+    .innerJoin(assessmentTemplates, eq(assessmentTemplates.id, assessmentRequirements.templateId))
+    .innerJoin(users, eq(users.id, assessmentRequirements.raisedBy))
+    .where(and(eq(assessmentRequirements.recordKind, kind), eq(assessmentRequirements.recordId, recordId), isNull(assessmentRequirements.metAt)))
+    .orderBy(asc(assessmentRequirements.raisedAt), asc(assessmentRequirements.id));
+}
+
+// Risk levels set by assessments.
+
+export async function profileRiskLevel(tx: Tx, profileId: string): Promise<RiskLevel | null> {
+  const [row] = await tx.select({ riskLevel: profiles.riskLevel }).from(profiles).where(eq(profiles.id, profileId)).for('update');
+  return row?.riskLevel ?? null;
+}
+
+export async function setRiskLevel(tx: Tx, change: { partnershipId: string; profileId: string; from: RiskLevel | null; to: RiskLevel | null; assessmentId: string; changedBy: string }) {
+  await tx.update(profiles)
+    .set({ riskLevel: change.to, version: sql`${profiles.version} + 1`, updatedAt: new Date() })
+    .where(eq(profiles.id, change.profileId));
+  await tx.insert(riskLevelChanges).values({
+    partnershipId: change.partnershipId,
+    profileId: change.profileId,
+    fromLevel: change.from,
+    toLevel: change.to,
+    assessmentId: change.assessmentId,
+    changedBy: change.changedBy,
+  });
+}
+
+export async function riskLevelHistory(tx: Tx, profileId: string) {
+  return tx.select({
+    from: riskLevelChanges.fromLevel,
+    to: riskLevelChanges.toLevel,
+    assessmentId: riskLevelChanges.assessmentId,
+    changedById: riskLevelChanges.changedBy,
+    changedByName: users.name,
+    changedAt: riskLevelChanges.changedAt,
+  })
+    .from(riskLevelChanges)
+    .innerJoin(users, eq(users.id, riskLevelChanges.changedBy))
+    .where(eq(riskLevelChanges.profileId, profileId))
+    .orderBy(desc(riskLevelChanges.changedAt), desc(riskLevelChanges.id));
+}
+
+// Information requests.
+
+export async function insertInformationRequest(tx: Tx, values: { assessmentId: string; taskId: string; questionKey: string }): Promise<void> {
+  await tx.insert(assessmentInformationRequests).values(values);
+}
+
+export async function informationRequestsOf(tx: Tx, assessmentId: string) {
+  return tx.select({ taskId: assessmentInformationRequests.taskId, questionKey: assessmentInformationRequests.questionKey })
+    .from(assessmentInformationRequests)
+    .where(eq(assessmentInformationRequests.assessmentId, assessmentId))
+    .orderBy(asc(assessmentInformationRequests.createdAt), asc(assessmentInformationRequests.taskId));
+}

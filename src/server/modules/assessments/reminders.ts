@@ -1,0 +1,34 @@
+import type { Context } from '../../platform/context.ts';
+import { createAction } from '../actions/service.ts';
+import type { SharedRecord } from '../sharing/record-access.ts';
+import { londonInstant, londonToday } from './london.ts';
+import * as q from './queries.ts';
+
+/**
+ * A reminder is the assessor's own: set as them. A system completing through its token answers
+ * through the person who issued the token, so the reminder is theirs.
+ */
+async function asAssessor(ctx: Context, assessorId: string): Promise<Context> {
+  if (ctx.actor.kind === 'user' && ctx.actor.id === assessorId) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, kind: 'user', id: assessorId, name: await q.userName(ctx.tx, assessorId), readOnly: false } };
+}
+
+/** Sets a reminder for the assessor on the record; returns its id. */
+export async function remindAssessor(ctx: Context, assessorId: string, record: SharedRecord, title: string, dueAt: Date): Promise<string> {
+  const action = await createAction(await asAssessor(ctx, assessorId), {
+    title: title.slice(0, 200),
+    dueAt: dueAt.toISOString(),
+    recipientIds: [],
+    record: { kind: record.kind, id: record.id },
+  });
+  return action.id;
+}
+
+/** The same working day: 17:00 London today, or an hour from now once that has passed. */
+export function sameDayDue(now = new Date()): Date {
+  const fivePm = londonInstant(londonToday(now), 17);
+  return fivePm.getTime() > now.getTime() ? fivePm : new Date(now.getTime() + 60 * 60 * 1000);
+}
+
+/** The morning of the review date. */
+export const reviewDue = (reviewOn: string): Date => londonInstant(reviewOn, 9);
