@@ -122,11 +122,12 @@ describe('merging a duplicate profile', () => {
 });
 
 describe('the work on a merged profile', () => {
-  it('moves its reports, documents, tasks, reminders and interests to the survivor', async () => {
+  it('moves its reports, documents, tasks, reminders, assessments and interests to the survivor', async () => {
     const police = await t.as(emails.police);
     const lead = await t.as(emails.lead);
     const [survivor, duplicate] = [await createProfile(police), await createProfile(police)];
     const report = await ok(police.post(`/api/v1/profiles/${duplicate.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), body: '<p>Seen.</p>', visibility: 'shared' }), 201);
+    const screening = await ok(police.post('/api/v1/assessments', { template: 'victim-screening', subject: { type: 'profile', id: duplicate.id }, answers: { 'victim-vulnerable': 'yes' } }), 201);
     const db = t.database.db;
     const me = await ok(police.get('/api/v1/me')) as { id: string; partnership: { id: string } };
     const on = { partnershipId: me.partnership.id, recordKind: 'profile' as const, recordId: duplicate.id };
@@ -150,13 +151,14 @@ describe('the work on a merged profile', () => {
     expect(await recordOf(documents, document!.id)).toBe(survivor.id);
     expect(await recordOf(tasks, task!.id)).toBe(survivor.id);
     expect(await recordOf(actions, action!.id)).toBe(survivor.id);
+    expect(await ok(police.get(`/api/v1/assessments/${screening.id}`))).toMatchObject({ subject: { type: 'profile', id: survivor.id } });
     const interests = await db.select().from(recordInterests).where(eq(recordInterests.recordKind, 'profile'));
     expect(interests.filter((i) => i.recordId === duplicate.id)).toEqual([]);
     expect(interests.filter((i) => i.recordId === survivor.id).map((i) => i.userId).sort()).toEqual([me.id, leadId].sort());
     const timeline = await ok(police.get(`/api/v1/profiles/${survivor.id}/timeline?kinds=report,document,task,action`)) as { items: { id: string }[] };
     expect(timeline.items.map((e) => e.id).sort()).toEqual([`report:${report.id}`, `document:${document!.id}`, `action:${action!.id}`].sort());
     const [merged] = await auditOf(t, survivor.id, 'profile.merged');
-    expect((merged!.details as { moved: Record<string, unknown> }).moved).toMatchObject({ reports: 1, documents: 1, tasks: 1, actions: 1, interests: 1 });
+    expect((merged!.details as { moved: Record<string, unknown> }).moved).toMatchObject({ reports: 1, documents: 1, tasks: 1, actions: 1, assessments: 1, interests: 1 });
   });
 });
 

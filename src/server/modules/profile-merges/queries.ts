@@ -136,12 +136,13 @@ export async function moveNames(tx: Tx, survivorId: string, duplicateId: string)
 }
 
 /**
- * The duplicate's reports, documents, tasks and reminders move to the survivor with their
+ * The duplicate's reports, documents, tasks, reminders and assessments (with any assessment a
+ * screening said it still needs, and its risk-level history) move to the survivor with their
  * visibility and authors as they were, and so do the interests registered in it (once each).
  */
 export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: string) {
   const moved: Record<string, number> = {};
-  for (const table of ['reports', 'documents', 'tasks', 'actions'] as const) {
+  for (const table of ['reports', 'documents', 'tasks', 'actions', 'assessments', 'assessment_requirements'] as const) {
     moved[table] = count(await tx.execute(sql`update ${sql.identifier(table)} set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
   }
   await tx.execute(sql`
@@ -149,7 +150,8 @@ export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: st
      where d.record_kind = 'profile' and d.record_id = ${duplicateId}
        and exists (select 1 from record_interests s where s.user_id = d.user_id and s.record_kind = 'profile' and s.record_id = ${survivorId})`);
   moved.interests = count(await tx.execute(sql`update record_interests set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
-  return moved as { reports: number; documents: number; tasks: number; actions: number; interests: number };
+  moved.risk_level_changes = count(await tx.execute(sql`update risk_level_changes set profile_id = ${survivorId} where profile_id = ${duplicateId}`));
+  return moved as { reports: number; documents: number; tasks: number; actions: number; assessments: number; interests: number };
 }
 
 /** The access list with the name of each team or organisation on it, for the audit trail. */

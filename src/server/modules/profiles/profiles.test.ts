@@ -293,6 +293,15 @@ describe('changing a profile', () => {
     expect(after).toMatchObject({ riskLevel: 'medium', aliases: [{ firstName: 'K' }], warningMarkers: [{ key: 'drugs' }] });
   });
 
+  it('keeps each risk level set by hand in the risk-level history, without an assessment', async () => {
+    const police = await t.as(people.police);
+    const p = await createProfile(police, { firstName: 'Rita', lastName: 'Levels', riskLevel: 'high' });
+    await police.patch(`/api/v1/profiles/${p.id}`, { version: 1, riskLevel: 'medium' });
+    await police.patch(`/api/v1/profiles/${p.id}`, { version: 2, keyInformation: 'No change of level' });
+    const history = (await police.get(`/api/v1/profiles/${p.id}/risk-levels`)).json() as { items: { from: string | null; to: string | null; assessmentId: string | null; changedBy: { name: string } }[] };
+    expect(history.items.map((c) => [c.from, c.to, c.assessmentId])).toEqual([['high', 'medium', null], [null, 'high', null]]);
+  });
+
   it('refuses both a date of birth and an estimated age once combined with what is stored', async () => {
     const police = await t.as(people.police);
     const p = await createProfile(police, { firstName: 'Dora', lastName: 'Dated', dateOfBirth: '2000-01-01' });

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
 import {
-  auditEvents, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
-  profileVulnerabilities, profileWarningMarkers, teams, users,
+  apiTokens, auditEvents, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
+  profileVulnerabilities, profileWarningMarkers, riskLevelChanges, teams, users,
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -226,4 +226,19 @@ export async function listHistory(tx: Tx, profileId: string, actions: readonly s
     ))
     .orderBy(desc(auditEvents.seq))
     .limit(limit + 1);
+}
+
+/**
+ * Keeps a risk level set by hand in the profile's risk-level history, beside those set by
+ * assessments; a system's token answers through the person who issued it.
+ */
+export async function keepRiskLevelChange(tx: Tx, actor: Actor, change: { profileId: string; from: RiskLevel | null; to: RiskLevel | null }) {
+  const changedBy = actor.kind === 'user' ? sql`${actor.id}::uuid` : sql`(select ${apiTokens.createdById} from ${apiTokens} where ${apiTokens.id} = ${actor.id})`;
+  await tx.insert(riskLevelChanges).values({
+    partnershipId: actor.partnershipId,
+    profileId: change.profileId,
+    fromLevel: change.from,
+    toLevel: change.to,
+    changedBy,
+  });
 }

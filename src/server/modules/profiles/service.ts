@@ -52,6 +52,7 @@ export async function createProfileRecord(ctx: Context, body: CreateProfileBody,
     ...values.columns,
   });
   await writeSets(ctx, { id, partnershipId }, values, { firstName: body.firstName, lastName: body.lastName });
+  if (values.columns.riskLevel) await q.keepRiskLevelChange(ctx.tx, ctx.actor, { profileId: id, from: null, to: values.columns.riskLevel });
   const row = await reload(ctx, id);
   const profile = await presentFull(ctx, row);
   ctx.audit({ action: 'profile.created', ...subjectOf(row), reason: body.reasonCreated, changes: diff(null, auditView(profile), auditedFields) });
@@ -83,6 +84,9 @@ export async function updateProfile(ctx: Context, id: string, body: z.infer<type
     : null;
   await writeSets(ctx, current.profile, values, name);
   const row = await reload(ctx, id);
+  if (row.profile.riskLevel !== current.profile.riskLevel) {
+    await q.keepRiskLevelChange(ctx.tx, ctx.actor, { profileId: id, from: current.profile.riskLevel, to: row.profile.riskLevel });
+  }
   const after = await presentFull(ctx, row);
   ctx.audit({ action: 'profile.updated', ...subjectOf(row), changes: diff(auditView(before), auditView(after), auditedFields) });
   await announce(ctx, row);
