@@ -1,0 +1,139 @@
+import { Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { TemplateQuestion } from '../../shared/api/assessments.ts';
+import { questionKindLabels, questionKinds, questionNatureLabels, questionNatures } from '../../shared/assessments.ts';
+import { TemplateOptionsEditor } from './TemplateOptionsEditor.tsx';
+import { TemplateQuestionSummary } from './TemplateQuestionSummary.tsx';
+import { keyFrom, placeholderKey, withKind } from './TemplateDraft.ts';
+
+interface Props {
+  question: TemplateQuestion;
+  /** 1-based, for labels: "Question 3". */
+  number: number;
+  isFirst: boolean;
+  isLast: boolean;
+  /** The questions before this one, which a condition may depend on. */
+  earlier: TemplateQuestion[];
+  /** Every key in the template, to keep a new key unique. */
+  keys: ReadonlySet<string>;
+  problems: string[];
+  onChange: (question: TemplateQuestion) => void;
+  onRenameKey: (from: string, to: string) => void;
+  onMove: (delta: number) => void;
+  onRemove: () => void;
+}
+
+const kindData = questionKinds.map((k) => ({ value: k, label: questionKindLabels[k] }));
+const natureData = questionNatures.map((n) => ({ value: n, label: questionNatureLabels[n] }));
+const choosing = new Set(['yes_no', 'single_choice', 'multiple_choice']);
+const int = (value: number | string) => (typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10) || 0);
+
+export function TemplateQuestionEditor({ question, number, isFirst, isLast, earlier, keys, problems, onChange, onRenameKey, onMove, onRemove }: Props) {
+  const name = question.text.trim() || 'new question';
+  const own = question.questionId === null;
+  const set = (change: Partial<TemplateQuestion>) => onChange({ ...question, ...change });
+  const conditionSources = earlier.filter((q) => choosing.has(q.kind));
+  const source = conditionSources.find((q) => q.key === question.condition?.questionKey);
+  const otherKeys = new Set([...keys].filter((k) => k !== question.key));
+
+  return (
+    <Paper withBorder p="sm" component="li" aria-label={`Question ${number}: ${name}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Group gap="xs">
+            <Text fw={700}>Question {number}</Text>
+            <Badge variant="light" color={own ? 'grape' : 'blue'}>
+              {own ? "Your team's wording" : 'From the bank'}
+            </Badge>
+          </Group>
+          <Group gap={4}>
+            <Button size="xs" variant="default" disabled={isFirst} onClick={() => onMove(-1)} aria-label={`Move ${name} up`}>
+              Move up
+            </Button>
+            <Button size="xs" variant="default" disabled={isLast} onClick={() => onMove(1)} aria-label={`Move ${name} down`}>
+              Move down
+            </Button>
+            <Button size="xs" variant="subtle" color="red" onClick={onRemove} aria-label={`Remove ${name}`}>
+              Remove
+            </Button>
+          </Group>
+        </Group>
+        {problems.length > 0 && (
+          <Text c="red.8" size="sm" role="alert">
+            {problems.join('; ')}
+          </Text>
+        )}
+        {own ? (
+          <>
+            <Textarea
+              label={`Wording of question ${number}`}
+              required
+              autosize
+              minRows={1}
+              value={question.text}
+              onChange={(e) => set({ text: e.currentTarget.value })}
+              onBlur={() => {
+                if (placeholderKey.test(question.key) && question.text.trim()) onRenameKey(question.key, keyFrom(question.text, otherKeys));
+              }}
+            />
+            <Textarea
+              label={`Guidance for question ${number}`}
+              autosize
+              minRows={1}
+              value={question.guidance ?? ''}
+              onChange={(e) => set({ guidance: e.currentTarget.value || null })}
+            />
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <Select label={`Kind of answer to question ${number}`} data={kindData} value={question.kind} allowDeselect={false} onChange={(v) => v && onChange(withKind(question, v as TemplateQuestion['kind']))} w={260} />
+              <Select label={`Objective or subjective (question ${number})`} data={natureData} value={question.nature} allowDeselect={false} onChange={(v) => v && set({ nature: v as TemplateQuestion['nature'] })} w={240} />
+              <TextInput
+                label={`Key of question ${number}`}
+                description="Names the answer in exports and the API"
+                value={question.key}
+                onChange={(e) => onRenameKey(question.key, e.currentTarget.value)}
+                w={220}
+              />
+            </Group>
+            {question.options.length > 0 && (
+              <TemplateOptionsEditor options={question.options} onChange={(options) => set({ options })} fixed={question.kind === 'yes_no'} questionLabel={name} />
+            )}
+            {question.kind === 'scale' && (
+              <Group gap="sm">
+                <NumberInput label={`Lowest rating (question ${number})`} value={question.scale?.min ?? 1} onChange={(v) => set({ scale: { min: int(v), max: question.scale?.max ?? 10 } })} w={180} />
+                <NumberInput label={`Highest rating (question ${number})`} value={question.scale?.max ?? 10} onChange={(v) => set({ scale: { min: question.scale?.min ?? 1, max: int(v) } })} w={180} />
+              </Group>
+            )}
+          </>
+        ) : (
+          <TemplateQuestionSummary question={question} />
+        )}
+        <Checkbox label={`Question ${number} must be answered`} checked={question.required} onChange={(e) => set({ required: e.currentTarget.checked })} />
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={`Show question ${number} only when`}
+            placeholder="Always shown"
+            description={conditionSources.length === 0 ? 'No earlier question is answered by choosing' : undefined}
+            data={conditionSources.map((q) => ({ value: q.key, label: q.text || q.key }))}
+            value={question.condition?.questionKey ?? null}
+            onChange={(v) => set({ condition: v ? { questionKey: v, values: [] } : null })}
+            clearable
+            disabled={conditionSources.length === 0 && !question.condition}
+            w={320}
+          />
+          {source && (
+            <Checkbox.Group
+              label={`is answered (question ${number} shows for any of these)`}
+              value={question.condition?.values ?? []}
+              onChange={(values) => set({ condition: { questionKey: source.key, values } })}
+            >
+              <Group gap="md" mt={4}>
+                {source.options.map((o) => (
+                  <Checkbox key={o.value} value={o.value} label={o.label || o.value} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { TemplateDefinition } from '../../shared/api/assessments.ts';
+import { TemplateSectionEditor } from './TemplateSectionEditor.tsx';
+import { allQuestions, moved, renameKey, type Problems } from './TemplateDraft.ts';
+
+interface Props {
+  definition: TemplateDefinition;
+  problems: Problems;
+  onChange: (definition: TemplateDefinition) => void;
+  announce: (message: string) => void;
+}
+
+/** The template's sections in order, each with its questions. */
+export function TemplateSections({ definition, problems, onChange, announce }: Props) {
+  const keys = new Set(allQuestions(definition).map((q) => q.key));
+  const setSections = (sections: TemplateDefinition['sections']) => onChange({ ...definition, sections });
+  const sectionProblems = problems['definition.sections'] ?? [];
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        Sections and questions
+      </Title>
+      {sectionProblems.length > 0 && <Text c="red.8" size="sm">{sectionProblems.join('; ')}</Text>}
+      {definition.sections.map((section, i) => (
+        <TemplateSectionEditor
+          key={i}
+          section={section}
+          index={i}
+          sectionCount={definition.sections.length}
+          before={definition.sections.slice(0, i).reduce((n, s) => n + s.questions.length, 0)}
+          earlier={definition.sections.slice(0, i).flatMap((s) => s.questions)}
+          keys={keys}
+          problems={problems}
+          onChange={(changed) => setSections(definition.sections.map((s, n) => (n === i ? changed : s)))}
+          onRenameKey={(from, to) => onChange(renameKey(definition, from, to))}
+          onMove={(delta) => {
+            setSections(moved(definition.sections, i, delta));
+            announce(`Moved section ${i + 1} ${delta < 0 ? 'up' : 'down'}.`);
+          }}
+          onRemove={() => {
+            setSections(definition.sections.filter((_, n) => n !== i));
+            announce(`Removed section ${i + 1}.`);
+          }}
+          announce={announce}
+        />
+      ))}
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => {
+            setSections([...definition.sections, { title: `Section ${definition.sections.length + 1}`, questions: [] }]);
+            announce(`Added section ${definition.sections.length + 1}.`);
+          }}
+        >
+          Add a section
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
