@@ -1,22 +1,24 @@
 /**
  * Loads a partnership-scale dataset into PostgreSQL for the benchmark (bench/README.md):
  *
- *   node --import tsx bench/generate.ts --database-url=postgres://... [--profiles=1000000 --cases=300000 --locations=200000 --partnerships=20 --reports=10000000]
+ *   node --import tsx bench/generate.ts --database-url=postgres://... [--profiles=1000000 --cases=300000 --locations=200000 --partnerships=20 --reports=10000000 --assessments=500000]
  *
  * The database must be empty: the migrations run and the demo is seeded first (so the demo
  * sign-ins work, with SESSION_SECRET as bench/run.ts starts the server), then everything else is
  * generated with set-based SQL in two sessions at once, one for people and one for cases, then
- * the reports in both, and one profile's long timeline (bench/work.ts measures it).
+ * the reports in both, and one profile's long timeline (bench/work.ts measures it), then completed
+ * assessments, with one profile's run of matrix reviews (bench/assessments.ts measures them).
  */
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import { applyMigrations } from '../src/server/db/migrate.ts';
-import { ensureDefaultLookups } from '../src/server/db/seed/lookups.ts';
+import { ensurePartnershipDefaults } from '../src/server/db/seed/partnership-defaults.ts';
 import { isEmpty, seedDemo } from '../src/server/db/seed/demo.ts';
 import { loadSecretKey } from '../src/server/platform/auth/crypto.ts';
 import { benchSessionSecret } from './settings.ts';
+import { chooseReviewsProfile, describeTemplates, loadAssessments, loadReviews, reviewCount, settleAssessments } from './load/assessments.ts';
 import { deferIndexes, skipReferenceChecks, verifyReferences } from './load/bulk.ts';
 import { loadAccessList, loadCaseLinks, loadCases } from './load/cases.ts';
 import { createFunctions } from './load/functions.ts';
@@ -40,7 +42,7 @@ async function step(label: string, work: () => Promise<unknown>): Promise<void> 
 /** The reports on the profile whose timeline bench/work.ts pages through. */
 const timelineReports = 2000;
 
-function parseScale(): { databaseUrl: string; scale: Scale; reports: number } {
+function parseScale(): { databaseUrl: string; scale: Scale; reports: number; assessments: number } {
   const { values } = parseArgs({
     options: {
       'database-url': { type: 'string' },
@@ -49,6 +51,7 @@ function parseScale(): { databaseUrl: string; scale: Scale; reports: number } {
       locations: { type: 'string' },
       partnerships: { type: 'string' },
       reports: { type: 'string' },
+      assessments: { type: 'string' },
     },
   });
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
@@ -62,6 +65,7 @@ function parseScale(): { databaseUrl: string; scale: Scale; reports: number } {
       partnerships: Math.max(2, positive('partnerships', values.partnerships, 20)),
     },
     reports: Math.max(timelineReports + 1, positive('reports', values.reports, 10_000_000)),
+    assessments: Math.max(reviewCount + 1, positive('assessments', values.assessments, 500_000)),
   };
 }
 
@@ -75,8 +79,18 @@ async function prepareSession(client: pg.PoolClient, scale: Scale, partnershipId
   await createNames(client);
 }
 
+/** `total` assessments in two halves, one per session. */
+async function loadAllAssessments(sessions: pg.PoolClient[], scale: Scale, total: number, skipProfile: number): Promise<void> {
+  const half = Math.ceil(total / sessions.length);
+  await Promise.all(sessions.map((session, i) => {
+    const from = 1 + i * half;
+    const to = Math.min(total, from + half - 1);
+    return from <= to ? loadAssessments(session, scale, from, to, skipProfile) : Promise.resolve();
+  }));
+}
+
 async function main(): Promise<void> {
-  const { databaseUrl, scale, reports } = parseScale();
+  const { databaseUrl, scale, reports, assessments } = parseScale();
   const config = loadConfig({ CONCORD_DEMO: 'true', DATABASE_URL: databaseUrl, SESSION_SECRET: process.env.SESSION_SECRET ?? benchSessionSecret, LOG_LEVEL: 'silent' });
   const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 3 });
   const started = performance.now();
@@ -88,7 +102,8 @@ async function main(): Promise<void> {
     const casework = await database.pool.connect();
     try {
       const partnershipIds = await createPartnerships(people, scale);
-      await ensureDefaultLookups(database.db);
+      // The generated partnerships get their lookups, question bank and built-in templates as a new partnership does.
+      await ensurePartnershipDefaults(database.db);
       const now = Date.now();
       await prepareSession(people, scale, partnershipIds, now, 0.42);
       await prepareSession(casework, scale, partnershipIds, now, 0.24);
@@ -132,6 +147,13 @@ async function main(): Promise<void> {
       console.log(`Loading ${reports} reports, ${timelineReports} of them on one profile:`);
       await step('reports', () => loadAllReports([people, casework], scale, reports - timelineReports, timeline.n));
       await step(`${timelineReports} reports on profile ${timeline.id}`, () => loadTimeline(people, timeline, timelineReports));
+      const reviewed = await chooseReviewsProfile(people, timeline.n);
+      console.log(`Loading ${assessments} completed assessments, ${reviewCount} of them matrix reviews of one profile:`);
+      await describeTemplates(people);
+      await describeTemplates(casework);
+      await step('assessments', () => loadAllAssessments([people, casework], scale, assessments - reviewCount, reviewed.n));
+      await step(`${reviewCount} matrix reviews of profile ${reviewed.id}`, () => loadReviews(people, reviewed));
+      await step('risk levels and requirements', () => settleAssessments(people));
       await step('indexes', () => rebuildIndexes([people, casework]));
       if (unchecked) await step('references checked', () => verifyReferences(people));
       await step('vacuum analyze', () => people.query('vacuum analyze'));
