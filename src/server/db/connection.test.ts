@@ -30,3 +30,11 @@ describe('concurrent use of the database', () => {
     expect(rows[0].count).toBe(20);
   });
 });
+
+describe('the settings every connection runs with', () => {
+  it('works in UTC, and on PostgreSQL without JIT compilation (the embedded build has no JIT)', async () => {
+    const { rows } = await database.pool.query<{ timezone: string; jit: string }>("select current_setting('TimeZone') as timezone, current_setting('jit') as jit");
+    expect(rows[0]!.timezone).toBe('UTC');
+    if (database.mode === 'postgres') expect(rows[0]!.jit).toBe('off');
+  });
+});

@@ -45,7 +45,10 @@ function makePool(connection: pg.PoolConfig): pg.Pool {
 }
 
 async function openPostgres(databaseUrl: string, max: number): Promise<Database> {
-  const connection: pg.PoolConfig = { connectionString: databaseUrl, max, options: '-c TimeZone=UTC' };
+  // JIT compilation pays off for long analytical queries, not for ours: the planner's cost of the
+  // per-row access checks crosses its threshold and a 300 ms statistics query spent another
+  // 500 ms compiling (bench/README.md, "Assessments").
+  const connection: pg.PoolConfig = { connectionString: databaseUrl, max, options: '-c TimeZone=UTC -c jit=off' };
   const pool = makePool(connection);
   await pool.query('select 1');
   return {
