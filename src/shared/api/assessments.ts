@@ -310,7 +310,8 @@ export const requiredAssessment = z.object({
   reason: z.string(),
   raisedAt: isoTime,
   raisedBy: ref,
-  raisedByAssessmentId: uuid,
+  /** Null for a reader the raising screening's visibility leaves out; the flag and reason still show. */
+  raisedByAssessmentId: uuid.nullable(),
 });
 export type RequiredAssessment = z.infer<typeof requiredAssessment>;
 

@@ -57,6 +57,22 @@ export async function findTemplate(tx: Tx, partnershipId: string, idOrKey: strin
   return row ?? null;
 }
 
+/** The partnership's templates answering to an id, or to a key or name in any case. */
+export async function templatesCalled(tx: Tx, partnershipId: string, input: string): Promise<TemplateRow[]> {
+  const lower = input.toLowerCase();
+  return tx.select(templateColumns).from(templates)
+    .leftJoin(teams, eq(teams.id, templates.ownerTeamId))
+    .where(and(
+      eq(templates.partnershipId, partnershipId),
+      or(
+        isUuid(input) ? eq(templates.id, lower) : undefined,
+        eq(sql`lower(${templates.key})`, lower),
+        eq(sql`lower(${templates.name})`, lower),
+      ),
+    ))
+    .orderBy(asc(templates.id));
+}
+
 /** The partnership's templates with their current version's definition: built-in ones first, then by name. */
 export async function listTemplates(tx: Tx, partnershipId: string, includeRetired: boolean): Promise<(TemplateRow & { definition: TemplateDefinition })[]> {
   return tx.select({ ...templateColumns, definition: versions.definition }).from(templates)

@@ -6,7 +6,7 @@ import {
 import { actorHas } from '../../platform/access/permissions.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { curates } from './bank/service.ts';
 import { resolveDefinition, sameDefinition } from './definition.ts';
 import { freeKey } from './keys.ts';
@@ -23,11 +23,18 @@ export function mayEditTemplate(ctx: Context, row: q.TemplateRow): boolean {
   return curates(ctx) || (!row.builtIn && row.ownerTeamId === ctx.actor.teamId);
 }
 
-/** A template of the actor's partnership, by id or key; any other does not exist for them. */
+/**
+ * A template of the actor's partnership, by id, or by key or name in any case; any other does not
+ * exist for them. A name two templates share is refused on `idOrKey`: an id or key says which.
+ */
 export async function findTemplate(ctx: Context, idOrKey: string): Promise<q.TemplateRow> {
-  const row = await q.findTemplate(ctx.tx, ctx.actor.partnershipId, idOrKey);
-  if (!row) throw new NotFoundError('assessment template');
-  return row;
+  const rows = await q.templatesCalled(ctx.tx, ctx.actor.partnershipId, idOrKey);
+  const lower = idOrKey.toLowerCase();
+  const exact = rows.find((r) => r.id === lower || r.key.toLowerCase() === lower);
+  if (exact) return exact;
+  if (rows.length > 1) throw new ValidationError([{ field: 'idOrKey', problem: `"${idOrKey}" is the name of more than one template; give its key or id` }]);
+  if (!rows[0]) throw new NotFoundError('assessment template');
+  return rows[0];
 }
 
 /** One version of a template (the current one unless asked), its definition read with today's defaults. */

@@ -106,6 +106,52 @@ describe('adjusting a score with professional judgement', () => {
     expectError(await officer.post(`/api/v1/assessments/${first.id}/adjustment`, { version: rejected.json().version, ...adjustment }), 409, 'not_latest');
   });
 
+  it('cannot be asked for again once approved: the approved value and risk level stand until a review', async () => {
+    const { profile, done } = await pendingMatrix();
+    const approved = (await decide(supervisor, done.id, done.version, 'approved')).json();
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().permissions).toMatchObject({ canAdjust: false });
+    const again = await officer.post(`/api/v1/assessments/${done.id}/adjustment`, { version: approved.version, score: 30, reason: 'Things got worse again.' });
+    expectError(again, 409, 'adjustment_approved');
+    expect(again.json().error.message).toBe('This assessment\'s adjusted score was approved. Start a review to assess again.');
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json()).toMatchObject({ finalScore: 20, adjustment: { status: 'approved', score: 20 } });
+    expect(await riskOf(profile.id)).toBe('medium');
+  });
+
+  it('may be asked for again after a rejection, and moves nothing until it is decided', async () => {
+    const { profile, done } = await pendingMatrix();
+    const rejected = (await decide(supervisor, done.id, done.version, 'rejected')).json();
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().permissions).toMatchObject({ canAdjust: true });
+    const again = await officer.post(`/api/v1/assessments/${done.id}/adjustment`, { version: rejected.version, score: 10, reason: 'The offender has been rehoused.' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ finalScore: 37, adjustment: { status: 'pending', score: 10 } });
+    expect(await riskOf(profile.id)).toBe('high');
+    expect((await decide(supervisor, done.id, again.json().version, 'approved')).statusCode).toBe(200);
+    expect(await riskOf(profile.id)).toBe('standard');
+  });
+
+  it('cannot be decided by a supervisor the assessment\'s visibility leaves out, and is not listed for them', async () => {
+    const profile = await createProfile(officer);
+    const draft = await start(officer, 'asb-risk-matrix', { type: 'profile', id: profile.id }, matrixAllMax, { visibility: 'private' });
+    const done = await complete(officer, draft.id, { adjustment });
+    const waiting = (await supervisor.get('/api/v1/assessments?scope=awaiting_approval')).json().items.map((i: { id: string }) => i.id);
+    expect(waiting).not.toContain(done.id);
+    expectError(await decide(supervisor, done.id, done.version, 'approved'), 403, 'forbidden');
+    const refusals = await auditOf(t, done.id, 'access.refused');
+    expect(refusals.at(0)?.details).toMatchObject({ why: 'assessment visibility private' });
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().adjustment).toMatchObject({ status: 'pending' });
+  });
+
+  it('cannot be decided by an organisation administrator of another team when only the assessor\'s team may read it', async () => {
+    const profile = await createProfile(officer);
+    const iom = place.team('Demo County Police/IOM team');
+    await officer.post(`/api/v1/profiles/${profile.id}/access`, { teamId: iom.teamId, level: 'view' });
+    const draft = await start(officer, 'asb-risk-matrix', { type: 'profile', id: profile.id }, matrixAllMax, { visibility: 'team' });
+    const done = await complete(officer, draft.id, { adjustment });
+    const admin = (await enrolledUser(t, emails.admin, { name: 'Ola Admin', role: 'organisation_admin', teamId: iom.teamId })).agent;
+    expectError(await decide(admin, done.id, done.version, 'approved'), 403, 'forbidden');
+    expect((await decide(await t.as(emails.policeAdmin), done.id, done.version, 'approved')).statusCode).toBe(200);
+  });
+
   it('is refused where the template allows none', async () => {
     const profile = await createProfile(officer);
     const draft = await start(officer, 'victim-screening', { type: 'profile', id: profile.id });

@@ -53,6 +53,8 @@ export async function adjustAssessment(ctx: Context, id: string, body: z.infer<t
   const person = await personOf(ctx);
   require(ctx, record, row, a.authorId === person, 'Only the assessor can adjust the score of their assessment.');
   if (a.adjustmentStatus === 'pending') throw new ConflictError('An adjustment of this score is already waiting for a supervisor.', 'adjustment_pending');
+  // An approved value stands until a review replaces it; asking again would drop it before anyone decides.
+  if (a.adjustmentStatus === 'approved') throw new ConflictError('This assessment\'s adjusted score was approved. Start a review to assess again.', 'adjustment_approved');
   if (!(await q.isLatestCompleted(ctx.tx, a))) throw new ConflictError('Only the latest assessment on the record can be adjusted; a later one has been completed.', 'not_latest');
   if (body.version !== a.version) throw staleVersion(await presentOne(ctx, record, row));
   const columns = adjustmentColumns(row, body, person, 'score');
@@ -64,8 +66,8 @@ export async function adjustAssessment(ctx: Context, id: string, body: z.infer<t
     details: { ...recordDetails(record), score: a.score, adjustedScore: body.score, status: columns.adjustmentStatus },
   });
   await askSupervisors(ctx, record, after);
-  await applyRiskLevel(ctx, record, after, person);
-  await announce(ctx, record, id);
+  if (columns.adjustmentStatus === 'approved') await applyRiskLevel(ctx, record, after, person);
+  await announce(ctx, record, after.assessment);
   return presentOne(ctx, record, after);
 }
 
@@ -76,6 +78,7 @@ export async function decideAdjustment(ctx: Context, id: string, body: z.infer<t
   const a = row.assessment;
   require(ctx, record, row, a.authorId !== ctx.actor.id, 'You cannot decide an adjustment of your own assessment; a supervisor decides it.');
   require(ctx, record, row, mayDecide(ctx, row), 'Only a supervisor of the assessor\'s team can decide this adjustment.');
+  requireReadable(ctx, record, row, 'decide its adjustment');
   if (a.adjustmentStatus !== 'pending') throw new ConflictError('No adjustment of this score is waiting for a decision.', 'no_pending_adjustment');
   if (body.version !== a.version) throw staleVersion(await presentOne(ctx, record, row));
   const changed = await q.updateAssessment(ctx.tx, id, body.version, {
@@ -99,7 +102,7 @@ export async function decideAdjustment(ctx: Context, id: string, body: z.infer<t
     record: { kind: record.kind, id: record.id },
     subjectId: id,
   }]);
-  await applyRiskLevel(ctx, record, after, ctx.actor.id);
-  await announce(ctx, record, id);
+  if (body.decision === 'approved') await applyRiskLevel(ctx, record, after, ctx.actor.id);
+  await announce(ctx, record, after.assessment);
   return presentOne(ctx, record, after);
 }

@@ -48,7 +48,7 @@ function permissionsOf(ctx: Context, record: SharedRecord, row: AssessmentRow, f
     canEdit: draftWork,
     canDiscard: draftWork,
     canAdjust: writer && completed && a.authorId === ctx.actor.id && row.definition.adjustment !== 'not_allowed'
-      && a.adjustmentStatus !== 'pending' && facts.latest,
+      && a.adjustmentStatus !== 'pending' && a.adjustmentStatus !== 'approved' && facts.latest,
     canDecideAdjustment: writer && a.adjustmentStatus === 'pending' && mayDecide(ctx, row),
     canReview: writer && completed && row.template.status === 'active',
   };
@@ -164,9 +164,14 @@ export function require(ctx: Context, record: SharedRecord, row: AssessmentRow, 
   throw new ForbiddenError(message);
 }
 
-/** Everyone who can open the record hears the assessment changed (ids only); each refetches what they may read. */
-export async function announce(ctx: Context, record: SharedRecord, id: string): Promise<void> {
-  ctx.emit({ type: 'assessment.changed', audience: await audienceOf(ctx, record), data: { id, record: { kind: record.kind, id: record.id } } });
+/**
+ * Who hears the assessment changed (ids only; each refetches what they may read): of a draft, only
+ * its team, for nobody else may know of work in progress; of a completed one, everyone who can
+ * open the record.
+ */
+export async function announce(ctx: Context, record: SharedRecord, a: { id: string; status: AssessmentRow['assessment']['status']; authorTeamId: string }): Promise<void> {
+  const audience = a.status === 'draft' ? { teamIds: [a.authorTeamId] } : await audienceOf(ctx, record);
+  ctx.emit({ type: 'assessment.changed', audience, data: { id: a.id, record: { kind: record.kind, id: record.id } } });
 }
 
 /** The title of each record the reader can open, for lists naming many records; null where they cannot. */

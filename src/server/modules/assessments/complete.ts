@@ -12,6 +12,7 @@ import { londonToday } from './london.ts';
 import * as q from './queries.ts';
 import { remindAssessor, reviewDue, sameDayDue } from './reminders.ts';
 import { applyRiskLevel } from './risk-level.ts';
+import { findTemplate } from './template-lookup.ts';
 
 type CompleteBody = z.infer<typeof completeAssessmentBody> | null | undefined;
 
@@ -23,7 +24,7 @@ async function actOnThresholds(ctx: Context, record: SharedRecord, row: Assessme
   const raised: string[] = [];
   for (const threshold of thresholdsReached(row.definition, score)) {
     const actionId = await remindAssessor(ctx, assessor, record, threshold.label, sameDayDue());
-    const followUp = threshold.followUp ? await q.findTemplate(ctx.tx, ctx.actor.partnershipId, threshold.followUp) : null;
+    const followUp = threshold.followUp ? await findTemplate(ctx, threshold.followUp, 'followUp') : null;
     if (followUp) {
       await q.insertRequirement(ctx.tx, {
         partnershipId: ctx.actor.partnershipId,
@@ -92,6 +93,6 @@ export async function completeAssessment(ctx: Context, id: string, body: Complet
   });
   await askSupervisors(ctx, record, after);
   await applyRiskLevel(ctx, record, after, assessor);
-  await announce(ctx, record, id);
+  await announce(ctx, record, after.assessment);
   return presentOne(ctx, record, after);
 }

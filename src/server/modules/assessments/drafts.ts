@@ -9,6 +9,7 @@ import { announce, inAuthorTeam, isReadable, loadAssessment, recordDetails, relo
 import { presentOne } from './detail.ts';
 import { pullMembers } from './members.ts';
 import * as q from './queries.ts';
+import { findTemplate } from './template-lookup.ts';
 
 /** Whoever answers for the work: a person, or for a system's token the person who issued the token. */
 export async function personOf(ctx: Context): Promise<string> {
@@ -18,9 +19,9 @@ export async function personOf(ctx: Context): Promise<string> {
   return issuer;
 }
 
-/** A template that can start a new assessment: one of the partnership's, not retired. */
+/** A template that can start a new assessment: one of the partnership's (by id, key or name), not retired. */
 export async function usableTemplate(ctx: Context, idOrKey: string, field = 'template'): Promise<q.TemplateRow> {
-  const template = await q.findTemplate(ctx.tx, ctx.actor.partnershipId, idOrKey);
+  const template = await findTemplate(ctx, idOrKey, field);
   if (!template) throw new ValidationError([{ field, problem: 'is not a template of this partnership' }]);
   if (template.template.status === 'retired') throw new ConflictError('This template is retired and cannot start new assessments.', 'template_retired');
   return template;
@@ -58,8 +59,9 @@ export async function createAssessment(ctx: Context, body: z.infer<typeof create
     ...subjectOf(record, id),
     details: { ...recordDetails(record), template: template.template.key, templateVersion: template.template.version, visibility: body.visibility, answered: answeredKeys(body.answers) },
   });
-  await announce(ctx, record, id);
-  return presentOne(ctx, record, await reloadRow(ctx, id));
+  const created = await reloadRow(ctx, id);
+  await announce(ctx, record, created.assessment);
+  return presentOne(ctx, record, created);
 }
 
 /** The assessment, or a stub (template, status, team, dates) for a reader its visibility leaves out. */
@@ -101,14 +103,7 @@ export async function updateAssessment(ctx: Context, id: string, body: z.infer<t
     changes: diff({ visibility: before.visibility }, { visibility }, ['visibility']),
     details: { ...recordDetails(record), answersChanged: changedKeys },
   });
-  await announce(ctx, record, id);
-  return presentOne(ctx, record, await reloadRow(ctx, id));
-}
-
-/** Throws away a draft; anyone in the team may, as anyone in it may finish it. */
-export async function discardAssessment(ctx: Context, id: string): Promise<void> {
-  const { record } = await workableDraft(ctx, id);
-  await q.deleteAssessment(ctx.tx, id);
-  ctx.audit({ action: 'assessment.discarded', ...subjectOf(record, id), details: recordDetails(record) });
-  await announce(ctx, record, id);
+  const after = await reloadRow(ctx, id);
+  await announce(ctx, record, after.assessment);
+  return presentOne(ctx, record, after);
 }

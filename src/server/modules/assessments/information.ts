@@ -25,6 +25,6 @@ export async function requestInformation(ctx: Context, id: string, body: z.infer
   });
   await q.insertInformationRequest(ctx.tx, { assessmentId: id, taskId: task.id, questionKey: question.key });
   ctx.audit({ action: 'assessment.information_requested', ...subjectOf(record, id), details: { ...recordDetails(record), questionKey: question.key, taskId: task.id } });
-  await announce(ctx, record, id);
+  await announce(ctx, record, row.assessment);
   return presentOne(ctx, record, await reloadRow(ctx, id));
 }

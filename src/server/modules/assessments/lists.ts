@@ -9,11 +9,15 @@ import { isReadable, presentSummary, recordTitles } from './assessment.ts';
 import { addDays, londonToday } from './london.ts';
 import * as q from './queries.ts';
 
-/** The completed assessments on a record (stubs where visibility leaves the reader out), the reader's team's drafts, and what it still needs. */
+/**
+ * The completed assessments on a record (stubs where visibility leaves the reader out), the
+ * reader's team's drafts, and what it still needs: everyone who can open the record sees each flag
+ * and its reason, but only a reader of the screening that raised it is told which one.
+ */
 export async function listRecordAssessments(ctx: Context, kind: AssessmentSubjectKind, id: string): Promise<z.infer<typeof recordAssessments>> {
   const record = await viewableRecord(ctx, kind, id);
   const rows = await q.onRecord(ctx.tx, ctx.actor, kind, record.id);
-  const required = await q.openRequirements(ctx.tx, kind, record.id);
+  const required = await q.openRequirements(ctx.tx, ctx.actor, kind, record.id);
   ctx.audit({
     action: 'assessments.listed',
     ...recordSubject(record),
@@ -27,7 +31,7 @@ export async function listRecordAssessments(ctx: Context, kind: AssessmentSubjec
       reason: r.reason,
       raisedAt: r.raisedAt.toISOString(),
       raisedBy: { id: r.raisedById, name: r.raisedByName },
-      raisedByAssessmentId: r.raisedByAssessmentId,
+      raisedByAssessmentId: r.raiserReadable ? r.raisedByAssessmentId : null,
     })),
     permissions: { canStart: mayEverEdit(ctx.actor) && !record.archived },
   };
@@ -38,8 +42,17 @@ export async function listAssessments(ctx: Context, query: z.infer<typeof assess
   const cursor = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
   const after = cursor ? { updatedAt: cursor[0], id: cursor[1] } : null;
   const rows = await q.listScope(ctx.tx, ctx.actor, query.scope, addDays(londonToday(), 7), query.limit, after);
-  const titles = await recordTitles(ctx, rows.slice(0, query.limit));
-  ctx.audit({ action: 'assessments.listed', details: { scope: query.scope, count: Math.min(rows.length, query.limit) } });
+  const page = rows.slice(0, query.limit);
+  const titles = await recordTitles(ctx, page);
+  ctx.audit({
+    action: 'assessments.listed',
+    details: {
+      scope: query.scope,
+      count: page.length,
+      assessmentIds: page.map((r) => r.assessment.id),
+      records: page.map((r) => ({ kind: r.assessment.recordKind, id: r.assessment.recordId })),
+    },
+  });
   return pageOf(
     rows,
     query.limit,

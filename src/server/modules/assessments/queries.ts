@@ -9,22 +9,27 @@ import {
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+import { accessListOf, canReadContent, canView, teamCanView } from '../../platform/access/records.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A template of the partnership by id or key, with its current version's definition. */
-export async function findTemplate(tx: Tx, partnershipId: string, idOrKey: string) {
-  const [row] = await tx.select({ template: assessmentTemplates, versionId: assessmentTemplateVersions.id, definition: assessmentTemplateVersions.definition })
+/** The partnership's templates answering to an id, or to a key or name in any case, each with its current version's definition. */
+export async function templatesCalled(tx: Tx, partnershipId: string, input: string) {
+  const lower = input.toLowerCase();
+  return tx.select({ template: assessmentTemplates, versionId: assessmentTemplateVersions.id, definition: assessmentTemplateVersions.definition })
     .from(assessmentTemplates)
     .innerJoin(assessmentTemplateVersions, and(eq(assessmentTemplateVersions.templateId, assessmentTemplates.id), eq(assessmentTemplateVersions.version, assessmentTemplates.version)))
     .where(and(
       eq(assessmentTemplates.partnershipId, partnershipId),
-      uuidPattern.test(idOrKey) ? eq(assessmentTemplates.id, idOrKey) : eq(assessmentTemplates.key, idOrKey),
-    ));
-  return row ?? null;
+      or(
+        uuidPattern.test(input) ? eq(assessmentTemplates.id, lower) : undefined,
+        eq(sql`lower(${assessmentTemplates.key})`, lower),
+        eq(sql`lower(${assessmentTemplates.name})`, lower),
+      ),
+    ))
+    .orderBy(asc(assessmentTemplates.id));
 }
-export type TemplateRow = NonNullable<Awaited<ReturnType<typeof findTemplate>>>;
+export type TemplateRow = Awaited<ReturnType<typeof templatesCalled>>[number];
 
 /** The person who answers for what an API token writes: the one who issued it. */
 export async function tokenIssuer(tx: Tx, tokenId: string): Promise<string | null> {
@@ -91,7 +96,7 @@ export async function updateAssessment(tx: Tx, id: string, version: number, patc
   return updated.length > 0;
 }
 
-/** A discarded draft goes, with its links to the tasks it set (the tasks stay: someone may be working on them). */
+/** A discarded draft goes, with its links to the tasks it set (the tasks stay, cancelled or finished, on the record). */
 export async function deleteAssessment(tx: Tx, id: string): Promise<void> {
   await tx.delete(assessmentInformationRequests).where(eq(assessmentInformationRequests.assessmentId, id));
   await tx.delete(assessments).where(eq(assessments.id, id));
@@ -138,12 +143,23 @@ function decidableBy(actor: Actor): SQL {
 
 export type Scope = 'team_drafts' | 'awaiting_approval' | 'reviews_due' | 'mine';
 
+/** Whether the actor can still open the assessment's record: access taken away takes the record's assessments out of their lists. */
+function recordOpenTo(actor: Actor): SQL {
+  const team = sql`${actor.teamId}::uuid`;
+  const organisation = sql`${actor.organisationId}::uuid`;
+  const recordId = sql`assessments.record_id`;
+  return or(
+    and(eq(assessments.recordKind, 'profile'), teamCanView('profile', recordId, team, organisation)),
+    and(eq(assessments.recordKind, 'case'), teamCanView('case', recordId, team, organisation)),
+  )!;
+}
+
 function scopeWhere(actor: Actor, scope: Scope, reviewBy: string): SQL {
   switch (scope) {
     case 'team_drafts':
       return and(eq(assessments.status, 'draft'), eq(assessments.authorTeamId, actor.teamId))!;
     case 'awaiting_approval':
-      return and(eq(assessments.adjustmentStatus, 'pending'), ne(assessments.authorId, actor.id), decidableBy(actor))!;
+      return and(eq(assessments.adjustmentStatus, 'pending'), ne(assessments.authorId, actor.id), decidableBy(actor), canReadContent(actor, assessments))!;
     case 'reviews_due':
       return and(
         eq(assessments.status, 'completed'),
@@ -167,6 +183,7 @@ export async function listScope(tx: Tx, actor: Actor, scope: Scope, reviewBy: st
     .where(and(
       eq(assessments.partnershipId, actor.partnershipId),
       scopeWhere(actor, scope, reviewBy),
+      recordOpenTo(actor),
       after ? sql`(${changedMs}, ${assessments.id}) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)` : undefined,
     ))
     .orderBy(desc(changedMs), desc(assessments.id))
@@ -244,7 +261,8 @@ export async function meetRequirements(tx: Tx, a: { id: string; templateId: stri
   return met.length;
 }
 
-export async function openRequirements(tx: Tx, kind: AssessmentSubjectKind, recordId: string) {
+/** The record's open requirements; whether the reader may read the screening that raised each, which names it only for them. */
+export async function openRequirements(tx: Tx, actor: Actor, kind: AssessmentSubjectKind, recordId: string) {
   return tx.select({
     id: assessmentRequirements.id,
     template: { id: assessmentTemplates.id, key: assessmentTemplates.key, name: assessmentTemplates.name },
@@ -253,9 +271,11 @@ export async function openRequirements(tx: Tx, kind: AssessmentSubjectKind, reco
     raisedById: assessmentRequirements.raisedBy,
     raisedByName: users.name,
     raisedByAssessmentId: assessmentRequirements.raisedByAssessmentId,
+    raiserReadable: sql<boolean>`coalesce(${canReadContent(actor, assessments)}, false)`,
   })
     .from(assessmentRequirements)
     .innerJoin(assessmentTemplates, eq(assessmentTemplates.id, assessmentRequirements.templateId))
+    .leftJoin(assessments, eq(assessments.id, assessmentRequirements.raisedByAssessmentId))
     .innerJoin(users, eq(users.id, assessmentRequirements.raisedBy))
     .where(and(eq(assessmentRequirements.recordKind, kind), eq(assessmentRequirements.recordId, recordId), isNull(assessmentRequirements.metAt)))
     .orderBy(asc(assessmentRequirements.raisedAt), asc(assessmentRequirements.id));
@@ -263,6 +283,7 @@ export async function openRequirements(tx: Tx, kind: AssessmentSubjectKind, reco
 
 // Risk levels set by assessments.
 
+/** The profile's risk level, its row locked until the transaction ends so risk level changes to it happen one at a time. */
 export async function profileRiskLevel(tx: Tx, profileId: string): Promise<RiskLevel | null> {
   const [row] = await tx.select({ riskLevel: profiles.riskLevel }).from(profiles).where(eq(profiles.id, profileId)).for('update');
   return row?.riskLevel ?? null;

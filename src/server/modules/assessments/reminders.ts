@@ -5,17 +5,18 @@ import { londonInstant, londonToday } from './london.ts';
 import * as q from './queries.ts';
 
 /**
- * A reminder is the assessor's own: set as them. A system completing through its token answers
- * through the person who issued the token, so the reminder is theirs.
+ * The use case's context acting as the person whose work it is. A reminder is the assessor's own:
+ * set as them (a system completing through its token answers through the person who issued the
+ * token). A task set for an assessment is cancelled as the person who set it.
  */
-async function asAssessor(ctx: Context, assessorId: string): Promise<Context> {
-  if (ctx.actor.kind === 'user' && ctx.actor.id === assessorId) return ctx;
-  return { ...ctx, actor: { ...ctx.actor, kind: 'user', id: assessorId, name: await q.userName(ctx.tx, assessorId), readOnly: false } };
+export async function asPerson(ctx: Context, personId: string): Promise<Context> {
+  if (ctx.actor.kind === 'user' && ctx.actor.id === personId) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, kind: 'user', id: personId, name: await q.userName(ctx.tx, personId), readOnly: false } };
 }
 
 /** Sets a reminder for the assessor on the record; returns its id. */
 export async function remindAssessor(ctx: Context, assessorId: string, record: SharedRecord, title: string, dueAt: Date): Promise<string> {
-  const action = await createAction(await asAssessor(ctx, assessorId), {
+  const action = await createAction(await asPerson(ctx, assessorId), {
     title: title.slice(0, 200),
     dueAt: dueAt.toISOString(),
     recipientIds: [],

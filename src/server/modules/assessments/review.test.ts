@@ -141,4 +141,31 @@ describe('information requests', () => {
     expect(task.description).toBe('Do your records show where the neighbour lives?');
     expectError(await police.post(`/api/v1/assessments/${draft.id}/information-requests`, { questionKey: 'no-such', assignee: { teamId: housingTeam }, dueOn: addDays(londonToday(), 5) }), 422, 'validation_failed');
   });
+
+  it('are cancelled when the draft is discarded, unless already finished', async () => {
+    const profile = await createProfile(police);
+    const draft = await start(police, 'asb-risk-matrix', { type: 'profile', id: profile.id });
+    const housingTeam = place.team('Demo Housing Association/Tenancy team').teamId;
+    const housing = await t.as(emails.housing);
+    const ask = async (questionKey: string) => {
+      const response = await police.post(`/api/v1/assessments/${draft.id}/information-requests`, { questionKey, assignee: { teamId: housingTeam }, dueOn: addDays(londonToday(), 5) });
+      expect(response.statusCode, response.body).toBe(201);
+      return (response.json().informationRequests as { questionKey: string; task: { id: string; version: number } }[]).find((r) => r.questionKey === questionKey)!.task;
+    };
+    const open = await ask('ram-lives-close');
+    const accepted = await ask('ram-knows-offender');
+    const finished = await ask('ram-children');
+    expect((await housing.post(`/api/v1/tasks/${accepted.id}/accept`, { version: accepted.version })).statusCode).toBe(200);
+    const taken = (await housing.post(`/api/v1/tasks/${finished.id}/accept`, { version: finished.version })).json();
+    expect((await housing.post(`/api/v1/tasks/${finished.id}/complete`, { version: taken.version, result: 'No children at the address' })).statusCode).toBe(200);
+
+    // A team mate who did not set the tasks discards the draft.
+    expect((await lead.delete(`/api/v1/assessments/${draft.id}`)).statusCode).toBe(204);
+    for (const task of [open, accepted]) {
+      const now = (await police.get(`/api/v1/tasks/${task.id}`)).json();
+      expect(now.status).toBe('cancelled');
+      expect(now.updates.at(-1)).toMatchObject({ kind: 'cancelled', note: 'The assessment draft was discarded' });
+    }
+    expect((await police.get(`/api/v1/tasks/${finished.id}`)).json().status).toBe('completed');
+  });
 });

@@ -8,6 +8,7 @@ import { presentOne } from './detail.ts';
 import { personOf, usableTemplate } from './drafts.ts';
 import { pullMembers } from './members.ts';
 import * as q from './queries.ts';
+import { findTemplate } from './template-lookup.ts';
 
 /**
  * Starts a review: a new draft with the template's current version, its answers copied from the
@@ -47,15 +48,16 @@ export async function startReview(ctx: Context, id: string): Promise<Assessment>
     ...subjectOf(record, reviewId),
     details: { ...recordDetails(record), reviewOf: a.id, templateVersion: template.template.version, answered: Object.keys(answers).sort() },
   });
-  await announce(ctx, record, reviewId);
-  return presentOne(ctx, record, await reloadRow(ctx, reviewId));
+  const review = await reloadRow(ctx, reviewId);
+  await announce(ctx, record, review.assessment);
+  return presentOne(ctx, record, review);
 }
 
 /** Every completed assessment with the same template on the record that the reader may read, oldest first. */
 export async function comparison(ctx: Context, id: string): Promise<Comparison> {
   const { row, record } = await loadAssessment(ctx, id);
   requireReadable(ctx, record, row, 'compare it');
-  const current = (await q.findTemplate(ctx.tx, ctx.actor.partnershipId, row.assessment.templateId))!;
+  const current = (await findTemplate(ctx, row.assessment.templateId, 'id'))!;
   const rows = (await q.completedOnRecord(ctx.tx, ctx.actor, row.assessment)).filter((r) => r.readable);
   ctx.audit({ action: 'assessment.compared', ...subjectOf(record, id), details: { ...recordDetails(record), compared: rows.map((r) => r.assessment.id) } });
   return {

@@ -16,9 +16,10 @@ import * as q from './queries.ts';
 export async function applyRiskLevel(ctx: Context, record: SharedRecord, row: AssessmentRow, changedBy: string): Promise<void> {
   const a = row.assessment;
   if (!row.definition.setsRiskLevel || record.kind !== 'profile' || a.status !== 'completed') return;
+  // The profile's row lock comes first: a matrix completed at the same moment waits here, then sees which is the latest.
+  const from = await q.profileRiskLevel(ctx.tx, record.id);
   if (!(await q.isLatestCompleted(ctx.tx, a))) return;
   const to = bandFor(row.definition, finalScoreOf(row))?.riskLevel ?? null;
-  const from = await q.profileRiskLevel(ctx.tx, record.id);
   if (to === from) return;
   await q.setRiskLevel(ctx.tx, { partnershipId: ctx.actor.partnershipId, profileId: record.id, from, to, assessmentId: a.id, changedBy });
   ctx.audit({ action: 'profile.updated', ...recordSubject(record), changes: diff({ riskLevel: from }, { riskLevel: to }, ['riskLevel']), details: { assessmentId: a.id } });

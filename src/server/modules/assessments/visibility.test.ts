@@ -132,23 +132,49 @@ describe('the audit trail of reading', () => {
 });
 
 describe('live updates', () => {
-  it('tell everyone who can open the record that an assessment changed, by ids only', async () => {
+  const actorOf = async (agent: Agent) => {
+    const me = (await agent.get('/api/v1/me')).json();
+    return { kind: 'user' as const, id: me.id, name: me.name, role: me.role, isSupervisor: false, teamId: me.team.id, organisationId: me.organisation.id, partnershipId: me.partnership?.id ?? '', readOnly: false };
+  };
+
+  /** The assessment.changed events about one assessment heard while `act` runs. */
+  async function heardAbout(act: () => Promise<string>): Promise<DomainEvent[]> {
     const heard: DomainEvent[] = [];
     const unsubscribe = t.app.platform.events.subscribe((event) => heard.push(event));
-    let id = '';
     try {
-      id = (await start(author, 'victim-screening', { type: 'profile', id: profileId }, victimAnswers(), { visibility: 'private' })).id;
-      await expect.poll(() => heard.some((e) => e.type === 'assessment.changed')).toBe(true);
+      const id = await act();
+      await expect.poll(() => heard.some((e) => e.type === 'assessment.changed' && e.data.id === id)).toBe(true);
+      return heard.filter((e) => e.type === 'assessment.changed' && e.data.id === id);
     } finally {
       unsubscribe();
     }
-    const changed = heard.find((e) => e.type === 'assessment.changed')!;
-    expect(changed.data).toEqual({ id, record: { kind: 'profile', id: profileId } });
-    const actorOf = async (agent: Agent) => {
-      const me = (await agent.get('/api/v1/me')).json();
-      return { kind: 'user' as const, id: me.id, name: me.name, role: me.role, isSupervisor: false, teamId: me.team.id, organisationId: me.organisation.id, partnershipId: me.partnership?.id ?? '', readOnly: false };
-    };
-    expect(isInAudience(await actorOf(sharedWith), changed.audience)).toBe(true);
-    expect(isInAudience(await actorOf(noAccess), changed.audience)).toBe(false);
+  }
+
+  it('tell only the author\'s team of a draft, by ids only', async () => {
+    let id = '';
+    const [changed] = await heardAbout(async () => {
+      id = (await start(author, 'victim-screening', { type: 'profile', id: profileId }, victimAnswers())).id;
+      return id;
+    });
+    expect(changed!.data).toEqual({ id, record: { kind: 'profile', id: profileId } });
+    expect(isInAudience(await actorOf(teamMate), changed!.audience)).toBe(true);
+    expect(isInAudience(await actorOf(sharedWith), changed!.audience)).toBe(false);
+    expect(isInAudience(await actorOf(noAccess), changed!.audience)).toBe(false);
+  });
+
+  it('tell everyone who can open the record once the assessment is completed', async () => {
+    let draftToFinish = { id: '' };
+    // The draft's own event is heard first, so it cannot be taken for the completion's.
+    await heardAbout(async () => {
+      draftToFinish = await start(author, 'victim-screening', { type: 'profile', id: profileId }, victimAnswers());
+      return draftToFinish.id;
+    });
+    const [changed] = await heardAbout(async () => {
+      expect((await author.post(`/api/v1/assessments/${draftToFinish.id}/complete`)).statusCode).toBe(200);
+      return draftToFinish.id;
+    });
+    expect(isInAudience(await actorOf(teamMate), changed!.audience)).toBe(true);
+    expect(isInAudience(await actorOf(sharedWith), changed!.audience)).toBe(true);
+    expect(isInAudience(await actorOf(noAccess), changed!.audience)).toBe(false);
   });
 });
