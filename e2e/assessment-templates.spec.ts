@@ -254,7 +254,7 @@ test('reviews compare side by side, as a line of scores and as a wheel of pathwa
   await expect(page.getByRole('heading', { level: 1, name: 'Compare reviews: Wheel assessment' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Wheel of 7 ratings over 2 reviews\. Latest, .*: Accommodation 7/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Key to the wheel' })).toContainText('(latest, solid line)');
-  await expect(page.getByRole('row', { name: /^Accommodation/ })).toContainText('3 of 10');
+  await expect(page.getByRole('row', { name: /^Accommodation/ })).toContainText('3 out of 10');
   await checkA11y(page);
 
   // On a phone the chart is redrawn at its real size and the table scrolls sideways.

@@ -64,7 +64,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   await checkA11y(page);
   await section.getByRole('button', { name: 'Start an assessment' }).click();
   await expect(page.getByRole('menuitem').first()).toHaveText('VICTIM screening');
-  await page.getByRole('menuitem', { name: 'VICTIM screening' }).click();
+  await page.getByRole('menuitem', { name: 'VICTIM screening', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'VICTIM screening' })).toBeVisible();
   await expect(page.getByText('made with version 1 of the template')).toBeVisible();
   await expect(page.getByText('See Derbyshire definition of Vulnerable')).toBeVisible();
@@ -244,7 +244,7 @@ test('a family assessment lists the family from the profile and takes one answer
   await signIn(page, DEMO_USERS.police);
   await page.goto(`/profiles/${mother.id}`);
   await page.getByRole('region', { name: 'Assessments' }).getByRole('button', { name: 'Start an assessment' }).click();
-  await page.getByRole('menuitem', { name: 'Family assessment' }).click();
+  await page.getByRole('menuitem', { name: 'Family assessment', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Family assessment' })).toBeVisible();
   const crime = page.getByRole('group', { name: /Is this family member involved in crime or anti-social behaviour\?/ });
   await expect(crime.getByRole('row')).toHaveCount(3);
@@ -268,7 +268,7 @@ test('a family assessment lists the family from the profile and takes one answer
   await expect(section.getByText('Risk level history')).toHaveCount(0);
   await checkA11y(page);
   await section.getByRole('button', { name: 'Start an assessment' }).click();
-  await page.getByRole('menuitem', { name: 'VICTIM screening' }).click();
+  await page.getByRole('menuitem', { name: 'VICTIM screening', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'VICTIM screening' })).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toHaveAttribute('href', `/cases/${created.id}`);
 });

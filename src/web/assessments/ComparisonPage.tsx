@@ -7,7 +7,7 @@ import { QueryStatus } from '../components/QueryStatus.tsx';
 import { ChartLine } from './ChartLine.tsx';
 import { bandBadge } from './ChartStyle.ts';
 import { ChartWheel } from './ChartWheel.tsx';
-import { answerText } from './ComparisonAnswer.ts';
+import { answerText } from './AnswerText.ts';
 import { useComparison, useTemplate } from './template-api.ts';
 
 type Review = Comparison['items'][number];

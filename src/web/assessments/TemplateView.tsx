@@ -49,8 +49,7 @@ export function TemplateView({ template }: { template: Template }) {
         <Stack gap="sm">
           <Text>{template.scoring === 'sum' ? 'The score is the sum of the options chosen (and the ratings).' : 'This template is not scored.'}</Text>
           {template.bands.length > 0 && (
-            <Table.ScrollContainer minWidth={360}>
-              <Table withTableBorder fz="sm">
+            <Table withTableBorder fz="sm">
                 <caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>Bands</caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -73,7 +72,6 @@ export function TemplateView({ template }: { template: Template }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
           )}
           {template.thresholds.length > 0 && (
             <div>

@@ -166,6 +166,20 @@ export async function updateAction(ctx: Context, id: string, body: z.infer<typeo
   return presentOne(ctx, updated);
 }
 
+/**
+ * Marks reminders done because what they asked for has happened (the matrix a screening called
+ * for was completed), whoever completed it: a reminder to do what is done only distracts.
+ */
+export async function closeFulfilledActions(ctx: Context, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const row = await q.getAction(ctx.tx, ctx.actor, id);
+    if (!row || row.doneAt) continue;
+    await q.updateAction(ctx.tx, id, row.version, { doneAt: new Date() });
+    ctx.audit({ action: 'action.done', ...subject(row), details: { fulfilled: true } });
+    await announce(ctx, row, (await q.recipientsOf(ctx.tx, [id])).map((r) => r.id));
+  }
+}
+
 export async function markActionDone(ctx: Context, id: string, body: z.infer<typeof doneActionBody>): Promise<Action> {
   const { row: current, recipientIds } = await loadAction(ctx, id);
   if (current.doneAt) throw new ConflictError('This reminder is already done.', 'action_done');

@@ -6,6 +6,7 @@ import { staleVersion } from '../../platform/errors.ts';
 import type { SharedRecord } from '../sharing/record-access.ts';
 import { adjustmentColumns, askSupervisors } from './adjustment.ts';
 import { announce, recordDetails, reloadRow, subjectOf, type AssessmentRow } from './assessment.ts';
+import { closeFulfilledActions } from '../actions/service.ts';
 import { presentOne } from './detail.ts';
 import { checkAnswers, personOf, workableDraft } from './drafts.ts';
 import { londonToday } from './london.ts';
@@ -74,7 +75,8 @@ export async function completeAssessment(ctx: Context, id: string, body: Complet
   if (!changed) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
   const after = await reloadRow(ctx, id);
   const flagged = await actOnThresholds(ctx, record, after, score, assessor);
-  const met = await q.meetRequirements(ctx.tx, { id, templateId: a.templateId, recordKind: a.recordKind, recordId: a.recordId });
+  const { met, actionIds } = await q.meetRequirements(ctx.tx, { id, templateId: a.templateId, recordKind: a.recordKind, recordId: a.recordId });
+  await closeFulfilledActions(ctx, actionIds);
   ctx.audit({
     action: 'assessment.completed',
     ...subjectOf(record, id),

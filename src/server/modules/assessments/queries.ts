@@ -247,8 +247,8 @@ export async function insertRequirement(tx: Tx, values: typeof assessmentRequire
   await tx.insert(assessmentRequirements).values(values);
 }
 
-/** Marks every open requirement for this template on the record as met by the assessment. */
-export async function meetRequirements(tx: Tx, a: { id: string; templateId: string; recordKind: AssessmentSubjectKind; recordId: string }): Promise<number> {
+/** Marks every open requirement for this template on the record as met by the assessment; gives the reminders they had set. */
+export async function meetRequirements(tx: Tx, a: { id: string; templateId: string; recordKind: AssessmentSubjectKind; recordId: string }): Promise<{ met: number; actionIds: string[] }> {
   const met = await tx.update(assessmentRequirements)
     .set({ metAt: new Date(), metByAssessmentId: a.id })
     .where(and(
@@ -257,8 +257,8 @@ export async function meetRequirements(tx: Tx, a: { id: string; templateId: stri
       eq(assessmentRequirements.recordId, a.recordId),
       isNull(assessmentRequirements.metAt),
     ))
-    .returning({ id: assessmentRequirements.id });
-  return met.length;
+    .returning({ id: assessmentRequirements.id, actionId: assessmentRequirements.actionId });
+  return { met: met.length, actionIds: met.flatMap((m) => (m.actionId ? [m.actionId] : [])) };
 }
 
 /** The record's open requirements; whether the reader may read the screening that raised each, which names it only for them. */

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Reminder { id: string; title: string; dueAt: string; record: { kind: string; id: string } | null }
+interface Reminder { id: string; title: string; dueAt: string; doneAt: string | null; record: { kind: string; id: string } | null }
 
 async function remindersOn(agent: Agent, recordId: string): Promise<Reminder[]> {
   const response = await agent.get('/api/v1/actions?state=all&limit=100');
@@ -53,8 +53,12 @@ describe('the VICTIM screening', () => {
     // Another VICTIM screening does not clear it; only the matrix does.
     await completed(police, 'victim-screening', subject, victimAnswers());
     expect(await requiredOn(police, profile.id)).toHaveLength(1);
+    expect((await remindersOn(police, profile.id))[0]!.doneAt).toBeNull();
     await completed(police, 'asb-risk-matrix', subject, matrixAllMax);
     expect(await requiredOn(police, profile.id)).toEqual([]);
+    // The reminder to complete the matrix is done with it, so it no longer pops up.
+    const after = await remindersOn(police, profile.id);
+    expect(after.find((r) => r.id === reminders[0]!.id)!.doneAt).not.toBeNull();
   });
 
   it('reminds the assessor of a review on the morning of its date', async () => {
