@@ -134,6 +134,11 @@ export function scoreOf(definition: TemplateDefinition, answers: Answers): numbe
   return askedQuestions(definition, answers).reduce((sum, q) => sum + answerScore(q, answers[q.key]), 0);
 }
 
+/** The score that counts: an adjusted one once it is approved (or needed no approval), else the computed one. */
+export function finalScore(a: { score: number | null; adjustedScore: number | null; adjustmentStatus: string | null }): number | null {
+  return a.adjustmentStatus === 'approved' && a.adjustedScore !== null ? a.adjustedScore : a.score;
+}
+
 export function bandFor(definition: TemplateDefinition, score: number | null): Band | null {
   if (score === null) return null;
   return definition.bands.find((b) => score >= b.min && (b.max === null || score <= b.max)) ?? null;

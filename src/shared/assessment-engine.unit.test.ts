@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultQuestions, defaultTemplates } from '../server/db/seed/assessment-defaults.ts';
 import { templateDefinition, type Answers, type TemplateDefinition, type TemplateQuestion } from './api/assessments.ts';
 import {
-  answerProblems, askedQuestions, bandFor, definitionProblems, keptAnswers, missingAnswers, scoreOf, thresholdsReached,
+  answerProblems, askedQuestions, bandFor, definitionProblems, finalScore, keptAnswers, missingAnswers, scoreOf, thresholdsReached,
 } from './assessment-engine.ts';
 
 /** A built-in template as the seed builds it, through the same schema the API validates with. */
@@ -90,6 +90,15 @@ describe('bands', () => {
   it('are refused when they overlap', () => {
     const overlapping = { ...matrix, bands: [{ ...matrix.bands[0]!, max: 20 }, ...matrix.bands.slice(1)] };
     expect(definitionProblems(overlapping)).toContainEqual({ field: 'definition.bands', problem: '"Standard" overlaps "Medium"' });
+  });
+});
+
+describe('the score that counts', () => {
+  it('is the adjusted score only once the adjustment is approved', () => {
+    expect(finalScore({ score: 37, adjustedScore: 20, adjustmentStatus: 'approved' })).toBe(20);
+    expect(finalScore({ score: 37, adjustedScore: 20, adjustmentStatus: 'pending' })).toBe(37);
+    expect(finalScore({ score: 37, adjustedScore: 20, adjustmentStatus: 'rejected' })).toBe(37);
+    expect(finalScore({ score: 37, adjustedScore: null, adjustmentStatus: null })).toBe(37);
   });
 });
 

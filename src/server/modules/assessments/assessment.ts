@@ -1,5 +1,5 @@
 import type { Assessment, AssessmentSummary, Band, TemplateDefinition } from '../../../shared/api/assessments.ts';
-import { bandFor } from '../../../shared/assessment-engine.ts';
+import { bandFor, finalScore } from '../../../shared/assessment-engine.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
@@ -20,10 +20,7 @@ export const inAuthorTeam = (ctx: Context, row: AssessmentRow) => row.assessment
 export const isReadable = (ctx: Context, row: AssessmentRow) => (row.assessment.status === 'draft' ? inAuthorTeam(ctx, row) : row.readable);
 
 /** The adjusted score counts once approved, or at once where no approval is needed. */
-export function finalScoreOf(row: AssessmentRow): number | null {
-  const a = row.assessment;
-  return a.adjustmentStatus === 'approved' && a.adjustedScore !== null ? a.adjustedScore : a.score;
-}
+export const finalScoreOf = (row: AssessmentRow): number | null => finalScore(row.assessment);
 
 const shownBand = (band: Band | null) => (band ? { label: band.label, colour: band.colour, riskLevel: band.riskLevel } : null);
 

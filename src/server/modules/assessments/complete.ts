@@ -9,7 +9,7 @@ import { announce, recordDetails, reloadRow, subjectOf, type AssessmentRow } fro
 import { closeFulfilledActions } from '../actions/service.ts';
 import { presentOne } from './detail.ts';
 import { checkAnswers, personOf, workableDraft } from './drafts.ts';
-import { londonToday } from './london.ts';
+import { londonToday } from '../../platform/london.ts';
 import * as q from './queries.ts';
 import { remindAssessor, reviewDue, sameDayDue } from './reminders.ts';
 import { applyRiskLevel } from './risk-level.ts';

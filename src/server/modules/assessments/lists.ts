@@ -6,7 +6,7 @@ import type { Context } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { subjectOf as recordSubject, viewableRecord } from '../sharing/record-access.ts';
 import { isReadable, presentSummary, recordTitles } from './assessment.ts';
-import { addDays, londonToday } from './london.ts';
+import { addDays, londonToday } from '../../platform/london.ts';
 import * as q from './queries.ts';
 
 /**

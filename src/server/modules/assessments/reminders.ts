@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/context.ts';
 import { createAction } from '../actions/service.ts';
 import type { SharedRecord } from '../sharing/record-access.ts';
-import { londonInstant, londonToday } from './london.ts';
+import { londonInstant, londonToday } from '../../platform/london.ts';
 import * as q from './queries.ts';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createProfile, emails, expectError, loadStructure } from '../sharing/records.fixtures.ts';
 import { complete, completed, start, victimAnswers } from './assessments.fixtures.ts';
-import { addDays, londonToday } from './london.ts';
+import { addDays, londonToday } from '../../platform/london.ts';
 
 let t: TestApp;
 let place: Awaited<ReturnType<typeof loadStructure>>;

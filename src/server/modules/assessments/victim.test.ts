@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createProfile, emails } from '../sharing/records.fixtures.ts';
-import { addDays, londonInstant, londonToday } from './london.ts';
+import { addDays, londonInstant, londonToday } from '../../platform/london.ts';
 import { completed, matrixAllMax, victimAnswers } from './assessments.fixtures.ts';
 
 let t: TestApp;

@@ -6,6 +6,7 @@ import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NoAccessError, NotFoundError, type RecordOwner } from '../../platform/errors.ts';
 import { tellInterested } from '../notifications/notify.ts';
 import * as q from './queries.ts';
+import { londonToday } from '../../platform/london.ts';
 
 /**
  * Opening a case for reading or for a change, and turning it into what the API sends. Outside
@@ -81,11 +82,6 @@ export async function loadForChange(ctx: Context, id: string, statuses: readonly
 export async function announce(ctx: Context, caseId: string): Promise<void> {
   ctx.emit({ type: 'case.changed', audience: await q.audienceOf(ctx.tx, caseId), data: { id: caseId } });
   await tellInterested(ctx, { kind: 'case', id: caseId }, 'A change was made');
-}
-
-/** Today in the UK, where the partnerships work, as YYYY-MM-DD. */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 function daysBetween(from: string, to: string): number {

@@ -9,7 +9,8 @@ import { staleVersion, ValidationError } from '../../platform/errors.ts';
 import { caseTypeDefaultSharing, findLookupForFilter, resolveLookup } from '../lookups/service.ts';
 import { changedLookup, checkCaseDetails } from './checks.ts';
 import * as q from './queries.ts';
-import { announce, auditedFields, loadCase, loadForChange, londonToday, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
+import { announce, auditedFields, loadCase, loadForChange, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
+import { londonToday } from '../../platform/london.ts';
 
 async function reload(ctx: Context, id: string): Promise<q.CaseRow> {
   return (await q.getCase(ctx.tx, ctx.actor, id))!;

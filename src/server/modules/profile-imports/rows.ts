@@ -6,9 +6,9 @@ import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { resolveLookup } from '../lookups/service.ts';
 import type { CreateProfileBody } from '../profiles/service.ts';
 import type { CsvRow } from './csv.ts';
+import { londonToday } from '../../platform/london.ts';
 
 const earliestBirth = '1900-01-01';
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** A list cell: values separated by semicolons, blanks ignored. */
 const listOf = (cell: string | undefined) => (cell ?? '').split(';').map((v) => v.trim()).filter(Boolean);
@@ -26,7 +26,7 @@ function dateOfBirthOf(cell: string, problems: FieldProblem[]): string | undefin
   const date = iso ? calendarDate(iso[1]!, iso[2]!, iso[3]!) : uk ? calendarDate(uk[3]!, uk[2]!, uk[1]!) : null;
   if (!iso && !uk) problems.push({ field: 'dateOfBirth', problem: `"${cell}" must be a date as YYYY-MM-DD or DD/MM/YYYY` });
   else if (!date) problems.push({ field: 'dateOfBirth', problem: `"${cell}" is not a real date` });
-  else if (date > londonDate.format(new Date())) problems.push({ field: 'dateOfBirth', problem: 'must not be in the future' });
+  else if (date > londonToday()) problems.push({ field: 'dateOfBirth', problem: 'must not be in the future' });
   else if (date < earliestBirth) problems.push({ field: 'dateOfBirth', problem: `must be on or after ${earliestBirth}` });
   return date ?? undefined;
 }

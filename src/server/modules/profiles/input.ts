@@ -4,7 +4,7 @@ import { normalisePostcode } from '../../../shared/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { resolveLookup, resolveLookups } from '../lookups/service.ts';
-import { londonToday } from './present.ts';
+import { londonToday } from '../../platform/london.ts';
 import * as q from './queries.ts';
 
 /** The fields a person edits, as create sends them all and PATCH sends any of them. */

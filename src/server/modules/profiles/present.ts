@@ -5,13 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type * as q from './queries.ts';
-
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date where the partnerships work, as YYYY-MM-DD: ages turn over at midnight in London. */
-export function londonToday(now = new Date()): string {
-  return londonDate.format(now);
-}
+import { londonToday } from '../../platform/london.ts';
 
 /** Whole years from one YYYY-MM-DD date to another. */
 function yearsBetween(from: string, to: string): number {

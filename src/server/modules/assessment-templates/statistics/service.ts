@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { templateDefinition, type Answers, type Band, type Statistics, type statisticsQuery, type TemplateDefinition, type TemplateQuestion } from '../../../../shared/api/assessments.ts';
-import { bandFor } from '../../../../shared/assessment-engine.ts';
+import { bandFor, finalScore } from '../../../../shared/assessment-engine.ts';
 import { choiceKinds } from '../../../../shared/assessments.ts';
 import type { Context } from '../../../platform/context.ts';
 import { findTemplate, templateVersion } from '../service.ts';
@@ -14,9 +14,6 @@ function areaMatch(area: string): q.AreaMatch {
   if (area.includes(' ')) return { kind: 'sector', value: area.replace(/ /g, '') };
   return { kind: 'outward', value: area };
 }
-
-/** The score that counts: the adjusted one once approved (or when no approval was needed), else the computed one. */
-const finalScoreOf = (row: q.CompletedRow) => (row.adjustmentStatus === 'approved' && row.adjustedScore !== null ? row.adjustedScore : row.score);
 
 const counted = (question: TemplateQuestion) => choiceKinds.includes(question.kind) || question.kind === 'scale';
 
@@ -99,7 +96,7 @@ export async function templateStatistics(ctx: Context, idOrKey: string, query: Q
   const rows = await q.readableCompleted(ctx.tx, ctx.actor, template.id, { from: query.from, to: query.to, area: query.area ? areaMatch(query.area) : undefined });
   const stored = await q.definitionsOf(ctx.tx, rows.map((r) => r.templateVersionId));
   const definitions = new Map([...stored].map(([id, definition]) => [id, templateDefinition.parse(definition)]));
-  const banded = rows.map((row) => ({ row, band: bandFor(definitions.get(row.templateVersionId) ?? current, finalScoreOf(row)) }));
+  const banded = rows.map((row) => ({ row, band: bandFor(definitions.get(row.templateVersionId) ?? current, finalScore(row)) }));
   const filters = { from: query.from ?? null, to: query.to ?? null, area: query.area ?? null };
   ctx.audit({
     action: exported ? 'assessment_statistics.exported' : 'assessment_statistics.viewed',

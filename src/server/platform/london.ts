@@ -1,10 +1,12 @@
-/** Dates and times as they are in England, where the partnership works, whatever the server's clock zone. */
+/** Dates and times as they are in England, where the partnerships work, whatever the server's clock zone. */
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
 
+/** Today in the UK, where the partnerships work, as YYYY-MM-DD. */
 export const londonToday = (now = new Date()): string => londonDate.format(now);
 
 export function addDays(date: string, days: number): string {
