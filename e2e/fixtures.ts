@@ -164,7 +164,7 @@ export async function signIn(
 /** A person's API session, for creating a journey's records without clicking through screens. */
 export interface ApiSession {
   /** Sends a change with the CSRF header; fails the test unless the reply is a success. */
-  send: (method: 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) => Promise<unknown>;
+  send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown) => Promise<unknown>;
   get: (path: string) => Promise<unknown>;
   dispose: () => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Radio, Stack, Text } from '@mantine/core';
 import { notificationPreferences } from '../../shared/api/notifications.ts';
@@ -16,13 +17,18 @@ const descriptions: Record<NotificationEmailMode, string> = {
 /** How the person is emailed about their notifications; in Concord they always appear. */
 export function NotificationPreferences() {
   const queryClient = useQueryClient();
+  // The choice shows at once, in the same render as the click: the mutation's pending state
+  // arrives a tick later, and a radio that lags its click reads as not having changed.
+  const [chosen, setChosen] = useState<NotificationEmailMode | null>(null);
   const preferences = useQuery({ queryKey: notificationKeys.preferences, queryFn: () => get('/notification-preferences', notificationPreferences) });
   const save = useMutation({
     mutationFn: (email: NotificationEmailMode) => call('PUT', '/notification-preferences', notificationPreferences, { body: { email } }),
     onSuccess: (data) => {
       queryClient.setQueryData(notificationKeys.preferences, data);
+      setChosen(null);
       notifySaved(data.email === 'daily_digest' ? 'You will get a daily digest.' : 'You will be emailed straight away.');
     },
+    onError: () => setChosen(null),
   });
 
   return (
@@ -32,8 +38,11 @@ export function NotificationPreferences() {
         <Radio.Group
           label="Email me about notifications"
           description="Emails never name anyone: they say what happened and link to Concord."
-          value={save.isPending ? save.variables : preferences.data.email}
-          onChange={(value) => save.mutate(value as NotificationEmailMode)}
+          value={chosen ?? preferences.data.email}
+          onChange={(value) => {
+            setChosen(value as NotificationEmailMode);
+            save.mutate(value as NotificationEmailMode);
+          }}
         >
           <Stack gap="sm" mt="xs">
             {notificationEmailModes.map((mode) => (
