@@ -234,6 +234,34 @@ test('a team finishes a Wheel draft together: ratings by keyboard, a colleague s
   await officer.dispose();
 });
 
+test('answers not yet saved when a teammate completes the draft are kept on screen, in words', async ({ page, checkA11y }, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  const officer = await apiAs(baseURL, DEMO_USERS.police);
+  const person = { firstName: 'Una', lastName: `Unsaved${stamp}` };
+  const profile = (await officer.send('POST', '/profiles', { ...person, reasonCreated: 'Referred to the IOM scheme', confirmNoDuplicate: true })) as { id: string };
+  const draft = (await officer.send('POST', '/assessments', { template: 'wheel', subject: { type: 'profile', id: profile.id } })) as { id: string; version: number };
+  await officer.dispose();
+
+  await signIn(page, DEMO_USERS.police);
+  await page.goto(`/assessments/${draft.id}`);
+  await page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '3', exact: true }).check();
+  await expect(page.getByText('You have changes that are not saved yet.')).toBeVisible();
+
+  // The sergeant, at another desk, rates every pathway and completes it first.
+  const lead = await apiAs(baseURL, DEMO_USERS.policeLead);
+  const ratings = ['accommodation', 'education', 'health', 'drugs-alcohol', 'finance', 'children-families', 'attitudes'];
+  const saved = (await lead.send('PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: Object.fromEntries(ratings.map((k) => [`wheel-${k}`, 8])) })) as { version: number };
+  await lead.send('POST', `/assessments/${draft.id}/complete`, { version: saved.version });
+  await lead.dispose();
+
+  const notice = page.getByRole('alert').filter({ hasText: 'Completed while you were editing' });
+  await expect(notice.getByRole('list', { name: 'Your answers that were not saved' })).toHaveText('Health: 3 out of 10');
+  await expect(page.getByRole('region', { name: 'Result' })).toBeVisible();
+  await checkA11y(page);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test('a family assessment lists the family from the profile and takes one answer per member', async ({ page, checkA11y }, testInfo) => {
   test.setTimeout(120_000);
   const officer = await apiAs(testInfo.project.use.baseURL!, DEMO_USERS.police);

@@ -35,6 +35,8 @@ export function useDraftState(record: Assessment) {
     /** The answers that count for showing and scoring: cleared ones left out. */
     given: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null)) as Answers,
     dirty: changed.length > 0 || visibility !== visibilityOf(base),
+    /** The answers this person changed and has not saved, a cleared one as null. */
+    unsaved: Object.fromEntries(changed.map((k) => [k, answers[k] ?? null])) as DraftAnswers,
     answer: (key: string, value: AnswerValue | null) => setAnswers((a) => ({ ...a, [key]: value })),
     /** The PATCH body: only what changed, null clearing an answer. */
     body() {

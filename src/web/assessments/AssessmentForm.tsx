@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Grid, List, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import type { Assessment, Template } from '../../shared/api/assessments.ts';
@@ -10,7 +10,7 @@ import { useCompleteAssessment, useSaveDraft } from './api.ts';
 import { AssessmentCompletePanel, emptyCompleteValues, type CompleteValues } from './AssessmentCompletePanel.tsx';
 import { AssessmentConflict } from './AssessmentConflict.tsx';
 import { AssessmentDiscard } from './AssessmentDiscard.tsx';
-import { useDraftState } from './AssessmentDraftState.ts';
+import { useDraftState, type DraftAnswers } from './AssessmentDraftState.ts';
 import { AssessmentQuestion, questionAnchor } from './AssessmentQuestion.tsx';
 import { AssessmentScorePreview } from './AssessmentScorePreview.tsx';
 
@@ -59,9 +59,16 @@ function AssessmentProblems({ errors }: { errors: Record<string, string> }) {
 }
 
 /** A draft: every asked question in its section, saved as work in progress and completed when ready. */
-export function AssessmentForm({ assessment, template }: { assessment: Assessment; template: Template }) {
+export function AssessmentForm({ assessment, template, onUnsavedChange }: {
+  assessment: Assessment;
+  template: Template;
+  /** Told of this person's unsaved answers, so they outlive the form if a teammate completes the draft. */
+  onUnsavedChange: (answers: DraftAnswers) => void;
+}) {
   const navigate = useNavigate();
   const state = useDraftState(assessment);
+  const unsavedKey = JSON.stringify(state.unsaved);
+  useEffect(() => onUnsavedChange(JSON.parse(unsavedKey) as DraftAnswers), [unsavedKey, onUnsavedChange]);
   const save = useSaveDraft(assessment.id);
   const complete = useCompleteAssessment(assessment.id);
   const [errors, setErrors] = useState<Record<string, string>>({});

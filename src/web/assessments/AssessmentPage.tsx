@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Assessment } from '../../shared/api/assessments.ts';
@@ -8,7 +9,9 @@ import { QueryStatus } from '../components/QueryStatus.tsx';
 import { recordHref } from '../records/kinds.ts';
 import { useAssessment, useTemplateVersion } from './api.ts';
 import { AssessmentForm } from './AssessmentForm.tsx';
+import type { DraftAnswers } from './AssessmentDraftState.ts';
 import { AssessmentResult } from './AssessmentResult.tsx';
+import { AssessmentUnsavedAnswers } from './AssessmentUnsavedAnswers.tsx';
 
 function About({ assessment: a }: { assessment: Assessment }) {
   return (
@@ -31,11 +34,20 @@ function About({ assessment: a }: { assessment: Assessment }) {
   );
 }
 
+const nothingUnsaved: DraftAnswers = {};
+
 function Body({ assessment }: { assessment: Assessment }) {
   const template = useTemplateVersion(assessment.template.id, assessment.template.version);
+  // Held here, above the form, so a teammate completing the draft does not take them away unseen.
+  const [unsaved, setUnsaved] = useState<DraftAnswers>(nothingUnsaved);
   if (!template.data) return <QueryStatus isPending={template.isPending} error={template.error} onRetry={() => void template.refetch()} label="Loading the questions" />;
-  if (assessment.status === 'draft') return <AssessmentForm key={assessment.id} assessment={assessment} template={template.data} />;
-  return <AssessmentResult assessment={assessment} template={template.data} />;
+  if (assessment.status === 'draft') return <AssessmentForm key={assessment.id} assessment={assessment} template={template.data} onUnsavedChange={setUnsaved} />;
+  return (
+    <Stack gap="lg">
+      <AssessmentUnsavedAnswers assessment={assessment} template={template.data} answers={unsaved} onDismiss={() => setUnsaved(nothingUnsaved)} />
+      <AssessmentResult assessment={assessment} template={template.data} />
+    </Stack>
+  );
 }
 
 /** One assessment: the form while it is a draft, the result once completed; a stub where its visibility leaves the reader out. */
