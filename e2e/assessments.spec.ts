@@ -163,6 +163,14 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
 
   await page.goto(`/profiles/${profile.id}`);
   await expect(page.getByText('Medium risk')).toBeVisible();
+  // The timeline tells everyone who can open the profile what was assessed, newest first.
+  const entries = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  const review = entries.getByRole('listitem').filter({ hasText: 'ASB Risk Assessment Matrix review completed' });
+  await expect(review).toContainText('Score 25');
+  await expect(review).toContainText('Medium');
+  await expect(entries.getByRole('listitem').filter({ hasText: /^ASB Risk Assessment Matrix completed/ })).toContainText('Adjusted with professional judgement');
+  await checkA11y(page);
+  await review.screenshot({ path: testInfo.outputPath('timeline-assessment.png') });
   await expect(page.getByRole('region', { name: 'Assessments' }).getByText('Risk level history')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();

@@ -139,7 +139,7 @@ export function finalScore(a: { score: number | null; adjustedScore: number | nu
   return a.adjustmentStatus === 'approved' && a.adjustedScore !== null ? a.adjustedScore : a.score;
 }
 
-export function bandFor(definition: TemplateDefinition, score: number | null): Band | null {
+export function bandFor(definition: Pick<TemplateDefinition, 'bands'>, score: number | null): Band | null {
   if (score === null) return null;
   return definition.bands.find((b) => score >= b.min && (b.max === null || score <= b.max)) ?? null;
 }

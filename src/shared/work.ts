@@ -62,5 +62,5 @@ export const notificationEmailModeLabels: Record<NotificationEmailMode, string> 
 };
 
 /** What a record's timeline combines. */
-export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'change'] as const;
+export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'assessment', 'change'] as const;
 export type TimelineEntryKind = (typeof timelineEntryKinds)[number];

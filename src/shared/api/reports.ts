@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adjustmentStatuses, bandColours } from '../assessments.ts';
 import { recordKinds } from '../records.ts';
 import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
 import { isoTime, listQuery, page, ref, uuid, version } from './common.ts';
@@ -113,6 +114,20 @@ const timelineDetail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('task'), taskId: uuid, title: z.string().nullable(), update: z.enum(taskUpdateKinds), note: z.string().nullable(), status: z.enum(taskStatuses) }),
   z.object({ kind: z.literal('action'), actionId: uuid, title: z.string().nullable(), dueAt: isoTime }),
   z.object({ kind: z.literal('document'), documentId: uuid, title: z.string().nullable(), folder: z.string().nullable(), contentType: z.string().nullable(), visibility: z.enum(visibilities).nullable() }),
+  /**
+   * A completed assessment: the template always; the score that counts, its band and the state of
+   * any adjustment only when the reader may read the assessment.
+   */
+  z.object({
+    kind: z.literal('assessment'),
+    assessmentId: uuid,
+    template: z.object({ key: z.string(), name: z.string() }),
+    review: z.boolean(),
+    finalScore: z.number().int().nullable(),
+    finalBand: z.object({ label: z.string(), colour: z.enum(bandColours) }).nullable(),
+    adjustment: z.enum(adjustmentStatuses).nullable(),
+    visibility: z.enum(visibilities).nullable(),
+  }),
   /** A change to the record itself, from the audit trail: which fields, not their values. */
   z.object({ kind: z.literal('change'), action: z.string(), fields: z.array(z.string()) }),
 ]);

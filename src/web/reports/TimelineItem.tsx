@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { TimelineEntry } from '../../shared/api/reports.ts';
+import type { AdjustmentStatus } from '../../shared/assessments.ts';
 import { taskStatusLabels, type Visibility } from '../../shared/work.ts';
 import { can, useMe } from '../app/session.ts';
+import { AssessmentBand } from '../assessments/AssessmentBand.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { documentContentUrl } from '../documents/api.ts';
 import { recordHref } from '../records/kinds.ts';
@@ -14,7 +16,7 @@ import { ReportVersions } from './ReportVersions.tsx';
 
 type Detail<K extends TimelineEntry['detail']['kind']> = Extract<TimelineEntry['detail'], { kind: K }>;
 
-const restrictedNoun: Partial<Record<TimelineEntry['kind'], string>> = { report: 'report', document: 'document', action: 'reminder' };
+const restrictedNoun: Partial<Record<TimelineEntry['kind'], string>> = { report: 'report', document: 'document', action: 'reminder', assessment: 'assessment' };
 const readerNote: Record<Visibility, string | null> = { shared: null, team: 'Author’s team only', private: 'Only the author' };
 
 const agency = (e: TimelineEntry) => [e.team?.name, e.organisation?.name].filter(Boolean).join(', ');
@@ -33,7 +35,7 @@ function Byline({ entry }: { entry: TimelineEntry }) {
 /** What a reader outside an entry's visibility sees: that it exists, of what type, from which agency, and when. */
 function Restricted({ entry }: { entry: TimelineEntry }) {
   const noun = restrictedNoun[entry.kind] ?? 'entry';
-  const what = entry.kind === 'report' ? `${entry.label} by ` : 'by ';
+  const what = entry.kind === 'report' || entry.kind === 'assessment' ? `${entry.label} by ` : 'by ';
   return (
     <Paper bg="gray.0" p="xs" radius="sm">
       <Text size="sm">
@@ -83,6 +85,26 @@ function ReportContent({ entry, detail }: { entry: TimelineEntry; detail: Detail
   );
 }
 
+const adjustmentNote: Record<AdjustmentStatus, string> = {
+  pending: 'An adjusted score is waiting for a supervisor',
+  approved: 'Adjusted with professional judgement',
+  rejected: 'An adjustment was not approved',
+};
+
+function AssessmentContent({ detail }: { detail: Detail<'assessment'> }) {
+  const notes = [detail.adjustment && adjustmentNote[detail.adjustment], detail.visibility && readerNote[detail.visibility]].filter(Boolean);
+  return (
+    <Group gap="xs" wrap="wrap">
+      {detail.finalScore !== null && <Text size="sm">Score {detail.finalScore}</Text>}
+      <AssessmentBand band={detail.finalBand} />
+      {notes.length > 0 && <Text size="xs" c="dimmed">{notes.join('. ')}.</Text>}
+      <Anchor component={Link} to={`/assessments/${detail.assessmentId}`} size="sm">
+        Open the {detail.template.name}
+      </Anchor>
+    </Group>
+  );
+}
+
 function Content({ entry }: { entry: TimelineEntry }) {
   const d = entry.detail;
   switch (d.kind) {
@@ -99,6 +121,8 @@ function Content({ entry }: { entry: TimelineEntry }) {
       return <Text size="sm">{d.title}, due {formatDateTime(d.dueAt)}</Text>;
     case 'document':
       return <Text size="sm">{d.title}{d.folder && ` in ${d.folder}`}{d.visibility && readerNote[d.visibility] ? ` (${readerNote[d.visibility]})` : ''}</Text>;
+    case 'assessment':
+      return <AssessmentContent detail={d} />;
     case 'change':
       return d.fields.length > 0 ? <Text size="sm">Changed: {d.fields.map(historyFieldLabel).join(', ')}</Text> : null;
   }

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Band } from '../../../shared/api/assessments.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
-import { documents, profiles, reports } from '../../db/schema/index.ts';
+import { assessments, documents, profiles, reports } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
@@ -36,7 +37,7 @@ const columns = {
   author_id: 'uuid', team_id: 'uuid', organisation_id: 'uuid', readable: 'boolean',
   type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
   note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
-  system_name: 'text',
+  system_name: 'text', score: 'integer', adjusted_score: 'integer', bands: 'jsonb', template_key: 'text', review_of: 'uuid',
 } as const;
 type Column = keyof typeof columns;
 
@@ -167,6 +168,31 @@ function documentBranch(s: Scope): SQL {
    limit ${s.take}`;
 }
 
+/**
+ * Completed assessments on the record. Everyone who can open the record sees that one was made,
+ * with which template, by which team and when; the score and band follow the assessment's visibility.
+ */
+function assessmentBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'assessment', at: sql`assessments.completed_at`, id: sql`assessments.id` };
+  const readable = canReadContent(s.actor, assessments);
+  return sql`select ${selectList({
+    kind: sql`'assessment'::text`, source_id: sql`assessments.id`, at: sql`assessments.completed_at`,
+    record_kind: sql`assessments.record_kind`, record_id: sql`assessments.record_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`case when ${readable} then assessments.author_id end`, team_id: sql`assessments.author_team_id`, organisation_id: sql`assessments.author_organisation_id`,
+    readable, title: sql`template.name`, template_key: sql`template.key`, review_of: sql`assessments.review_of`,
+    visibility: sql`case when ${readable} then assessments.visibility end`,
+    score: sql`case when ${readable} then assessments.score end`, adjusted_score: sql`case when ${readable} then assessments.adjusted_score end`,
+    status: sql`case when ${readable} then assessments.adjustment_status end`, bands: sql`case when ${readable} then version.definition -> 'bands' end`,
+  })}
+    from assessments
+    join assessment_templates template on template.id = assessments.template_id
+    join assessment_template_versions version on version.id = assessments.template_version_id
+   where assessments.record_kind = ${s.kind} and assessments.record_id = ${s.id}::uuid and assessments.status = 'completed'
+     and ${byOrganisation(sql`assessments.author_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by assessments.completed_at desc nulls last, assessments.id desc nulls last
+   limit ${s.take}`;
+}
+
 // Written out as literals, exactly as the partial index audit_events_record_changes_idx says, so the planner can use it.
 const recordChange = sql.raw(`audit_events.outcome = 'success' and audit_events.action in (${recordChangeActions.map((a) => `'${a}'`).join(', ')})`);
 
@@ -223,6 +249,11 @@ export type TimelineRow = {
   content_type: string | null;
   action: string | null;
   fields: string[] | null;
+  score: number | null;
+  adjusted_score: number | null;
+  bands: Band[] | null;
+  template_key: string | null;
+  review_of: string | null;
 };
 
 /** One page of the record's timeline (one row more than `limit`, to tell whether another page follows). */
@@ -239,6 +270,7 @@ export async function timeline(tx: Tx, scope: Omit<Scope, 'take'> & { limit: num
   if (only('task')) branches.push(taskBranch(s));
   if (only('action')) branches.push(actionBranch(s));
   if (only('document')) branches.push(documentBranch(s));
+  if (only('assessment')) branches.push(assessmentBranch(s));
   if (only('change')) branches.push(changeBranch(s));
   if (branches.length === 0) return [];
   const { rows } = await tx.execute<TimelineRow>(sql`
@@ -246,7 +278,8 @@ export async function timeline(tx: Tx, scope: Omit<Scope, 'take'> & { limit: num
            e.record_kind, e.record_id, e.record_title, e.author_id, coalesce(author.name, e.system_name) as author_name,
            e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
            e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
-           e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields
+           e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields,
+           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of
       from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
       left join users author on author.id = e.author_id
       left join teams team on team.id = e.team_id

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { TimelineEntry, timelineQuery } from '../../../shared/api/reports.ts';
+import { bandFor, finalScore } from '../../../shared/assessment-engine.ts';
+import type { AdjustmentStatus } from '../../../shared/assessments.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { timelineEntryKinds, type TaskStatus, type TaskUpdateKind, type TimelineEntryKind } from '../../../shared/work.ts';
 import type { recordChangeActions } from '../../platform/audit/actions.ts';
@@ -74,6 +76,20 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[]): TimelineEntry['d
       return { kind: 'action', actionId: r.source_id, title: r.title, dueAt: `${r.due_at!.slice(0, 23)}Z` };
     case 'document':
       return { kind: 'document', documentId: r.source_id, title: r.title, folder: r.folder, contentType: r.content_type, visibility: r.visibility };
+    case 'assessment': {
+      const score = finalScore({ score: r.score, adjustedScore: r.adjusted_score, adjustmentStatus: r.status });
+      const band = bandFor({ bands: r.bands ?? [] }, score);
+      return {
+        kind: 'assessment',
+        assessmentId: r.source_id,
+        template: { key: r.template_key!, name: r.title! },
+        review: r.review_of !== null,
+        finalScore: score,
+        finalBand: band && { label: band.label, colour: band.colour },
+        adjustment: r.status as AdjustmentStatus | null,
+        visibility: r.visibility,
+      };
+    }
     case 'change':
       return { kind: 'change', action: r.action!, fields: r.fields ?? [] };
   }
@@ -85,6 +101,7 @@ function labelOf(r: q.TimelineRow): string {
     case 'task': return taskLabels[r.update_kind as TaskUpdateKind];
     case 'action': return 'Reminder set';
     case 'document': return 'Document added';
+    case 'assessment': return `${r.title!}${r.review_of ? ' review' : ''} completed`;
     case 'change': return changeLabels[r.action as keyof typeof changeLabels] ?? r.action!;
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionRecipients, actions, documents, documentVersions, storedFiles, taskUpdates, tasks } from '../../db/schema/index.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { complete, completed, matrixAllMax, start, victimAnswers } from '../assessments/assessments.fixtures.ts';
 import { auditOf, createProfile, createRecord, emails, expectError, loadStructure, share, type Place } from '../sharing/records.fixtures.ts';
 
 let t: TestApp;
@@ -101,6 +102,43 @@ describe('a record\'s timeline', () => {
 
     expectError(await (await t.as(emails.housing)).get(`/api/v1/profiles/${profile.id}/timeline`), 403, 'no_access');
     expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${profile.id}/timeline`), 404, 'not_found');
+  });
+
+  it('shows completed assessments: score and band to those who may read them, a stub to the rest, never a draft', async () => {
+    const police = await t.as(emails.police);
+    const profile = await createProfile(police);
+    await share(police, 'profiles', profile.id, { teamId: councilTeam().teamId, level: 'view' });
+    const subject = { type: 'profile' as const, id: profile.id };
+    const screening = await completed(police, 'victim-screening', subject, victimAnswers(['victim-targeted']));
+    const adjustment = { score: 20, reason: 'The victim has moved in with family.' };
+    const matrix = await completed(police, 'asb-risk-matrix', subject, matrixAllMax, { adjustment });
+    await start(police, 'asb-risk-matrix', subject, matrixAllMax);
+    const ratings = Object.fromEntries(['accommodation', 'education', 'health', 'drugs-alcohol', 'finance', 'children-families', 'attitudes'].map((k) => [`wheel-${k}`, 5]));
+    const teamOnly = await complete(police, (await start(police, 'wheel', subject, ratings, { visibility: 'team' })).id);
+
+    const forPolice = await timeline(police, `profiles/${profile.id}`, '&kinds=assessment');
+    expect(forPolice.map((e) => e.id)).toEqual([`assessment:${teamOnly.id}`, `assessment:${matrix.id}`, `assessment:${screening.id}`]);
+    expect(forPolice.find((e) => e.id === `assessment:${matrix.id}`)).toMatchObject({
+      label: 'ASB Risk Assessment Matrix completed', readable: true, author: { name: 'Tom Wright' },
+      detail: { kind: 'assessment', assessmentId: matrix.id, template: { key: 'asb-risk-matrix' }, review: false, finalScore: 37, finalBand: { label: 'High', colour: 'red' }, adjustment: 'pending', visibility: 'shared' },
+    });
+
+    const lead = await t.as(emails.lead);
+    const decided = await lead.post(`/api/v1/assessments/${matrix.id}/adjustment/decision`, { version: matrix.version, decision: 'approved' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const approved = (await timeline(police, `profiles/${profile.id}`, '&kinds=assessment')).find((e) => e.id === `assessment:${matrix.id}`);
+    expect(approved).toMatchObject({ detail: { finalScore: 20, finalBand: { label: 'Medium' }, adjustment: 'approved' } });
+
+    const council = await t.as(emails.council);
+    const forCouncil = await timeline(council, `profiles/${profile.id}`, '&kinds=assessment');
+    expect(forCouncil.map((e) => e.id)).toEqual(forPolice.map((e) => e.id));
+    expect(forCouncil.find((e) => e.id === `assessment:${matrix.id}`)).toMatchObject({ readable: true, detail: { finalScore: 20 } });
+    const stub = forCouncil.find((e) => e.id === `assessment:${teamOnly.id}`)!;
+    expect(stub).toMatchObject({ readable: false, label: 'Wheel assessment completed', author: { team: { name: 'ASB team' } }, detail: { finalScore: null, finalBand: null, adjustment: null, visibility: null } });
+    expect(stub.author.name).toBeUndefined();
+
+    expectError(await (await t.as(emails.housing)).get(`/api/v1/profiles/${profile.id}/timeline?kinds=assessment`), 403, 'no_access');
+    expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${profile.id}/timeline?kinds=assessment`), 404, 'not_found');
   });
 
   it('pages through entries at the same moment without losing or repeating one', async () => {
