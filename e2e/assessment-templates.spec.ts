@@ -15,6 +15,17 @@ const submitted = `Does the household feel safe at night (${stamp})?`;
 const field = (scope: Page | Locator, label: string | RegExp) =>
   scope.getByLabel(typeof label === 'string' ? new RegExp(`^\\s*${label}\\s*\\*?\\s*$`) : label);
 
+/** Opens a question's "Move to section" menu and chooses a section, all by keyboard. */
+async function moveToSection(page: Page, question: Locator, section: string) {
+  await question.getByRole('button', { name: /^Move to section: / }).focus();
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('menu').getByRole('menuitem', { name: section });
+  await expect(item).toBeVisible();
+  for (let presses = 0; presses < 5 && !(await item.evaluate((el) => el === document.activeElement)); presses += 1) await page.keyboard.press('ArrowDown');
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 async function otherPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
   return context.newPage();
@@ -80,6 +91,28 @@ test('a team admin copies the family assessment, adds a bank question, a conditi
   await checkA11y(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
+  // By keyboard, the new question moves to the first section: above the question its condition
+  // depends on, which the builder says in words and will not save; then to the last, where it fits.
+  await moveToSection(page, own, 'Section 1: Each family member');
+  await expect(page.getByRole('status').filter({ hasText: /to the end of section 1, Each family member: it is now question 4\. Its condition depends on question \d+, which now comes after it\./ })).toBeAttached();
+  await expect(own).toBeFocused();
+  expect((await own.boundingBox())!.y).toBeGreaterThanOrEqual(64); // below the sticky header
+  await expect(own.getByRole('alert')).toHaveText(/^Its condition depends on question \d+ \(“Is there domestic abuse in the household\?”\), which now comes after it/);
+  await expect(own.getByRole('checkbox', { name: /must be answered/ })).toBeChecked();
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem with this template' })).toContainText('Section 1, question 4, condition: must depend on an earlier question');
+  await expect(page.getByRole('heading', { level: 1, name: `Edit ${copyName}` })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await moveToSection(page, own, "Section 3: In the family's words");
+  await expect(page.getByRole('status').filter({ hasText: /to the end of section 3, In the family's words: it is now question \d+\.$/ })).toBeAttached();
+  await expect(own).toBeFocused();
+  expect((await own.boundingBox())!.y).toBeGreaterThanOrEqual(64); // below the sticky header
+  await expect(own.getByRole('alert')).toBeHidden();
+  await expect(page.getByRole('alert', { name: 'There is a problem with this template' })).toBeHidden();
+  await checkA11y(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'saved as version 2' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: copyName })).toBeVisible();
@@ -89,6 +122,9 @@ test('a team admin copies the family assessment, adds a bank question, a conditi
   await expect(main).toContainText('Shown only when “Is there domestic abuse in the household?” is answered Yes.');
   await expect(main).toContainText('Is anyone in particular being specifically targeted');
   await expect(page.getByRole('row', { name: /Needs a lead professional/ })).toContainText('5 and above');
+  const wordsSection = page.getByRole('region', { name: "In the family's words" });
+  await expect(wordsSection.getByRole('listitem').filter({ hasText: ownQuestion })).toContainText('Required');
+  await expect(page.getByRole('region', { name: 'The household' })).not.toContainText(ownQuestion);
   await checkA11y(page);
 
   await page.getByRole('link', { name: 'View version 1' }).click();

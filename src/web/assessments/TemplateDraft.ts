@@ -60,6 +60,87 @@ export function moved<T>(items: readonly T[], index: number, delta: number): T[]
 
 export const allQuestions = (definition: TemplateDefinition) => definition.sections.flatMap((s) => s.questions);
 
+/** Where a question sits: its section and its place in that section, both from 0. */
+export interface QuestionPlace {
+  section: number;
+  index: number;
+}
+
+/**
+ * The definition with one question moved to the end of another section, with everything about it
+ * kept (so a condition may now name a later question: the engine reports that). Unchanged when the
+ * question or the section does not exist, or the section is the question's own.
+ */
+export function movedToSection(definition: TemplateDefinition, from: QuestionPlace, to: number): TemplateDefinition {
+  const question = definition.sections[from.section]?.questions[from.index];
+  if (!question || to === from.section || !definition.sections[to]) return definition;
+  return {
+    ...definition,
+    sections: definition.sections.map((s, n) => {
+      if (n === from.section) return { ...s, questions: s.questions.filter((_, i) => i !== from.index) };
+      if (n === to) return { ...s, questions: [...s.questions, question] };
+      return s;
+    }),
+  };
+}
+
+/** A section as the builder names it: "Section 2: The household", or only its number while the title is blank. */
+export function sectionName(definition: TemplateDefinition, index: number): string {
+  const title = definition.sections[index]?.title.trim();
+  return title ? `Section ${index + 1}: ${title}` : `Section ${index + 1}`;
+}
+
+/** A question the template numbers and names, for messages about it. */
+export interface NumberedQuestion {
+  key: string;
+  uid: string;
+  number: number;
+  text: string;
+}
+
+/** A question whose condition names a question that does not come before it. */
+export interface ConditionOnLater {
+  question: NumberedQuestion;
+  source: NumberedQuestion;
+}
+
+const numbered = (definition: TemplateDefinition): NumberedQuestion[] =>
+  allQuestions(definition).map((q, i) => ({ key: q.key, uid: uidOf(q), number: i + 1, text: q.text.trim() || q.key }));
+
+/**
+ * Conditions that name a question further down the template, which the engine refuses ("must
+ * depend on an earlier question"): the builder says which question, so the fix is clear.
+ */
+export function conditionsOnLater(definition: TemplateDefinition): ConditionOnLater[] {
+  const list = numbered(definition);
+  const byKey = new Map(list.map((q) => [q.key, q]));
+  return allQuestions(definition).flatMap((q, i) => {
+    const source = q.condition ? byKey.get(q.condition.questionKey) : undefined;
+    return source && source.number > i + 1 ? [{ question: list[i]!, source }] : [];
+  });
+}
+
+/** The words beside a question whose condition names a later question. */
+export const conditionOnLaterProblem = (source: NumberedQuestion): string =>
+  `Its condition depends on question ${source.number} (“${source.text}”), which now comes after it: move this question below that one, or change the condition.`;
+
+/**
+ * What a screen reader hears after a question moves to another section: where it went and its new
+ * number, and any condition the move has broken, whether the question's own or one that depends on it.
+ */
+export function movedMessage(definition: TemplateDefinition, uid: string): string {
+  const section = definition.sections.findIndex((s) => s.questions.some((q) => uidOf(q) === uid));
+  const question = numbered(definition).find((q) => q.uid === uid);
+  if (section < 0 || !question) return '';
+  const title = definition.sections[section]!.title.trim();
+  const words = [`Moved “${question.text}” to the end of section ${section + 1}${title ? `, ${title}` : ''}: it is now question ${question.number}.`];
+  for (const { question: dependent, source } of conditionsOnLater(definition)) {
+    if (dependent.uid === uid) words.push(`Its condition depends on question ${source.number}, which now comes after it.`);
+    else if (source.uid === uid) words.push(`Question ${dependent.number} depends on it and now comes before it.`);
+  }
+  return words.join(' ');
+}
+
 /** A key for answers made from words: "Is the home safe?" → "is-the-home-safe", unique in the template. */
 export function keyFrom(words: string, taken: ReadonlySet<string>, fallback = 'question'): string {
   const base = words.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '') || fallback;
@@ -145,9 +226,11 @@ export function groupProblems(problems: readonly { field: string; problem: strin
   return grouped;
 }
 
-/** The problems of a field and of anything inside it. */
-export function problemsUnder(problems: Problems, prefix: string): string[] {
-  return Object.entries(problems).filter(([field]) => field === prefix || field.startsWith(`${prefix}.`)).flatMap(([, list]) => list);
+const isUnder = (field: string, prefix: string) => field === prefix || field.startsWith(`${prefix}.`);
+
+/** The problems of a field and of anything inside it, leaving out those under `except`. */
+export function problemsUnder(problems: Problems, prefix: string, except?: string): string[] {
+  return Object.entries(problems).filter(([field]) => isUnder(field, prefix) && !(except !== undefined && isUnder(field, except))).flatMap(([, list]) => list);
 }
 
 /** Where a problem is, in the builder's words: "Section 2, question 3: options". */

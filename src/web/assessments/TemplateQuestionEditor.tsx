@@ -1,9 +1,10 @@
-import { Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Badge, Button, Checkbox, Group, Menu, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { TemplateQuestion } from '../../shared/api/assessments.ts';
 import { questionKindLabels, questionKinds, questionNatureLabels, questionNatures } from '../../shared/assessments.ts';
 import { TemplateOptionsEditor } from './TemplateOptionsEditor.tsx';
 import { TemplateQuestionSummary } from './TemplateQuestionSummary.tsx';
-import { keyFrom, placeholderKey, withKind } from './TemplateDraft.ts';
+import { conditionOnLaterProblem, keyFrom, placeholderKey, withKind, type NumberedQuestion } from './TemplateDraft.ts';
 
 interface Props {
   question: TemplateQuestion;
@@ -15,7 +16,17 @@ interface Props {
   earlier: TemplateQuestion[];
   /** Every key in the template, to keep a new key unique. */
   keys: ReadonlySet<string>;
+  /** Problems with anything but the condition. */
   problems: string[];
+  conditionProblems: string[];
+  /** The later question the condition names, which it may not: said in words instead of the engine's. */
+  laterSource: NumberedQuestion | undefined;
+  /** The other sections, to move the question to the end of one. */
+  moveTargets: { index: number; label: string }[];
+  /** Takes the focus when set, as after a move to another section, then says so with onFocused. */
+  focused: boolean;
+  onFocused: () => void;
+  onMoveTo: (section: number) => void;
   onChange: (question: TemplateQuestion) => void;
   onRenameKey: (from: string, to: string) => void;
   onMove: (delta: number) => void;
@@ -27,16 +38,31 @@ const natureData = questionNatures.map((n) => ({ value: n, label: questionNature
 const choosing = new Set(['yes_no', 'single_choice', 'multiple_choice']);
 const int = (value: number | string) => (typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10) || 0);
 
-export function TemplateQuestionEditor({ question, number, isFirst, isLast, earlier, keys, problems, onChange, onRenameKey, onMove, onRemove }: Props) {
+export function TemplateQuestionEditor(props: Props) {
+  const { question, number, isFirst, isLast, earlier, keys, problems, conditionProblems, laterSource, moveTargets, focused, onFocused, onMoveTo, onChange, onRenameKey, onMove, onRemove } = props;
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!focused || !item.current) return;
+    // Its wording and any problem come into view below the sticky header, not only the part the browser would scroll to.
+    item.current.focus({ preventScroll: true });
+    item.current.scrollIntoView({ block: 'start' });
+    onFocused();
+  }, [focused, onFocused]);
   const name = question.text.trim() || 'new question';
   const own = question.questionId === null;
   const set = (change: Partial<TemplateQuestion>) => onChange({ ...question, ...change });
   const conditionSources = earlier.filter((q) => choosing.has(q.kind));
   const source = conditionSources.find((q) => q.key === question.condition?.questionKey);
   const otherKeys = new Set([...keys].filter((k) => k !== question.key));
+  const shownProblems = [...problems, ...(laterSource ? [conditionOnLaterProblem(laterSource)] : conditionProblems)];
+  // A condition left naming a later question stays on screen, so it can be seen and cleared.
+  const conditionData = [
+    ...conditionSources.map((q) => ({ value: q.key, label: q.text || q.key })),
+    ...(laterSource ? [{ value: laterSource.key, label: `${laterSource.text} (question ${laterSource.number}, after this one)` }] : []),
+  ];
 
   return (
-    <Paper withBorder p="sm" component="li" aria-label={`Question ${number}: ${name}`}>
+    <Paper withBorder p="sm" component="li" aria-label={`Question ${number}: ${name}`} ref={item} tabIndex={-1} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + var(--mantine-spacing-sm))' }}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="xs">
@@ -52,14 +78,31 @@ export function TemplateQuestionEditor({ question, number, isFirst, isLast, earl
             <Button size="xs" variant="default" disabled={isLast} onClick={() => onMove(1)} aria-label={`Move ${name} down`}>
               Move down
             </Button>
+            {moveTargets.length > 0 && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button size="xs" variant="default" aria-label={`Move to section: ${name}`}>
+                    Move to section
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>To the end of</Menu.Label>
+                  {moveTargets.map((t) => (
+                    <Menu.Item key={t.index} onClick={() => onMoveTo(t.index)}>
+                      {t.label}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
+            )}
             <Button size="xs" variant="subtle" color="red" onClick={onRemove} aria-label={`Remove ${name}`}>
               Remove
             </Button>
           </Group>
         </Group>
-        {problems.length > 0 && (
+        {shownProblems.length > 0 && (
           <Text c="red.8" size="sm" role="alert">
-            {problems.join('; ')}
+            {shownProblems.join('; ')}
           </Text>
         )}
         {own ? (
@@ -111,8 +154,9 @@ export function TemplateQuestionEditor({ question, number, isFirst, isLast, earl
           <Select
             label={`Show question ${number} only when`}
             placeholder="Always shown"
-            description={conditionSources.length === 0 ? 'No earlier question is answered by choosing' : undefined}
-            data={conditionSources.map((q) => ({ value: q.key, label: q.text || q.key }))}
+            description={conditionSources.length === 0 && !laterSource ? 'No earlier question is answered by choosing' : undefined}
+            error={laterSource !== undefined || conditionProblems.length > 0}
+            data={conditionData}
             value={question.condition?.questionKey ?? null}
             onChange={(v) => set({ condition: v ? { questionKey: v, values: [] } : null })}
             clearable

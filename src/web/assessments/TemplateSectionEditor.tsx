@@ -3,7 +3,7 @@ import { Button, Fieldset, Group, Modal, Stack, Text, TextInput } from '@mantine
 import type { TemplateQuestion, TemplateSection } from '../../shared/api/assessments.ts';
 import { TemplateBankPicker } from './TemplateBankPicker.tsx';
 import { TemplateQuestionEditor } from './TemplateQuestionEditor.tsx';
-import { fromBank, moved, uidOf, ownQuestion, problemsUnder, type Problems } from './TemplateDraft.ts';
+import { fromBank, moved, uidOf, ownQuestion, problemsUnder, type NumberedQuestion, type Problems } from './TemplateDraft.ts';
 
 interface Props {
   section: TemplateSection;
@@ -15,15 +15,25 @@ interface Props {
   earlier: TemplateQuestion[];
   keys: ReadonlySet<string>;
   problems: Problems;
+  /** By question uid: the later question its condition names, if any. */
+  laterSources: ReadonlyMap<string, NumberedQuestion>;
+  /** The other sections a question may move to. */
+  moveTargets: { index: number; label: string }[];
+  /** The uid of the question to take the focus once it is on screen. */
+  focusUid: string | null;
+  onFocused: () => void;
   onChange: (section: TemplateSection) => void;
   onRenameKey: (from: string, to: string) => void;
   onMove: (delta: number) => void;
+  /** Moves the question at `index` to the end of section `to`. */
+  onMoveQuestion: (index: number, to: number) => void;
   onRemove: () => void;
   /** Says what just happened, for screen reader users ("Moved … up"). */
   announce: (message: string) => void;
 }
 
-export function TemplateSectionEditor({ section, index, sectionCount, before, earlier, keys, problems, onChange, onRenameKey, onMove, onRemove, announce }: Props) {
+export function TemplateSectionEditor(props: Props) {
+  const { section, index, sectionCount, before, earlier, keys, problems, laterSources, moveTargets, focusUid, onFocused, onChange, onRenameKey, onMove, onMoveQuestion, onRemove, announce } = props;
   const [picking, setPicking] = useState(false);
   const prefix = `definition.sections.${index}`;
   const title = section.title.trim() || `Section ${index + 1}`;
@@ -71,7 +81,13 @@ export function TemplateSectionEditor({ section, index, sectionCount, before, ea
               isLast={i === section.questions.length - 1}
               earlier={[...earlier, ...section.questions.slice(0, i)]}
               keys={keys}
-              problems={problemsUnder(problems, `${prefix}.questions.${i}`)}
+              problems={problemsUnder(problems, `${prefix}.questions.${i}`, `${prefix}.questions.${i}.condition`)}
+              conditionProblems={problemsUnder(problems, `${prefix}.questions.${i}.condition`)}
+              laterSource={laterSources.get(uidOf(question))}
+              moveTargets={moveTargets}
+              focused={focusUid === uidOf(question)}
+              onFocused={onFocused}
+              onMoveTo={(to) => onMoveQuestion(i, to)}
               onChange={(q) => setQuestions(section.questions.map((old, n) => (n === i ? q : old)))}
               onRenameKey={onRenameKey}
               onMove={(delta) => {

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { TemplateDefinition } from '../../shared/api/assessments.ts';
 import { TemplateSectionEditor } from './TemplateSectionEditor.tsx';
-import { allQuestions, moved, renameKey, type Problems } from './TemplateDraft.ts';
+import { allQuestions, conditionsOnLater, moved, movedMessage, movedToSection, renameKey, sectionName, uidOf, type Problems } from './TemplateDraft.ts';
 
 interface Props {
   definition: TemplateDefinition;
@@ -12,7 +13,10 @@ interface Props {
 
 /** The template's sections in order, each with its questions. */
 export function TemplateSections({ definition, problems, onChange, announce }: Props) {
+  // The question just moved to another section: it is mounted afresh there and takes the focus.
+  const [focusUid, setFocusUid] = useState<string | null>(null);
   const keys = new Set(allQuestions(definition).map((q) => q.key));
+  const laterSources = new Map(conditionsOnLater(definition).map((c) => [c.question.uid, c.source]));
   const setSections = (sections: TemplateDefinition['sections']) => onChange({ ...definition, sections });
   const sectionProblems = problems['definition.sections'] ?? [];
   return (
@@ -31,8 +35,19 @@ export function TemplateSections({ definition, problems, onChange, announce }: P
           earlier={definition.sections.slice(0, i).flatMap((s) => s.questions)}
           keys={keys}
           problems={problems}
+          laterSources={laterSources}
+          moveTargets={definition.sections.flatMap((_, n) => (n === i ? [] : [{ index: n, label: sectionName(definition, n) }]))}
+          focusUid={focusUid}
+          onFocused={() => setFocusUid(null)}
           onChange={(changed) => setSections(definition.sections.map((s, n) => (n === i ? changed : s)))}
           onRenameKey={(from, to) => onChange(renameKey(definition, from, to))}
+          onMoveQuestion={(index, to) => {
+            const uid = uidOf(section.questions[index]!);
+            const next = movedToSection(definition, { section: i, index }, to);
+            onChange(next);
+            setFocusUid(uid);
+            announce(movedMessage(next, uid));
+          }}
           onMove={(delta) => {
             setSections(moved(definition.sections, i, delta));
             announce(`Moved section ${i + 1} ${delta < 0 ? 'up' : 'down'}.`);
