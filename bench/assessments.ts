@@ -7,8 +7,9 @@
  * `connections`: the assessments list of the profile with 24 matrix reviews and the comparison of
  * its latest, each beside the assessments module's own statement run raw; the matrix statistics
  * of Demo County over the last year, without and with an area, beside the statistics module's
- * statement; and completing a matrix (start it with all 13 answers, then complete it) on many
- * profiles. `--explain` prints the plan of each raw statement (EXPLAIN ANALYZE) first. Exits
+ * counting statement; and completing a matrix (start it with all 13 answers, then complete it) on many
+ * profiles. `--explain` prints the plan of each raw statement (EXPLAIN ANALYZE) first; `--only=`
+ * measures only the scenarios whose name contains it ("statistics", "matrix completions"). Exits
  * non-zero if any request failed.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,10 +18,11 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from '../src/server/db/schema/index.ts';
 import type { Tx } from '../src/server/db/transaction.ts';
-import { readableCompleted } from '../src/server/modules/assessment-templates/statistics/queries.ts';
+import { countCompleted } from '../src/server/modules/assessment-templates/statistics/queries.ts';
 import { completedOnRecord, onRecord } from '../src/server/modules/assessments/queries.ts';
 import type { Actor } from '../src/server/platform/access/actor.ts';
 import type { Answers, TemplateDefinition } from '../src/shared/api/assessments.ts';
+import { choiceKinds } from '../src/shared/assessments.ts';
 import type { Role } from '../src/shared/roles.ts';
 import { reviewsMarker } from './load/assessments.ts';
 import { benchTeamEmail } from './load/reports.ts';
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '10' },
       'log-level': { type: 'string', default: 'warn' },
       explain: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
@@ -166,7 +169,8 @@ async function main(): Promise<void> {
   const loads: Load[] = [{ connections: 1, seconds }, { connections: Number(values.connections), seconds }];
   const warmup = (load: Load): Load => ({ connections: load.connections, seconds: Number(values.warmup) });
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(...loads.map((l) => l.connections)), options: '-c TimeZone=UTC' });
+  // Settings as the server's own connections have them (src/server/db/connection.ts), so the raw figure is the API's statement as it runs there.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(...loads.map((l) => l.connections)), options: '-c TimeZone=UTC -c jit=off' });
   const server = await startServer(databaseUrl, process.env.SESSION_SECRET ?? benchSessionSecret, values['log-level']);
   const lines: string[] = ['| | p50 | p95 | p99 | per s | requests | failed |', '| --- | --: | --: | --: | --: | --: | --: |'];
   const ratios: string[] = [];
@@ -182,6 +186,7 @@ async function main(): Promise<void> {
     console.log(`Profile ${setting.profileId} with 24 matrix reviews, the latest ${setting.latestId}; Demo County holds ${counts!.assessments} assessments (${counts!.matrices} matrices); district ${setting.district}.`);
 
     const year = lastYear();
+    const counted = setting.matrix.definition.sections.flatMap((s) => s.questions).filter((q) => choiceKinds.includes(q.kind) || q.kind === 'scale').map((q) => q.key);
     const reads: { name: string; path: string; statement: { text: string; values: unknown[] } }[] = [
       {
         name: 'record\'s assessments list',
@@ -196,21 +201,24 @@ async function main(): Promise<void> {
       {
         name: 'matrix statistics, a year',
         path: `/api/v1/assessment-templates/${matrixKey}/statistics?from=${year.from}&to=${year.to}`,
-        statement: await statementOf((tx) => readableCompleted(tx, actor, setting.matrix.id, year)),
+        statement: await statementOf((tx) => countCompleted(tx, actor, setting.matrix.id, year, counted)),
       },
       {
         name: `matrix statistics, a year, ${setting.district}`,
         path: `/api/v1/assessment-templates/${matrixKey}/statistics?from=${year.from}&to=${year.to}&area=${encodeURIComponent(setting.district)}`,
-        statement: await statementOf((tx) => readableCompleted(tx, actor, setting.matrix.id, { ...year, area: { kind: 'outward', value: setting.district } })),
+        statement: await statementOf((tx) => countCompleted(tx, actor, setting.matrix.id, { ...year, area: { kind: 'outward', value: setting.district } }, counted)),
       },
     ];
+    const { only } = values;
+    const measured = (name: string) => only === undefined || name.includes(only);
+    const chosen = reads.filter((read) => measured(read.name));
     if (values.explain) {
-      for (const read of reads) {
+      for (const read of chosen) {
         const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${read.statement.text}`, read.statement.values);
         console.log(`\n${read.name}:\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
     }
-    for (const read of reads) {
+    for (const read of chosen) {
       for (const load of loads) {
         await measureApi(server.url, cookie, () => read.path, warmup(load));
         const api = await measureApi(server.url, cookie, () => read.path, load);
@@ -225,7 +233,7 @@ async function main(): Promise<void> {
 
     const headers = { cookie, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfOf(cookie) };
     const nextProfile = cycle(samples.profileIds.filter((id) => id !== setting.profileId));
-    for (const load of loads) {
+    for (const load of measured('matrix completions') ? loads : []) {
       await measureCompletions(server.url, headers, nextProfile, setting.matrix.definition, warmup(load));
       const done = await measureCompletions(server.url, headers, nextProfile, setting.matrix.definition, load);
       lines.push(

@@ -112,7 +112,14 @@ export const assessments = pgTable('assessments', {
 }, (t) => [
   index('assessments_record_idx').on(t.recordKind, t.recordId, t.templateId, t.completedAt),
   index('assessments_team_drafts_idx').on(t.authorTeamId, t.updatedAt).where(sql`${t.status} = 'draft'`),
-  index('assessments_template_completed_idx').on(t.templateId, t.completedAt).where(sql`${t.status} = 'completed'`),
+  /**
+   * Statistics read a template's completed assessments over a range and decide which the reader
+   * may count from the index alone: the whole range's rows share their pages with every other
+   * template and partnership, so only the readable ones are fetched from the table.
+   */
+  index('assessments_template_completed_idx')
+    .on(t.templateId, t.completedAt, t.partnershipId, t.visibility, t.authorTeamId, t.authorId, t.recordKind, t.recordId, t.id)
+    .where(sql`${t.status} = 'completed'`),
   index('assessments_pending_idx').on(t.authorTeamId).where(sql`${t.adjustmentStatus} = 'pending'`),
   index('assessments_review_idx').on(t.authorId, t.reviewOn).where(sql`${t.reviewOn} is not null`),
   check('assessments_record_kind_check', sql`${t.recordKind} in (${inList(assessmentSubjectKinds)})`),

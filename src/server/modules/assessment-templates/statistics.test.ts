@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createProfile } from '../profiles/profiles.fixtures.ts';
 import { auditOf, createRecord, emails, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
+import { victimAnswers } from '../assessments/assessments.fixtures.ts';
 import { createTemplate, ownDefinition } from './templates.fixtures.ts';
 
 let t: TestApp;
@@ -11,8 +12,8 @@ let templateId: string;
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function completed(agent: Agent, subject: { type: 'profile' | 'case'; id: string }, answers: Record<string, unknown>, extra: Record<string, unknown> = {}, body: Record<string, unknown> = {}) {
-  const draft = await agent.post('/api/v1/assessments', { template: key, subject, answers, ...extra });
+async function completed(agent: Agent, subject: { type: 'profile' | 'case'; id: string }, answers: Record<string, unknown>, extra: Record<string, unknown> = {}, body: Record<string, unknown> = {}, template = key) {
+  const draft = await agent.post('/api/v1/assessments', { template, subject, answers, ...extra });
   expect(draft.statusCode, draft.body).toBe(201);
   const done = await agent.post(`/api/v1/assessments/${draft.json().id}/complete`, body);
   expect(done.statusCode, done.body).toBe(200);
@@ -51,8 +52,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function statistics(email: string, query = '') {
-  const response = await (await t.as(email)).get(`/api/v1/assessment-templates/${key}/statistics${query}`);
+async function statistics(email: string, query = '', template = key) {
+  const response = await (await t.as(email)).get(`/api/v1/assessment-templates/${template}/statistics${query}`);
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
@@ -125,5 +126,105 @@ describe('template statistics', () => {
     expectError(await other.get(`/api/v1/assessment-templates/${templateId}/statistics`), 404, 'not_found');
     expectError(await other.get(`/api/v1/assessment-templates/${templateId}/statistics.csv`), 404, 'not_found');
     expectError(await other.get(`/api/v1/assessment-templates/${key}/statistics.csv`), 404, 'not_found');
+  });
+});
+
+/** Each band of the statistics as its colour and count, by label. */
+const bandsIn = (stats: { bands: { label: string; colour: string; count: number }[] }) => stats.bands.map((b) => [b.label, b.colour, b.count]);
+
+describe('template statistics counted in the database', () => {
+  it('band each assessment by the score that counts, as the assessment itself shows it', async () => {
+    const lead = await t.as(emails.lead);
+    const police = await t.as(emails.police);
+    const template = await createTemplate(lead, { definition: ownDefinition({ adjustment: 'approval_required' }) });
+    const subject = { type: 'profile' as const, id: await createRecord(police, 'profiles') };
+    const pending = await completed(police, subject, { noise: 'no', wellbeing: 1 }, {}, { adjustment: { score: 9, reason: 'Waiting for a supervisor' } }, template.key);
+    const toApprove = await completed(police, subject, { noise: 'no', wellbeing: 2 }, {}, { adjustment: { score: 8, reason: 'Worse than the answers say' } }, template.key);
+    const toReject = await completed(police, subject, { noise: 'yes', 'how-often': 'daily', wellbeing: 1 }, {}, { adjustment: { score: 3, reason: 'Better than the answers say' } }, template.key);
+    const edge = await completed(police, subject, { noise: 'no', wellbeing: 5 }, {}, {}, template.key);
+    for (const [made, decision] of [[toApprove, 'approved'], [toReject, 'rejected']] as const) {
+      const { version } = (await lead.get(`/api/v1/assessments/${made.id}`)).json();
+      const decided = await lead.post(`/api/v1/assessments/${made.id}/adjustment/decision`, { version, decision });
+      expect(decided.statusCode, decided.body).toBe(200);
+    }
+    const shown = new Map<string, number>();
+    for (const made of [pending, toApprove, toReject, edge]) {
+      const label = (await police.get(`/api/v1/assessments/${made.id}`)).json().finalBand.label as string;
+      shown.set(label, (shown.get(label) ?? 0) + 1);
+    }
+    const stats = await statistics(emails.police, '', template.key);
+    expect(bands(stats)).toEqual(Object.fromEntries(shown));
+    expect(bands(stats)).toEqual({ Low: 2, High: 2 });
+    expect(stats.movement).toEqual([{ from: 'Low', to: 'Low', count: 1 }]);
+  });
+
+  it('band an assessment by its own version, and name a retired option as that version did', async () => {
+    const lead = await t.as(emails.lead);
+    const police = await t.as(emails.police);
+    const template = await createTemplate(lead);
+    const subject = { type: 'profile' as const, id: await createRecord(police, 'profiles') };
+    await completed(police, subject, { noise: 'yes', 'how-often': 'weekly', wellbeing: 1 }, {}, {}, template.key);
+    const changed = ownDefinition({ bands: [{ label: 'Low', min: 0, max: 9, colour: 'green' }, { label: 'Severe', min: 10, max: null, colour: 'orange' }] });
+    changed.sections[0]!.questions[1]!.options = [{ value: 'daily', label: 'Every day', score: 6 }, { value: 'monthly', label: 'Monthly', score: 1 }];
+    const saved = await lead.patch(`/api/v1/assessment-templates/${template.id}`, { version: template.version, definition: changed });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await completed(police, subject, { noise: 'yes', 'how-often': 'daily', wellbeing: 1 }, {}, {}, template.key);
+
+    const stats = await statistics(emails.police, '', template.key);
+    expect(bandsIn(stats)).toEqual([['Low', 'green', 0], ['Severe', 'orange', 1], ['High', 'red', 1]]);
+    expect(stats.movement).toEqual([{ from: 'High', to: 'Severe', count: 1 }]);
+    expect(stats.questions.find((q: { key: string }) => q.key === 'how-often').answers).toEqual([
+      { value: 'daily', label: 'Every day', count: 1 },
+      { value: 'monthly', label: 'Monthly', count: 0 },
+      { value: 'weekly', label: 'Weekly', count: 1 },
+    ]);
+  });
+
+  it('never count another partnership\'s assessments, nor someone else\'s private one', async () => {
+    const police = await t.as(emails.police);
+    const lead = await t.as(emails.lead);
+    const other = await t.as(emails.other);
+    const before = {
+      police: (await statistics(emails.police, '', 'victim-screening')).total,
+      lead: (await statistics(emails.lead, '', 'victim-screening')).total,
+      other: (await statistics(emails.other, '', 'victim-screening')).total,
+    };
+    const ours = { type: 'profile' as const, id: await createRecord(police, 'profiles') };
+    await completed(police, ours, victimAnswers(), {}, {}, 'victim-screening');
+    await completed(lead, ours, victimAnswers(), { visibility: 'private' }, {}, 'victim-screening');
+    const theirs = { type: 'profile' as const, id: await createRecord(other, 'profiles') };
+    await completed(other, theirs, victimAnswers(), {}, {}, 'victim-screening');
+    await completed(other, theirs, victimAnswers(), {}, {}, 'victim-screening');
+
+    expect((await statistics(emails.police, '', 'victim-screening')).total).toBe(before.police + 1);
+    expect((await statistics(emails.lead, '', 'victim-screening')).total).toBe(before.lead + 2);
+    const theirStats = await statistics(emails.other, '', 'victim-screening');
+    expect({ total: theirStats.total, subjects: theirStats.subjects }).toEqual({ total: before.other + 2, subjects: 1 });
+  });
+
+  it('count a case in an area once, when any of its people lives there now', async () => {
+    const police = await t.as(emails.police);
+    const template = (await createTemplate(await t.as(emails.lead))).key;
+    const person = (address: Record<string, unknown>) => createProfile(police, { firstName: 'Ash', lastName: 'Tester', addresses: [address] });
+    const local = (await person({ addressLine1: '2 Dale Road', postcode: 'DE4 3AG' })).id;
+    const away = (await person({ addressLine1: '3 Trent Road', postcode: 'NG1 5AB' })).id;
+    const movedAway = (await person({ addressLine1: '4 Dale Road', postcode: 'DE4 3AH', fromDate: '2020-01-01', toDate: '2021-01-01' })).id;
+    const link = async (caseId: string, profileId: string) => {
+      const linked = await police.post(`/api/v1/cases/${caseId}/profiles`, { profileId, role: 'victim' });
+      expect(linked.statusCode, linked.body).toBe(201);
+    };
+    const mixed = await createRecord(police, 'cases');
+    await link(mixed, away);
+    await link(mixed, local);
+    const former = await createRecord(police, 'cases');
+    await link(former, movedAway);
+    const empty = await createRecord(police, 'cases');
+    for (const caseId of [mixed, mixed, former, empty]) await completed(police, { type: 'case', id: caseId }, { noise: 'no', wellbeing: 1 }, {}, {}, template);
+
+    const inArea = await statistics(emails.police, '?area=DE4', template);
+    expect({ total: inArea.total, subjects: inArea.subjects }).toEqual({ total: 2, subjects: 1 });
+    const everywhere = await statistics(emails.police, '', template);
+    expect({ total: everywhere.total, subjects: everywhere.subjects }).toEqual({ total: 4, subjects: 3 });
+    expect((await statistics(emails.police, '?area=NG1', template)).total).toBe(2);
   });
 });

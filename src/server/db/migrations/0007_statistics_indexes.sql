@@ -1,0 +1,2 @@
+DROP INDEX "assessments_template_completed_idx";--> statement-breakpoint
+CREATE INDEX "assessments_template_completed_idx" ON "assessments" USING btree ("template_id","completed_at","partnership_id","visibility","author_team_id","author_id","record_kind","record_id","id") WHERE "assessments"."status" = 'completed';
