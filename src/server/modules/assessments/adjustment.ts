@@ -58,8 +58,8 @@ export async function adjustAssessment(ctx: Context, id: string, body: z.infer<t
   if (!(await q.isLatestCompleted(ctx.tx, a))) throw new ConflictError('Only the latest assessment on the record can be adjusted; a later one has been completed.', 'not_latest');
   if (body.version !== a.version) throw staleVersion(await presentOne(ctx, record, row));
   const columns = adjustmentColumns(row, body, person, 'score');
-  if (!(await q.updateAssessment(ctx.tx, id, body.version, columns))) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
-  const after = await reloadRow(ctx, id);
+  const after = await q.updateAssessment(ctx.tx, ctx.actor, row, body.version, columns);
+  if (!after) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
   ctx.audit({
     action: 'assessment.adjusted',
     ...subjectOf(record, id),
@@ -81,14 +81,13 @@ export async function decideAdjustment(ctx: Context, id: string, body: z.infer<t
   requireReadable(ctx, record, row, 'decide its adjustment');
   if (a.adjustmentStatus !== 'pending') throw new ConflictError('No adjustment of this score is waiting for a decision.', 'no_pending_adjustment');
   if (body.version !== a.version) throw staleVersion(await presentOne(ctx, record, row));
-  const changed = await q.updateAssessment(ctx.tx, id, body.version, {
+  const after = await q.updateAssessment(ctx.tx, ctx.actor, row, body.version, {
     adjustmentStatus: body.decision,
     adjustmentDecidedBy: ctx.actor.id,
     adjustmentDecidedAt: new Date(),
     adjustmentNote: body.note ?? null,
   });
-  if (!changed) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
-  const after = await reloadRow(ctx, id);
+  if (!after) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
   ctx.audit({
     action: 'assessment.adjustment_decided',
     ...subjectOf(record, id),

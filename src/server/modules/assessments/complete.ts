@@ -62,7 +62,7 @@ export async function completeAssessment(ctx: Context, id: string, body: Complet
   const assessor = await personOf(ctx);
   const reviewActionId = body?.reviewOn ? await remindAssessor(ctx, assessor, record, `Review due: ${row.template.name}`, reviewDue(body.reviewOn)) : null;
   const adjustment = body?.adjustment ? adjustmentColumns(row, body.adjustment, assessor, 'adjustment') : {};
-  const changed = await q.updateAssessment(ctx.tx, id, a.version, {
+  const after = await q.updateAssessment(ctx.tx, ctx.actor, row, a.version, {
     status: 'completed',
     answers,
     score,
@@ -72,8 +72,7 @@ export async function completeAssessment(ctx: Context, id: string, body: Complet
     reviewActionId,
     ...adjustment,
   });
-  if (!changed) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
-  const after = await reloadRow(ctx, id);
+  if (!after) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
   const flagged = await actOnThresholds(ctx, record, after, score, assessor);
   const { met, actionIds } = await q.meetRequirements(ctx.tx, { id, templateId: a.templateId, recordKind: a.recordKind, recordId: a.recordId });
   await closeFulfilledActions(ctx, actionIds);

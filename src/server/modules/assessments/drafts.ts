@@ -40,10 +40,8 @@ export async function createAssessment(ctx: Context, body: z.infer<typeof create
   const members = template.definition.family ? await pullMembers(ctx, record) : [];
   checkAnswers(answerProblems(template.definition, body.answers, members));
   const person = await personOf(ctx);
-  const id = await q.insertAssessment(ctx.tx, {
+  const created = await q.insertAssessment(ctx.tx, ctx.actor, template, {
     partnershipId: ctx.actor.partnershipId,
-    templateId: template.template.id,
-    templateVersionId: template.versionId,
     recordKind: body.subject.type,
     recordId: record.id,
     answers: body.answers,
@@ -56,10 +54,9 @@ export async function createAssessment(ctx: Context, body: z.infer<typeof create
   });
   ctx.audit({
     action: 'assessment.started',
-    ...subjectOf(record, id),
+    ...subjectOf(record, created.assessment.id),
     details: { ...recordDetails(record), template: template.template.key, templateVersion: template.template.version, visibility: body.visibility, answered: answeredKeys(body.answers) },
   });
-  const created = await reloadRow(ctx, id);
   await announce(ctx, record, created.assessment);
   return presentOne(ctx, record, created);
 }
@@ -92,9 +89,8 @@ export async function updateAssessment(ctx: Context, id: string, body: z.infer<t
   }
   checkAnswers(answerProblems(row.definition, answers, before.members));
   const visibility = body.visibility ?? before.visibility;
-  if (!(await q.updateAssessment(ctx.tx, id, body.version, { answers, visibility }))) {
-    throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
-  }
+  const after = await q.updateAssessment(ctx.tx, ctx.actor, row, body.version, { answers, visibility });
+  if (!after) throw staleVersion(await presentOne(ctx, record, await reloadRow(ctx, id)));
   const changedKeys = [...new Set([...Object.keys(before.answers), ...Object.keys(answers)])]
     .filter((k) => JSON.stringify(before.answers[k]) !== JSON.stringify(answers[k])).sort();
   ctx.audit({
@@ -103,7 +99,6 @@ export async function updateAssessment(ctx: Context, id: string, body: z.infer<t
     changes: diff({ visibility: before.visibility }, { visibility }, ['visibility']),
     details: { ...recordDetails(record), answersChanged: changedKeys },
   });
-  const after = await reloadRow(ctx, id);
   await announce(ctx, record, after.assessment);
   return presentOne(ctx, record, after);
 }

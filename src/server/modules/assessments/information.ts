@@ -3,7 +3,7 @@ import type { Assessment, informationRequestBody } from '../../../shared/api/ass
 import type { Context } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { createTask } from '../tasks/service.ts';
-import { announce, recordDetails, reloadRow, subjectOf } from './assessment.ts';
+import { announce, recordDetails, subjectOf } from './assessment.ts';
 import { presentOne } from './detail.ts';
 import { workableDraft } from './drafts.ts';
 import * as q from './queries.ts';
@@ -26,5 +26,5 @@ export async function requestInformation(ctx: Context, id: string, body: z.infer
   await q.insertInformationRequest(ctx.tx, { assessmentId: id, taskId: task.id, questionKey: question.key });
   ctx.audit({ action: 'assessment.information_requested', ...subjectOf(record, id), details: { ...recordDetails(record), questionKey: question.key, taskId: task.id } });
   await announce(ctx, record, row.assessment);
-  return presentOne(ctx, record, await reloadRow(ctx, id));
+  return presentOne(ctx, record, row);
 }

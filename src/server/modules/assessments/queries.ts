@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
 import { permissionRoles } from '../../../shared/permissions.ts';
@@ -80,20 +80,58 @@ export type AssessmentRow = NonNullable<Awaited<ReturnType<typeof getAssessment>
 
 export type NewAssessment = typeof assessments.$inferInsert;
 
-export async function insertAssessment(tx: Tx, values: NewAssessment): Promise<string> {
-  const [row] = await tx.insert(assessments).values(values).returning({ id: assessments.id });
-  return row!.id;
+/**
+ * What a write gives back so the use case need not read the assessment again: the row as written,
+ * whether the actor may read it, and every name the read joins (a write can set the assessor,
+ * adjuster and decider). The same columns and rules as `selectAssessments`.
+ */
+function written(actor: Actor) {
+  return {
+    ...getTableColumns(assessments),
+    readable: sql<boolean>`${canReadContent(actor, assessments)}`,
+    teamName: sql<string>`(select name from teams where teams.id = assessments.author_team_id)`,
+    organisationName: sql<string>`(select name from organisations where organisations.id = assessments.author_organisation_id)`,
+    authorName: sql<string>`(select name from users where users.id = assessments.author_id)`,
+    starterName: sql<string>`(select name from users where users.id = assessments.created_by)`,
+    adjusterName: sql<string | null>`(select name from users where users.id = assessments.adjusted_by)`,
+    deciderName: sql<string | null>`(select name from users where users.id = assessments.adjustment_decided_by)`,
+  };
 }
 
-export type AssessmentPatch = Partial<Omit<NewAssessment, 'id' | 'partnershipId' | 'version' | 'createdAt' | 'updatedAt'>>;
+/** The template an assessment was made with, as `getAssessment` joins it. */
+type TemplateOf = Pick<AssessmentRow, 'template' | 'templateVersion' | 'definition'>;
 
-/** Changes the assessment if it is still at `version`; false when someone changed it first. */
-export async function updateAssessment(tx: Tx, id: string, version: number, patch: AssessmentPatch): Promise<boolean> {
-  const updated = await tx.update(assessments)
+const templateOf = (row: TemplateRow): TemplateOf => ({
+  template: { id: row.template.id, key: row.template.key, name: row.template.name, status: row.template.status },
+  templateVersion: row.template.version,
+  definition: row.definition,
+});
+
+type Written = typeof assessments.$inferSelect & Omit<AssessmentRow, 'assessment' | keyof TemplateOf>;
+
+function asRow(template: TemplateOf, returned: Written): AssessmentRow {
+  const { readable, teamName, organisationName, authorName, starterName, adjusterName, deciderName, ...assessment } = returned;
+  const { template: made, templateVersion, definition } = template;
+  return { assessment, template: made, templateVersion, definition, teamName, organisationName, authorName, starterName, adjusterName, deciderName, readable };
+}
+
+/** Saves a new assessment made with the template's current version, giving it back as `getAssessment` would. */
+export async function insertAssessment(tx: Tx, actor: Actor, template: TemplateRow, values: Omit<NewAssessment, 'templateId' | 'templateVersionId'>): Promise<AssessmentRow> {
+  const [row] = await tx.insert(assessments)
+    .values({ ...values, templateId: template.template.id, templateVersionId: template.versionId })
+    .returning(written(actor));
+  return asRow(templateOf(template), row!);
+}
+
+export type AssessmentPatch = Partial<Omit<NewAssessment, 'id' | 'partnershipId' | 'templateId' | 'templateVersionId' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** Changes the assessment if it is still at `version`, giving it back as `getAssessment` would; null when someone changed it first. */
+export async function updateAssessment(tx: Tx, actor: Actor, before: AssessmentRow, version: number, patch: AssessmentPatch): Promise<AssessmentRow | null> {
+  const [row] = await tx.update(assessments)
     .set({ ...patch, version: sql`${assessments.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(assessments.id, id), eq(assessments.version, version)))
-    .returning({ id: assessments.id });
-  return updated.length > 0;
+    .where(and(eq(assessments.id, before.assessment.id), eq(assessments.version, version)))
+    .returning(written(actor));
+  return row ? asRow(before, row) : null;
 }
 
 /** A discarded draft goes, with its links to the tasks it set (the tasks stay, cancelled or finished, on the record). */
@@ -105,11 +143,14 @@ export async function deleteAssessment(tx: Tx, id: string): Promise<void> {
 const sameRecordAndTemplate = (a: { templateId: string; recordKind: AssessmentSubjectKind; recordId: string }) =>
   and(eq(assessments.templateId, a.templateId), eq(assessments.recordKind, a.recordKind), eq(assessments.recordId, a.recordId), eq(assessments.status, 'completed'));
 
-/** Whether no assessment with the same template on the same record was completed after this one. */
+/**
+ * Whether no assessment with the same template on the same record was completed after this one,
+ * in the order `completedOnRecord` gives (two completed in the same millisecond go by id).
+ */
 export async function isLatestCompleted(tx: Tx, a: typeof assessments.$inferSelect): Promise<boolean> {
   if (!a.completedAt) return false;
   const later = await tx.select({ id: assessments.id }).from(assessments)
-    .where(and(sameRecordAndTemplate(a), ne(assessments.id, a.id), sql`${assessments.completedAt} > ${a.completedAt.toISOString()}`))
+    .where(and(sameRecordAndTemplate(a), sql`(${assessments.completedAt}, ${assessments.id}) > (${a.completedAt.toISOString()}::timestamptz, ${a.id}::uuid)`))
     .limit(1);
   return later.length === 0;
 }
@@ -300,6 +341,8 @@ export async function setRiskLevel(tx: Tx, change: { partnershipId: string; prof
     toLevel: change.to,
     assessmentId: change.assessmentId,
     changedBy: change.changedBy,
+    // When it happened, not when its transaction began: changes wait for each other at the profile's lock, and the history lists them in this order.
+    changedAt: sql`clock_timestamp()`,
   });
 }
 

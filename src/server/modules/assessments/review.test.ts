@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
-import { createProfile, emails, expectError, loadStructure } from '../sharing/records.fixtures.ts';
+import { auditOf, createProfile, emails, expectError, loadStructure } from '../sharing/records.fixtures.ts';
 import { complete, completed, start, victimAnswers } from './assessments.fixtures.ts';
 import { addDays, londonToday } from '../../platform/london.ts';
 
@@ -167,5 +167,23 @@ describe('information requests', () => {
       expect(now.updates.at(-1)).toMatchObject({ kind: 'cancelled', note: 'The assessment draft was discarded' });
     }
     expect((await police.get(`/api/v1/tasks/${finished.id}`)).json().status).toBe('completed');
+  });
+
+  it('are cancelled in the audit trail as the act of whoever discarded the draft, not of whoever set them', async () => {
+    const profile = await createProfile(police);
+    const draft = await start(police, 'asb-risk-matrix', { type: 'profile', id: profile.id });
+    const setter = (draft.startedBy as { id: string }).id;
+    const response = await police.post(`/api/v1/assessments/${draft.id}/information-requests`, {
+      questionKey: 'ram-lives-close', assignee: { teamId: place.team('Demo Housing Association/Tenancy team').teamId }, dueOn: addDays(londonToday(), 5),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const taskId = response.json().informationRequests[0].task.id as string;
+
+    expect((await lead.delete(`/api/v1/assessments/${draft.id}`)).statusCode).toBe(204);
+    const [discarded] = await auditOf(t, draft.id, 'assessment.discarded');
+    const discarder = discarded!.actor.id;
+    expect(discarder).not.toBe(setter);
+    const [cancelled] = await auditOf(t, taskId, 'task.cancelled');
+    expect(cancelled!.actor.id).toBe(discarder);
   });
 });

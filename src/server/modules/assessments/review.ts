@@ -3,7 +3,7 @@ import { answerProblems, bandFor } from '../../../shared/assessment-engine.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { contributableRecord } from '../sharing/record-access.ts';
-import { announce, finalScoreOf, loadAssessment, recordDetails, reloadRow, requireReadable, subjectOf } from './assessment.ts';
+import { announce, finalScoreOf, loadAssessment, recordDetails, requireReadable, subjectOf } from './assessment.ts';
 import { presentOne } from './detail.ts';
 import { personOf, usableTemplate } from './drafts.ts';
 import { pullMembers } from './members.ts';
@@ -28,10 +28,8 @@ export async function startReview(ctx: Context, id: string): Promise<Assessment>
     if (answerProblems(template.definition, { [key]: value }, members).length === 0) answers[key] = value;
   }
   const person = await personOf(ctx);
-  const reviewId = await q.insertAssessment(ctx.tx, {
+  const review = await q.insertAssessment(ctx.tx, ctx.actor, template, {
     partnershipId: ctx.actor.partnershipId,
-    templateId: a.templateId,
-    templateVersionId: template.versionId,
     recordKind: a.recordKind,
     recordId: a.recordId,
     answers,
@@ -45,10 +43,9 @@ export async function startReview(ctx: Context, id: string): Promise<Assessment>
   });
   ctx.audit({
     action: 'assessment.review_started',
-    ...subjectOf(record, reviewId),
+    ...subjectOf(record, review.assessment.id),
     details: { ...recordDetails(record), reviewOf: a.id, templateVersion: template.template.version, answered: Object.keys(answers).sort() },
   });
-  const review = await reloadRow(ctx, reviewId);
   await announce(ctx, record, review.assessment);
   return presentOne(ctx, record, review);
 }
