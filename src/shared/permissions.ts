@@ -35,3 +35,16 @@ export const permissionRoles = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;
+
+/**
+ * What a person flagged as a supervisor may do whatever their role: supervision is a capability
+ * of a team admin or of a flagged member of the team, so a practitioner sergeant can approve
+ * their team's score adjustments without administering it. Read-only people never change
+ * anything, flag or not.
+ */
+export const supervisorPermissions: readonly RolePermission[] = ['assessments.approve'];
+
+export function grants(role: Role, isSupervisor: boolean, permission: RolePermission): boolean {
+  if ((permissionRoles[permission] as readonly Role[]).includes(role)) return true;
+  return isSupervisor && role !== 'read_only' && supervisorPermissions.includes(permission);
+}

@@ -9,6 +9,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { actorHas } from '../../platform/access/permissions.ts';
 import { accessListOf, canReadContent, canView, teamCanView } from '../../platform/access/records.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -174,8 +175,7 @@ export async function onRecord(tx: Tx, actor: Actor, kind: AssessmentSubjectKind
 
 /** Who may decide an adjustment of this team's assessor: its supervisors and its organisation's administrators. */
 function decidableBy(actor: Actor): SQL {
-  const approves = (permissionRoles['assessments.approve'] as readonly string[]).includes(actor.role);
-  if (!approves) return sql`false`;
+  if (!actorHas(actor, 'assessments.approve')) return sql`false`;
   return or(
     eq(assessments.authorTeamId, actor.teamId),
     actor.role === 'organisation_admin' ? eq(assessments.authorOrganisationId, actor.organisationId) : sql`false`,
@@ -267,15 +267,20 @@ export async function casePeople(tx: Tx, actor: Actor, caseId: string) {
     .orderBy(asc(caseProfiles.addedAt), asc(profiles.id));
 }
 
-/** Supervisors who may approve this team's adjustments: its approvers and its organisation's administrators, enabled. */
+/**
+ * Supervisors who may approve this team's adjustments, enabled: its members whose role or
+ * supervisor flag grants approval (as `grants` in src/shared/permissions.ts decides), and its
+ * organisation's administrators.
+ */
 export async function supervisorsOf(tx: Tx, teamId: string, organisationId: string): Promise<string[]> {
   const approvers = [...permissionRoles['assessments.approve']];
+  const flagged = and(eq(users.isSupervisor, true), ne(users.role, 'read_only'));
   const rows = await tx.select({ id: users.id }).from(users)
     .innerJoin(teams, eq(teams.id, users.teamId))
     .where(and(
       isNull(users.disabledAt),
       or(
-        and(eq(users.teamId, teamId), inArray(users.role, approvers)),
+        and(eq(users.teamId, teamId), or(inArray(users.role, approvers), flagged)),
         and(eq(teams.organisationId, organisationId), eq(users.role, 'organisation_admin')),
       ),
     ));

@@ -12,7 +12,7 @@ export function presentMe(account: NonNullable<Account>): Me {
     organisation: { id: account.organisationId, name: account.organisationName },
     team: { id: account.teamId, name: account.teamName },
     partnership: { id: account.partnershipId, name: account.partnershipName },
-    permissions: permissionsOf(account.role),
+    permissions: permissionsOf(account),
     enrolmentRequired: account.totpEnrolledAt === null,
   };
 }

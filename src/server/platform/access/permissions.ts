@@ -1,4 +1,4 @@
-import { permissionRoles, type RolePermission } from '../../../shared/permissions.ts';
+import { grants, permissionRoles, type RolePermission } from '../../../shared/permissions.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
 
@@ -16,11 +16,12 @@ export function roleHas(role: Role, permission: RolePermission): boolean {
   return (permissionRoles[permission] as readonly Role[]).includes(role);
 }
 
-export function actorHas(actor: Actor, permission: RolePermission): boolean {
-  return roleHas(actor.role, permission);
+/** Whether the actor's role, or their supervisor flag, grants the permission. */
+export function actorHas(actor: Pick<Actor, 'role' | 'isSupervisor'>, permission: RolePermission): boolean {
+  return grants(actor.role, actor.isSupervisor, permission);
 }
 
 /** The permissions sent to the web client, so that it shows only what the user may do. */
-export function permissionsOf(role: Role): RolePermission[] {
-  return (Object.keys(permissionRoles) as RolePermission[]).filter((p) => roleHas(role, p));
+export function permissionsOf(actor: Pick<Actor, 'role' | 'isSupervisor'>): RolePermission[] {
+  return (Object.keys(permissionRoles) as RolePermission[]).filter((p) => actorHas(actor, p));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { lookupApiToken, lookupSession } from '../auth/sessions.ts';
 import { sameText } from '../auth/crypto.ts';
-import { roleHas, type Permission } from '../access/permissions.ts';
+import { actorHas, type Permission } from '../access/permissions.ts';
 import { writeAuditEvents } from '../audit/write.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { originOf } from './types.ts';
@@ -74,7 +74,7 @@ export function registerAuthGuard(app: FastifyInstance): void {
     if (request.session?.stage === 'enrolment') {
       throw new ForbiddenError('Set up your authenticator app before you continue.', 'enrolment_required');
     }
-    if (!roleHas(actor.role, permission)) {
+    if (!actorHas(actor, permission)) {
       await refuse(app, request, permission, 'role lacks permission');
       throw new ForbiddenError();
     }
