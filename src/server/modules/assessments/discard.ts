@@ -1,22 +1,17 @@
 import type { Context } from '../../platform/context.ts';
-import { cancelTask } from '../tasks/lifecycle.ts';
-import { reload as reloadTask } from '../tasks/task.ts';
+import { withdrawTask } from '../tasks/lifecycle.ts';
 import { announce, recordDetails, subjectOf } from './assessment.ts';
 import { workableDraft } from './drafts.ts';
 import * as q from './queries.ts';
-import { asPerson } from './reminders.ts';
 
 /**
  * A discarded draft needs its information no more: the tasks it set that nobody has finished are
- * cancelled, each as the person who set it (only they may cancel a task), so whoever was asked stops.
+ * cancelled in the name of whoever discarded it, so whoever was asked stops.
  */
 async function cancelInformationRequests(ctx: Context, id: string): Promise<string[]> {
   const cancelled: string[] = [];
   for (const request of await q.informationRequestsOf(ctx.tx, id)) {
-    const task = (await reloadTask(ctx, request.taskId)).task;
-    if (task.status !== 'open' && task.status !== 'accepted') continue;
-    await cancelTask(await asPerson(ctx, task.setBy), task.id, { version: task.version, reason: 'The assessment draft was discarded' });
-    cancelled.push(task.id);
+    if (await withdrawTask(ctx, request.taskId, 'The assessment draft was discarded')) cancelled.push(request.taskId);
   }
   return cancelled;
 }

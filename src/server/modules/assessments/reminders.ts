@@ -7,7 +7,7 @@ import * as q from './queries.ts';
 /**
  * The use case's context acting as the person whose work it is. A reminder is the assessor's own:
  * set as them (a system completing through its token answers through the person who issued the
- * token). A task set for an assessment is cancelled as the person who set it.
+ * token).
  */
 export async function asPerson(ctx: Context, personId: string): Promise<Context> {
   if (ctx.actor.kind === 'user' && ctx.actor.id === personId) return ctx;

@@ -185,5 +185,13 @@ describe('information requests', () => {
     expect(discarder).not.toBe(setter);
     const [cancelled] = await auditOf(t, taskId, 'task.cancelled');
     expect(cancelled!.actor.id).toBe(discarder);
+    // The task's own history and the notices name them too, and those asked are told to stop.
+    const task = (await police.get(`/api/v1/tasks/${taskId}`)).json();
+    expect(task.updates.at(-1)).toMatchObject({ kind: 'cancelled', author: { id: discarder } });
+    const housingNotices = (await (await t.as(emails.housing)).get('/api/v1/notifications?limit=100')).json().items as { link: string; message: string }[];
+    const leadName = ((await lead.get('/api/v1/me')).json() as { name: string }).name;
+    expect(housingNotices.find((n) => n.link === `/tasks/${taskId}` && n.message.includes('cancelled'))?.message).toMatch(new RegExp(`^${leadName} \\(ASB team\\) cancelled a task set for you`));
+    const setterNotices = (await police.get('/api/v1/notifications?limit=100')).json().items as { link: string; message: string }[];
+    expect(setterNotices.some((n) => n.link === `/tasks/${taskId}` && n.message === `${leadName} (ASB team) cancelled your task.`)).toBe(true);
   });
 });

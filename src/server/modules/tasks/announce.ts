@@ -76,9 +76,11 @@ async function noticesFor(ctx: Context, row: TaskRow, step: TaskUpdateKind, prev
   }
   const kind = kinds[step]!;
   const verb = verbs[step];
-  const tellAssignee = t.setBy === ctx.actor.id;
-  if (!tellAssignee) notices.push({ ...base, userId: t.setBy, kind, message: `${by} ${verb} your task.` });
-  if (tellAssignee) {
+  const tellSetter = t.setBy !== ctx.actor.id;
+  // A cancelled task is news to whoever was doing it, whoever cancelled it.
+  const tellAssignees = !tellSetter || step === 'cancelled';
+  if (tellSetter) notices.push({ ...base, userId: t.setBy, kind, message: `${by} ${verb} your task.` });
+  if (tellAssignees) {
     for (const userId of await assigneePeople(ctx.tx, previous?.task ?? t)) notices.push({ ...base, userId, kind, message: `${by} ${verb} a task set for you.` });
   }
   for (const userId of watchers) notices.push({ ...base, userId, kind, message: `${by} ${verb} a task you watch.` });

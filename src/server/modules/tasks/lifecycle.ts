@@ -63,6 +63,24 @@ export async function cancelTask(ctx: Context, id: string, body: z.infer<typeof 
   return presentTask(ctx, updated);
 }
 
+/**
+ * Cancels an unfinished task whose reason has gone (the assessment draft that asked for it was
+ * thrown away), in the name of whoever removed that reason; the caller has decided they may.
+ * Those doing it are told, as when its tasker cancels it. Returns whether it was still open.
+ */
+export async function withdrawTask(ctx: Context, id: string, reason: string): Promise<boolean> {
+  const row = await loadTask(ctx, id);
+  if (row.task.status !== 'open' && row.task.status !== 'accepted') return false;
+  await applyChange(ctx, row, row.task.version, { status: 'cancelled' });
+  await q.insertUpdate(ctx.tx, { taskId: id, kind: 'cancelled', note: reason, author: ctx.actor });
+  const updated = await reload(ctx, id);
+  ctx.audit({
+    action: 'task.cancelled', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'cancelled' } }, reason, details: { setBy: row.task.setBy },
+  });
+  await announce(ctx, updated, 'cancelled');
+  return true;
+}
+
 /** Anyone who can see a task may follow it; watching is reading, so read-only accounts may too. */
 export async function watchTask(ctx: Context, id: string): Promise<Task> {
   const row = await loadTask(ctx, id);
