@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -104,6 +105,15 @@ describe('adjusting a score with professional judgement', () => {
     const rejected = await decide(supervisor, first.id, adjusted.json().version, 'rejected');
     expect(rejected.statusCode).toBe(200);
     expectError(await officer.post(`/api/v1/assessments/${first.id}/adjustment`, { version: rejected.json().version, ...adjustment }), 409, 'not_latest');
+  });
+
+  it('counts an assessment completed to the microsecond (as imported or loaded data is) as the latest', async () => {
+    const profile = await createProfile(officer);
+    const done = await completed(officer, 'asb-risk-matrix', { type: 'profile', id: profile.id }, matrixAllMax);
+    await t.database.db.execute(sql`update assessments set completed_at = completed_at + interval '123 microseconds' where id = ${done.id}::uuid`);
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().permissions).toMatchObject({ canAdjust: true });
+    const adjusted = await officer.post(`/api/v1/assessments/${done.id}/adjustment`, { version: done.version, ...adjustment });
+    expect(adjusted.statusCode, adjusted.body).toBe(200);
   });
 
   it('cannot be asked for again once approved: the approved value and risk level stand until a review', async () => {

@@ -151,7 +151,9 @@ const sameRecordAndTemplate = (a: { templateId: string; recordKind: AssessmentSu
 export async function isLatestCompleted(tx: Tx, a: typeof assessments.$inferSelect): Promise<boolean> {
   if (!a.completedAt) return false;
   const later = await tx.select({ id: assessments.id }).from(assessments)
-    .where(and(sameRecordAndTemplate(a), sql`(${assessments.completedAt}, ${assessments.id}) > (${a.completedAt.toISOString()}::timestamptz, ${a.id}::uuid)`))
+    // Against the stored time, to the microsecond: a millisecond copy from JavaScript would put a
+    // row stored with microseconds after itself.
+    .where(and(sameRecordAndTemplate(a), sql`(${assessments.completedAt}, ${assessments.id}) > (select c.completed_at, c.id from assessments c where c.id = ${a.id}::uuid)`))
     .limit(1);
   return later.length === 0;
 }
@@ -208,7 +210,7 @@ function scopeWhere(actor: Actor, scope: Scope, reviewBy: string): SQL {
         sql`${assessments.reviewOn} <= ${reviewBy}::date`,
         sql`not exists (select 1 from assessments later where later.template_id = assessments.template_id
           and later.record_kind = assessments.record_kind and later.record_id = assessments.record_id
-          and later.status = 'completed' and later.completed_at > assessments.completed_at)`,
+          and later.status = 'completed' and (later.completed_at, later.id) > (assessments.completed_at, assessments.id))`,
       )!;
     case 'mine':
       return and(eq(assessments.status, 'completed'), eq(assessments.authorId, actor.id))!;
