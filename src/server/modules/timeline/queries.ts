@@ -179,7 +179,7 @@ function assessmentBranch(s: Scope): SQL {
     kind: sql`'assessment'::text`, source_id: sql`assessments.id`, at: sql`assessments.completed_at`,
     record_kind: sql`assessments.record_kind`, record_id: sql`assessments.record_id`, record_title: sql`${s.title}::text`,
     author_id: sql`case when ${readable} then assessments.author_id end`, team_id: sql`assessments.author_team_id`, organisation_id: sql`assessments.author_organisation_id`,
-    readable, title: sql`template.name`, template_key: sql`template.key`, review_of: sql`assessments.review_of`,
+    readable, title: sql`template.name`, template_key: sql`template.key`, review_of: sql`case when ${readable} then assessments.review_of end`,
     visibility: sql`case when ${readable} then assessments.visibility end`,
     score: sql`case when ${readable} then assessments.score end`, adjusted_score: sql`case when ${readable} then assessments.adjusted_score end`,
     status: sql`case when ${readable} then assessments.adjustment_status end`, bands: sql`case when ${readable} then version.definition -> 'bands' end`,

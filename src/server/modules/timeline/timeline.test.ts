@@ -115,9 +115,13 @@ describe('a record\'s timeline', () => {
     await start(police, 'asb-risk-matrix', subject, matrixAllMax);
     const ratings = Object.fromEntries(['accommodation', 'education', 'health', 'drugs-alcohol', 'finance', 'children-families', 'attitudes'].map((k) => [`wheel-${k}`, 5]));
     const teamOnly = await complete(police, (await start(police, 'wheel', subject, ratings, { visibility: 'team' })).id);
+    const reviewStarted = await police.post(`/api/v1/assessments/${teamOnly.id}/review`);
+    expect(reviewStarted.statusCode, reviewStarted.body).toBe(201);
+    const teamReview = await complete(police, reviewStarted.json().id);
 
     const forPolice = await timeline(police, `profiles/${profile.id}`, '&kinds=assessment');
-    expect(forPolice.map((e) => e.id)).toEqual([`assessment:${teamOnly.id}`, `assessment:${matrix.id}`, `assessment:${screening.id}`]);
+    expect(forPolice.map((e) => e.id)).toEqual([`assessment:${teamReview.id}`, `assessment:${teamOnly.id}`, `assessment:${matrix.id}`, `assessment:${screening.id}`]);
+    expect(forPolice[0]).toMatchObject({ label: 'Wheel assessment review completed', detail: { review: true, visibility: 'team' } });
     expect(forPolice.find((e) => e.id === `assessment:${matrix.id}`)).toMatchObject({
       label: 'ASB Risk Assessment Matrix completed', readable: true, author: { name: 'Tom Wright' },
       detail: { kind: 'assessment', assessmentId: matrix.id, template: { key: 'asb-risk-matrix' }, review: false, finalScore: 37, finalBand: { label: 'High', colour: 'red' }, adjustment: 'pending', visibility: 'shared' },
@@ -134,8 +138,10 @@ describe('a record\'s timeline', () => {
     expect(forCouncil.map((e) => e.id)).toEqual(forPolice.map((e) => e.id));
     expect(forCouncil.find((e) => e.id === `assessment:${matrix.id}`)).toMatchObject({ readable: true, detail: { finalScore: 20 } });
     const stub = forCouncil.find((e) => e.id === `assessment:${teamOnly.id}`)!;
-    expect(stub).toMatchObject({ readable: false, label: 'Wheel assessment completed', author: { team: { name: 'ASB team' } }, detail: { finalScore: null, finalBand: null, adjustment: null, visibility: null } });
+    expect(stub).toMatchObject({ readable: false, label: 'Wheel assessment completed', author: { team: { name: 'ASB team' } }, detail: { review: false, finalScore: null, finalBand: null, adjustment: null, visibility: null } });
     expect(stub.author.name).toBeUndefined();
+    // A stub does not say it was a review, as the assessment's own stub does not.
+    expect(forCouncil.find((e) => e.id === `assessment:${teamReview.id}`)).toMatchObject({ readable: false, label: 'Wheel assessment completed', detail: { review: false } });
 
     expectError(await (await t.as(emails.housing)).get(`/api/v1/profiles/${profile.id}/timeline?kinds=assessment`), 403, 'no_access');
     expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${profile.id}/timeline?kinds=assessment`), 404, 'not_found');
