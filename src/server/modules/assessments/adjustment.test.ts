@@ -139,26 +139,31 @@ describe('adjusting a score with professional judgement', () => {
     expect(await riskOf(profile.id)).toBe('standard');
   });
 
-  it('cannot be decided by a supervisor the assessment\'s visibility leaves out, and is not listed for them', async () => {
+  it('is refused on a private assessment where a supervisor must approve it: nobody else could read it to decide', async () => {
     const profile = await createProfile(officer);
     const draft = await start(officer, 'asb-risk-matrix', { type: 'profile', id: profile.id }, matrixAllMax, { visibility: 'private' });
-    const done = await complete(officer, draft.id, { adjustment });
-    const waiting = (await supervisor.get('/api/v1/assessments?scope=awaiting_approval')).json().items.map((i: { id: string }) => i.id);
-    expect(waiting).not.toContain(done.id);
-    expectError(await decide(supervisor, done.id, done.version, 'approved'), 403, 'forbidden');
-    const refusals = await auditOf(t, done.id, 'access.refused');
-    expect(refusals.at(0)?.details).toMatchObject({ why: 'assessment visibility private' });
-    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().adjustment).toMatchObject({ status: 'pending' });
+    const refused = await officer.post(`/api/v1/assessments/${draft.id}/complete`, { adjustment });
+    expectError(refused, 422, 'validation_failed');
+    expect(refused.json().error.details).toEqual([{ field: 'adjustment', problem: 'needs a supervisor to read the assessment: keep it to your team or share it, not private' }]);
+    expect((await officer.get(`/api/v1/assessments/${draft.id}`)).json().status).toBe('draft');
+    const done = await complete(officer, draft.id);
+    expectError(await officer.post(`/api/v1/assessments/${done.id}/adjustment`, { version: done.version, ...adjustment }), 422, 'validation_failed');
+    expect((await officer.get(`/api/v1/assessments/${done.id}`)).json().adjustment).toBeNull();
   });
 
   it('cannot be decided by an organisation administrator of another team when only the assessor\'s team may read it', async () => {
     const profile = await createProfile(officer);
     const iom = place.team('Demo County Police/IOM team');
     await officer.post(`/api/v1/profiles/${profile.id}/access`, { teamId: iom.teamId, level: 'view' });
+    const admin = (await enrolledUser(t, emails.admin, { name: 'Ola Admin', role: 'organisation_admin', teamId: iom.teamId })).agent;
     const draft = await start(officer, 'asb-risk-matrix', { type: 'profile', id: profile.id }, matrixAllMax, { visibility: 'team' });
     const done = await complete(officer, draft.id, { adjustment });
-    const admin = (await enrolledUser(t, emails.admin, { name: 'Ola Admin', role: 'organisation_admin', teamId: iom.teamId })).agent;
     expectError(await decide(admin, done.id, done.version, 'approved'), 403, 'forbidden');
+    // Nor is that administrator asked: only those who could decide are told.
+    const notices = (await admin.get('/api/v1/notifications?limit=100')).json().items as { link: string }[];
+    expect(notices.some((n) => n.link === `/assessments/${done.id}`)).toBe(false);
+    const policeAdminNotices = (await (await t.as(emails.policeAdmin)).get('/api/v1/notifications?limit=100')).json().items as { link: string }[];
+    expect(policeAdminNotices.some((n) => n.link === `/assessments/${done.id}`)).toBe(true);
     expect((await decide(await t.as(emails.policeAdmin), done.id, done.version, 'approved')).statusCode).toBe(200);
   });
 

@@ -16,6 +16,10 @@ const assessmentLink = (id: string) => `/assessments/${id}`;
 export function adjustmentColumns(row: AssessmentRow, adjustment: { score: number; reason: string }, by: string, field: string) {
   const rule = row.definition.adjustment;
   if (rule === 'not_allowed') throw new ValidationError([{ field, problem: 'is not allowed by this template' }]);
+  // A supervisor must read the assessment to decide; nobody but its author reads a private one.
+  if (rule === 'approval_required' && row.assessment.visibility === 'private') {
+    throw new ValidationError([{ field, problem: 'needs a supervisor to read the assessment: keep it to your team or share it, not private' }]);
+  }
   return {
     adjustedScore: adjustment.score,
     adjustmentReason: adjustment.reason,
@@ -32,7 +36,7 @@ export function adjustmentColumns(row: AssessmentRow, adjustment: { score: numbe
 export async function askSupervisors(ctx: Context, record: SharedRecord, row: AssessmentRow): Promise<void> {
   const a = row.assessment;
   if (a.adjustmentStatus !== 'pending') return;
-  const supervisors = (await q.supervisorsOf(ctx.tx, a.authorTeamId, a.authorOrganisationId)).filter((id) => id !== a.authorId);
+  const supervisors = (await q.supervisorsOf(ctx.tx, a)).filter((id) => id !== a.authorId);
   await notify(ctx, supervisors.map((userId) => ({
     userId,
     kind: 'adjustment_requested' as const,

@@ -270,11 +270,13 @@ export async function casePeople(tx: Tx, actor: Actor, caseId: string) {
 }
 
 /**
- * Supervisors who may approve this team's adjustments, enabled: its members whose role or
- * supervisor flag grants approval (as `grants` in src/shared/permissions.ts decides), and its
- * organisation's administrators.
+ * The supervisors who may decide this assessment's adjustment, enabled: members of the assessor's
+ * team whose role or supervisor flag grants approval (as `grants` in src/shared/permissions.ts
+ * decides), and its organisation's administrators; only those who can open the record and read
+ * the assessment (a team-only one is for its own team), so nobody is asked who would be refused.
  */
-export async function supervisorsOf(tx: Tx, teamId: string, organisationId: string): Promise<string[]> {
+export async function supervisorsOf(tx: Tx, a: Pick<typeof assessments.$inferSelect, 'authorTeamId' | 'authorOrganisationId' | 'visibility' | 'recordKind' | 'recordId'>): Promise<string[]> {
+  if (a.visibility === 'private') return [];
   const approvers = [...permissionRoles['assessments.approve']];
   const flagged = and(eq(users.isSupervisor, true), ne(users.role, 'read_only'));
   const rows = await tx.select({ id: users.id }).from(users)
@@ -282,9 +284,10 @@ export async function supervisorsOf(tx: Tx, teamId: string, organisationId: stri
     .where(and(
       isNull(users.disabledAt),
       or(
-        and(eq(users.teamId, teamId), or(inArray(users.role, approvers), flagged)),
-        and(eq(teams.organisationId, organisationId), eq(users.role, 'organisation_admin')),
+        and(eq(users.teamId, a.authorTeamId), or(inArray(users.role, approvers), flagged)),
+        and(eq(teams.organisationId, a.authorOrganisationId), eq(users.role, 'organisation_admin'), a.visibility === 'team' ? eq(users.teamId, a.authorTeamId) : undefined),
       ),
+      teamCanView(a.recordKind, sql`${a.recordId}::uuid`, sql`users.team_id`, sql`teams.organisation_id`),
     ));
   return rows.map((r) => r.id);
 }

@@ -12,6 +12,7 @@ let sergeant: { agent: Agent; id: string };
 let colleague: Agent;
 let elsewhere: Agent;
 let iomTeam: string;
+let asbTeam: string;
 
 const adjustment = { score: 20, reason: 'The victim has moved in with family; the risk is lower than the answers suggest.' };
 
@@ -26,10 +27,10 @@ beforeAll(async () => {
   t = await startTestApp();
   const place = await loadStructure(t);
   officer = await t.as(emails.police);
-  const asb = place.team('Demo County Police/ASB team').teamId;
-  sergeant = await enrolledUser(t, emails.admin, { name: 'Sam Sergeant', role: 'practitioner', teamId: asb });
+  asbTeam = place.team('Demo County Police/ASB team').teamId;
+  sergeant = await enrolledUser(t, emails.admin, { name: 'Sam Sergeant', role: 'practitioner', teamId: asbTeam });
   await flagAsSupervisor(sergeant.id, true);
-  colleague = (await enrolledUser(t, emails.admin, { name: 'Pat Practitioner', role: 'practitioner', teamId: asb })).agent;
+  colleague = (await enrolledUser(t, emails.admin, { name: 'Pat Practitioner', role: 'practitioner', teamId: asbTeam })).agent;
   iomTeam = place.team('Demo County Police/IOM team').teamId;
   const iomSergeant = await enrolledUser(t, emails.admin, { name: 'Ira Sergeant', role: 'practitioner', teamId: iomTeam });
   await flagAsSupervisor(iomSergeant.id, true);
@@ -69,6 +70,16 @@ describe('a practitioner flagged as a supervisor', () => {
     expectError(await decide(elsewhere, done.id, done.version), 403, 'forbidden');
     expectError(await decide(colleague, done.id, done.version), 403, 'forbidden');
     const notices = (await colleague.get('/api/v1/notifications?limit=100')).json().items as { kind: string; link: string }[];
+    expect(notices.some((n) => n.link === `/assessments/${done.id}`)).toBe(false);
+  });
+
+  it('is never a read-only user, flag or not', async () => {
+    const reader = await enrolledUser(t, emails.admin, { name: 'Rae Reader', role: 'read_only', teamId: asbTeam });
+    await flagAsSupervisor(reader.id, true);
+    const done = await pendingMatrix();
+    expect(((await reader.agent.get('/api/v1/me')).json() as { permissions: string[] }).permissions).not.toContain('assessments.approve');
+    expectError(await decide(reader.agent, done.id, done.version), 403, 'forbidden');
+    const notices = (await reader.agent.get('/api/v1/notifications?limit=100')).json().items as { link: string }[];
     expect(notices.some((n) => n.link === `/assessments/${done.id}`)).toBe(false);
   });
 
