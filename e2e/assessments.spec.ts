@@ -265,9 +265,16 @@ test('answers not yet saved when a teammate completes the draft are kept on scre
   const notice = page.getByRole('alert').filter({ hasText: 'Completed while you were editing' });
   await expect(notice.getByRole('list', { name: 'Your answers that were not saved' })).toHaveText('Health: 3 out of 10');
   await expect(page.getByRole('region', { name: 'Result' })).toBeVisible();
+  await expect(notice.getByRole('button', { name: 'Dismiss' })).toBeVisible();
   await checkA11y(page);
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
+
+  // Carried into a review: the sergeant's ratings, with the officer's own on top.
+  await notice.getByRole('button', { name: 'Start a review with these answers' }).click();
+  await expect(page.getByRole('link', { name: 'the earlier assessment' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '3', exact: true })).toBeChecked();
+  await expect(page.getByRole('radiogroup', { name: 'Finance, benefit and debt' }).getByRole('radio', { name: '8', exact: true })).toBeChecked();
+  await expect(page.getByText('All changes are saved.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Completed while you were editing' })).toHaveCount(0);
 });
 
 test('a family assessment lists the family from the profile and takes one answer per member', async ({ page, checkA11y }, testInfo) => {

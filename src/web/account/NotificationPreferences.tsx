@@ -25,7 +25,8 @@ export function NotificationPreferences() {
     mutationFn: (email: NotificationEmailMode) => call('PUT', '/notification-preferences', notificationPreferences, { body: { email } }),
     onSuccess: (data) => {
       queryClient.setQueryData(notificationKeys.preferences, data);
-      setChosen(null);
+      // A later click may be on its way: only its own reply settles the choice shown.
+      setChosen((current) => (current === data.email ? null : current));
       notifySaved(data.email === 'daily_digest' ? 'You will get a daily digest.' : 'You will be emailed straight away.');
     },
     onError: () => setChosen(null),

@@ -61,7 +61,7 @@ export function AssessmentPage() {
       {a && (
         <Stack gap="lg">
           <About assessment={a} />
-          {a.readable ? <Body assessment={a} /> : (
+          {a.readable ? <Body key={a.id} assessment={a} /> : (
             <Alert color="gray" title="Restricted">
               Completed by the {a.team.name} ({a.organisation.name}) on {formatDate(a.completedAt)}. Who made it chose to keep its answers and score to themselves or their team.
             </Alert>
