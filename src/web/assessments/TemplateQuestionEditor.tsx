@@ -79,7 +79,9 @@ export function TemplateQuestionEditor(props: Props) {
               Move down
             </Button>
             {moveTargets.length > 0 && (
-              <Menu position="bottom-end" withinPortal>
+              // Opening by keyboard focuses the first section before the menu is placed, which can
+              // scroll the page; a menu hidden when its button leaves the view would then vanish.
+              <Menu position="bottom-end" withinPortal hideDetached={false}>
                 <Menu.Target>
                   <Button size="xs" variant="default" aria-label={`Move to section: ${name}`}>
                     Move to section
