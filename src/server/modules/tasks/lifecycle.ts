@@ -3,7 +3,7 @@ import type { acceptTaskBody, cancelTaskBody, completeTaskBody, declineTaskBody,
 import type { Context } from '../../platform/context.ts';
 import { announce } from './announce.ts';
 import * as q from './queries.ts';
-import { applyChange, loadTask, permissionsOf, presentTask, reload, require, requireStep, subjectOf } from './task.ts';
+import { applyChange, loadTask, permissionsOf, presentTask, reload, require, requireStep, subjectOf, type TaskRow } from './task.ts';
 
 /** The assigned person, or a member of the assigned team or organisation, takes the task on. */
 export async function acceptTask(ctx: Context, id: string, body: z.infer<typeof acceptTaskBody>): Promise<Task> {
@@ -52,32 +52,31 @@ export async function completeTask(ctx: Context, id: string, body: z.infer<typeo
   return presentTask(ctx, updated);
 }
 
+/** Cancels the task as the actor, telling whoever was doing it; the caller has decided they may. */
+async function cancel(ctx: Context, row: TaskRow, version: number, reason: string, details?: Record<string, unknown>): Promise<TaskRow> {
+  await applyChange(ctx, row, version, { status: 'cancelled' });
+  await q.insertUpdate(ctx.tx, { taskId: row.task.id, kind: 'cancelled', note: reason, author: ctx.actor });
+  const updated = await reload(ctx, row.task.id);
+  ctx.audit({ action: 'task.cancelled', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'cancelled' } }, reason, ...(details ? { details } : {}) });
+  await announce(ctx, updated, 'cancelled');
+  return updated;
+}
+
 export async function cancelTask(ctx: Context, id: string, body: z.infer<typeof cancelTaskBody>): Promise<Task> {
   const row = await loadTask(ctx, id);
   require(ctx, row, permissionsOf(ctx.actor, row).canChange, 'Only the person who set the task can cancel it, while it is not finished.');
-  await applyChange(ctx, row, body.version, { status: 'cancelled' });
-  await q.insertUpdate(ctx.tx, { taskId: id, kind: 'cancelled', note: body.reason, author: ctx.actor });
-  const updated = await reload(ctx, id);
-  ctx.audit({ action: 'task.cancelled', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'cancelled' } }, reason: body.reason });
-  await announce(ctx, updated, 'cancelled');
-  return presentTask(ctx, updated);
+  return presentTask(ctx, await cancel(ctx, row, body.version, body.reason));
 }
 
 /**
  * Cancels an unfinished task whose reason has gone (the assessment draft that asked for it was
  * thrown away), in the name of whoever removed that reason; the caller has decided they may.
- * Those doing it are told, as when its tasker cancels it. Returns whether it was still open.
+ * Returns whether it was still open.
  */
 export async function withdrawTask(ctx: Context, id: string, reason: string): Promise<boolean> {
   const row = await loadTask(ctx, id);
   if (row.task.status !== 'open' && row.task.status !== 'accepted') return false;
-  await applyChange(ctx, row, row.task.version, { status: 'cancelled' });
-  await q.insertUpdate(ctx.tx, { taskId: id, kind: 'cancelled', note: reason, author: ctx.actor });
-  const updated = await reload(ctx, id);
-  ctx.audit({
-    action: 'task.cancelled', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'cancelled' } }, reason, details: { setBy: row.task.setBy },
-  });
-  await announce(ctx, updated, 'cancelled');
+  await cancel(ctx, row, row.task.version, reason, { setBy: row.task.setBy });
   return true;
 }
 
