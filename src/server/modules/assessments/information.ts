@@ -7,6 +7,7 @@ import { announce, recordDetails, subjectOf } from './assessment.ts';
 import { presentOne } from './detail.ts';
 import { workableDraft } from './drafts.ts';
 import * as q from './queries.ts';
+import { cutText } from '../../platform/text.ts';
 
 /** From a question of a draft, the assessor tasks another person, team or organisation for the information it needs. */
 export async function requestInformation(ctx: Context, id: string, body: z.infer<typeof informationRequestBody>): Promise<Assessment> {
@@ -14,7 +15,7 @@ export async function requestInformation(ctx: Context, id: string, body: z.infer
   const question = row.definition.sections.flatMap((s) => s.questions).find((qn) => qn.key === body.questionKey);
   if (!question) throw new ValidationError([{ field: 'questionKey', problem: 'is not a question of this assessment' }]);
   const task = await createTask(ctx, {
-    title: `Information needed for ${row.template.name}: ${question.text}`.slice(0, 200),
+    title: cutText(`Information needed for ${row.template.name}: ${question.text}`, 200),
     description: body.note ?? null,
     priority: 'normal',
     dueOn: body.dueOn,

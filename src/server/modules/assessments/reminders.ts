@@ -3,6 +3,7 @@ import { createAction } from '../actions/service.ts';
 import type { SharedRecord } from '../sharing/record-access.ts';
 import { londonInstant, londonToday } from '../../platform/london.ts';
 import * as q from './queries.ts';
+import { cutText } from '../../platform/text.ts';
 
 /**
  * The use case's context acting as the person whose work it is. A reminder is the assessor's own:
@@ -17,7 +18,7 @@ export async function asPerson(ctx: Context, personId: string): Promise<Context>
 /** Sets a reminder for the assessor on the record; returns its id. */
 export async function remindAssessor(ctx: Context, assessorId: string, record: SharedRecord, title: string, dueAt: Date): Promise<string> {
   const action = await createAction(await asPerson(ctx, assessorId), {
-    title: title.slice(0, 200),
+    title: cutText(title, 200),
     dueAt: dueAt.toISOString(),
     recipientIds: [],
     record: { kind: record.kind, id: record.id },

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { cutText } from '../text.ts';
 import { reencodeImage, UnsupportedFileTypeError, type DocumentImageType } from './images.ts';
 
 /**
@@ -48,9 +49,9 @@ export interface CheckedFile {
 
 const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
-/** The name without any folder part or control characters, ending in an extension of its type. */
+/** The name without any folder part, control characters or lone surrogates, ending in an extension of its type. */
 export function safeFileName(name: string, type: DocumentType): string {
-  const base = name.split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(0, 200) || 'document';
+  const base = cutText(name.split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}\p{Cs}"]/gu, '').trim(), 200).trim() || 'document';
   const { extensions } = documentTypes[type];
   return (extensions as readonly string[]).includes(extensionOf(base)) ? base : `${base}.${extensions[0]}`;
 }
