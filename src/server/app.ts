@@ -17,6 +17,7 @@ import { registerSecurity } from './platform/http/security.ts';
 import { catalogueRoutes } from './platform/http/catalogue.ts';
 import { acceptEmptyJsonBodies } from './platform/http/json-body.ts';
 import type { Platform } from './platform/http/types.ts';
+import { readableUrl } from './platform/http/url.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/boss.ts';
 import { createMailer } from './platform/notify/mailer.ts';
@@ -66,6 +67,11 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     // Raw URLs can carry names (a search) and record ids; requests are logged by route instead.
     disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false } },
+    // The router would otherwise answer a long or badly escaped path itself, before the auth
+    // guard, the security headers and the error handler. Node caps a request line at 16 KiB, so
+    // no parameter reaches this length; each route's schema decides what a parameter may be.
+    routerOptions: { maxParamLength: 16 * 1024 },
+    rewriteUrl: readableUrl,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

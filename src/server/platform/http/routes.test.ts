@@ -39,3 +39,34 @@ describe('every route declares its permission', () => {
     }
   });
 });
+
+describe('a path the router cannot read', () => {
+  const longId = 'x'.repeat(5000);
+  const paths = [`/api/v1/profiles/${longId}`, `/api/v1/cases/${'a'.repeat(101)}/history`, '/api/v1/profiles/%zz', '/api/v1/locations/%C3%28', `/api/v1/profiles/%zz?limit=1`];
+
+  function expectShaped(response: { headers: Record<string, unknown>; body: string }) {
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // The reply never echoes the path back.
+    expect(response.body).not.toContain('xxxxxxxxxx');
+    expect(response.body).not.toContain('%zz');
+  }
+
+  it('answers a signed-out caller 401 in the one error shape, with the security headers', async () => {
+    for (const path of paths) {
+      const response = await t.anonymous.get(path);
+      expect({ path, status: response.statusCode, code: response.json().error?.code }).toEqual({ path, status: 401, code: 'unauthenticated' });
+      expectShaped(response);
+    }
+  });
+
+  it('answers a signed-in caller as for any unknown record', async () => {
+    const agent = await t.as('police.asb@concord.test');
+    for (const path of paths) {
+      const response = await agent.get(path);
+      expect({ path, status: response.statusCode, code: response.json().error?.code }).toEqual({ path, status: 404, code: 'not_found' });
+      expectShaped(response);
+    }
+  });
+});
