@@ -6,6 +6,7 @@ import { writeAuditEvents } from './audit/write.ts';
 import type { AppError} from './errors.ts';
 import { ForbiddenError, NoAccessError } from './errors.ts';
 import type { DomainEvent, EventBus } from './events/types.ts';
+import type { IdempotencyClaim } from './http/idempotency.ts';
 
 /**
  * What a use case is given: who is acting, from where, and one transaction. Audit entries are
@@ -23,8 +24,15 @@ export interface Context<A extends Actor | null = Actor> {
   afterCommit(effect: () => Promise<void>): void;
 }
 
+/** Who a use case runs for: the actor, where the request came from, and its Idempotency-Key if it sent one. */
+export interface Who<A extends Actor | null = Actor> {
+  actor: A;
+  origin: RequestOrigin;
+  idempotency?: IdempotencyClaim | null;
+}
+
 export interface Runner {
-  run<T, A extends Actor | null>(who: { actor: A; origin: RequestOrigin }, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
+  run<T, A extends Actor | null>(who: Who<A>, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
 }
 
 export interface RunnerDeps {
@@ -42,6 +50,7 @@ export function createRunner({ database, events, onEffectError }: RunnerDeps): R
       const effects: (() => Promise<void>)[] = [];
       try {
         const result = await database.db.transaction(async (tx) => {
+          await who.idempotency?.claim(tx);
           const ctx = {
             actor: who.actor,
             origin: who.origin,
@@ -52,6 +61,7 @@ export function createRunner({ database, events, onEffectError }: RunnerDeps): R
             afterCommit: (effect: () => Promise<void>) => void effects.push(effect),
           };
           const value = await useCase(ctx);
+          await who.idempotency?.complete(tx, value);
           await writeAuditEvents(tx, who.actor, who.origin, audits);
           return value;
         });

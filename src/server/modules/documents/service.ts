@@ -3,9 +3,8 @@ import type {
   copyTemplateBody, Document, documentContentQuery, documentListQuery, updateDocumentBody, uploadDocumentQuery, uploadVersionQuery,
 } from '../../../shared/api/documents.ts';
 import type { RecordKind } from '../../../shared/records.ts';
-import type { Actor, RequestOrigin } from '../../platform/access/actor.ts';
 import { diff } from '../../platform/audit/diff.ts';
-import type { Context, Runner } from '../../platform/context.ts';
+import type { Context, Runner, Who } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/files/content.ts';
 import { isWider } from '../reports/visibility.ts';
@@ -14,8 +13,6 @@ import { announce, documentSubject, loadDocument, mayChange, present, reloadDocu
 import { isPreviewable, presentDocument } from './present.ts';
 import * as q from './queries.ts';
 import type { PreparedUpload, Uploads } from './uploads.ts';
-
-type Who = { actor: Actor; origin: RequestOrigin };
 
 export interface DocumentContent {
   bytes: Buffer;

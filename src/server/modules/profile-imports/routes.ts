@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { importColumns, importReport, maxImportCsvLength, maxImportRows, profileImportBody } from '../../../shared/api/imports.ts';
+import { importColumns, importReport, maxImportCsvLength, maxImportRows, profileImportBody, type ImportReport } from '../../../shared/api/imports.ts';
 import { who } from '../../platform/http/types.ts';
 import { importProfiles } from './service.ts';
+
+/** A dry run only reports; a real run creates. */
+const replyStatus = (report: ImportReport) => (report.dryRun ? 200 : 201);
 
 const columns = importColumns.map((c) => (c.required ? `${c.header} (required)` : c.header)).join(', ');
 
@@ -13,7 +16,7 @@ export async function profileImportRoutes(app: FastifyInstance) {
   api.post('/api/v1/profile-imports', {
     // The CSV travels as JSON text: room for the largest file plus the JSON around it.
     bodyLimit: maxImportCsvLength + 256 * 1024,
-    config: { permission: 'profiles.import' },
+    config: { permission: 'profiles.import', replyStatus },
     schema: {
       tags: ['profiles'],
       summary: `Import people from CSV into your team (dry run first). Header row, columns in any order, names in any case: ${columns}; `
@@ -25,6 +28,6 @@ export async function profileImportRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const report = await runner.run(who(request), (ctx) => importProfiles(ctx, request.body));
-    return reply.status(report.dryRun ? 200 : 201).send(report);
+    return reply.status(replyStatus(report)).send(report);
   });
 }

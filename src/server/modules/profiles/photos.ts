@@ -1,14 +1,11 @@
 import type { Profile } from '../../../shared/api/profiles.ts';
-import type { Actor, RequestOrigin } from '../../platform/access/actor.ts';
-import type { Context, Runner } from '../../platform/context.ts';
+import type { Context, Runner, Who } from '../../platform/context.ts';
 import { NotFoundError, staleVersion } from '../../platform/errors.ts';
 import { prepareImage, storeImage } from '../../platform/files/images.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { forgetStoredFiles, getStoredFile } from '../../platform/files/stored.ts';
 import { announce, editableProfile, presentFull, reload, subjectOf, viewableProfile } from './access.ts';
 import * as q from './queries.ts';
-
-type Who = { actor: Actor; origin: RequestOrigin };
 
 export interface PhotoBytes {
   bytes: Buffer;

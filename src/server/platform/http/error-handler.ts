@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, RateLimitedError, type FieldProblem } from '../errors.ts';
+import { sendStoredReply, StoredReply } from './idempotency.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown[] } & Record<string, unknown>;
@@ -37,6 +38,7 @@ function humanise(message: string): string {
 /** The one place where errors become HTTP replies; never a 500 for a caller's mistake. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof StoredReply) return sendStoredReply(reply, error);
     if (error instanceof AppError) {
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(body(error.code, error.message, error.details, error.extra()));

@@ -144,18 +144,40 @@ describe('Idempotency-Key', () => {
     expect(await countRows(sql`select count(*)::int as n from teams where name = 'Path team'`)).toBe(0);
   });
 
-  it('lets only one of two racing copies through', async () => {
+  it('lets only one of two racing copies through, and gives the other its reply', async () => {
     const agent = await t.as(lead);
     const email = newEmail('race');
     const body = { teamId: asbTeamId, name: 'Rae Race', email, role: 'practitioner' };
     const replies = await Promise.all([createUser(agent, body, 'race-key'), createUser(agent, body, 'race-key')]);
-    const created = replies.filter((r) => r.statusCode === 201);
-    expect(created.length).toBeGreaterThanOrEqual(1);
-    for (const r of replies) {
-      if (r.statusCode === 201) expect(r.json().email).toBe(email);
-      else expect({ status: r.statusCode, code: r.json().error.code }).toEqual({ status: 409, code: 'request_in_progress' });
-    }
+    expect(replies.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(replies.map((r) => r.headers['idempotent-replayed']).sort()).toEqual(['true', undefined]);
+    expect(replies[1]!.json()).toEqual(replies[0]!.json());
     expect(await usersMatching(email)).toHaveLength(1);
+  });
+
+  it('keeps the key and its reply in the transaction that made the record', async () => {
+    const agent = await t.as(lead);
+    const email = newEmail('stored');
+    const first = await createUser(agent, { teamId: asbTeamId, name: 'Sid Stored', email, role: 'practitioner' }, 'stored-key');
+    expect(first.statusCode).toBe(201);
+    const { rows } = await t.database.db.execute<{ status_code: number; response_body: string; user_xmin: string; key_xmin: string }>(sql`
+      select k.status_code, k.response_body, k.xmin::text as key_xmin, u.xmin::text as user_xmin
+        from idempotency_keys k, users u where k.key = 'stored-key' and u.email = ${email}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status_code).toBe(201);
+    expect(JSON.parse(rows[0]!.response_body)).toEqual(first.json());
+    // The same transaction id wrote both rows.
+    expect(rows[0]!.key_xmin).toBe(rows[0]!.user_xmin);
+  });
+
+  it('replays a reply with the status the route chose for it', async () => {
+    const agent = await t.as(lead);
+    const csv = 'First name,Last name,Reason created\nIda,Importson,Imported for the replay test\n';
+    const dryRun = await agent.post('/api/v1/profile-imports', { csv, dryRun: true }, { 'idempotency-key': 'import-dry' });
+    expect(dryRun.statusCode).toBe(200);
+    const again = await agent.post('/api/v1/profile-imports', { csv, dryRun: true }, { 'idempotency-key': 'import-dry' });
+    expect({ status: again.statusCode, replayed: again.headers['idempotent-replayed'] }).toEqual({ status: 200, replayed: 'true' });
+    expect(again.json()).toEqual(dryRun.json());
   });
 
   it('refuses a key longer than 200 characters', async () => {

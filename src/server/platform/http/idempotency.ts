@@ -1,18 +1,78 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq, isNull } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
 import { sha256 } from '../auth/crypto.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 
 const header = 'idempotency-key';
-/** A key whose first request never finished (a crash) stops blocking retries after this. */
-const abandonedAfterMs = 60_000;
+
+interface StoredReplyValue {
+  statusCode: number;
+  body: string | null;
+}
+
+/** A repeat of a request that already took effect: the error handler sends the first reply again. */
+export class StoredReply extends Error {
+  constructor(readonly reply: StoredReplyValue) {
+    super('replayed');
+  }
+}
 
 /**
- * A POST sent again with the same Idempotency-Key gets the first reply instead of creating a
- * second record. The key is claimed before the handler runs, so two copies racing each other
- * cannot both get through; only successful replies are kept, so a corrected retry can succeed.
+ * An Idempotency-Key for one request, handed to the first use case the request runs (every POST
+ * route sends that use case's result as it is). The key and the reply are written in its transaction, so they commit together with its effect or
+ * not at all: a retry after a crash at any point either finds the first reply or runs afresh.
+ */
+export interface IdempotencyClaim {
+  /** Takes the key inside the transaction; throws StoredReply when an earlier request took it. */
+  claim(tx: Tx): Promise<void>;
+  /** Stores the reply the route sends for the use case's result, in the same transaction. */
+  complete(tx: Tx, value: unknown): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: IdempotencyClaim | null;
+  }
+  interface FastifyContextConfig {
+    /** For a POST with more than one success status: which one a result is sent with. */
+    replyStatus?: (value: never) => number;
+  }
+}
+
+export function decorateIdempotency(app: FastifyInstance): void {
+  app.decorateRequest('idempotency', null);
+}
+
+/** The status the route sends a use case's result with: its one success status, or its own choice. */
+function successStatus(request: FastifyRequest, value: unknown): number {
+  const choose = request.routeOptions.config.replyStatus as ((value: unknown) => number) | undefined;
+  if (choose) return choose(value);
+  const declared = Object.keys((request.routeOptions.schema?.response ?? {}) as object).map(Number).filter((s) => s >= 200 && s < 300);
+  if (declared.length > 1) throw new Error(`${request.method} ${request.routeOptions.url} declares several success statuses; say which with config.replyStatus`);
+  return declared[0] ?? 200;
+}
+
+function replyFor(request: FastifyRequest, reply: FastifyReply, value: unknown): StoredReplyValue {
+  const statusCode = successStatus(request, value);
+  if (statusCode === 204 || value === undefined) return { statusCode, body: null };
+  const declared = (request.routeOptions.schema?.response as Record<number, unknown> | undefined)?.[statusCode];
+  return { statusCode, body: declared ? (reply.serializeInput(value as Record<string, unknown>, String(statusCode)) as string) : JSON.stringify(value) };
+}
+
+const sameRequest = (first: { requestHash: string }, requestHash: string) => {
+  if (first.requestHash !== requestHash) {
+    throw new ValidationError([{ field: 'Idempotency-Key', problem: 'was already used for a different request' }], 'That Idempotency-Key was already used for a different request.');
+  }
+};
+
+/**
+ * A POST sent again with the same Idempotency-Key gets the first reply instead of creating a second
+ * record. A key is kept only with the effect of the request that used it, so a failed or refused
+ * attempt leaves nothing behind and a corrected retry can succeed; a copy racing the first waits
+ * for it (the key's primary key) and then gets its reply.
  */
 export function registerIdempotency(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
@@ -21,59 +81,44 @@ export function registerIdempotency(app: FastifyInstance): void {
     if (key.length === 0 || key.length > 200) {
       throw new ValidationError([{ field: 'Idempotency-Key', problem: 'must be between 1 and 200 characters' }]);
     }
-    const db = app.platform.database.db;
     const principalId = request.actor.id;
     const path = request.url;
     // An upload's body is its bytes: hashed as they are, not as a JSON array of numbers.
     const body = Buffer.isBuffer(request.body) ? createHash('sha256').update(request.body).digest('hex') : JSON.stringify(request.body ?? null);
     const requestHash = sha256(`${request.method} ${path}\n${body}`);
-    await db
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.completedAt), lt(idempotencyKeys.createdAt, new Date(Date.now() - abandonedAfterMs))));
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ principalId, key, method: request.method, path, requestHash })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length > 0) {
-      request.idempotency = { principalId, key };
-      return;
-    }
-    const [first] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key)));
-    if (!first) return;
-    if (first.requestHash !== requestHash) {
-      throw new ValidationError([{ field: 'Idempotency-Key', problem: 'was already used for a different request' }], 'That Idempotency-Key was already used for a different request.');
-    }
-    if (!first.completedAt || first.statusCode === null) {
-      throw new ConflictError('The first request with this Idempotency-Key is still being processed.', 'request_in_progress');
-    }
-    reply.header('idempotent-replayed', 'true');
-    return reply.status(first.statusCode).type('application/json; charset=utf-8').send(first.responseBody);
-  });
+    const thisKey = (db: Pick<Tx, 'select'>) => db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key)));
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const claim = request.idempotency;
-    if (!claim) return payload;
-    request.idempotency = null;
-    const where = and(eq(idempotencyKeys.principalId, claim.principalId), eq(idempotencyKeys.key, claim.key));
-    if (reply.statusCode >= 200 && reply.statusCode < 300) {
-      await app.platform.database.db
-        .update(idempotencyKeys)
-        .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : null, completedAt: new Date() })
-        .where(where);
-    } else {
-      await app.platform.database.db.delete(idempotencyKeys).where(where);
+    // Most repeats are answered here, without opening the use case's transaction.
+    const [first] = await thisKey(app.platform.database.db);
+    if (first?.statusCode != null) {
+      sameRequest(first, requestHash);
+      throw new StoredReply({ statusCode: first.statusCode, body: first.responseBody });
     }
-    return payload;
+
+    request.idempotency = {
+      async claim(tx) {
+        const row = { principalId, key, method: request.method, path, requestHash };
+        // A row without a reply is a claim the code before this design left behind: take it over.
+        const taken = await tx.insert(idempotencyKeys).values(row)
+          .onConflictDoUpdate({ target: [idempotencyKeys.principalId, idempotencyKeys.key], set: row, where: isNull(idempotencyKeys.statusCode) })
+          .returning({ key: idempotencyKeys.key });
+        if (taken.length > 0) return;
+        const [earlier] = await thisKey(tx);
+        sameRequest(earlier!, requestHash);
+        throw new StoredReply({ statusCode: earlier!.statusCode!, body: earlier!.responseBody });
+      },
+      async complete(tx, value) {
+        const stored = replyFor(request, reply, value);
+        await tx.update(idempotencyKeys)
+          .set({ statusCode: stored.statusCode, responseBody: stored.body, completedAt: new Date() })
+          .where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key)));
+      },
+    };
   });
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    idempotency: { principalId: string; key: string } | null;
-  }
-}
-
-export function decorateIdempotency(app: FastifyInstance): void {
-  app.decorateRequest('idempotency', null);
+/** Sends the reply an earlier request with the same key was given. */
+export function sendStoredReply(reply: FastifyReply, stored: StoredReply): FastifyReply {
+  reply.header('idempotent-replayed', 'true');
+  return reply.status(stored.reply.statusCode).type('application/json; charset=utf-8').send(stored.reply.body ?? undefined);
 }

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Actor, RequestOrigin } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
-import type { Runner } from '../context.ts';
+import type { Runner, Who } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { EventBus } from '../events/types.ts';
 import type { FileStorage } from '../files/storage.ts';
@@ -54,10 +54,15 @@ export function originOf(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip ?? null };
 }
 
-/** The actor and origin for a use case, for routes whose permission guarantees a signed-in actor. */
-export function who(request: FastifyRequest): { actor: Actor; origin: RequestOrigin } {
+/**
+ * The actor and origin for a use case, for routes whose permission guarantees a signed-in actor.
+ * The request's Idempotency-Key goes with the first use case it runs, which stores the reply.
+ */
+export function who(request: FastifyRequest): Who {
   if (!request.actor) throw new UnauthenticatedError();
-  return { actor: request.actor, origin: originOf(request) };
+  const idempotency = request.idempotency;
+  request.idempotency = null;
+  return { actor: request.actor, origin: originOf(request), idempotency };
 }
 
 export function anonymous(request: FastifyRequest): { actor: null; origin: RequestOrigin } {
