@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import moduleBoundaries from './scripts/eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', '.test-data/', 'src/server/db/migrations/'] },
@@ -27,7 +28,6 @@ export default tseslint.config(
         ],
         patterns: [
           { group: ['**/db/connection*', '**/db/schema*', 'drizzle-orm/*'], message: 'Only queries.ts touches the database; services use the context transaction.' },
-          { group: ['../*/queries*'], message: 'Call the other module\'s service, never its queries.' },
         ],
       }],
     },
@@ -38,10 +38,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/db/connection*'], message: 'Queries take the transaction handle; they never open the connection.' },
-          { group: ['../*/queries*'], message: 'Call the other module\'s service, never its queries.' },
         ],
       }],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { concord: moduleBoundaries },
+    rules: { 'concord/no-foreign-queries': 'error' },
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],
