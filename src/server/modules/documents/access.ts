@@ -1,6 +1,6 @@
 import type { Document } from '../../../shared/api/documents.ts';
 import type { RecordKind } from '../../../shared/records.ts';
-import { effectiveLevel, mayEverEdit } from '../../platform/access/records.ts';
+import { mayChangeContribution } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { tellInterested } from '../notifications/notify.ts';
@@ -26,11 +26,10 @@ export async function loadDocument(ctx: Context, id: string): Promise<LoadedDocu
 
 /**
  * Who may rename, move, describe or add a version to a document: anyone who can read it and may
- * write, on a record that is not archived, when they wrote it or hold edit on the record.
+ * change what was added to the record (its author, or someone holding edit on the record).
  */
 export function mayChange(ctx: Context, { row, record }: LoadedDocument): boolean {
-  if (!row.readable || !mayEverEdit(ctx.actor) || record.archived) return false;
-  return row.document.authorId === ctx.actor.id || effectiveLevel(ctx.actor, record.level) === 'edit';
+  return row.readable && mayChangeContribution(ctx.actor, row.document.authorId, record);
 }
 
 export function requireChange(ctx: Context, loaded: LoadedDocument): void {

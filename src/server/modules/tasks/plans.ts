@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ActionPlan, createActionPlanBody, updateActionPlanBody } from '../../../shared/api/tasks.ts';
+import { mayChangeContribution } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
-import { NotFoundError, staleVersion } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
 import { audienceOf, contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
 import { listingSubject, presentSummary } from './task.ts';
@@ -53,10 +54,18 @@ export async function createPlan(ctx: Context, caseId: string, body: z.infer<typ
   return (await present(ctx, [plan]))[0]!;
 }
 
+/**
+ * Its author, or someone who can edit the case, renames a plan: a partner with view access adds
+ * plans of its own but does not rewrite another agency's.
+ */
 export async function updatePlan(ctx: Context, id: string, body: z.infer<typeof updateActionPlanBody>): Promise<ActionPlan> {
   const plan = await q.getPlan(ctx.tx, ctx.actor.partnershipId, id);
   if (!plan) throw new NotFoundError('action plan');
   const record = await contributableRecord(ctx, 'case', plan.caseId);
+  if (!mayChangeContribution(ctx.actor, plan.createdById, record)) {
+    ctx.refuse({ action: 'access.refused', ...planSubject(plan, record), details: { why: 'may not change this action plan' } });
+    throw new ForbiddenError('Only its author, or someone who can edit the case, can change this action plan.');
+  }
   if (!(await q.updatePlan(ctx.tx, id, body.version, body.title))) throw staleVersion((await present(ctx, [plan]))[0]);
   const updated = (await q.getPlan(ctx.tx, ctx.actor.partnershipId, id))!;
   ctx.audit({ action: 'action_plan.updated', ...planSubject(updated, record), changes: { title: { before: plan.title, after: updated.title } } });

@@ -178,4 +178,38 @@ describe('action plans', () => {
     expectError(await council.patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version, title: 'Ours' }), 403, 'no_access');
     expectError(await police.post(`/api/v1/cases/${caseId}/action-plans`, { title: '' }), 422, 'validation_failed');
   });
+
+  it('lets its author and those who can edit the case rename a plan, never a partner with view access', async () => {
+    const shared = await createRecord(police, 'cases');
+    await share(police, 'cases', shared, { teamId: communitySafety.teamId, level: 'view' });
+    await share(police, 'cases', shared, { teamId: tenancy.teamId, level: 'edit' });
+    const plan = (await police.post(`/api/v1/cases/${shared}/action-plans`, { title: 'Safety plan' })).json();
+    const titleNow = async () => ((await police.get(`/api/v1/cases/${shared}/action-plans`)).json().items as { id: string; title: string; version: number }[]).find((p) => p.id === plan.id);
+
+    // The council can open the case and add to it, but neither change the case nor the police's plan.
+    expectError(await council.patch(`/api/v1/cases/${shared}`, { version: 1, title: 'Ours' }), 403, 'forbidden');
+    expectError(await council.patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version, title: 'Ours' }), 403, 'forbidden');
+    expect(await titleNow()).toMatchObject({ title: 'Safety plan', version: plan.version });
+    const refused = await auditOf(t, plan.id, 'access.refused');
+    expect(refused.map((e) => e.details?.why)).toContain('may not change this action plan');
+    expect((await auditOf(t, plan.id, 'action_plan.updated'))).toEqual([]);
+
+    // Another partnership does not know the plan exists.
+    expectError(await (await t.as(emails.other)).patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version, title: 'Ours' }), 404, 'not_found');
+    expect(await titleNow()).toMatchObject({ title: 'Safety plan', version: plan.version });
+
+    // Its author, a teammate on the owning team, and a partner holding edit may rename it.
+    const byAuthor = await police.patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version, title: 'Safety and support plan' });
+    expect(byAuthor.statusCode, byAuthor.body).toBe(200);
+    const byLead = await (await t.as(emails.lead)).patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version + 1, title: 'Support plan' });
+    expect(byLead.statusCode, byLead.body).toBe(200);
+    const byEditor = await housing.patch(`/api/v1/action-plans/${plan.id}`, { version: plan.version + 2, title: 'Tenancy support plan' });
+    expect(byEditor.statusCode, byEditor.body).toBe(200);
+    expect(await titleNow()).toMatchObject({ title: 'Tenancy support plan', version: plan.version + 3 });
+
+    // The council still renames a plan of its own on the case.
+    const own = (await council.post(`/api/v1/cases/${shared}/action-plans`, { title: 'Council plan' })).json();
+    const ownRenamed = await council.patch(`/api/v1/action-plans/${own.id}`, { version: own.version, title: 'Council support plan' });
+    expect(ownRenamed.statusCode, ownRenamed.body).toBe(200);
+  });
 });

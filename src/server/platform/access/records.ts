@@ -85,6 +85,16 @@ export function effectiveLevel(actor: Actor, level: AccessLevel | null): AccessL
   return level;
 }
 
+/**
+ * Who may change something added to a record (a document, an action plan): anyone who may write,
+ * on a record that is not archived, when they added it or hold edit on the record. An agency with
+ * view access adds its own work to a shared record; it does not rewrite another agency's.
+ */
+export function mayChangeContribution(actor: Actor, authorId: string, record: { level: AccessLevel | null; archived: boolean }): boolean {
+  if (!mayEverEdit(actor) || record.archived) return false;
+  return (actor.kind === 'user' && actor.id === authorId) || effectiveLevel(actor, record.level) === 'edit';
+}
+
 export interface VisibilityColumns {
   visibility: AnyPgColumn;
   authorId: AnyPgColumn;
