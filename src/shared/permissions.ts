@@ -23,14 +23,17 @@ export const permissionRoles = {
   'records.edit': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
   'records.merge': ['system_admin', 'organisation_admin', 'team_admin'],
   'access_requests.decide': ['system_admin', 'organisation_admin', 'team_admin'],
-  'lookups.manage': ['system_admin', 'organisation_admin'],
+  // What the whole partnership shares is kept by its system administrators, not by one of its
+  // organisations (canManagePartnershipLists in platform/access/administration.ts): its lists of
+  // values, and its template library of letters, consent forms and agreements.
+  'lookups.manage': ['system_admin'],
   'profiles.import': ['system_admin', 'organisation_admin', 'team_admin'],
-  // The partnership's template library of letters, consent forms and agreements.
-  'templates.manage': ['system_admin', 'organisation_admin'],
-  // Assessments: teams build templates from the bank, curators keep the bank and the built-in
-  // templates, supervisors approve score adjustments of their own team's assessors.
+  'templates.manage': ['system_admin'],
+  // Assessments: teams build templates from the bank (which teams' templates an administrator
+  // changes is canManageAssessmentTemplate), the partnership's curators keep the bank and the
+  // built-in templates, supervisors approve score adjustments of their own team's assessors.
   'assessments.design': ['system_admin', 'organisation_admin', 'team_admin'],
-  'question_bank.manage': ['system_admin', 'organisation_admin'],
+  'question_bank.manage': ['system_admin'],
   'assessments.approve': ['system_admin', 'organisation_admin', 'team_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

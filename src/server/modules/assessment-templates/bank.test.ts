@@ -36,7 +36,7 @@ describe('the question bank', () => {
     expect((await listed(police)).map((q) => q.id)).toContain(question.id);
     expect((await listed(await t.as(emails.council))).map((q) => q.id)).not.toContain(question.id);
     expectError(await (await t.as(emails.council)).get(`/api/v1/assessment-questions/${question.id}`), 404, 'not_found');
-    const curator = await t.as(emails.policeAdmin);
+    const curator = await t.as(emails.admin);
     expect((await listed(curator, '&status=submitted')).map((q) => q.id)).toContain(question.id);
     const [audited] = await auditOf(t, question.id, 'assessment_question.submitted');
     expect(audited?.details).toMatchObject({ status: 'submitted', key: 'is-the-tenancy-at-risk' });
@@ -52,7 +52,7 @@ describe('the question bank', () => {
     expectError(await police.patch(`/api/v1/assessment-questions/${question.id}`, { version: 2, status: 'approved' }), 403, 'forbidden');
     expectError(await (await t.as(emails.council)).patch(`/api/v1/assessment-questions/${question.id}`, { version: 2, text: 'Mine now' }), 403, 'forbidden');
     expectError(await (await t.as(emails.lead)).patch(`/api/v1/assessment-questions/${question.id}`, { version: 2, status: 'approved' }), 403, 'forbidden');
-    const curator = await t.as(emails.policeAdmin);
+    const curator = await t.as(emails.admin);
     expectError(await curator.patch(`/api/v1/assessment-questions/${question.id}`, { version: 1, status: 'approved' }), 409, 'conflict');
     const approved = await curator.patch(`/api/v1/assessment-questions/${question.id}`, { version: 2, status: 'approved' });
     expect(approved.json()).toMatchObject({ status: 'approved', version: 3 });
@@ -78,7 +78,7 @@ describe('the question bank', () => {
   });
 
   it('lets a curator add straight into the bank and edit a built-in question without changing any template version', async () => {
-    const curator = await t.as(emails.policeAdmin);
+    const curator = await t.as(emails.admin);
     const added = await submitQuestion(curator, { key: 'rent-arrears', text: 'How many weeks of rent are owed?', kind: 'number' });
     expect(added).toMatchObject({ key: 'rent-arrears', status: 'approved' });
     expectError(await curator.post('/api/v1/assessment-questions', { key: 'rent-arrears', text: 'Again', kind: 'text', nature: 'subjective' }), 409, 'conflict');
@@ -89,6 +89,34 @@ describe('the question bank', () => {
     const victim = (await (await t.as(emails.police)).get('/api/v1/assessment-templates/victim-screening')).json();
     expect(victim.version).toBe(1);
     expect(victim.sections[0].questions[0].text).toBe('Vulnerable victim?');
+  });
+
+  it('is curated by the partnership\'s system administrator, not an organisation admin, who changes nothing', async () => {
+    const police = await t.as(emails.police);
+    const policeAdmin = await t.as(emails.policeAdmin);
+    const submitted = await submitQuestion(police, { text: 'Does the neighbour keep a diary of the noise?' });
+    const bank = await bankByKey(await t.as(emails.admin));
+    const builtIn = bank.get('victim-coping')!;
+
+    // An organisation admin submits like anyone else, and sees only the approved questions and their own.
+    const own = await submitQuestion(policeAdmin, { text: 'Is the council aware?' });
+    expect(own.status).toBe('submitted');
+    expect((await listed(policeAdmin)).map((q) => q.id)).not.toContain(submitted.id);
+    expectError(await policeAdmin.get(`/api/v1/assessment-questions/${submitted.id}`), 404, 'not_found');
+    expectError(await policeAdmin.patch(`/api/v1/assessment-questions/${submitted.id}`, { version: submitted.version, status: 'approved' }), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/assessment-questions/${builtIn.id}`, { version: builtIn.version, text: 'Are they coping?' }), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/assessment-questions/${builtIn.id}`, { version: builtIn.version, status: 'retired' }), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/assessment-questions/${own.id}`, { version: own.version, status: 'approved' }), 403, 'forbidden');
+
+    const curator = await t.as(emails.admin);
+    expect((await curator.get(`/api/v1/assessment-questions/${submitted.id}`)).json()).toMatchObject({ status: 'submitted', version: submitted.version });
+    expect((await curator.get(`/api/v1/assessment-questions/${builtIn.id}`)).json()).toMatchObject({ text: builtIn.text, status: 'approved', version: builtIn.version });
+    expect((await curator.get(`/api/v1/assessment-questions/${own.id}`)).json()).toMatchObject({ status: 'submitted', version: own.version });
+    expect(await auditOf(t, builtIn.id, 'assessment_question.updated')).toEqual([]);
+
+    const approved = await curator.patch(`/api/v1/assessment-questions/${submitted.id}`, { version: submitted.version, status: 'approved' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', version: submitted.version + 1 });
   });
 
   it('refuses a question the engine could not ask', async () => {
@@ -110,7 +138,7 @@ describe('the question bank', () => {
   });
 
   it('filters by status, topic, nature and words, a page at a time', async () => {
-    const curator = await t.as(emails.policeAdmin);
+    const curator = await t.as(emails.admin);
     const keys = async (query: string) => (await listed(curator, query)).map((q) => q.key);
     expect(await keys('&topic=PATHWAYS')).toHaveLength(7);
     expect((await keys('&q=wheel-')).every((k) => k.startsWith('wheel-'))).toBe(true);
@@ -126,7 +154,7 @@ describe('the question bank', () => {
   });
 
   it('does not exist for the other partnership', async () => {
-    const question = await submitQuestion(await t.as(emails.policeAdmin));
+    const question = await submitQuestion(await t.as(emails.admin));
     const other = await t.as(emails.other);
     expectError(await other.get(`/api/v1/assessment-questions/${question.id}`), 404, 'not_found');
     expectError(await other.patch(`/api/v1/assessment-questions/${question.id}`, { version: 1, text: 'Ours' }), 404, 'not_found');

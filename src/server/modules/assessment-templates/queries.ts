@@ -13,6 +13,7 @@ const templateColumns = {
   description: templates.description,
   ownerTeamId: templates.ownerTeamId,
   ownerTeamName: teams.name,
+  ownerOrganisationId: teams.organisationId,
   builtIn: templates.builtIn,
   status: templates.status,
   version: templates.version,
@@ -28,6 +29,7 @@ export interface TemplateRow {
   description: string | null;
   ownerTeamId: string | null;
   ownerTeamName: string | null;
+  ownerOrganisationId: string | null;
   builtIn: boolean;
   status: TemplateStatus;
   version: number;

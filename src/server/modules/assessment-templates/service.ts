@@ -3,11 +3,11 @@ import {
   templateDefinition, type copyTemplateBody, type createTemplateBody, type Template, type TemplateDefinition, type templateListQuery, type TemplateSummary,
   type updateTemplateBody,
 } from '../../../shared/api/assessments.ts';
+import { canManageAssessmentTemplate } from '../../platform/access/administration.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
-import { curates } from './bank/service.ts';
 import { resolveDefinition, sameDefinition } from './definition.ts';
 import { freeKey } from './keys.ts';
 import * as q from './queries.ts';
@@ -15,12 +15,14 @@ import * as q from './queries.ts';
 export type { TemplateRow, VersionRow } from './queries.ts';
 
 /**
- * Designers (team admins and up) edit their own team's templates; the bank's curators edit the
- * built-in ones and any other in the partnership.
+ * Designers (team admins and up) edit the templates of the teams they manage: a team admin their
+ * own team's, an organisation admin those of their organisation's teams. The built-in ones are the
+ * partnership's, kept by its system administrators.
  */
 export function mayEditTemplate(ctx: Context, row: q.TemplateRow): boolean {
   if (ctx.actor.kind !== 'user' || !actorHas(ctx.actor, 'assessments.design')) return false;
-  return curates(ctx) || (!row.builtIn && row.ownerTeamId === ctx.actor.teamId);
+  const ownerTeam = row.ownerTeamId && row.ownerOrganisationId ? { id: row.ownerTeamId, organisationId: row.ownerOrganisationId } : null;
+  return canManageAssessmentTemplate(ctx.actor, { partnershipId: row.partnershipId, builtIn: row.builtIn, ownerTeam });
 }
 
 /**
@@ -140,9 +142,9 @@ const auditedFields = ['name', 'description', 'status', 'version'] as const;
 export async function updateTemplate(ctx: Context, idOrKey: string, body: z.infer<typeof updateTemplateBody>): Promise<Template> {
   const row = await findTemplate(ctx, idOrKey);
   if (!mayEditTemplate(ctx, row)) {
-    throw new ForbiddenError(row.builtIn
-      ? 'Only the question bank\'s curators (administrators) can change a built-in template. You can copy it for your team.'
-      : 'Only the team that built this template, or the question bank\'s curators, can change it. You can copy it for your team.');
+    throw new ForbiddenError(row.builtIn || !row.ownerTeamId
+      ? 'Only the partnership\'s system administrators can change a built-in template. You can copy it for your team.'
+      : 'Only the administrators of the team that built this template, or of its organisation, can change it. You can copy it for your team.');
   }
   const current = await templateVersion(ctx, row);
   const before = present(ctx, row, current);

@@ -6,6 +6,7 @@ import { bankByKey, createTemplate, ownDefinition, submitQuestion } from './temp
 let t: TestApp;
 let place: Awaited<ReturnType<typeof loadStructure>>;
 let councilLead: Agent;
+let iomLead: Agent;
 let otherLead: Agent;
 let readOnly: Agent;
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
   t = await startTestApp();
   place = await loadStructure(t);
   councilLead = (await enrolledUser(t, emails.admin, { name: 'Cara Council', role: 'team_admin', teamId: place.team('Demo District Council/Community Safety team').teamId })).agent;
+  iomLead = (await enrolledUser(t, emails.admin, { name: 'Ian Iom', role: 'team_admin', teamId: place.team('Demo County Police/IOM team').teamId })).agent;
   otherLead = (await enrolledUser(t, emails.admin, { name: 'Nell Neighbour', role: 'team_admin', teamId: place.team('Neighbouring County Police/ASB team').teamId })).agent;
   readOnly = (await enrolledUser(t, emails.admin, { name: 'Rae Reader', role: 'read_only', teamId: place.team('Demo County Police/ASB team').teamId })).agent;
 });
@@ -87,7 +89,12 @@ describe('the built-in templates', () => {
     const lead = await t.as(emails.lead);
     expect((await get(lead, `/api/v1/assessment-templates/${wheel.id}`)).permissions.canEdit).toBe(false);
     expectError(await lead.patch(`/api/v1/assessment-templates/${wheel.id}`, { version: 1, description: 'Ours now' }), 403, 'forbidden');
-    const curator = await t.as(emails.policeAdmin);
+    // The built-in templates are the partnership's: an organisation admin is no curator of them.
+    const policeAdmin = await t.as(emails.policeAdmin);
+    expect((await get(policeAdmin, `/api/v1/assessment-templates/${wheel.id}`)).permissions.canEdit).toBe(false);
+    expectError(await policeAdmin.patch(`/api/v1/assessment-templates/${wheel.id}`, { version: 1, description: 'Police pathways' }), 403, 'forbidden');
+    expect((await get(lead, `/api/v1/assessment-templates/${wheel.id}`)).description).toBe(wheel.description);
+    const curator = await t.as(emails.admin);
     expect((await get(curator, `/api/v1/assessment-templates/${wheel.id}`)).permissions.canEdit).toBe(true);
     const renamed = await curator.patch(`/api/v1/assessment-templates/${wheel.id}`, { version: 1, description: 'Pathfinder pathways, rated each quarter.' });
     expect(renamed.statusCode, renamed.body).toBe(200);
@@ -213,11 +220,43 @@ describe('other teams', () => {
     expect(audited?.details).toMatchObject({ from: template.id, fromVersion: 1 });
   });
 
-  it('a curator may change any team\'s template', async () => {
+  it('the system administrator may change any team\'s template of the partnership', async () => {
     const template = await createTemplate(councilLead);
-    const curator = await t.as(emails.policeAdmin);
-    const response = await curator.patch(`/api/v1/assessment-templates/${template.id}`, { version: 1, description: 'Checked by the curators' });
+    const admin = await t.as(emails.admin);
+    expect((await get(admin, `/api/v1/assessment-templates/${template.id}`)).permissions.canEdit).toBe(true);
+    const response = await admin.patch(`/api/v1/assessment-templates/${template.id}`, { version: 1, description: 'Checked by the curators' });
     expect(response.statusCode, response.body).toBe(200);
+  });
+
+  it('an organisation admin changes their own organisation\'s teams\' templates, never another organisation\'s, which stays as it was', async () => {
+    const policeAdmin = await t.as(emails.policeAdmin);
+    const council = await createTemplate(councilLead, { description: 'The council\'s own' });
+    expect((await get(policeAdmin, `/api/v1/assessment-templates/${council.id}`)).permissions.canEdit).toBe(false);
+    expectError(await policeAdmin.patch(`/api/v1/assessment-templates/${council.id}`, { version: 1, description: 'Police wording' }), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/assessment-templates/${council.id}`, { version: 1, status: 'retired' }), 403, 'forbidden');
+    const changed = ownDefinition();
+    changed.sections[0]!.questions[0]!.text = 'Police wording?';
+    expectError(await policeAdmin.patch(`/api/v1/assessment-templates/${council.id}`, { version: 1, definition: changed }), 403, 'forbidden');
+    expect(await get(councilLead, `/api/v1/assessment-templates/${council.id}`)).toMatchObject({ description: 'The council\'s own', status: 'active', version: 1, sections: council.sections });
+    expect(await auditOf(t, council.id, 'assessment_template.updated')).toEqual([]);
+
+    // Another police team's template (not the admin's own team) is their organisation's to change.
+    const iom = await createTemplate(iomLead);
+    expect((await get(policeAdmin, `/api/v1/assessment-templates/${iom.id}`)).permissions.canEdit).toBe(true);
+    const edited = await policeAdmin.patch(`/api/v1/assessment-templates/${iom.id}`, { version: 1, description: 'Agreed across the force' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ description: 'Agreed across the force' });
+  });
+
+  it('a team admin changes their own team\'s templates, not another team\'s of the same organisation', async () => {
+    const lead = await t.as(emails.lead);
+    const own = await createTemplate(lead);
+    const renamed = await lead.patch(`/api/v1/assessment-templates/${own.id}`, { version: 1, name: 'ASB team noise check' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const iom = await createTemplate(iomLead, { description: 'IOM wording' });
+    expect((await get(lead, `/api/v1/assessment-templates/${iom.id}`)).permissions.canEdit).toBe(false);
+    expectError(await lead.patch(`/api/v1/assessment-templates/${iom.id}`, { version: 1, description: 'ASB wording' }), 403, 'forbidden');
+    expect((await get(iomLead, `/api/v1/assessment-templates/${iom.id}`)).description).toBe('IOM wording');
   });
 });
 

@@ -230,7 +230,7 @@ describe('changing a case', () => {
   });
 
   it('keeps the stored case type when it has since been retired, but refuses a retired one as a change', async () => {
-    const agent = await t.as(policeAdmin);
+    const agent = await t.as(admin);
     const type = (await agent.post('/api/v1/lookups', { list: 'case_type', name: 'Retiring type', code: 'RT' })).json();
     const kase = await openCase(police, { caseType: type.id });
     await agent.patch(`/api/v1/lookups/${type.id}`, { version: 1, active: false });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/harness.ts';
 import { startTestApp } from '../../test/harness.ts';
-import { auditOf, createRecord, emails, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
+import { auditOf, createRecord, emails, enrolledUser, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
 import { pdfBytes, query, upload } from './documents.fixtures.ts';
 
 let t: TestApp;
@@ -19,8 +19,8 @@ const addTemplate = async (email: string, values: Record<string, string>, bytes 
 };
 
 describe('the template library', () => {
-  it('is curated by admins and read by everyone in the partnership, and no one outside it', async () => {
-    const consent = await addTemplate(emails.policeAdmin, {});
+  it('is curated by the system administrator and read by everyone in the partnership, and no one outside it', async () => {
+    const consent = await addTemplate(emails.admin, {});
     const isa = await addTemplate(emails.admin, { folder: 'Agreements', title: 'Information sharing agreement', fileName: 'isa.pdf' });
     expect(consent).toMatchObject({ folder: 'Consent forms', contentType: 'application/pdf', active: true, fileName: 'consent.pdf' });
 
@@ -42,8 +42,8 @@ describe('the template library', () => {
   });
 
   it('renames, moves, replaces and retires a template; retired ones are no longer offered or copied', async () => {
-    const admin = await t.as(emails.policeAdmin);
-    const letter = await addTemplate(emails.policeAdmin, { folder: 'Letters', title: 'Warning letter', fileName: 'warning.pdf' }, pdfBytes('Old'));
+    const admin = await t.as(emails.admin);
+    const letter = await addTemplate(emails.admin, { folder: 'Letters', title: 'Warning letter', fileName: 'warning.pdf' }, pdfBytes('Old'));
     const moved = await admin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'ASB warning letter', folder: 'Warning letters' });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ title: 'ASB warning letter', folder: 'Warning letters', version: letter.version + 1 });
@@ -71,8 +71,36 @@ describe('the template library', () => {
     expect((await auditOf(t, letter.id)).map((e) => e.action).sort()).toEqual(['template.created', 'template.downloaded', 'template.updated', 'template.updated', 'template.updated']);
   });
 
+  it('is the partnership\'s: an organisation admin can neither add to it nor change a template, and changes nothing', async () => {
+    const letter = await addTemplate(emails.admin, { folder: 'Letters', title: 'Closure warning', fileName: 'closure.pdf' }, pdfBytes('Closure'));
+    const policeAdmin = await t.as(emails.policeAdmin);
+    expectError(await upload(policeAdmin, `/api/v1/templates?${query({ fileName: 'ours.pdf', folder: 'Letters', title: 'Police letter' })}`, pdfBytes()), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'Police closure warning' }), 403, 'forbidden');
+    expectError(await policeAdmin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, active: false }), 403, 'forbidden');
+    expectError(await upload(policeAdmin, `/api/v1/templates/${letter.id}/file?${query({ fileName: 'ours.pdf', version: letter.version })}`, pdfBytes('Ours')), 403, 'forbidden');
+
+    const library = (await (await t.as(emails.police)).get('/api/v1/templates')).json().items as { id: string; title: string; version: number; active: boolean; fileName: string }[];
+    expect(library.some((x) => x.title === 'Police letter')).toBe(false);
+    expect(library.find((x) => x.id === letter.id)).toMatchObject({ title: 'Closure warning', version: letter.version, active: true, fileName: 'closure.pdf' });
+    expect((await (await t.as(emails.police)).get(`/api/v1/templates/${letter.id}/content`)).rawPayload.toString('latin1')).toContain('(Closure)');
+    expect((await auditOf(t, letter.id, 'template.updated'))).toEqual([]);
+
+    const renamed = await (await t.as(emails.admin)).patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'Closure order warning' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ title: 'Closure order warning', version: letter.version + 1 });
+  });
+
+  it('does not exist for the other partnership, even for its system administrator', async () => {
+    const letter = await addTemplate(emails.admin, { folder: 'Letters', title: 'Acceptable behaviour contract' });
+    const otherAdmin = (await enrolledUser(t, emails.admin, { name: 'Nia Neighbour', role: 'system_admin', teamId: place.team('Neighbouring County Police/ASB team').teamId })).agent;
+    expectError(await otherAdmin.patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'Ours now' }), 404, 'not_found');
+    expectError(await upload(otherAdmin, `/api/v1/templates/${letter.id}/file?${query({ fileName: 'ours.pdf', version: letter.version })}`, pdfBytes('Ours')), 404, 'not_found');
+    expectError(await (await t.as(emails.other)).patch(`/api/v1/templates/${letter.id}`, { version: letter.version, title: 'Ours now' }), 403, 'forbidden');
+    expect((await (await t.as(emails.police)).get('/api/v1/templates')).json().items.find((x: { id: string }) => x.id === letter.id)).toMatchObject({ title: 'Acceptable behaviour contract', version: letter.version });
+  });
+
   it('copies onto a record only for those who may add to it', async () => {
-    const consent = await addTemplate(emails.policeAdmin, { title: 'Consent for referral' });
+    const consent = await addTemplate(emails.admin, { title: 'Consent for referral' });
     const police = await t.as(emails.police);
     const profileId = await createRecord(police, 'profiles');
     await share(police, 'profiles', profileId, { organisationId: place.organisation('Demo District Council'), level: 'view' });

@@ -1,17 +1,15 @@
 import type { z } from 'zod';
 import type { replaceTemplateFileQuery, Template, templateListQuery, updateTemplateBody, uploadTemplateQuery } from '../../../shared/api/documents.ts';
-import type { Actor, RequestOrigin } from '../../platform/access/actor.ts';
+import { canManagePartnershipLists } from '../../platform/access/administration.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import { diff } from '../../platform/audit/diff.ts';
-import type { Context, Runner } from '../../platform/context.ts';
-import { NotFoundError, staleVersion } from '../../platform/errors.ts';
+import type { Context, Runner, Who } from '../../platform/context.ts';
+import { ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/files/content.ts';
 import { presentTemplate } from './present.ts';
 import * as q from './queries.ts';
 import type { DocumentContent } from './service.ts';
 import type { Uploads } from './uploads.ts';
-
-type Who = { actor: Actor; origin: RequestOrigin };
 
 const subject = (id: string) => ({ entityType: 'document_template' as const, entityId: id });
 
@@ -21,15 +19,21 @@ async function loadTemplate(ctx: Context, id: string): Promise<q.TemplateRow> {
   return row;
 }
 
+/** The library is the whole partnership's, kept by its system administrators, not one organisation's. */
+function requireCurator(ctx: Context) {
+  if (canManagePartnershipLists(ctx.actor, ctx.actor.partnershipId)) return;
+  throw new ForbiddenError('Only the partnership\'s system administrators can change its template library.');
+}
+
 /** Every open template library screen of the partnership fetches the library again. */
 function announce(ctx: Context, id: string) {
   ctx.emit({ type: 'template.changed', audience: { partnershipIds: [ctx.actor.partnershipId] }, data: { id } });
 }
 
 /**
- * The partnership's template library: letters, consent forms and agreements that its admins
- * curate in folders (a system admin curates their own partnership's) and anyone may copy onto a
- * record. Retired templates stay, for the copies already made, but are no longer offered.
+ * The partnership's template library: letters, consent forms and agreements that its system
+ * administrators curate in folders (their own partnership's) and anyone may copy onto a record.
+ * Retired templates stay, for the copies already made, but are no longer offered.
  */
 export function createTemplateService({ runner, uploads }: { runner: Runner; uploads: Uploads }) {
   return {
@@ -44,6 +48,7 @@ export function createTemplateService({ runner, uploads }: { runner: Runner; upl
     async create(who: Who, query: z.infer<typeof uploadTemplateQuery>, bytes: Buffer): Promise<Template> {
       const upload = await uploads.prepare(bytes, query.fileName);
       return uploads.cleaningUp((written) => runner.run(who, async (ctx) => {
+        requireCurator(ctx);
         const stored = await uploads.store(ctx.tx, upload, { partnershipId: ctx.actor.partnershipId, createdBy: ctx.actor.id }, written);
         const id = await q.insertTemplate(ctx.tx, {
           partnershipId: ctx.actor.partnershipId,
@@ -64,6 +69,7 @@ export function createTemplateService({ runner, uploads }: { runner: Runner; upl
     update(who: Who, id: string, body: z.infer<typeof updateTemplateBody>): Promise<Template> {
       return runner.run(who, async (ctx) => {
         const current = await loadTemplate(ctx, id);
+        requireCurator(ctx);
         const t = current.template;
         if (t.version !== body.version) throw staleVersion(presentTemplate(current));
         const next = {
@@ -86,6 +92,7 @@ export function createTemplateService({ runner, uploads }: { runner: Runner; upl
       const upload = await uploads.prepare(bytes, query.fileName);
       return uploads.cleaningUp((written) => runner.run(who, async (ctx) => {
         const current = await loadTemplate(ctx, id);
+        requireCurator(ctx);
         if (current.template.version !== query.version) throw staleVersion(presentTemplate(current));
         const stored = await uploads.store(ctx.tx, upload, { partnershipId: ctx.actor.partnershipId, createdBy: ctx.actor.id }, written);
         if (!(await q.updateTemplate(ctx.tx, id, query.version, { storedFileId: stored.id, fileName: upload.fileName, updatedBy: ctx.actor.id }))) {

@@ -15,6 +15,7 @@ interface Lookup { id: string; list: string; key: string; name: string; code: st
 
 const teams: Record<string, Ref & { organisation: Ref }> = {};
 let neighbouringAdmin: Agent;
+let neighbouringOrgAdmin: Agent;
 
 function expectError(response: { statusCode: number; json(): unknown }, status: number, code: string) {
   expect({ status: response.statusCode, code: (response.json() as { error?: { code?: string } }).error?.code }).toEqual({ status, code });
@@ -30,14 +31,21 @@ async function auditOf(id: string, action: string) {
   return (await (await t.as(admin)).get(`/api/v1/audit-events?entityId=${id}&action=${action}`)).json().items;
 }
 
+async function enrolled(input: { name: string; role: string; teamId: string }): Promise<Agent> {
+  const { email, password } = await createUserAs(t, admin, input);
+  const agent = makeAgent(t.app);
+  await agent.post('/api/v1/auth/sign-in', { email, password });
+  const { secret } = (await agent.get('/api/v1/auth/enrolment')).json();
+  expect((await agent.post('/api/v1/auth/enrolment', { totp: await t.code(email, secret) })).statusCode).toBe(200);
+  return agent;
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   for (const team of (await (await t.as(admin)).get('/api/v1/teams?limit=200')).json().items) teams[`${team.organisation.name}/${team.name}`] = team;
-  const { email, password } = await createUserAs(t, admin, { name: 'Nia Neighbour', role: 'organisation_admin', teamId: teams['Neighbouring County Police/ASB team']!.id });
-  neighbouringAdmin = makeAgent(t.app);
-  await neighbouringAdmin.post('/api/v1/auth/sign-in', { email, password });
-  const { secret } = (await neighbouringAdmin.get('/api/v1/auth/enrolment')).json();
-  expect((await neighbouringAdmin.post('/api/v1/auth/enrolment', { totp: await t.code(email, secret) })).statusCode).toBe(200);
+  // The other partnership's system administrator keeps its lists; its organisation admin does not.
+  neighbouringAdmin = await enrolled({ name: 'Nia Neighbour', role: 'system_admin', teamId: teams['Neighbouring County Police/ASB team']!.id });
+  neighbouringOrgAdmin = await enrolled({ name: 'Ned Neighbour', role: 'organisation_admin', teamId: teams['Neighbouring County Police/ASB team']!.id });
 });
 afterAll(() => t.close());
 
@@ -66,8 +74,8 @@ describe('reading the lists', () => {
 });
 
 describe('administering the lists', () => {
-  it('lets an organisation admin add a value, making its key from the name, and records it', async () => {
-    const response = await (await t.as(policeAdmin)).post('/api/v1/lookups', { list: 'warning_marker', name: 'Aggressive dog' });
+  it('lets the system administrator add a value, making its key from the name, and records it', async () => {
+    const response = await (await t.as(admin)).post('/api/v1/lookups', { list: 'warning_marker', name: 'Aggressive dog' });
     expect(response.statusCode).toBe(201);
     const created = response.json() as Lookup;
     expect(created).toMatchObject({ list: 'warning_marker', key: 'aggressive-dog', name: 'Aggressive dog', active: true, version: 1 });
@@ -85,7 +93,7 @@ describe('administering the lists', () => {
   });
 
   it('keeps keys and names unique in a list', async () => {
-    const agent = await t.as(policeAdmin);
+    const agent = await t.as(admin);
     const taken = await agent.post('/api/v1/lookups', { list: 'vulnerability', name: 'Hoarding disorder', key: 'age' });
     expectError(taken, 422, 'validation_failed');
     expect(taken.json().error.details).toEqual([{ field: 'key', problem: expect.stringContaining('already used') }]);
@@ -100,7 +108,7 @@ describe('administering the lists', () => {
   });
 
   it('names the fields that are wrong', async () => {
-    const agent = await t.as(policeAdmin);
+    const agent = await t.as(admin);
     const response = await agent.post('/api/v1/lookups', { list: 'colours', name: '', key: 'Not A Key' });
     expectError(response, 422, 'validation_failed');
     expect(response.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['key', 'list', 'name']);
@@ -109,7 +117,7 @@ describe('administering the lists', () => {
   });
 
   it('renames with the version it was based on, and refuses a stale one with the current value', async () => {
-    const agent = await t.as(policeAdmin);
+    const agent = await t.as(admin);
     const created = (await agent.post('/api/v1/lookups', { list: 'intervention', name: 'Mediation' })).json() as Lookup;
     const renamed = await agent.patch(`/api/v1/lookups/${created.id}`, { version: 1, name: 'Community mediation' });
     expect(renamed.statusCode).toBe(200);
@@ -122,7 +130,7 @@ describe('administering the lists', () => {
   });
 
   it('retires a value instead of deleting it: gone from the lists and from new use, kept for old records', async () => {
-    const agent = await t.as(policeAdmin);
+    const agent = await t.as(admin);
     const created = (await agent.post('/api/v1/lookups', { list: 'case_type', name: 'Fly-tipping', code: 'FT' })).json() as Lookup;
     expect((await (await t.as(practitioner)).post('/api/v1/cases', { caseType: 'fly-tipping', title: 'Rear of the parade' })).statusCode).toBe(201);
     const retired = await agent.patch(`/api/v1/lookups/${created.id}`, { version: 1, active: false });
@@ -138,6 +146,32 @@ describe('administering the lists', () => {
     expect(again.json().error.details).toEqual([{ field: 'name', problem: expect.stringContaining('retired') }]);
     const back = await agent.patch(`/api/v1/lookups/${created.id}`, { version: 2, active: true });
     expect(back.json().active).toBe(true);
+  });
+});
+
+describe('who keeps the lists', () => {
+  it('refuses an organisation admin adding, renaming or retiring a value of the partnership\'s lists, and changes nothing', async () => {
+    const police = await t.as(policeAdmin);
+    const keeper = await t.as(admin);
+    const value = (await keeper.post('/api/v1/lookups', { list: 'warning_marker', name: 'Known to carry a blade' })).json() as Lookup;
+    expectError(await police.post('/api/v1/lookups', { list: 'warning_marker', name: 'Dangerous dog' }), 403, 'forbidden');
+    expectError(await police.patch(`/api/v1/lookups/${value.id}`, { version: value.version, name: 'Carries a knife' }), 403, 'forbidden');
+    expectError(await police.patch(`/api/v1/lookups/${value.id}`, { version: value.version, active: false }), 403, 'forbidden');
+    const markers = await lookups(await t.as(practitioner), '?list=warning_marker&includeRetired=true');
+    expect(markers.some((v) => v.name === 'Dangerous dog')).toBe(false);
+    expect(markers.find((v) => v.id === value.id)).toMatchObject({ name: 'Known to carry a blade', active: true, version: value.version });
+    expect(await auditOf(value.id, 'lookup.updated')).toEqual([]);
+    const policeAdminId = (await police.get('/api/v1/me')).json().id as string;
+    const refusals = (await keeper.get(`/api/v1/audit-events?actorId=${policeAdminId}&action=access.refused&limit=200`)).json().items;
+    expect(refusals.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets the system administrator change them', async () => {
+    const keeper = await t.as(admin);
+    const value = (await keeper.post('/api/v1/lookups', { list: 'warning_marker', name: 'Firearms licence holder' })).json() as Lookup;
+    const renamed = await keeper.patch(`/api/v1/lookups/${value.id}`, { version: value.version, name: 'Holds a firearms licence' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Holds a firearms licence', version: value.version + 1 });
   });
 });
 
@@ -193,9 +227,14 @@ describe('default sharing of case types', () => {
 });
 
 describe('another partnership', () => {
-  it('cannot see or change our values, and its admin edits only its own lists', async () => {
+  it('cannot see or change our values, and its system admin edits only its own lists', async () => {
     const ours = (await lookups(await t.as(practitioner), '?list=case_type')).find((v) => v.key === 'asb')!;
     expectError(await neighbouringAdmin.patch(`/api/v1/lookups/${ours.id}`, { version: ours.version, name: 'Taken over' }), 404, 'not_found');
+    // Its organisation admin and practitioners keep no lists at all, ours or theirs.
+    expectError(await neighbouringOrgAdmin.patch(`/api/v1/lookups/${ours.id}`, { version: ours.version, name: 'Taken over' }), 403, 'forbidden');
+    expectError(await (await t.as(other)).patch(`/api/v1/lookups/${ours.id}`, { version: ours.version, name: 'Taken over' }), 403, 'forbidden');
+    expectError(await neighbouringOrgAdmin.post('/api/v1/lookups', { list: 'case_type', name: 'Graffiti', code: 'GR' }), 403, 'forbidden');
+    expect((await lookups(await t.as(practitioner), '?list=case_type')).find((v) => v.id === ours.id)).toMatchObject({ name: ours.name, version: ours.version });
     const created = await neighbouringAdmin.post('/api/v1/lookups', { list: 'case_type', name: 'Graffiti', code: 'GR' });
     expect(created.statusCode).toBe(201);
     expect((await lookups(await t.as(practitioner), '?list=case_type')).some((v) => v.id === created.json().id)).toBe(false);

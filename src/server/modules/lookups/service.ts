@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createLookupBody, Lookup, lookupQuery, updateLookupBody } from '../../../shared/api/records.ts';
 import type { AccessLevel, LookupList } from '../../../shared/records.ts';
 import { slug } from '../../db/seed/lookup-defaults.ts';
+import { canManagePartnershipLists } from '../../platform/access/administration.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ForbiddenError, NotFoundError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -95,19 +96,19 @@ function audited(value: Lookup) {
 }
 const auditedFields = ['list', 'key', 'name', 'groupName', 'code', 'position', 'active', 'defaultSharing'] as const;
 
-function requireSystemAdmin(ctx: Context) {
-  if (ctx.actor.role !== 'system_admin') {
-    throw new ForbiddenError('Only a system administrator can change who every new case of a type is shared with.');
-  }
+/**
+ * The lists are the whole partnership's: a value added, renamed or retired, or a case type's
+ * default sharing (which decides who sees every agency's new cases), reaches every agency, so
+ * they are kept by the partnership's system administrators, not one organisation's.
+ */
+function requireListKeeper(ctx: Context, partnershipId: string) {
+  if (canManagePartnershipLists(ctx.actor, partnershipId)) return;
+  throw new ForbiddenError('Only the partnership\'s system administrators can change its lists.');
 }
 
 type SharingInput = NonNullable<z.infer<typeof createLookupBody>['defaultSharing']>;
 
-/**
- * Default sharing may only name teams and organisations of the value's own partnership, once each.
- * It decides who sees every other agency's new cases, so it is the system administrator's to set:
- * an organisation admin could otherwise give their own organisation everyone's cases.
- */
+/** Default sharing may only name teams and organisations of the value's own partnership, once each. */
 async function checkSharing(ctx: Context, partnershipId: string, input: SharingInput): Promise<q.SharingTarget[]> {
   const targets = input.map((s) => ({ teamId: 'teamId' in s ? s.teamId : null, organisationId: 'organisationId' in s ? s.organisationId : null, level: s.level }));
   const teamIds = new Set(await q.teamsInPartnership(ctx.tx, partnershipId, targets.flatMap((t) => (t.teamId ? [t.teamId] : []))));
@@ -164,10 +165,10 @@ export async function listLookups(ctx: Context, query: z.infer<typeof lookupQuer
   return { items: rows.map((row) => present(row, sharing)) };
 }
 
-/** Admins edit their own partnership's lists (the route permission says who is an admin). */
+/** The partnership's system administrators add to its lists. */
 export async function createLookup(ctx: Context, body: z.infer<typeof createLookupBody>) {
-  if (body.defaultSharing?.length) requireSystemAdmin(ctx);
   const partnershipId = ctx.actor.partnershipId;
+  requireListKeeper(ctx, partnershipId);
   checkCaseTypeOnly(body.list, body);
   await requireFreeName(ctx, partnershipId, body.list, body.name);
   const key = await chooseKey(ctx, body.list, body.name, body.key);
@@ -192,9 +193,9 @@ export async function createLookup(ctx: Context, body: z.infer<typeof createLook
 export async function updateLookup(ctx: Context, id: string, body: z.infer<typeof updateLookupBody>) {
   const current = await q.getLookup(ctx.tx, id);
   if (!current || current.partnershipId !== ctx.actor.partnershipId) throw new NotFoundError('lookup value');
+  requireListKeeper(ctx, current.partnershipId);
   checkCaseTypeOnly(current.list, body);
   if (body.name !== undefined) await requireFreeName(ctx, current.partnershipId, current.list, body.name, id);
-  if (body.defaultSharing) requireSystemAdmin(ctx);
   const sharing = body.defaultSharing ? await checkSharing(ctx, current.partnershipId, body.defaultSharing) : null;
   const before = await presentOne(ctx, current);
   const { version, defaultSharing: _sharing, ...patch } = body;

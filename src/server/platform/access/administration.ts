@@ -29,3 +29,25 @@ export function canManageUser(actor: Actor, user: { id: string; role: Role; team
 export function canSeeUser(actor: Actor, user: { teamId: string; organisationId: string; partnershipId: string }): boolean {
   return canManageTeam(actor, { id: user.teamId, organisationId: user.organisationId });
 }
+
+/**
+ * What the whole partnership shares (its lists of values, its letter and template library, the
+ * question bank and the built-in assessment templates) is kept by its system administrators: an
+ * organisation admin's change there would reach every other agency of the partnership.
+ */
+export function canManagePartnershipLists(actor: Actor, partnershipId: string): boolean {
+  return isSystemAdmin(actor) && actor.partnershipId === partnershipId;
+}
+
+/**
+ * An assessment template belongs to the team that built it, so whoever manages that team changes
+ * it (a team admin their own team's, an organisation admin their organisation's teams'); a
+ * built-in one belongs to the partnership.
+ */
+export function canManageAssessmentTemplate(
+  actor: Actor,
+  template: { partnershipId: string; builtIn: boolean; ownerTeam: { id: string; organisationId: string } | null },
+): boolean {
+  if (template.builtIn || !template.ownerTeam) return canManagePartnershipLists(actor, template.partnershipId);
+  return actor.partnershipId === template.partnershipId && canManageTeam(actor, template.ownerTeam);
+}

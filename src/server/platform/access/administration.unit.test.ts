@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
-import { assignableRoles, canManageOrganisation, canManageTeam, canManageUser, canSeeUser, isSystemAdmin } from './administration.ts';
+import {
+  assignableRoles, canManageAssessmentTemplate, canManageOrganisation, canManagePartnershipLists, canManageTeam, canManageUser, canSeeUser, isSystemAdmin,
+} from './administration.ts';
 import { actorHas, permissionsOf, roleHas } from './permissions.ts';
-import { effectiveLevel, mayEverEdit } from './records.ts';
+import { effectiveLevel, mayChangeContribution, mayEverEdit } from './records.ts';
 
 // A small structure: two organisations in one partnership, one in another. Ids only need to be
 // distinct; the policies compare them and never look anything up.
@@ -158,6 +160,71 @@ describe('canSeeUser', () => {
   });
 });
 
+describe('canManagePartnershipLists', () => {
+  it('keeps the partnership\'s lists, library, bank and built-in templates with its system administrators', () => {
+    const admin = actor('system_admin', { id: 't-desk', organisationId: police });
+    expect(canManagePartnershipLists(admin, partnership)).toBe(true);
+    expect(canManagePartnershipLists(admin, otherPartnership)).toBe(false);
+  });
+
+  it('gives no organisation of the partnership, nor any team, the lists every agency shares', () => {
+    for (const role of ['organisation_admin', 'team_admin', 'practitioner', 'read_only'] as const) {
+      expect(canManagePartnershipLists(actor(role, policeAsb), partnership), role).toBe(false);
+      expect(canManagePartnershipLists(actor(role, councilCs), partnership), role).toBe(false);
+    }
+  });
+
+  it('agrees with the permissions that open the routes and the screens', () => {
+    for (const role of allRoles) {
+      const keeps = canManagePartnershipLists(actor(role, policeAsb), partnership);
+      for (const permission of ['lookups.manage', 'templates.manage', 'question_bank.manage'] as const) {
+        expect(roleHas(role, permission), `${role} ${permission}`).toBe(keeps);
+      }
+    }
+  });
+});
+
+describe('canManageAssessmentTemplate', () => {
+  const teamTemplate = (team: { id: string; organisationId: string }) => ({ partnershipId: partnershipOf[team.organisationId]!, builtIn: false, ownerTeam: team });
+  const builtIn = { partnershipId: partnership, builtIn: true, ownerTeam: null };
+
+  it('lets an organisation administrator change the templates of their organisation\'s teams, not another organisation\'s', () => {
+    const orgAdmin = actor('organisation_admin', policeAsb);
+    expect(canManageAssessmentTemplate(orgAdmin, teamTemplate(policeAsb))).toBe(true);
+    expect(canManageAssessmentTemplate(orgAdmin, teamTemplate(policeIom))).toBe(true);
+    expect(canManageAssessmentTemplate(orgAdmin, teamTemplate(councilCs))).toBe(false);
+    expect(canManageAssessmentTemplate(orgAdmin, teamTemplate(otherAsb))).toBe(false);
+  });
+
+  it('lets a team administrator change their own team\'s templates only', () => {
+    const lead = actor('team_admin', policeAsb);
+    expect(canManageAssessmentTemplate(lead, teamTemplate(policeAsb))).toBe(true);
+    expect(canManageAssessmentTemplate(lead, teamTemplate(policeIom))).toBe(false);
+    expect(canManageAssessmentTemplate(lead, teamTemplate(councilCs))).toBe(false);
+  });
+
+  it('leaves the built-in templates to the partnership\'s system administrators', () => {
+    const admin = actor('system_admin', { id: 't-desk', organisationId: police });
+    expect(canManageAssessmentTemplate(admin, builtIn)).toBe(true);
+    expect(canManageAssessmentTemplate(admin, { ...builtIn, partnershipId: otherPartnership })).toBe(false);
+    expect(canManageAssessmentTemplate(actor('organisation_admin', policeAsb), builtIn)).toBe(false);
+    expect(canManageAssessmentTemplate(actor('team_admin', policeAsb), builtIn)).toBe(false);
+    // A built-in template stays the partnership's even if a team's id were on it.
+    expect(canManageAssessmentTemplate(actor('team_admin', policeAsb), { ...builtIn, ownerTeam: policeAsb })).toBe(false);
+  });
+
+  it('lets a system administrator change any team\'s template of their partnership, and no other partnership\'s', () => {
+    const admin = actor('system_admin', { id: 't-desk', organisationId: police });
+    expect(canManageAssessmentTemplate(admin, teamTemplate(councilCs))).toBe(true);
+    expect(canManageAssessmentTemplate(admin, teamTemplate(otherAsb))).toBe(false);
+  });
+
+  it('gives practitioners and read-only users no template to change, not even their team\'s', () => {
+    expect(canManageAssessmentTemplate(actor('practitioner', policeAsb), teamTemplate(policeAsb))).toBe(false);
+    expect(canManageAssessmentTemplate(actor('read_only', policeAsb), teamTemplate(policeAsb))).toBe(false);
+  });
+});
+
 describe('route permissions by role', () => {
   it('keeps structure, tokens and audit verification with the roles that hold them', () => {
     expect(allRoles.filter((r) => roleHas(r, 'partnerships.manage'))).toEqual(['system_admin']);
@@ -168,6 +235,16 @@ describe('route permissions by role', () => {
     expect(allRoles.filter((r) => roleHas(r, 'audit.view'))).toEqual(['system_admin', 'organisation_admin', 'team_admin']);
     expect(allRoles.filter((r) => roleHas(r, 'audit.verify'))).toEqual(['system_admin']);
     expect(allRoles.filter((r) => roleHas(r, 'signed_in'))).toEqual(allRoles);
+  });
+
+  it('keeps the partnership\'s shared lists with the system administrator, and template design with every administrator', () => {
+    expect(allRoles.filter((r) => roleHas(r, 'lookups.manage'))).toEqual(['system_admin']);
+    expect(allRoles.filter((r) => roleHas(r, 'templates.manage'))).toEqual(['system_admin']);
+    expect(allRoles.filter((r) => roleHas(r, 'question_bank.manage'))).toEqual(['system_admin']);
+    expect(allRoles.filter((r) => roleHas(r, 'assessments.design'))).toEqual(['system_admin', 'organisation_admin', 'team_admin']);
+    for (const permission of ['lookups.manage', 'templates.manage', 'question_bank.manage'] as const) {
+      expect(permissionsOf(actor('organisation_admin')), permission).not.toContain(permission);
+    }
   });
 
   it('sends a practitioner the shared record and a read-only user only its reading', () => {
@@ -199,5 +276,37 @@ describe('editing by role and token', () => {
     expect(effectiveLevel(actor('read_only'), 'view')).toBe('view');
     expect(effectiveLevel(actor('read_only'), null)).toBeNull();
     expect(effectiveLevel(actor('practitioner'), null)).toBeNull();
+  });
+});
+
+describe('mayChangeContribution', () => {
+  const open = (level: 'edit' | 'view' | null) => ({ level, archived: false });
+
+  it('lets the author change what they added, with view access to the record', () => {
+    const officer = actor('practitioner', councilCs);
+    expect(mayChangeContribution(officer, officer.id, open('view'))).toBe(true);
+  });
+
+  it('lets someone holding edit on the record change what another agency added', () => {
+    expect(mayChangeContribution(actor('practitioner', policeAsb), 'u-someone-else', open('edit'))).toBe(true);
+  });
+
+  it('refuses a partner with view access changing what another agency added', () => {
+    expect(mayChangeContribution(actor('practitioner', councilCs), 'u-someone-else', open('view'))).toBe(false);
+    expect(mayChangeContribution(actor('organisation_admin', councilCs), 'u-someone-else', open('view'))).toBe(false);
+  });
+
+  it('refuses read-only users and tokens, even their own or with edit, and everyone on an archived case', () => {
+    const reader = actor('read_only', policeAsb);
+    expect(mayChangeContribution(reader, reader.id, open('edit'))).toBe(false);
+    const token = actor('practitioner', policeAsb, { kind: 'api_token', readOnly: true });
+    expect(mayChangeContribution(token, 'u-someone-else', open('edit'))).toBe(false);
+    const officer = actor('practitioner', policeAsb);
+    expect(mayChangeContribution(officer, officer.id, { level: 'edit', archived: true })).toBe(false);
+  });
+
+  it('never takes an API token for the author, whatever its id', () => {
+    const token = actor('practitioner', councilCs, { kind: 'api_token', readOnly: false });
+    expect(mayChangeContribution(token, token.id, open('view'))).toBe(false);
   });
 });

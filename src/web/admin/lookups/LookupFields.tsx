@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import type { LookupList } from '../../../shared/records.ts';
-import { useMe } from '../../app/session.ts';
+import { can, useMe } from '../../app/session.ts';
 import type { FieldErrors } from '../../components/forms.ts';
 import { DefaultSharingField } from './DefaultSharingField.tsx';
 import { lookupLabels, type LookupValues } from './fields.ts';
@@ -16,8 +16,9 @@ interface Props {
 }
 
 export function LookupFields({ list, values, set, fieldErrors, withKey }: Props) {
-  // Default sharing decides who sees every agency's new cases: the system administrator's call.
-  const maySetSharing = useMe().role === 'system_admin';
+  // Default sharing decides who sees every agency's new cases: kept, like the lists, by those the
+  // server lets manage them.
+  const maySetSharing = can(useMe(), 'lookups.manage');
   return (
     <>
       <TextInput

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { BankQuestion, bankQuestionQuery, createBankQuestionBody, QuestionOption, TemplateDefinition, TemplateQuestion, updateBankQuestionBody } from '../../../../shared/api/assessments.ts';
 import { definitionProblems } from '../../../../shared/assessment-engine.ts';
 import { choiceKinds, type QuestionKind } from '../../../../shared/assessments.ts';
-import { actorHas } from '../../../platform/access/permissions.ts';
+import { canManagePartnershipLists } from '../../../platform/access/administration.ts';
 import { diff } from '../../../platform/audit/diff.ts';
 import type { Context } from '../../../platform/context.ts';
 import { decodeCheckedCursor, isUuid, pageOf } from '../../../platform/cursor.ts';
@@ -12,8 +12,11 @@ import * as q from './queries.ts';
 
 export type { QuestionRow } from './queries.ts';
 
-/** Curators keep the bank: they add questions straight in, and edit, approve or retire any. */
-export const curates = (ctx: Context) => ctx.actor.kind === 'user' && actorHas(ctx.actor, 'question_bank.manage');
+/**
+ * Curators keep the bank: they add questions straight in, and edit, approve or retire any. The
+ * bank is the whole partnership's, so they are its system administrators.
+ */
+export const curates = (ctx: Context) => ctx.actor.kind === 'user' && canManagePartnershipLists(ctx.actor, ctx.actor.partnershipId);
 
 const scaleOf = (row: { scaleMin: number | null; scaleMax: number | null }) =>
   (row.scaleMin !== null && row.scaleMax !== null ? { min: row.scaleMin, max: row.scaleMax } : null);
@@ -147,8 +150,8 @@ export async function updateQuestion(ctx: Context, id: string, body: z.infer<typ
   const row = await findQuestion(ctx, id);
   if (!curates(ctx)) {
     const own = row.submittedBy === ctx.actor.id && row.status === 'submitted';
-    if (!own) throw new ForbiddenError('Only the bank\'s curators (administrators) can change this question.');
-    if (body.status !== undefined) throw new ForbiddenError('Only the bank\'s curators (administrators) can approve or retire a question.');
+    if (!own) throw new ForbiddenError('Only the bank\'s curators (the partnership\'s system administrators) can change this question.');
+    if (body.status !== undefined) throw new ForbiddenError('Only the bank\'s curators (the partnership\'s system administrators) can approve or retire a question.');
   }
   const before = present(row);
   if (body.version !== row.version) throw staleVersion(before);
