@@ -80,6 +80,13 @@ export type RecordKind = (typeof recordKinds)[number];
 export const accessLevels = ['view', 'edit'] as const;
 export type AccessLevel = (typeof accessLevels)[number];
 
+/**
+ * Where a grant on a record's access list came from. The owning team is never listed (it always
+ * has edit). Emergency (break-the-glass) and panel grants carry an expiry; any grant may.
+ */
+export const grantSources = ['share', 'case_type_default', 'access_request', 'panel', 'emergency'] as const;
+export type GrantSource = (typeof grantSources)[number];
+
 export const accessRequestStatuses = ['pending', 'approved', 'refused', 'withdrawn'] as const;
 export type AccessRequestStatus = (typeof accessRequestStatuses)[number];
 

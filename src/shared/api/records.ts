@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accessLevels, accessRequestStatuses, lookupLists, recordKinds } from '../records.ts';
+import { accessLevels, accessRequestStatuses, grantSources, lookupLists, recordKinds } from '../records.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 
 /** Who holds a record: its owning team and that team's organisation, so others can ask for access. */
@@ -31,6 +31,10 @@ export const accessEntry = z.object({
   level: z.enum(accessLevels),
   grantedBy: ref.nullable(),
   grantedAt: isoTime,
+  /** Where the grant came from: a share, the case type's default, an approved access request … */
+  source: z.enum(grantSources),
+  /** After this the grant gives nothing; null for a grant that lasts until it is removed. */
+  expiresAt: isoTime.nullable(),
 });
 export type AccessEntry = z.infer<typeof accessEntry>;
 

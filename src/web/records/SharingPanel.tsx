@@ -3,13 +3,13 @@ import { Alert, Button, Select, Table, Text } from '@mantine/core';
 import { accessList, type AccessEntry } from '../../shared/api/records.ts';
 import type { AccessLevel } from '../../shared/records.ts';
 import { callNoReply, get } from '../api/client.ts';
-import { formatDate } from '../components/format.ts';
+import { formatDate, formatDateTime } from '../components/format.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { recordKeys } from './keys.ts';
 import { recordNoun, type RecordPath } from './kinds.ts';
-import { levelLabels, levelOptions } from './levels.ts';
+import { levelLabels, levelOptions, sourceLabels } from './levels.ts';
 import { Section } from './Section.tsx';
 import { ShareForm } from './ShareForm.tsx';
 
@@ -109,10 +109,12 @@ export function SharingPanel({ kind, id }: Props) {
                     </Table.Td>
                     <Table.Td>
                       {formatDate(entry.grantedAt)}
-                      {entry.grantedBy && (
-                        <Text size="xs" c="dimmed">
-                          by {entry.grantedBy.name}
-                        </Text>
+                      <Text size="xs" c="dimmed">
+                        {entry.source === 'share' ? 'Shared' : `From ${sourceLabels[entry.source]}`}
+                        {entry.grantedBy && ` by ${entry.grantedBy.name}`}
+                      </Text>
+                      {entry.expiresAt && (
+                        <Text size="xs">Until {formatDateTime(entry.expiresAt)}</Text>
                       )}
                     </Table.Td>
                     {canShare && (

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { accessLevels, accessRequestStatuses, recordKinds } from '../../../shared/records.ts';
+import { accessLevels, accessRequestStatuses, grantSources, recordKinds } from '../../../shared/records.ts';
 import { at, id, timestamps, version } from './columns.ts';
 import { organisations, partnerships, teams, users } from './structure.ts';
 
@@ -8,7 +8,8 @@ export const inList = (values: readonly string[]) => sql.raw(values.map((v) => `
 
 /**
  * The access list of one kind of record: each row gives a team, or a whole organisation, `view`
- * or `edit`. The owning team is not listed; it always has edit. The shape is the same for
+ * or `edit`, from a source (a share, the case type's default, an approved request …) and
+ * optionally until a time. The owning team is not listed; it always has edit. The shape is the same for
  * profiles, cases and locations so that `platform/access` builds one predicate for all three.
  */
 export function accessListTable(name: string, record: () => AnyPgColumn) {
@@ -18,8 +19,11 @@ export function accessListTable(name: string, record: () => AnyPgColumn) {
     teamId: uuid('team_id').references(() => teams.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     level: text('level', { enum: accessLevels }).notNull(),
+    source: text('source', { enum: grantSources }).notNull().default('share'),
     grantedBy: uuid('granted_by').references(() => users.id),
     grantedAt: at('granted_at').notNull().defaultNow(),
+    /** After this the grant gives nothing, whether or not anything has removed it yet. */
+    expiresAt: at('expires_at'),
   }, (t) => [
     uniqueIndex(`${name}_record_team_key`).on(t.recordId, t.teamId).where(sql`${t.teamId} is not null`),
     uniqueIndex(`${name}_record_organisation_key`).on(t.recordId, t.organisationId).where(sql`${t.organisationId} is not null`),
@@ -30,6 +34,7 @@ export function accessListTable(name: string, record: () => AnyPgColumn) {
     index(`${name}_organisation_idx`).on(t.organisationId, t.recordId),
     check(`${name}_target_check`, sql`(${t.teamId} is null) <> (${t.organisationId} is null)`),
     check(`${name}_level_check`, sql`${t.level} in (${inList(accessLevels)})`),
+    check(`${name}_source_check`, sql`${t.source} in (${inList(grantSources)})`),
   ]);
 }
 

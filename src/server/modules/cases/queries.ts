@@ -160,7 +160,7 @@ export async function lineage(tx: Tx, caseId: string): Promise<string[]> {
 
 export async function insertAccess(tx: Tx, caseId: string, entries: { teamId: string | null; organisationId: string | null; level: 'view' | 'edit' }[], grantedBy: string | null) {
   if (entries.length === 0) return;
-  await tx.insert(caseAccess).values(entries.map((e) => ({ recordId: caseId, ...e, grantedBy })));
+  await tx.insert(caseAccess).values(entries.map((e) => ({ recordId: caseId, ...e, source: 'case_type_default' as const, grantedBy })));
 }
 
 // People and organisations named on a case must be of its partnership.

@@ -1,5 +1,5 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import type { AccessLevel, ProfileRole, RelationshipKind } from '../../../shared/records.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AccessLevel, GrantSource, ProfileRole, RelationshipKind } from '../../../shared/records.ts';
 import { organisations, profileAccess, profiles, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -162,15 +162,18 @@ export async function accessEntries(tx: Tx, recordId: string) {
       teamId: profileAccess.teamId,
       organisationId: profileAccess.organisationId,
       level: profileAccess.level,
+      source: profileAccess.source,
+      expiresAt: profileAccess.expiresAt,
       name: sql<string>`coalesce(${teams.name}, ${organisations.name})`,
     })
     .from(profileAccess)
     .leftJoin(teams, eq(teams.id, profileAccess.teamId))
     .leftJoin(organisations, eq(organisations.id, profileAccess.organisationId))
-    .where(eq(profileAccess.recordId, recordId));
+    // An expired grant gives nothing, so it has nothing to hand on.
+    .where(and(eq(profileAccess.recordId, recordId), sql`(${profileAccess.expiresAt} is null or ${profileAccess.expiresAt} > now())`));
 }
 
-export async function insertAccess(tx: Tx, values: { recordId: string; teamId: string | null; organisationId: string | null; level: AccessLevel; grantedBy: string }) {
+export async function insertAccess(tx: Tx, values: { recordId: string; teamId: string | null; organisationId: string | null; level: AccessLevel; source: GrantSource; expiresAt: Date | null; grantedBy: string }) {
   await tx.insert(profileAccess).values(values);
 }
 

@@ -48,7 +48,7 @@ async function mergeAccess(ctx: Context, survivor: q.MergeProfileRow, duplicate:
   const held = await q.accessEntries(ctx.tx, survivor.id);
   const wanted = [
     ...(await q.accessEntries(ctx.tx, duplicate.id)),
-    { id: null, teamId: duplicate.ownerTeamId, organisationId: null, level: 'edit' as const, name: duplicate.ownerTeamName },
+    { id: null, teamId: duplicate.ownerTeamId, organisationId: null, level: 'edit' as const, source: 'share' as const, expiresAt: null, name: duplicate.ownerTeamName },
   ];
   const granted: AccessGranted[] = [];
   for (const want of wanted) {
@@ -56,7 +56,9 @@ async function mergeAccess(ctx: Context, survivor: q.MergeProfileRow, duplicate:
     const target: Target = want.teamId ? { team: { id: want.teamId, name: want.name } } : { organisation: { id: want.organisationId!, name: want.name } };
     const existing = held.find((e) => (want.teamId ? e.teamId === want.teamId : e.organisationId === want.organisationId));
     if (!existing) {
-      await q.insertAccess(ctx.tx, { recordId: survivor.id, teamId: want.teamId, organisationId: want.teamId ? null : want.organisationId, level: want.level, grantedBy: ctx.actor.id });
+      await q.insertAccess(ctx.tx, {
+        recordId: survivor.id, teamId: want.teamId, organisationId: want.teamId ? null : want.organisationId, level: want.level, source: want.source, expiresAt: want.expiresAt, grantedBy: ctx.actor.id,
+      });
       held.push({ ...want, id: '' });
       granted.push({ target, level: want.level, before: null });
     } else if (existing.level === 'view' && want.level === 'edit') {

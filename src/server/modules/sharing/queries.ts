@@ -94,6 +94,8 @@ export async function listEntries(tx: Tx, kind: RecordKind, recordId: string) {
       grantedById: list.grantedBy,
       grantedByName: users.name,
       grantedAt: list.grantedAt,
+      source: list.source,
+      expiresAt: list.expiresAt,
     })
     .from(list)
     .leftJoin(grantedTeam, eq(grantedTeam.id, list.teamId))
@@ -135,7 +137,7 @@ export async function grantTeamView(tx: Tx, kind: RecordKind, recordId: string, 
   const list = kinds[kind].list;
   const rows = await tx
     .insert(list)
-    .values({ recordId, teamId, level: 'view', grantedBy })
+    .values({ recordId, teamId, level: 'view', source: 'access_request', grantedBy })
     .onConflictDoNothing({ target: [list.recordId, list.teamId], where: sql`team_id is not null` })
     .returning({ id: list.id });
   return rows.length > 0;

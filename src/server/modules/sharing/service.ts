@@ -27,6 +27,8 @@ function presentAccessList(actor: Actor, record: SharedRecord, entries: q.Access
       level: e.level,
       grantedBy: e.grantedById ? { id: e.grantedById, name: e.grantedByName ?? '' } : null,
       grantedAt: e.grantedAt.toISOString(),
+      source: e.source,
+      expiresAt: e.expiresAt?.toISOString() ?? null,
     })),
     sharedOnlyWithinOwner: entries.every((e) => e.organisationId === record.ownerOrganisationId),
     permissions: { canEdit, canShare: canEdit },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
-import { accessLevel, canEdit, canReadContent, canView, effectiveLevel, inPartnership, type AccessListColumns } from './records.ts';
+import { accessLevel, canEdit, canReadContent, canView, effectiveLevel, inPartnership, teamCanView, type AccessListColumns } from './records.ts';
 
 /**
  * The record-access predicates against a real database: throwaway tables shaped like a module's
@@ -33,6 +33,7 @@ const accessList: AccessListColumns = {
   teamId: sql`test_record_access.team_id`,
   organisationId: sql`test_record_access.organisation_id`,
   level: sql`test_record_access.level`,
+  expiresAt: sql`test_record_access.expires_at`,
 };
 
 let t: TestApp;
@@ -72,7 +73,7 @@ beforeAll(async () => {
   await loadPlaces();
   const db = t.database.db;
   await db.execute(sql`create table test_records (id uuid primary key, owner_team_id uuid not null, partnership_id uuid not null)`);
-  await db.execute(sql`create table test_record_access (record_id uuid not null, team_id uuid null, organisation_id uuid null, level text not null)`);
+  await db.execute(sql`create table test_record_access (record_id uuid not null, team_id uuid null, organisation_id uuid null, level text not null, expires_at timestamptz null)`);
   await db.execute(sql`create table test_notes (id uuid primary key, record_id uuid not null, visibility text not null, author_id uuid not null, author_team_id uuid not null)`);
 
   A = {
@@ -290,5 +291,45 @@ describe('report visibility', () => {
   it('checks content visibility on its own, separately from the parent record', async () => {
     const rows = await t.database.db.select({ id: notes.id }).from(notes).where(and(inArray(notes.id, [N.team!, N.private!]), canReadContent(A.councilCs!, notes)));
     expect(rows).toEqual([]);
+  });
+});
+
+describe('grants with an expiry', () => {
+  it('give their level until they expire and nothing from that moment, with no sweep', async () => {
+    const db = t.database.db;
+    R.expiringRecord = uuidv7();
+    const housing = at('Demo Housing Association/Tenancy team');
+    await db.insert(records).values({ id: R.expiringRecord, ownerTeamId: housing.teamId, partnershipId: housing.partnershipId });
+    // Council community safety held edit until a minute ago; police IOM holds it for another hour.
+    await db.execute(sql`insert into test_record_access (record_id, team_id, level, expires_at) values
+      (${R.expiringRecord}, ${A.councilCs!.teamId}, 'edit', now() - interval '1 minute'),
+      (${R.expiringRecord}, ${A.policeIom!.teamId}, 'edit', now() + interval '1 hour')`);
+    expect((await levels(A.councilCs!)).expiringRecord).toBeNull();
+    expect(await visible(A.councilCs!)).not.toContain('expiringRecord');
+    expect(await editable(A.councilCs!)).not.toContain('expiringRecord');
+    expect((await levels(A.policeIom!)).expiringRecord).toBe('edit');
+    expect(await visible(A.policeIom!)).toContain('expiringRecord');
+    expect(await editable(A.policeIom!)).toContain('expiringRecord');
+  });
+
+  it('count the same for deciding who hears of a change, which also stays inside the partnership', async () => {
+    const hears = async (a: Actor, record: string) => {
+      const id = R[record]!;
+      const rows = await t.database.db.execute<{ ok: boolean }>(sql`select ${teamCanView('profile', sql`${id}::uuid`, sql`${a.teamId}::uuid`, sql`${a.organisationId}::uuid`)} as ok`);
+      return rows.rows[0]!.ok;
+    };
+    // teamCanView reads the real profile tables: a police ASB profile, shared as below.
+    const created = await (await t.as('police.asb@concord.test')).post('/api/v1/profiles', { firstName: 'Expiry', lastName: 'Grantson', reasonCreated: 'Testing grants that expire' });
+    expect(created.statusCode).toBe(201);
+    const profileId = created.json().id as string;
+    R.policeProfile = profileId;
+    await t.database.db.execute(sql`insert into profile_access (id, record_id, team_id, level, source, expires_at) values
+      (${uuidv7()}, ${profileId}, ${A.councilCs!.teamId}, 'view', 'emergency', now() - interval '1 minute'),
+      (${uuidv7()}, ${profileId}, ${A.housing!.teamId}, 'view', 'emergency', now() + interval '1 hour'),
+      (${uuidv7()}, ${profileId}, ${A.other!.teamId}, 'view', 'share', null)`);
+    expect(await hears(A.councilCs!, 'policeProfile')).toBe(false);
+    expect(await hears(A.housing!, 'policeProfile')).toBe(true);
+    expect(await hears(A.policeAsb!, 'policeProfile')).toBe(true);
+    expect(await hears(A.other!, 'policeProfile')).toBe(false);
   });
 });

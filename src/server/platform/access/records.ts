@@ -26,12 +26,28 @@ export interface AccessListColumns {
   teamId: SQL;
   organisationId: SQL;
   level: SQL;
+  expiresAt: SQL;
 }
 
 /** The access list table of a kind of record (they share one shape), as the builders below want it. */
 export function accessListOf(table: 'profile_access' | 'case_access' | 'location_access'): AccessListColumns {
   const t = sql`${sql.identifier(table)}`;
-  return { table: t, recordId: sql`${t}.record_id`, teamId: sql`${t}.team_id`, organisationId: sql`${t}.organisation_id`, level: sql`${t}.level` };
+  return {
+    table: t,
+    recordId: sql`${t}.record_id`,
+    teamId: sql`${t}.team_id`,
+    organisationId: sql`${t}.organisation_id`,
+    level: sql`${t}.level`,
+    expiresAt: sql`${t}.expires_at`,
+  };
+}
+
+/**
+ * Whether a row of the access list gives something to members of this team and organisation now.
+ * An expired grant gives nothing from the moment it expires: no sweep has to remove it first.
+ */
+function grantsHolder(list: AccessListColumns, teamId: unknown, organisationId: unknown): SQL {
+  return sql`((${list.teamId} = ${teamId} or ${list.organisationId} = ${organisationId}) and (${list.expiresAt} is null or ${list.expiresAt} > now()))`;
 }
 
 /** Records of the actor's partnership; anything else does not exist for them. */
@@ -40,7 +56,7 @@ export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
 }
 
 function grantsActor(actor: Actor, list: AccessListColumns): SQL {
-  return sql`(${list.teamId} = ${actor.teamId} or ${list.organisationId} = ${actor.organisationId})`;
+  return grantsHolder(list, actor.teamId, actor.organisationId);
 }
 
 /** The level the actor holds on each record: 'edit', 'view', or null for none. */
@@ -114,9 +130,9 @@ export function canReadContent(actor: Actor, item: VisibilityColumns): SQL {
 }
 
 const recordTables = {
-  profile: { table: 'profiles', list: 'profile_access' },
-  case: { table: 'cases', list: 'case_access' },
-  location: { table: 'locations', list: 'location_access' },
+  profile: { table: 'profiles', list: accessListOf('profile_access') },
+  case: { table: 'cases', list: accessListOf('case_access') },
+  location: { table: 'locations', list: accessListOf('location_access') },
 } as const;
 
 /**
@@ -126,6 +142,8 @@ const recordTables = {
  */
 export function teamCanView(kind: 'profile' | 'case' | 'location', recordId: SQL | AnyPgColumn, teamId: SQL | AnyPgColumn, organisationId: SQL | AnyPgColumn): SQL {
   const { table, list } = recordTables[kind];
-  return sql`exists (select 1 from ${sql.identifier(table)} r where r.id = ${recordId} and (r.owner_team_id = ${teamId}
-    or exists (select 1 from ${sql.identifier(list)} a where a.record_id = r.id and (a.team_id = ${teamId} or a.organisation_id = ${organisationId}))))`;
+  return sql`exists (select 1 from ${sql.identifier(table)} r where r.id = ${recordId}
+    and r.partnership_id = (select o.partnership_id from organisations o where o.id = ${organisationId})
+    and (r.owner_team_id = ${teamId}
+      or exists (select 1 from ${list.table} where ${list.recordId} = r.id and ${grantsHolder(list, teamId, organisationId)})))`;
 }
