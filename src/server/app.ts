@@ -7,6 +7,7 @@ import type { Database } from './db/connection.ts';
 import { loadSecretKey } from './platform/auth/crypto.ts';
 import { createRunner } from './platform/context.ts';
 import { createEventBus } from './platform/events/bus.ts';
+import { startOutboxDeliverer } from './platform/events/outbox.ts';
 import { openFileStorage } from './platform/files/storage.ts';
 import { eventStreamRoutes } from './platform/events/stream.ts';
 import { registerAuthGuard } from './platform/http/auth-guard.ts';
@@ -81,7 +82,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const events = await createEventBus(database, log);
   const jobs = await createJobs(database, log);
   const mailer = await createMailer({ config, jobs, database, log });
-  const runner = createRunner({ database, events, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
+  const outbox = startOutboxDeliverer({ database, events, log });
+  const runner = createRunner({ database, outbox, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
   const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl };
   app.decorate('platform', platform);
@@ -139,6 +141,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const stopExpiry = startSessionExpiry(platform, log);
   app.addHook('onClose', async () => {
     stopExpiry();
+    outbox.stop();
     await jobs.stop();
     await events.close();
     await storage.close();

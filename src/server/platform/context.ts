@@ -5,13 +5,15 @@ import type { AuditEntry } from './audit/actions.ts';
 import { writeAuditEvents } from './audit/write.ts';
 import type { AppError} from './errors.ts';
 import { ForbiddenError, NoAccessError } from './errors.ts';
-import type { DomainEvent, EventBus } from './events/types.ts';
+import { writeOutbox, type OutboxDeliverer } from './events/outbox.ts';
+import type { DomainEvent } from './events/types.ts';
 import type { IdempotencyClaim } from './http/idempotency.ts';
 
 /**
  * What a use case is given: who is acting, from where, and one transaction. Audit entries are
  * written in that transaction just before it commits, so a change and its record of who made it
- * stand or fall together; events and other side effects run only after it has committed.
+ * stand or fall together. Events go to the outbox in the same transaction and are delivered once
+ * it has committed; other side effects run only after it has committed.
  */
 export interface Context<A extends Actor | null = Actor> {
   readonly actor: A;
@@ -37,11 +39,11 @@ export interface Runner {
 
 export interface RunnerDeps {
   database: Database;
-  events: EventBus;
+  outbox: Pick<OutboxDeliverer, 'drain'>;
   onEffectError: (error: unknown) => void;
 }
 
-export function createRunner({ database, events, onEffectError }: RunnerDeps): Runner {
+export function createRunner({ database, outbox, onEffectError }: RunnerDeps): Runner {
   return {
     async run(who, useCase) {
       const audits: AuditEntry[] = [];
@@ -62,10 +64,12 @@ export function createRunner({ database, events, onEffectError }: RunnerDeps): R
           };
           const value = await useCase(ctx);
           await who.idempotency?.complete(tx, value);
+          await writeOutbox(tx, emitted);
           await writeAuditEvents(tx, who.actor, who.origin, audits);
           return value;
         });
-        if (emitted.length > 0) await events.publish(emitted).catch(onEffectError);
+        // Delivered now for a prompt screen; a failure here leaves them in the outbox for the next sweep.
+        if (emitted.length > 0) await outbox.drain().catch(onEffectError);
         for (const effect of effects) await effect().catch(onEffectError);
         return result;
       } catch (error) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { at, id } from './columns.ts';
 
 /** The first reply to a POST carrying an Idempotency-Key, returned again if the POST is repeated. */
@@ -39,3 +39,16 @@ export const outboundMessages = pgTable('outbound_messages', {
   index('outbound_messages_recipient_idx').on(sql`lower(${t.recipient})`),
 ]);
 
+
+/**
+ * Domain events waiting to be delivered (live updates now; webhooks later), written in the
+ * transaction of the change they announce and removed once delivered: an event is never lost to a
+ * crash between commit and delivery, and never announces a change that rolled back.
+ */
+export const eventOutbox = pgTable('event_outbox', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  type: text('type').notNull(),
+  audience: jsonb('audience').notNull(),
+  data: jsonb('data').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

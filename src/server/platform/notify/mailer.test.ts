@@ -8,6 +8,7 @@ import { outboundMessages } from '../../db/schema/index.ts';
 import { openTestDatabase } from '../../test/database.ts';
 import { createRunner, type Runner } from '../context.ts';
 import { createEventBus } from '../events/bus.ts';
+import { startOutboxDeliverer, type OutboxDeliverer } from '../events/outbox.ts';
 import type { EventBus } from '../events/types.ts';
 import { createJobs } from '../jobs/boss.ts';
 import type { Jobs } from '../jobs/types.ts';
@@ -73,6 +74,7 @@ describe('mailer', () => {
   let events: EventBus;
   let jobs: Jobs;
   let runner: Runner;
+  let outbox: OutboxDeliverer;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let mailer: Mailer;
   const effectErrors: unknown[] = [];
@@ -83,13 +85,15 @@ describe('mailer', () => {
     database = await openTestDatabase();
     events = await createEventBus(database, log);
     jobs = await createJobs(database, log);
-    runner = createRunner({ database, events, onEffectError: (error) => effectErrors.push(error) });
+    outbox = startOutboxDeliverer({ database, events, log });
+    runner = createRunner({ database, outbox, onEffectError: (error) => effectErrors.push(error) });
     smtp = await startSmtpServer();
     const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Concord <no-reply@concord.test>' });
     mailer = await createMailer({ config, jobs, database, log });
   });
 
   afterAll(async () => {
+    outbox?.stop();
     await jobs?.stop();
     await events?.close();
     await smtp?.close();
