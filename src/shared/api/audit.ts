@@ -14,6 +14,12 @@ export const auditEvent = z.object({
   reason: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * True when the reader may not open the record this event concerns (or, for a search or list,
+   * is not the person who made it): `changes` and `reason` are then null and `details` keeps only
+   * how the event came about (why, code, which record), never what the record holds.
+   */
+  valuesHidden: z.boolean(),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 export const auditEventPage = page(auditEvent);

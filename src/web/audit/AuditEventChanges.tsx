@@ -3,7 +3,14 @@ import type { AuditEvent } from '../../shared/api/audit.ts';
 import { fieldLabel } from './labels.ts';
 
 export function hasMore(event: AuditEvent): boolean {
-  return event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
+  return event.valuesHidden || event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
+}
+
+/** Why the reader sees who did what but not the values: the server decides, this only says so. */
+export function valuesHiddenNote(event: AuditEvent): string {
+  if (!event.entityType) return 'Values hidden: only the person who did this can see what they searched for or listed.';
+  if (event.entityType === 'user') return 'Values hidden: you do not manage this user.';
+  return 'Values hidden: you cannot open this record.';
 }
 
 function shown(value: unknown): string {
@@ -22,6 +29,11 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
       {event.entityId && (
         <Text size="sm">
           Record ID: <Code>{event.entityId}</Code>
+        </Text>
+      )}
+      {event.valuesHidden && (
+        <Text size="sm" fs="italic">
+          {valuesHiddenNote(event)}
         </Text>
       )}
       {changes.length > 0 && (

@@ -80,7 +80,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                       {e.ip ?? '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{e.reason ?? '—'}</Table.Td>
+                  <Table.Td>{e.reason ?? (e.valuesHidden ? <Text size="sm" fs="italic">Hidden</Text> : '—')}</Table.Td>
                   <Table.Td>
                     {hasMore(e) && (
                       <Button

@@ -26,6 +26,7 @@ interface AuditEvent {
   reason: string | null;
   changes: Record<string, { before: unknown; after: unknown }> | null;
   details: Record<string, unknown> | null;
+  valuesHidden: boolean;
 }
 
 // Callers from known addresses (documentation range), so the recorded ip can be checked.
@@ -124,6 +125,7 @@ describe('the audit viewer', () => {
       entityType: 'team',
       ip: adminSignIn!.ip,
       changes: { name: { before: null, after: name }, organisationId: { before: null, after: org['Demo County Police'] } },
+      valuesHidden: false,
     });
     expect(new Date(change!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(change!.at).toMatch(/Z$/);
@@ -214,6 +216,8 @@ describe('who sees which events', () => {
     await t.anonymous.post('/api/v1/auth/sign-in', { email: 'council.asb@concord.test', password: 'wrong', totp: '000000' });
   });
 
+  // Which rows: who did what, when, to which record. Which values each row then carries is the
+  // record's to decide (only for readers who could open it now): values.test.ts.
   it('shows an organisation administrator the events of their organisation, by actor or subject, and nothing else', async () => {
     const agent = await t.as(policeAdmin);
     const seen = await allEvents(agent);
@@ -256,7 +260,8 @@ describe('who sees which events', () => {
       sql`select count(*)::int as n from audit_events where partnership_id = (select partnership_id from organisations where id = ${police})`,
     );
     expect(Number(rows[0]!.n)).toBeGreaterThan(0);
-    // The only other-partnership viewer in the demo is a practitioner, who may not open the viewer at all.
+    // The only other-partnership viewer in the demo is a practitioner, who may not open the viewer at all;
+    // values.test.ts makes an administrator there and finds nothing of this partnership either.
     expectError(await (await t.as(other)).get('/api/v1/audit-events'), 403, 'forbidden');
   });
 

@@ -1,6 +1,12 @@
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema/index.ts';
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  accessRequests, actionPlans, actions, assessments, auditEvents, cases, documents, locations, profiles, reports, tasks,
+} from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
 export type AuditScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'team'; teamId: string };
 
@@ -16,6 +22,141 @@ function scoped(scope: AuditScope): SQL | undefined {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Whose eyes an event's values are for.
+//
+// Seeing a row says who did what, when, to which record. Its values (the before and after of a
+// change, the reason given, and the details) are the record's own content: a reader sees them
+// only if they could open that record now, by the same predicates every list and page applies
+// (`canView`, `canReadContent`), so the audit viewer never shows what the record's page refuses.
+// ---------------------------------------------------------------------------------------------
+
+const recordTables = {
+  profile: { table: profiles, list: accessListOf('profile_access') },
+  case: { table: cases, list: accessListOf('case_access') },
+  location: { table: locations, list: accessListOf('location_access') },
+} as const;
+
+/** Whether the reader can open this profile, case or location now. */
+function opens(reader: Actor, kind: keyof typeof recordTables, id: SQL | AnyPgColumn): SQL {
+  const { table, list } = recordTables[kind];
+  return sql`exists (select 1 from ${table} where ${table.id} = ${id} and ${canView(reader, table, list)})`;
+}
+
+/** The same, for a record whose kind is a column (any other kind: no). */
+function opensRecord(reader: Actor, kind: AnyPgColumn, id: AnyPgColumn): SQL {
+  const branches = (Object.keys(recordTables) as (keyof typeof recordTables)[]).map((name) => sql`(${kind} = ${name} and ${opens(reader, name, id)})`);
+  return sql`(${sql.join(branches, sql` or `)})`;
+}
+
+const entityId = auditEvents.entityId;
+
+/** Something added to a record, with a visibility: readable as the record's own page decides, on a record the reader can open. */
+function readableContribution(reader: Actor, table: typeof reports | typeof documents): SQL {
+  return sql`exists (select 1 from ${table} where ${table.id} = ${entityId}
+    and ${canReadContent(reader, table)} and ${opensRecord(reader, table.recordKind, table.recordId)})`;
+}
+
+/**
+ * A task on a record is the record's; a standalone task names nobody's record, and its values go
+ * only to its parties (the tasker, the person, team or organisation it is set for, whoever took it
+ * on), as the tasks module decides who sees a task. Watchers are left out: when in doubt, hide.
+ */
+function taskValuesFor(reader: Actor): SQL {
+  return sql`exists (select 1 from ${tasks} where ${tasks.id} = ${entityId} and case
+    when ${tasks.recordId} is not null then ${opensRecord(reader, tasks.recordKind, tasks.recordId)}
+    else (${tasks.setBy} = ${reader.id} or ${tasks.setByTeamId} = ${reader.teamId} or ${tasks.assignedUserId} = ${reader.id}
+      or ${tasks.assignedTeamId} = ${reader.teamId} or ${tasks.assignedOrganisationId} = ${reader.organisationId} or ${tasks.acceptedBy} = ${reader.id})
+  end)`;
+}
+
+/** The administrators who manage a user (`canSeeUser`): the system administrator, their organisation's or their team's. */
+function managesUser(reader: Actor): SQL {
+  switch (reader.role) {
+    case 'system_admin':
+      return sql`true`;
+    case 'organisation_admin':
+      return sql`exists (select 1 from users u join teams t on t.id = u.team_id where u.id = ${entityId} and t.organisation_id = ${reader.organisationId})`;
+    case 'team_admin':
+      return sql`exists (select 1 from users u where u.id = ${entityId} and u.team_id = ${reader.teamId})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** Structure and configuration: no one's personal data, so whoever may see the row sees its values. */
+const administrative = () => sql`true`;
+/** Nothing resolves it to a record the reader can open: hidden. */
+const hidden = () => sql`false`;
+
+/**
+ * For each kind of entity an event can name, the record its values come from and whether the
+ * reader may open it. A record type is matched to its access predicate; what hangs off a record is
+ * matched through its own table to that record (and its visibility); a new entity type does not
+ * compile until it is placed here.
+ */
+const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
+  partnership: administrative,
+  organisation: administrative,
+  team: administrative,
+  lookup: administrative,
+  api_token: administrative,
+  audit_event: administrative,
+  document_template: administrative,
+  assessment_template: administrative,
+  assessment_question: administrative,
+  user: managesUser,
+  profile: (reader) => opens(reader, 'profile', entityId),
+  case: (reader) => opens(reader, 'case', entityId),
+  location: (reader) => opens(reader, 'location', entityId),
+  report: (reader) => readableContribution(reader, reports),
+  document: (reader) => readableContribution(reader, documents),
+  // A draft is its team's work in progress; a completed assessment is read as its visibility says.
+  assessment: (reader) => sql`exists (select 1 from ${assessments} where ${assessments.id} = ${entityId}
+    and case when ${assessments.status} = 'draft' then ${assessments.authorTeamId} = ${reader.teamId} else ${canReadContent(reader, assessments)} end
+    and ${opensRecord(reader, assessments.recordKind, assessments.recordId)})`,
+  task: taskValuesFor,
+  // A reminder is a personal note: its creator's and the people it names, and only while they can open its record.
+  action: (reader) => sql`exists (select 1 from ${actions} where ${actions.id} = ${entityId}
+    and (${actions.createdBy} = ${reader.id} or exists (select 1 from action_recipients r where r.action_id = ${actions.id} and r.user_id = ${reader.id}))
+    and (${actions.recordId} is null or ${opensRecord(reader, actions.recordKind, actions.recordId)}))`,
+  action_plan: (reader) => sql`exists (select 1 from ${actionPlans} where ${actionPlans.id} = ${entityId}
+    and ${opens(reader, 'case', actionPlans.caseId)})`,
+  access_request: (reader) => sql`exists (select 1 from ${accessRequests} where ${accessRequests.id} = ${entityId}
+    and ${opensRecord(reader, accessRequests.recordKind, accessRequests.recordId)})`,
+  // Not written today; should one be, it shows nothing until placed above.
+  session: hidden,
+  outbound_message: hidden,
+  stored_file: hidden,
+};
+
+/**
+ * Events that name no entity are searches, lists and matches (what was looked for names people),
+ * refusals by the route guard and looks at the audit trail. The terms are the actor's own; the
+ * audit trail's own events are administrative.
+ */
+function unnamedValuesFor(reader: Actor): SQL {
+  // Attempts on accounts that do not exist name only the address tried: the system
+  // administrators watch them for guessing.
+  const attempts = reader.role === 'system_admin' ? sql` or ${auditEvents.action} in ('auth.sign_in_failed', 'auth.password_reset_requested')` : sql``;
+  return sql`(${auditEvents.action} in ('audit.viewed', 'audit.verified') or ${auditEvents.actorId} = ${reader.id}${attempts})`;
+}
+
+/** Whether the reader may see this event's changes, reason and details. */
+function valuesShownTo(reader: Actor): SQL<boolean> {
+  const branches = Object.entries(valuesRule).map(([type, rule]) => sql`when ${type} then ${rule(reader)}`);
+  return sql<boolean>`coalesce(case
+    when ${auditEvents.entityType} is null then ${unnamedValuesFor(reader)}
+    else case ${auditEvents.entityType} ${sql.join(branches, sql` `)} else false end
+  end, false)`;
+}
+
+/**
+ * Details that say only how the event came about, never what the record holds: kept when the rest
+ * is hidden, so a refusal still says why. Keep this list to codes and ids.
+ */
+const structuralDetails = ['why', 'code', 'method', 'route', 'permission', 'recordKind', 'recordId', 'record'] as const;
+
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
@@ -28,9 +169,25 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAuditEvents(tx: Tx, scope: AuditScope, f: AuditFilter) {
-  return tx
-    .select()
+export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, f: AuditFilter) {
+  const page = tx
+    .select({
+      id: auditEvents.id,
+      seq: auditEvents.seq,
+      at: auditEvents.at,
+      actorKind: auditEvents.actorKind,
+      actorId: auditEvents.actorId,
+      actorName: auditEvents.actorName,
+      action: auditEvents.action,
+      outcome: auditEvents.outcome,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      ip: auditEvents.ip,
+      reason: auditEvents.reason,
+      changes: auditEvents.changes,
+      details: auditEvents.details,
+      shown: valuesShownTo(reader).as('shown'),
+    })
     .from(auditEvents)
     .where(and(
       scoped(scope),
@@ -45,5 +202,31 @@ export async function listAuditEvents(tx: Tx, scope: AuditScope, f: AuditFilter)
       f.beforeSeq !== undefined ? lt(auditEvents.seq, f.beforeSeq) : undefined,
     ))
     .orderBy(desc(auditEvents.seq))
-    .limit(f.limit + 1);
+    .limit(f.limit + 1)
+    .as('page');
+
+  // The rule is worked out once per row of the page; the values leave the database only when it allows.
+  const kept = sql.raw(structuralDetails.map((k) => `'${k}'`).join(', '));
+  return tx
+    .select({
+      id: page.id,
+      seq: page.seq,
+      at: page.at,
+      actorKind: page.actorKind,
+      actorId: page.actorId,
+      actorName: page.actorName,
+      action: page.action,
+      outcome: page.outcome,
+      entityType: page.entityType,
+      entityId: page.entityId,
+      ip: page.ip,
+      valuesHidden: sql<boolean>`not ${page.shown}`,
+      reason: sql<string | null>`case when ${page.shown} then ${page.reason} end`,
+      changes: sql<unknown>`case when ${page.shown} then ${page.changes} end`,
+      details: sql<unknown>`case when ${page.shown} then ${page.details}
+        when jsonb_typeof(${page.details}) = 'object' then (select jsonb_object_agg(d.key, d.value) from jsonb_each(${page.details}) d where d.key in (${kept}))
+      end`,
+    })
+    .from(page)
+    .orderBy(desc(page.seq));
 }

@@ -18,9 +18,10 @@ const present = (e: Row): AuditEvent => ({
   entityType: e.entityType,
   entityId: e.entityId,
   ip: e.ip,
-  reason: e.reason,
+  reason: e.reason ?? null,
   changes: (e.changes as AuditEvent['changes']) ?? null,
   details: (e.details as AuditEvent['details']) ?? null,
+  valuesHidden: e.valuesHidden,
 });
 
 function scopeOf(ctx: Context): q.AuditScope {
@@ -30,10 +31,14 @@ function scopeOf(ctx: Context): q.AuditScope {
   return { kind: 'team', teamId: a.teamId };
 }
 
-/** Looking at the audit trail is itself recorded: "who looked at this" applies to it too. */
+/**
+ * Looking at the audit trail is itself recorded: "who looked at this" applies to it too. Every
+ * reader sees who did what to which record within their scope; a change's values only when they
+ * could open that record now (`valuesShownTo` in queries.ts).
+ */
 export async function listAuditEvents(ctx: Context, query: z.infer<typeof auditEventQuery>) {
   const [beforeSeq] = (decodeCursor(query.cursor, 1) ?? []) as [number?];
-  const rows = await q.listAuditEvents(ctx.tx, scopeOf(ctx), {
+  const rows = await q.listAuditEvents(ctx.tx, ctx.actor, scopeOf(ctx), {
     entityType: query.entityType,
     entityId: query.entityId,
     actorId: query.actorId,
