@@ -5,7 +5,7 @@ export const auditEvent = z.object({
   id: uuid,
   seq: z.number().int(),
   at: isoTime,
-  actor: z.object({ kind: z.enum(['user', 'api_token', 'system', 'anonymous']), id: uuid.nullable(), name: z.string().nullable() }),
+  actor: z.object({ kind: z.enum(['user', 'api_token', 'client', 'system', 'anonymous']), id: uuid.nullable(), name: z.string().nullable() }),
   action: z.string(),
   outcome: z.enum(['success', 'refused', 'failed']),
   entityType: z.string().nullable(),

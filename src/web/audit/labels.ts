@@ -177,6 +177,8 @@ export function actorLabel(actor: AuditEvent['actor']): string {
       return actor.name ?? 'A user';
     case 'api_token':
       return `${actor.name ?? 'An API token'} (API token)`;
+    case 'client':
+      return `${actor.name ?? 'A client'} (client portal)`;
     case 'system':
       return 'Concord (automatic)';
     case 'anonymous':

@@ -11,7 +11,7 @@ export const auditEvents = pgTable('audit_events', {
   id: id(),
   seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull().unique(),
   at: at('at').notNull().defaultNow(),
-  actorKind: text('actor_kind', { enum: ['user', 'api_token', 'system', 'anonymous'] }).notNull(),
+  actorKind: text('actor_kind', { enum: ['user', 'api_token', 'client', 'system', 'anonymous'] }).notNull(),
   actorId: uuid('actor_id'),
   actorName: text('actor_name'),
   partnershipId: uuid('partnership_id'),

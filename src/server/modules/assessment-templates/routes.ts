@@ -9,10 +9,11 @@ import { bankRoutes } from './bank/routes.ts';
 import * as service from './service.ts';
 import { statisticsCsv } from './statistics/csv.ts';
 import { templateStatistics } from './statistics/service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['assessments'];
 // Other organisations' systems read the templates to send assessments in the contract's shape.
-const contractRead = { permission: 'records.view', apiTokens: true } as const;
+const contractRead = { permission: 'records.view', actors: staffAndSystems } as const;
 const read = { permission: 'records.view' } as const;
 const design = { permission: 'assessments.design' } as const;
 

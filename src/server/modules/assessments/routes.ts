@@ -14,6 +14,7 @@ import { requestInformation } from './information.ts';
 import { listAssessments, listRecordAssessments } from './lists.ts';
 import { comparison as compare, startReview } from './review.ts';
 import { riskLevels } from './risk-level.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['assessments'];
 
@@ -23,7 +24,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
   const { runner } = app.platform;
 
   api.post('/api/v1/assessments', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, summary: 'Start an assessment of a profile or case with a template (by id or key); it is saved as a draft', body: createAssessmentBody, response: { 201: assessment } },
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => createAssessment(ctx, request.body))));
 
@@ -33,12 +34,12 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => listAssessments(ctx, request.query)));
 
   api.get('/api/v1/assessments/:id', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'An assessment, or a stub (template, status, team, dates) when its visibility leaves you out', params: idParams, response: { 200: assessment } },
   }, (request) => runner.run(who(request), (ctx) => getAssessment(ctx, request.params.id)));
 
   api.patch('/api/v1/assessments/:id', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, summary: 'Save answers to a draft: answers given replace those held, null clears one', params: idParams, body: updateAssessmentBody, response: { 200: assessment } },
   }, (request) => runner.run(who(request), (ctx) => updateAssessment(ctx, request.params.id, request.body)));
 
@@ -51,7 +52,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
   });
 
   api.post('/api/v1/assessments/:id/complete', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: {
       tags,
       summary: 'Complete a draft: the server checks required answers and computes the score and band; optionally a review date and an adjustment',

@@ -55,7 +55,7 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
     });
 
     api.get('/api/v1/me', {
-      config: { permission: 'enrolment', apiTokens: false },
+      config: { permission: 'enrolment' },
       schema: { tags, summary: 'The signed-in person', response: { 200: me } },
     }, async (request) => runner.run(who(request), (ctx) => auth.me(ctx)));
 

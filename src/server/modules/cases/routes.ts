@@ -12,10 +12,11 @@ import { addIntervention, updateIntervention } from './interventions.ts';
 import { archiveCase, closeCase, reopenCase } from './lifecycle.ts';
 import { linkLocation, linkProfile, unlinkLocation, unlinkProfile } from './links.ts';
 import * as service from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['cases'];
-const view = { permission: 'records.view', apiTokens: true } as const;
-const edit = { permission: 'records.edit', apiTokens: true } as const;
+const view = { permission: 'records.view', actors: staffAndSystems } as const;
+const edit = { permission: 'records.edit', actors: staffAndSystems } as const;
 
 export async function caseRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();

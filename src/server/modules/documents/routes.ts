@@ -12,8 +12,9 @@ import { acceptFileBodies, fileBody } from './body.ts';
 import { createDocumentService, type DocumentContent } from './service.ts';
 import { createTemplateService } from './templates.ts';
 import { createUploads } from './uploads.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
-const view = { permission: 'records.view', apiTokens: true } as const;
+const view = { permission: 'records.view', actors: staffAndSystems } as const;
 // Documents and templates are written by people: an API token has no author to record.
 const edit = { permission: 'records.edit' } as const;
 const manage = { permission: 'templates.manage' } as const;

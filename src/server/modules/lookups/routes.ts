@@ -4,6 +4,7 @@ import { idParams } from '../../../shared/api/common.ts';
 import { createLookupBody, lookup, lookupListReply, lookupQuery, updateLookupBody } from '../../../shared/api/records.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['lookups'];
 
@@ -12,7 +13,7 @@ export async function lookupRoutes(app: FastifyInstance) {
   const { runner } = app.platform;
 
   api.get('/api/v1/lookups', {
-    config: { permission: 'signed_in', apiTokens: true },
+    config: { permission: 'signed_in', actors: staffAndSystems },
     schema: { tags, summary: 'The values of your partnership\'s lists (case types, vulnerabilities, …); active ones unless includeRetired', querystring: lookupQuery, response: { 200: lookupListReply } },
   }, (request) => runner.run(who(request), (ctx) => service.listLookups(ctx, request.query)));
 

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/api/structure.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 export async function organisationRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,12 +34,12 @@ export async function organisationRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => service.updatePartnership(ctx, request.params.id, request.body)));
 
   api.get('/api/v1/organisations', {
-    config: { permission: 'signed_in', apiTokens: true },
+    config: { permission: 'signed_in', actors: staffAndSystems },
     schema: { tags: ['organisations'], summary: 'Organisations in your partnership', querystring: organisationListQuery, response: { 200: organisationPage } },
   }, (request) => runner.run(who(request), (ctx) => service.listOrganisations(ctx, request.query)));
 
   api.get('/api/v1/organisations/:id', {
-    config: { permission: 'signed_in', apiTokens: true },
+    config: { permission: 'signed_in', actors: staffAndSystems },
     schema: { tags: ['organisations'], params: idParams, response: { 200: organisation } },
   }, (request) => runner.run(who(request), (ctx) => service.getOrganisation(ctx, request.params.id)));
 
@@ -53,12 +54,12 @@ export async function organisationRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => service.updateOrganisation(ctx, request.params.id, request.body)));
 
   api.get('/api/v1/teams', {
-    config: { permission: 'signed_in', apiTokens: true },
+    config: { permission: 'signed_in', actors: staffAndSystems },
     schema: { tags: ['teams'], summary: 'Teams in your partnership', querystring: teamListQuery, response: { 200: teamPage } },
   }, (request) => runner.run(who(request), (ctx) => service.listTeams(ctx, request.query)));
 
   api.get('/api/v1/teams/:id', {
-    config: { permission: 'signed_in', apiTokens: true },
+    config: { permission: 'signed_in', actors: staffAndSystems },
     schema: { tags: ['teams'], params: idParams, response: { 200: team } },
   }, (request) => runner.run(who(request), (ctx) => service.getTeam(ctx, request.params.id)));
 

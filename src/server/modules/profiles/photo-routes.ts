@@ -5,6 +5,7 @@ import { photoQuery, profile } from '../../../shared/api/profiles.ts';
 import { UnsupportedFileTypeError } from '../../platform/files/images.ts';
 import { who } from '../../platform/http/types.ts';
 import { createPhotoService } from './photos.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['profiles'];
 const maxPhotoBytes = 10 * 1024 * 1024;
@@ -22,7 +23,7 @@ export async function photoRoutes(app: FastifyInstance) {
   app.addContentTypeParser(imageTypes, { parseAs: 'buffer', bodyLimit: maxPhotoBytes }, (_request, body, done) => done(null, body));
 
   api.put('/api/v1/profiles/:id/photo', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     bodyLimit: maxPhotoBytes,
     schema: {
       tags,
@@ -37,13 +38,13 @@ export async function photoRoutes(app: FastifyInstance) {
   });
 
   api.delete('/api/v1/profiles/:id/photo', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, summary: 'Remove the photo', params: idParams, querystring: photoQuery, response: { 200: profile } },
   }, (request) => photos.remove(who(request), request.params.id, request.query.version));
 
   for (const [path, size] of [['/api/v1/profiles/:id/photo', 'full'], ['/api/v1/profiles/:id/photo/thumbnail', 'thumbnail']] as const) {
     api.get(path, {
-      config: { permission: 'records.view', apiTokens: true },
+      config: { permission: 'records.view', actors: staffAndSystems },
       schema: { tags, summary: size === 'full' ? 'The photo (its viewing is audited)' : 'The 160×160 thumbnail', params: idParams },
       // Runs after the application-wide no-store hook: a photo of a person is for this viewer only.
       onSend: async (_request, reply, payload) => {

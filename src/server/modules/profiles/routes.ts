@@ -13,6 +13,7 @@ import { matchProfiles } from './matches/service.ts';
 import { photoRoutes } from './photo-routes.ts';
 import { addRelationship, removeRelationship } from './relationships/service.ts';
 import * as service from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const tags = ['profiles'];
 
@@ -21,12 +22,12 @@ export async function profileRoutes(app: FastifyInstance) {
   const { runner } = app.platform;
 
   api.get('/api/v1/profiles', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'Profiles you can open, most recently changed first', querystring: profileListQuery, response: { 200: profilePage } },
   }, (request) => runner.run(who(request), (ctx) => service.listProfiles(ctx, request.query)));
 
   api.get('/api/v1/profiles/matches', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: {
       tags,
       summary: 'Who may already be on the record: likely matches across the partnership, including profiles you cannot open',
@@ -36,7 +37,7 @@ export async function profileRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => matchProfiles(ctx, request.query)));
 
   api.post('/api/v1/profiles', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: {
       tags,
       summary: 'Create a profile, owned by your team; likely duplicates answer 409 possible_duplicate unless confirmNoDuplicate is true',
@@ -46,27 +47,27 @@ export async function profileRoutes(app: FastifyInstance) {
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createProfile(ctx, request.body))));
 
   api.get('/api/v1/profiles/:id', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'A profile; one merged into another answers as the survivor, with redirectedFrom', params: idParams, response: { 200: profile } },
   }, (request) => runner.run(who(request), (ctx) => service.getProfile(ctx, request.params.id)));
 
   api.patch('/api/v1/profiles/:id', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, summary: 'Change a profile; aliases, addresses, vulnerabilities and warning markers replace the set when given', params: idParams, body: updateProfileBody, response: { 200: profile } },
   }, (request) => runner.run(who(request), (ctx) => service.updateProfile(ctx, request.params.id, request.body)));
 
   api.get('/api/v1/profiles/:id/history', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'The changes made to a profile, newest first', params: idParams, querystring: listQuery, response: { 200: historyPage } },
   }, (request) => runner.run(who(request), (ctx) => profileHistory(ctx, request.params.id, request.query)));
 
   api.post('/api/v1/profiles/:id/relationships', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, summary: 'Link this profile to another (family, associates)', params: idParams, body: createRelationshipBody, response: { 201: relationship } },
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => addRelationship(ctx, request.params.id, request.body))));
 
   api.delete('/api/v1/profiles/:id/relationships/:relationshipId', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: { tags, params: relationshipParams, response: { 204: z.null() } },
   }, async (request, reply) => {
     await runner.run(who(request), (ctx) => removeRelationship(ctx, request.params.id, request.params.relationshipId));

@@ -7,6 +7,7 @@ import { createReportBody, createSubjectReportBody, report, reportVersionList, u
 import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 const tags = ['reports'];
@@ -19,13 +20,13 @@ export async function reportRoutes(app: FastifyInstance) {
   for (const path of recordKindParams.shape.kind.options) {
     const kind = kindOfPath[path];
     api.post(`/api/v1/${path}/:id/reports`, {
-      config: { permission: 'records.edit', apiTokens: true },
+      config: { permission: 'records.edit', actors: staffAndSystems },
       schema: { tags, summary: `Add a report to this ${kind}`, params: idParams, body: createReportBody, response: { 201: report } },
     }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createReport(ctx, kind, request.params.id, request.body))));
   }
 
   api.post('/api/v1/reports', {
-    config: { permission: 'records.edit', apiTokens: true },
+    config: { permission: 'records.edit', actors: staffAndSystems },
     schema: {
       tags,
       summary: 'Add a report to the profile, case or location named as its subject; without occurredAt it happened now',
@@ -35,7 +36,7 @@ export async function reportRoutes(app: FastifyInstance) {
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createSubjectReport(ctx, request.body))));
 
   api.get('/api/v1/reports/:id', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'A report, or a stub (type, team, date) when its visibility leaves you out', params: idParams, response: { 200: report } },
   }, (request) => runner.run(who(request), (ctx) => service.getReport(ctx, request.params.id)));
 

@@ -10,6 +10,7 @@ import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import { createAccessRequestService } from './access-requests.ts';
 import * as sharing from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 
@@ -24,17 +25,17 @@ export async function sharingRoutes(app: FastifyInstance) {
     const tags = [path];
 
     api.get(`/api/v1/${path}/:id/access`, {
-      config: { permission: 'records.view', apiTokens: true },
+      config: { permission: 'records.view', actors: staffAndSystems },
       schema: { tags, summary: `Who can open this ${kind}`, params: idParams, response: { 200: accessList } },
     }, (request) => runner.run(who(request), (ctx) => sharing.getAccessList(ctx, kind, request.params.id)));
 
     api.post(`/api/v1/${path}/:id/access`, {
-      config: { permission: 'records.edit', apiTokens: true },
+      config: { permission: 'records.edit', actors: staffAndSystems },
       schema: { tags, summary: `Share this ${kind} with a team or organisation, or change their level`, params: idParams, body: shareBody, response: { 200: accessList } },
     }, (request) => runner.run(who(request), (ctx) => sharing.share(ctx, kind, request.params.id, request.body)));
 
     api.delete(`/api/v1/${path}/:id/access`, {
-      config: { permission: 'records.edit', apiTokens: true },
+      config: { permission: 'records.edit', actors: staffAndSystems },
       schema: { tags, summary: `Stop sharing this ${kind} with a team or organisation`, params: idParams, body: unshareBody, response: { 200: accessList } },
     }, (request) => runner.run(who(request), (ctx) => sharing.unshare(ctx, kind, request.params.id, request.body)));
 

@@ -7,6 +7,7 @@ import { subjectTimelineQuery, timelinePage, timelineQuery } from '../../../shar
 import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import { recordTimeline } from './service.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 
 const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 
@@ -30,7 +31,7 @@ export async function timelineRoutes(app: FastifyInstance) {
   }
 
   api.get('/api/v1/timeline', {
-    config: { permission: 'records.view', apiTokens: true },
+    config: { permission: 'records.view', actors: staffAndSystems },
     schema: {
       tags: ['timeline'],
       summary: 'What has happened on the profile, case or location named by subjectType and subjectId, newest first',

@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { lookupApiToken, lookupSession } from '../auth/sessions.ts';
 import { sameText } from '../auth/crypto.ts';
+import { isStaff } from '../access/actor.ts';
 import { actorHas, type Permission } from '../access/permissions.ts';
 import { writeAuditEvents } from '../audit/write.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { actorsOf } from './catalogue.ts';
 import { originOf } from './types.ts';
 
 export const sessionCookie = 'concord_session';
@@ -19,7 +21,7 @@ export function registerAuthGuard(app: FastifyInstance): void {
   app.decorateRequest('session', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    const config = request.routeOptions.config as { permission?: Permission; apiTokens?: boolean } | undefined;
+    const config = request.routeOptions.config as FastifyContextConfig | undefined;
     // Unmatched URLs go to the not-found handler (or the web app), which needs no identity.
     if (!request.routeOptions.url) return;
     const permission = config?.permission;
@@ -66,15 +68,16 @@ export function registerAuthGuard(app: FastifyInstance): void {
         ? new UnauthenticatedError('Your session has ended. Please sign in again.', 'session_ended')
         : new UnauthenticatedError();
     }
-    if (actor.kind === 'api_token' && !config.apiTokens) {
-      await refuse(app, request, permission, 'route not open to API tokens');
-      throw new ForbiddenError('API tokens cannot use this part of the API.');
+    if (!actorsOf(config).includes(actor.kind)) {
+      await refuse(app, request, permission, `route not open to ${actor.kind}`);
+      throw new ForbiddenError(actor.kind === 'api_token' ? 'API tokens cannot use this part of the API.' : 'This part of Concord is not open to you.');
     }
     if (permission === 'enrolment') return;
     if (request.session?.stage === 'enrolment') {
       throw new ForbiddenError('Set up your authenticator app before you continue.', 'enrolment_required');
     }
-    if (!actorHas(actor, permission)) {
+    // Roles are staff's; a client or the public reaches only the routes declared for their kind.
+    if (isStaff(actor) && !actorHas(actor, permission)) {
       await refuse(app, request, permission, 'role lacks permission');
       throw new ForbiddenError();
     }

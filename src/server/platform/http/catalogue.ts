@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import type { FastifyContextConfig } from 'fastify';
+import type { ActorKind } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 
 export interface RouteEntry {
   method: string;
   url: string;
   permission: Permission | undefined;
-  apiTokens: boolean;
+  actors: readonly ActorKind[];
+}
+
+/**
+ * The kinds of actor a route serves: what it declares, or else staff users on a signed-in route
+ * and anyone on a public one (which never looks the caller up).
+ */
+export function actorsOf(config: FastifyContextConfig | undefined): readonly ActorKind[] {
+  return config?.actors ?? (config?.permission === 'public' ? ['public'] : ['user']);
 }
 
 declare module 'fastify' {
@@ -27,7 +37,7 @@ export function catalogueRoutes(app: FastifyInstance): RouteEntry[] {
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, permission: route.config?.permission, apiTokens: route.config?.apiTokens === true });
+      routes.push({ method, url: route.url, permission: route.config?.permission, actors: actorsOf(route.config) });
     }
   });
   return routes;

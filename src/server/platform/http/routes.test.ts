@@ -1,4 +1,9 @@
+import cookie from '@fastify/cookie';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffAndSystems } from '../access/actor.ts';
+import { registerAuthGuard } from './auth-guard.ts';
+import { registerErrorHandling } from './error-handler.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -17,7 +22,7 @@ describe('every route declares its permission', () => {
   it('matches the reviewed permission list', async () => {
     const lines = t.app.routeCatalogue
       .filter((r) => r.method !== 'HEAD')
-      .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(44)} ${r.permission}${r.apiTokens ? ' +api-tokens' : ''}`)
+      .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(44)} ${r.permission} [${r.actors.join(', ')}]`)
       .sort();
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/route-permissions.txt');
   });
@@ -68,5 +73,41 @@ describe('a path the router cannot read', () => {
       expect({ path, status: response.statusCode, code: response.json().error?.code }).toEqual({ path, status: 404, code: 'not_found' });
       expectShaped(response);
     }
+  });
+});
+
+describe('the kinds of actor a route serves', () => {
+  it('refuses a staff session on a route declared for clients, and an API token on one declared for staff', async () => {
+    // A small app with the real guard, on the test app's database, with one route of each kind.
+    const probe = Fastify();
+    probe.decorate('platform', t.app.platform);
+    await probe.register(cookie);
+    registerErrorHandling(probe);
+    registerAuthGuard(probe);
+    probe.get('/api/v1/probe/client', { config: { permission: 'signed_in', actors: ['client'] } }, async () => ({ ok: true }));
+    probe.get('/api/v1/probe/staff', { config: { permission: 'signed_in' } }, async () => ({ ok: true }));
+    probe.get('/api/v1/probe/systems', { config: { permission: 'signed_in', actors: staffAndSystems } }, async () => ({ ok: true }));
+    await probe.ready();
+
+    const staff = await t.as('police.asb@concord.test');
+    const asStaff = (url: string) => probe.inject({ method: 'GET', url, cookies: staff.cookies });
+    expect((await asStaff('/api/v1/probe/staff')).statusCode).toBe(200);
+    const refused = await asStaff('/api/v1/probe/client');
+    expect({ status: refused.statusCode, code: refused.json().error.code }).toEqual({ status: 403, code: 'forbidden' });
+
+    const admin = await t.as('police.admin@concord.test');
+    const me = (await admin.get('/api/v1/me')).json();
+    const created = await admin.post('/api/v1/api-tokens', { organisationId: me.organisation.id, teamId: me.team.id, name: 'Kind probe', access: 'read' });
+    expect(created.statusCode).toBe(201);
+    const asToken = (url: string) => probe.inject({ method: 'GET', url, headers: { authorization: `Bearer ${created.json().token}` } });
+    expect((await asToken('/api/v1/probe/systems')).statusCode).toBe(200);
+    expect((await asToken('/api/v1/probe/staff')).statusCode).toBe(403);
+    expect((await asToken('/api/v1/probe/client')).statusCode).toBe(403);
+    await probe.close();
+  });
+
+  it('lists the kinds each route serves in the reviewed permission list', () => {
+    const kinds = new Set(t.app.routeCatalogue.flatMap((r) => r.actors));
+    expect([...kinds].sort()).toEqual(['api_token', 'public', 'user']);
   });
 });

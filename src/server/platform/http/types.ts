@@ -3,7 +3,7 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connection.ts';
-import type { Actor, RequestOrigin } from '../access/actor.ts';
+import { isStaff, type ActorKind, type AnyActor, type RequestOrigin } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { Runner, Who } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
@@ -38,11 +38,14 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares what it needs; a test fails the build for any route that does not. */
     permission?: Permission;
-    /** Whether another organisation's system may call the route with an API token. */
-    apiTokens?: boolean;
+    /**
+     * The kinds of actor the route serves (`actorsOf` fills in the default: staff users, or
+     * anyone on a public route). A session or token of another kind is refused by the guard.
+     */
+    actors?: readonly ActorKind[];
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    actor: AnyActor | null;
     session: SessionInfo | null;
   }
   interface FastifyInstance {
@@ -59,7 +62,7 @@ export function originOf(request: FastifyRequest): RequestOrigin {
  * The request's Idempotency-Key goes with the first use case it runs, which stores the reply.
  */
 export function who(request: FastifyRequest): Who {
-  if (!request.actor) throw new UnauthenticatedError();
+  if (!isStaff(request.actor)) throw new UnauthenticatedError();
   const idempotency = request.idempotency;
   request.idempotency = null;
   return { actor: request.actor, origin: originOf(request), idempotency };
