@@ -1,29 +1,14 @@
+// The scoring of assessments. Which questions are asked and whether answers fit them are the form
+// engine's, tested in forms/*.unit.test.ts; here, only what scores add to a form.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultQuestions, defaultTemplates } from '../server/db/seed/assessment-defaults.ts';
-import { templateDefinition, type Answers, type TemplateDefinition, type TemplateQuestion } from './api/assessments.ts';
-import {
-  answerProblems, askedQuestions, bandFor, definitionProblems, finalScore, keptAnswers, missingAnswers, scoreOf, thresholdsReached,
-} from './assessment-engine.ts';
-
-/** A built-in template as the seed builds it, through the same schema the API validates with. */
-function builtIn(key: string): TemplateDefinition {
-  const t = defaultTemplates.find((d) => d.key === key)!;
-  return templateDefinition.parse({
-    ...t.rules,
-    sections: t.sections.map((s) => ({
-      title: s.title,
-      questions: s.questions.map((q) => {
-        const bank = defaultQuestions.find((b) => b.key === q.key)!;
-        return { ...bank, required: q.required ?? false };
-      }),
-    })),
-  });
-}
+import { templateDefinition, type Answers, type TemplateQuestion } from './api/assessments.ts';
+import { bandFor, definitionProblems, finalScore, scoreOf, thresholdsReached } from './assessment-engine.ts';
+import { builtIn, questions } from './built-in-templates.fixtures.ts';
+import { formDefinitionProblems } from './forms/engine.ts';
 
 const matrix = builtIn('asb-risk-matrix');
 const victim = builtIn('victim-screening');
-const questions = (d: TemplateDefinition) => d.sections.flatMap((s) => s.questions);
 
 /** Any choice of one option per matrix question. */
 const matrixAnswers = fc.tuple(...questions(matrix).map((q) => fc.constantFrom(...q.options))).map((chosen) => {
@@ -132,19 +117,7 @@ describe('conditional questions', () => {
     }],
   });
 
-  it('are asked only when the earlier answer has one of the given values', () => {
-    expect(askedQuestions(d, { children: 'no' }).map((q) => q.key)).toEqual(['children']);
-    expect(askedQuestions(d, { children: 'yes' }).map((q) => q.key)).toEqual(['children', 'how-many']);
-  });
-
-  it('are required only when asked', () => {
-    expect(missingAnswers(d, { children: 'no' }, [])).toEqual([]);
-    expect(missingAnswers(d, { children: 'yes' }, [])).toEqual([{ field: 'answers.how-many', problem: 'is required' }]);
-  });
-
-  it('drop the answers and scores of questions no longer asked', () => {
-    const answers = { children: 'no', 'how-many': 3 };
-    expect(keptAnswers(d, answers)).toEqual({ children: 'no' });
+  it('score nothing once no longer asked', () => {
     expect(scoreOf(d, { children: 'no', school: 'yes' })).toBe(0);
   });
 
@@ -156,24 +129,16 @@ describe('conditional questions', () => {
   });
 });
 
-describe('answers', () => {
-  const members = [{ profileId: '0190f0a0-0000-7000-8000-000000000001', name: 'Sam Lee', relationship: 'Lead person' }];
-
-  it('must be one of the question\'s options', () => {
-    expect(answerProblems(matrix, { 'ram-frequency': '9' }, [])).toEqual([{ field: 'answers.ram-frequency', problem: 'must be one of: 0, 1, 2, 3, 4, 5' }]);
-    expect(answerProblems(matrix, { 'not-a-question': 'yes' }, [])).toEqual([{ field: 'answers.not-a-question', problem: 'is not a question of this template' }]);
-  });
-
-  it('on a family grid name only family members on the assessment', () => {
-    const family = builtIn('family');
-    expect(answerProblems(family, { 'family-health': { [members[0]!.profileId]: 'yes' } }, members)).toEqual([]);
-    expect(answerProblems(family, { 'family-health': { other: 'yes' } }, members)[0]?.problem).toBe('names someone who is not a family member on this assessment');
-    expect(missingAnswers(family, { 'family-health': {} }, members).map((p) => p.field)).toContain('answers.family-health');
-  });
-
-  it('on a scale must be a whole number in its range', () => {
-    const wheel = builtIn('wheel');
-    expect(answerProblems(wheel, { 'wheel-health': 11 }, [])).toEqual([{ field: 'answers.wheel-health', problem: 'must be a whole number from 1 to 10' }]);
-    expect(answerProblems(wheel, { 'wheel-health': 10 }, [])).toEqual([]);
+describe('a template', () => {
+  it('has its questions checked as a form\'s, then its bands and rules', () => {
+    const broken = { ...matrix, chart: 'wheel' as const, bands: [{ ...matrix.bands[0]!, max: 20 }, ...matrix.bands.slice(1)] };
+    broken.sections = [{ ...broken.sections[0]!, questions: [...broken.sections[0]!.questions, broken.sections[0]!.questions[0]!] }];
+    const formProblems = formDefinitionProblems(broken);
+    expect(formProblems).toEqual([{ field: `definition.sections.0.questions.${broken.sections[0]!.questions.length - 1}.key`, problem: 'repeats the key "ram-frequency"' }]);
+    expect(definitionProblems(broken)).toEqual([
+      ...formProblems,
+      { field: 'definition.bands', problem: '"Standard" overlaps "Medium"' },
+      { field: 'definition.chart', problem: 'a wheel needs rating (scale) questions' },
+    ]);
   });
 });

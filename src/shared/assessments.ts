@@ -3,21 +3,8 @@
  * assessments completed with them. The same words in the database, the API and the screen.
  */
 
-export const questionKinds = ['yes_no', 'single_choice', 'multiple_choice', 'scale', 'number', 'date', 'text', 'family_grid'] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-export const questionKindLabels: Record<QuestionKind, string> = {
-  yes_no: 'Yes or no',
-  single_choice: 'One choice',
-  multiple_choice: 'Several choices',
-  scale: 'A rating on a scale',
-  number: 'A number',
-  date: 'A date',
-  text: 'Free text',
-  family_grid: 'One answer for each family member',
-};
-
-/** Kinds whose answers come from the question's options, each carrying a score. */
-export const choiceKinds: readonly QuestionKind[] = ['yes_no', 'single_choice', 'multiple_choice', 'family_grid'];
+/** The kinds of question are a form's (an assessment's choices each carry a score as well). */
+export { choiceKinds, questionKindLabels, questionKinds, type QuestionKind } from './forms/questions.ts';
 
 /** Objective questions ask for facts; subjective ones for the person's or assessor's view. */
 export const questionNatures = ['objective', 'subjective'] as const;

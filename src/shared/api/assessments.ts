@@ -3,48 +3,53 @@ import {
   adjustmentRules, adjustmentStatuses, assessmentStatuses, assessmentSubjectKinds, bandColours, chartKinds,
   questionKinds, questionNatures, questionStatuses, scoringRules, templateStatuses,
 } from '../assessments.ts';
+import {
+  answers, answerValue, familyMember, formOption, formQuestion, questionCondition, questionKey, scaleRange, sectionOf, sectionsOf,
+  type Answers, type AnswerValue, type FamilyMember, type QuestionCondition,
+} from '../forms/definition.ts';
 import { riskLevels } from '../records.ts';
 import { visibilities } from '../work.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 import { isoDate } from './records.ts';
 import { assigneeInput, taskSummary } from './tasks.ts';
 
-/** Question keys name answers in the API (`answers: {frequency: "3"}`), so they are short and stable. */
-export const questionKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'must be lower-case letters, digits, - or _ (at most 60)');
+// A template's definition is a form's (src/shared/forms/definition.ts) whose options carry scores,
+// whose questions may come from the bank, and which adds bands, thresholds and rules. The form's
+// question keys, conditions, scales and answers are the API's too.
+export { answers, answerValue, familyMember, questionCondition, questionKey, scaleRange };
+export type { Answers, AnswerValue, FamilyMember, QuestionCondition };
+
 export const templateKey = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be lower-case letters, digits or - (at most 60)');
 
 const score = z.number().int().min(-1000).max(1000);
 
-export const questionOption = z.object({
-  value: z.string().trim().min(1, 'must not be blank').max(60),
-  label: text(300),
-  score: score.default(0),
-});
+/** A form's option that adds its score to the total when chosen. */
+export const questionOption = formOption.extend({ score: score.default(0) });
 export type QuestionOption = z.infer<typeof questionOption>;
 
-export const scaleRange = z.object({ min: z.number().int().min(-100).max(100), max: z.number().int().min(-100).max(100) });
+const { key, text: questionText, guidance, kind, scale, required, condition } = formQuestion.shape;
 
-/** Shown only when an earlier question's answer is one of `values`. */
-export const questionCondition = z.object({ questionKey, values: z.array(z.string().max(60)).min(1).max(30) });
-export type QuestionCondition = z.infer<typeof questionCondition>;
-
-/** A question as a template version holds it: copied from the bank, so later bank edits never change a completed assessment. */
+/**
+ * A question as a template version holds it: a form's question with scored options, copied from
+ * the bank, so later bank edits never change a completed assessment. (Fields in the order the
+ * API has always given them.)
+ */
 export const templateQuestion = z.object({
-  key: questionKey,
+  key,
   questionId: uuid.nullable().default(null),
-  text: text(1000),
-  guidance: optionalText(2000).default(null),
-  kind: z.enum(questionKinds),
+  text: questionText,
+  guidance,
+  kind,
   nature: z.enum(questionNatures).default('objective'),
   topics: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
   options: z.array(questionOption).max(30).default([]),
-  scale: scaleRange.nullable().default(null),
-  required: z.boolean().default(false),
-  condition: questionCondition.nullable().default(null),
+  scale,
+  required,
+  condition,
 });
 export type TemplateQuestion = z.infer<typeof templateQuestion>;
 
-export const templateSection = z.object({ title: text(200), questions: z.array(templateQuestion).min(1).max(100) });
+export const templateSection = sectionOf(templateQuestion);
 export type TemplateSection = z.infer<typeof templateSection>;
 
 /** A score range with a label; `max` null means "and above". A band may set a profile's risk level. */
@@ -66,7 +71,7 @@ export const threshold = z.object({ min: score, label: text(200), followUp: temp
 export type Threshold = z.infer<typeof threshold>;
 
 export const templateDefinition = z.object({
-  sections: z.array(templateSection).min(1).max(30),
+  sections: sectionsOf(templateSection),
   scoring: z.enum(scoringRules).default('sum'),
   bands: z.array(band).max(10).default([]),
   thresholds: z.array(threshold).max(10).default([]),
@@ -180,25 +185,7 @@ export const updateBankQuestionBody = z.strictObject({
 
 // Assessments.
 
-/**
- * An answer: the option's value for yes/no and single choice, an array of values for multiple
- * choice, a number for a scale or number, a YYYY-MM-DD date, text, or for a family grid an object
- * of profile id to option value.
- */
-export const answerValue = z.union([
-  z.string().max(10_000),
-  z.number().finite(),
-  z.array(z.string().max(60)).max(30),
-  z.record(z.string().max(60), z.string().max(60)),
-]);
-export type AnswerValue = z.infer<typeof answerValue>;
-export const answers = z.record(z.string().max(60), answerValue);
-export type Answers = z.infer<typeof answers>;
-
 export const subjectInput = z.strictObject({ type: z.enum(assessmentSubjectKinds), id: uuid });
-
-export const familyMember = z.object({ profileId: uuid, name: z.string(), relationship: z.string() });
-export type FamilyMember = z.infer<typeof familyMember>;
 
 export const createAssessmentBody = z.strictObject({
   /** The template's id or key. */

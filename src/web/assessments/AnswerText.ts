@@ -1,7 +1,7 @@
-import type { AnswerValue, FamilyMember, TemplateQuestion } from '../../shared/api/assessments.ts';
+import type { AnswerValue, FamilyMember, FormQuestion } from '../../shared/forms/definition.ts';
 import { formatDate } from '../components/format.ts';
 
-type Asked = Pick<TemplateQuestion, 'kind' | 'options' | 'scale'>;
+type Asked = Pick<FormQuestion, 'kind' | 'options' | 'scale'>;
 
 const optionLabel = (question: Asked, value: string) => question.options.find((o) => o.value === value)?.label ?? value;
 

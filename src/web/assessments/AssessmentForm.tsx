@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Grid, List, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import type { Assessment, Template } from '../../shared/api/assessments.ts';
-import { askedQuestions, missingAnswers, type Problem } from '../../shared/assessment-engine.ts';
+import { askedQuestions, missingAnswers, type Problem } from '../../shared/forms/engine.ts';
 import { visibilities, visibilityLabels, type Visibility } from '../../shared/work.ts';
 import { isApiError, messageOf } from '../api/errors.ts';
 import { notifySaved } from '../components/notify.ts';

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Box, Button, Group, Stack } from '@mantine/core';
-import type { AnswerValue, Assessment, FamilyMember, TemplateQuestion } from '../../shared/api/assessments.ts';
+import type { Assessment } from '../../shared/api/assessments.ts';
+import type { AnswerValue, FamilyMember, FormQuestion } from '../../shared/forms/definition.ts';
+import { QuestionInput } from '../forms/QuestionInput.tsx';
 import { AssessmentInformationRequestForm, AssessmentInformationRequests } from './AssessmentInformationRequest.tsx';
-import { QuestionInput } from './QuestionInput.tsx';
 
 interface Props {
   assessment: Assessment;
-  question: TemplateQuestion;
+  question: FormQuestion;
   value: AnswerValue | null;
   onChange: (value: AnswerValue | null) => void;
   error: string | undefined;

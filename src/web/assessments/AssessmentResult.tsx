@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { Assessment, Template } from '../../shared/api/assessments.ts';
-import { askedQuestions } from '../../shared/assessment-engine.ts';
+import { askedQuestions } from '../../shared/forms/engine.ts';
 import { adjustmentStatusLabels } from '../../shared/assessments.ts';
 import { visibilityLabels } from '../../shared/work.ts';
 import { messageOf } from '../api/errors.ts';

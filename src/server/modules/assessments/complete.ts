@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Assessment, completeAssessmentBody } from '../../../shared/api/assessments.ts';
-import { answerProblems, bandFor, keptAnswers, missingAnswers, scoreOf, thresholdsReached } from '../../../shared/assessment-engine.ts';
+import { bandFor, scoreOf, thresholdsReached } from '../../../shared/assessment-engine.ts';
+import { answerProblems, keptAnswers, missingAnswers } from '../../../shared/forms/engine.ts';
 import type { Context } from '../../platform/context.ts';
 import { staleVersion } from '../../platform/errors.ts';
 import type { SharedRecord } from '../sharing/record-access.ts';

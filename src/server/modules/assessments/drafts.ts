@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Answers, Assessment, createAssessmentBody, updateAssessmentBody } from '../../../shared/api/assessments.ts';
-import { answerProblems } from '../../../shared/assessment-engine.ts';
+import { answerProblems } from '../../../shared/forms/engine.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, staleVersion, ValidationError } from '../../platform/errors.ts';

@@ -1,5 +1,6 @@
 import type { Answers, Assessment, Comparison } from '../../../shared/api/assessments.ts';
-import { answerProblems, bandFor } from '../../../shared/assessment-engine.ts';
+import { bandFor } from '../../../shared/assessment-engine.ts';
+import { answerProblems } from '../../../shared/forms/engine.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { contributableRecord } from '../sharing/record-access.ts';

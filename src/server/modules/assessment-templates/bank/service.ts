@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { BankQuestion, bankQuestionQuery, createBankQuestionBody, QuestionOption, TemplateDefinition, TemplateQuestion, updateBankQuestionBody } from '../../../../shared/api/assessments.ts';
-import { definitionProblems } from '../../../../shared/assessment-engine.ts';
+import type { BankQuestion, bankQuestionQuery, createBankQuestionBody, QuestionOption, TemplateQuestion, updateBankQuestionBody } from '../../../../shared/api/assessments.ts';
 import { choiceKinds, type QuestionKind } from '../../../../shared/assessments.ts';
+import type { FormQuestion } from '../../../../shared/forms/definition.ts';
+import { formDefinitionProblems } from '../../../../shared/forms/engine.ts';
 import { canManagePartnershipLists } from '../../../platform/access/administration.ts';
 import { diff } from '../../../platform/audit/diff.ts';
 import type { Context } from '../../../platform/context.ts';
@@ -63,20 +64,16 @@ const normaliseTopics = (topics: string[]) => [...new Set(topics.map((t) => t.to
 const withDefaultOptions = (kind: QuestionKind, options: QuestionOption[]): QuestionOption[] =>
   (kind === 'yes_no' && options.length === 0 ? [{ value: 'yes', label: 'Yes', score: 0 }, { value: 'no', label: 'No', score: 0 }] : options);
 
-/** The template engine's rules for one question, reported against the question's own fields. */
+/** The form engine's rules for one question, reported against the question's own fields. */
 function shapeProblems(shape: QuestionShape): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!choiceKinds.includes(shape.kind) && shape.options.length > 0) problems.push({ field: 'options', problem: 'are only for questions answered by choosing' });
   if (shape.kind !== 'scale' && shape.scale) problems.push({ field: 'scale', problem: 'is only for rating (scale) questions' });
-  const question: TemplateQuestion = {
-    key: 'question', questionId: null, text: 'question', guidance: null, kind: shape.kind, nature: 'objective', topics: [],
-    options: shape.options, scale: shape.scale, required: false, condition: null,
-  };
-  const definition: TemplateDefinition = {
-    sections: [{ title: 'bank', questions: [question] }], scoring: 'sum', bands: [], thresholds: [], adjustment: 'not_allowed', setsRiskLevel: false, chart: 'line', family: false,
+  const question: FormQuestion = {
+    key: 'question', text: 'question', guidance: null, kind: shape.kind, options: shape.options, scale: shape.scale, required: false, condition: null,
   };
   const prefix = 'definition.sections.0.questions.0.';
-  for (const p of definitionProblems(definition)) {
+  for (const p of formDefinitionProblems({ sections: [{ questions: [question] }] })) {
     if (p.field.startsWith(prefix)) problems.push({ field: p.field.slice(prefix.length), problem: p.problem });
   }
   return problems;

@@ -1,16 +1,17 @@
 import { useId } from 'react';
 import { Checkbox, Group, NumberInput, Radio, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import type { AnswerValue, FamilyMember, TemplateQuestion } from '../../shared/api/assessments.ts';
+import type { AnswerValue, FamilyMember, FormQuestion } from '../../shared/forms/definition.ts';
+import { defaultScale, maxTextAnswer } from '../../shared/forms/questions.ts';
 
 interface Props {
-  question: TemplateQuestion;
+  question: FormQuestion;
   value: AnswerValue | null;
   onChange: (value: AnswerValue | null) => void;
   error?: string | undefined;
   members: FamilyMember[];
 }
 
-/** The right input for each kind of question; each is labelled by the question and described by its guidance. */
+/** The right input for each kind of a form's question; each is labelled by the question and described by its guidance. */
 export function QuestionInput({ question, value, onChange, error, members }: Props) {
   const common = { label: question.text, description: question.guidance ?? undefined, error, withAsterisk: question.required };
   switch (question.kind) {
@@ -64,7 +65,7 @@ export function QuestionInput({ question, value, onChange, error, members }: Pro
           {...common}
           autosize
           minRows={3}
-          maxLength={10_000}
+          maxLength={maxTextAnswer}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value || null)}
         />
@@ -78,7 +79,7 @@ type ScaleProps = Pick<Props, 'question' | 'value' | 'onChange'> & { label: stri
 
 /** A rating as a row of numbered radios: arrow keys move along it, and each number is read out. */
 function ScaleInput({ question, value, onChange, ...common }: ScaleProps) {
-  const range = question.scale ?? { min: 1, max: 10 };
+  const range = question.scale ?? defaultScale;
   const ratings = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
   return (
     <Radio.Group {...common} value={typeof value === 'number' ? String(value) : null} onChange={(v) => onChange(Number(v))}>
