@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createProfile, emails, enrolledUser, loadStructure, share } from '../sharing/records.fixtures.ts';
 import { complete, completed, matrixAllMax, start, victimAnswers } from './assessments.fixtures.ts';
@@ -51,12 +52,11 @@ describe('the personal lists leave out records the reader can no longer open', (
     const done = await completed(police, 'victim-screening', { type: 'profile', id: profile.id }, victimAnswers());
     const items = await listed(police, 'mine');
     const me = (await police.get('/api/v1/me')).json().id as string;
-    const admin = await t.as(emails.admin);
-    const audit = (await admin.get(`/api/v1/audit-events?action=assessments.listed&actorId=${me}&limit=1`)).json().items[0];
-    expect(audit.details).toMatchObject({ scope: 'mine', count: items.length, assessmentIds: items.map((i) => i.id) });
-    expect(audit.details.assessmentIds).toContain(done.id);
-    expect(audit.details.records).toContainEqual({ kind: 'profile', id: profile.id });
-    expect(audit.details.records).toHaveLength(items.length);
+    const [audit] = await storedAuditEvents(t, { action: 'assessments.listed', actorId: me, limit: 1 });
+    expect(audit!.details).toMatchObject({ scope: 'mine', count: items.length, assessmentIds: items.map((i) => i.id) });
+    expect(audit!.details!.assessmentIds).toContain(done.id);
+    expect(audit!.details!.records).toContainEqual({ kind: 'profile', id: profile.id });
+    expect(audit!.details!.records).toHaveLength(items.length);
   });
 
   it('caps the audited ids at the page', async () => {
@@ -65,8 +65,8 @@ describe('the personal lists leave out records the reader can no longer open', (
     const response = await police.get('/api/v1/assessments?scope=mine&limit=2');
     expect(response.json().nextCursor).not.toBeNull();
     const me = (await police.get('/api/v1/me')).json().id as string;
-    const audit = (await (await t.as(emails.admin)).get(`/api/v1/audit-events?action=assessments.listed&actorId=${me}&limit=1`)).json().items[0];
-    expect(audit.details.assessmentIds).toEqual(response.json().items.map((i: { id: string }) => i.id));
+    const [audit] = await storedAuditEvents(t, { action: 'assessments.listed', actorId: me, limit: 1 });
+    expect(audit!.details!.assessmentIds).toEqual(response.json().items.map((i: { id: string }) => i.id));
   });
 });
 

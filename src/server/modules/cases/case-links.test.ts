@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { storedAuditEvents } from '../../test/audit.ts';
 
 let t: TestApp;
 
@@ -57,8 +58,10 @@ async function grant(table: 'case_access' | 'profile_access', recordId: string, 
   await t.database.pool.query(`insert into ${table} (id, record_id, team_id, level) values (gen_random_uuid(), $1, $2, $3)`, [recordId, teamId, level]);
 }
 
+/** The audit trail as written, newest first, filtered as the viewer would (entityId, entityType, action, actorId): what the module recorded. */
 async function audit(query: string) {
-  return (await (await t.as(admin)).get(`/api/v1/audit-events?${query}`)).json().items as { action: string; details: Record<string, unknown> | null; changes: Record<string, unknown> | null }[];
+  const { entityId, entityType, action, actorId } = Object.fromEntries(new URLSearchParams(query));
+  return storedAuditEvents(t, { entityId, entityType, action, actorId, limit: 50 });
 }
 
 let demo: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createUserAs } from '../../test/fixtures.ts';
+import { storedAuditEvents } from '../../test/audit.ts';
 
 let t: TestApp;
 
@@ -31,8 +32,10 @@ async function openCase(email: string, body: Record<string, unknown> = {}) {
   return response.json();
 }
 
+/** The audit trail as written, newest first, filtered as the viewer would (entityId, entityType, action, actorId): what the module recorded. */
 async function audit(query: string) {
-  return (await (await t.as(admin)).get(`/api/v1/audit-events?${query}`)).json().items as { action: string; actor: { id: string }; reason: string | null; changes: Record<string, { before: unknown; after: unknown }> | null; details: Record<string, unknown> | null }[];
+  const { entityId, entityType, action, actorId } = Object.fromEntries(new URLSearchParams(query));
+  return storedAuditEvents(t, { entityId, entityType, action, actorId, limit: 50 });
 }
 
 function shiftDays(days: number): string {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedAuditEvents } from '../../test/audit.ts';
 import { createUserAs } from '../../test/fixtures.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
@@ -39,9 +40,9 @@ function expectError(response: { statusCode: number; json(): unknown }, status: 
   expect({ status: response.statusCode, code: (response.json() as { error?: { code?: string } }).error?.code }).toEqual({ status, code });
 }
 
+/** The audit trail of one record as written, newest first: what the module recorded. */
 async function auditOf(entityId: string, action?: string) {
-  const admin = await t.as('admin@concord.test');
-  return (await admin.get(`/api/v1/audit-events?entityId=${entityId}${action ? `&action=${action}` : ''}`)).json().items as { action: string; outcome: string; changes: unknown; details: Record<string, unknown> | null }[];
+  return storedAuditEvents(t, { entityId, action, limit: 50 });
 }
 
 /** A disposable, fully signed-in account with an enrolled authenticator. */
@@ -159,8 +160,8 @@ describe('matching an address being entered', () => {
     const byStreet = (await (await t.as(police)).get('/api/v1/locations/matches?addressLine1=Orchard%20Close')).json().items as { location: { id: string } }[];
     expect(byStreet.map((i) => i.location.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
 
-    const audit = (await (await t.as('admin@concord.test')).get('/api/v1/audit-events?action=locations.matched')).json().items;
-    expect(audit.find((e: { details: { postcode: string | null } }) => e.details.postcode === 'ng91aa').details).toMatchObject({ addressLine1: '3 Orchard Close', resultCount: 2 });
+    const audit = await storedAuditEvents(t, { action: 'locations.matched', limit: 50 });
+    expect(audit.find((e) => e.details?.postcode === 'ng91aa')!.details).toMatchObject({ addressLine1: '3 Orchard Close', resultCount: 2 });
   });
 
   it('finds nothing of another partnership', async () => {
@@ -312,7 +313,7 @@ describe('the list of locations', () => {
     expect(all.map((l) => l.id)).not.toContain(hidden.id);
 
     expectError(await agent.get('/api/v1/locations?cursor=bm9wZQ'), 422, 'validation_failed');
-    const audit = (await (await t.as('admin@concord.test')).get('/api/v1/audit-events?action=locations.listed')).json().items;
-    expect(audit[0].details).toMatchObject({ resultCount: 1 });
+    const audit = await storedAuditEvents(t, { action: 'locations.listed', limit: 50 });
+    expect(audit[0]!.details).toMatchObject({ resultCount: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -128,9 +129,9 @@ describe('what the searcher may see', () => {
 
   it('records each search with its query and the number of results', async () => {
     const results = await search(council, 'Thornton');
-    const audit = (await (await t.as('admin@concord.test')).get('/api/v1/audit-events?action=search.performed')).json().items;
+    const audit = await storedAuditEvents(t, { action: 'search.performed', limit: 50 });
     expect(audit[0]).toMatchObject({ actor: { name: 'Jo Evans' } });
-    expect(audit[0].details).toEqual({ query: 'Thornton', kind: null, resultCount: results.length });
+    expect(audit[0]!.details).toEqual({ query: 'Thornton', kind: null, resultCount: results.length });
   });
 
   it('refuses a blank query', async () => {
