@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.unit.test.ts'],
           environment: 'node',
+          // Migrates and seeds once per run; each test file copies the result (src/server/test/template.ts).
+          globalSetup: ['src/server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

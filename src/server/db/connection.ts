@@ -19,6 +19,8 @@ export interface Database {
    * has none: everything shares the one pooled connection.
    */
   connection: pg.PoolConfig | null;
+  /** Embedded mode only: a tarball of the data directory, which `loadDataDir` starts a copy from. */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -30,11 +32,18 @@ export interface OpenOptions {
   /** Directory for the embedded database; "memory://" keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * Embedded mode on disk flushes every commit to the disk before answering (pglite-worker.mjs).
+   * `false` keeps PGlite's fsync=off: for bench/durability.ts only, never for real data.
+   */
+  fsync?: boolean;
+  /** An in-memory embedded database starts as a copy of this `dumpDataDir` tarball (the API tests' template). */
+  loadDataDir?: Uint8Array;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir);
+  return openEmbedded(options.dataDir, options.fsync ?? true, options.loadDataDir);
 }
 
 function makePool(connection: pg.PoolConfig): pg.Pool {
@@ -66,7 +75,7 @@ async function openPostgres(databaseUrl: string, max: number): Promise<Database>
  * queries can interleave and break each other ("unnamed prepared statement does not exist").
  * One connection makes that impossible and costs nothing: PGlite runs one statement at a time.
  */
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, fsync: boolean, loadDataDir: Uint8Array | undefined): Promise<Database> {
   const inMemory = dataDir === 'memory://';
   let pgliteDir = dataDir;
   let releaseLock = () => undefined as void;
@@ -80,7 +89,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const socketDir = mkdtempSync(join(tmpdir(), 'concord-db-'));
   const port = 5432;
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir: pgliteDir, socketPath: join(socketDir, `.s.PGSQL.${port}`) },
+    workerData: { dataDir: pgliteDir, socketPath: join(socketDir, `.s.PGSQL.${port}`), fsync, loadDataDir },
   });
   try {
     await waitFor(worker, 'ready');
@@ -103,6 +112,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     pool,
     db: drizzle(pool, { schema }),
     connection: null,
+    async dumpDataDir() {
+      const dumped = waitFor<{ data: Uint8Array }>(worker, 'dumped');
+      worker.postMessage({ type: 'dump' });
+      return (await dumped).data;
+    },
     async close() {
       await pool.end();
       worker.postMessage({ type: 'stop' });
@@ -114,13 +128,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   };
 }
 
-function waitFor(worker: Worker, type: string, timeoutMs = 60_000): Promise<void> {
+function waitFor<T = object>(worker: Worker, type: string, timeoutMs = 60_000): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`embedded database did not become ${type}`)), timeoutMs);
-    const onMessage = (message: { type: string }) => {
+    const onMessage = (message: { type: string } & T) => {
       if (message.type !== type) return;
       cleanup();
-      resolvePromise();
+      resolvePromise(message);
     };
     const onError = (error: Error) => {
       cleanup();

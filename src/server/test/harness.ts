@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createGuardrails, generate } from 'otplib';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { demoPassword, demoTotpSecret, seedDemo } from '../db/seed/demo.ts';
 import { loadSecretKey } from '../platform/auth/crypto.ts';
-import { openTestDatabase } from './database.ts';
+import { openTestDatabase, testTemplates } from './database.ts';
+import { testConfig } from './template.ts';
 
 export const publicUrl = 'http://concord.test';
 
@@ -71,16 +71,16 @@ export function makeAgent(app: FastifyInstance, cookies: Record<string, string> 
   };
 }
 
-/** Builds Concord on a fresh database with the demo partnerships seeded, as `start` would. */
+/**
+ * Builds Concord on a fresh database with the demo partnerships seeded, as `start` would: a copy
+ * of the run's seeded template, whose authenticator secrets were encrypted with the run's
+ * SESSION_SECRET (or, without templates, a database seeded here with a secret of its own).
+ */
 export async function startTestApp(): Promise<TestApp> {
-  const config = loadConfig({
-    CONCORD_DEMO: 'true',
-    CONCORD_DATA_DIR: 'memory://',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-  });
-  const database = await openTestDatabase();
-  await seedDemo(database, loadSecretKey(config));
+  const templates = testTemplates();
+  const config = testConfig(templates?.sessionSecret ?? randomBytes(32).toString('hex'));
+  const database = await openTestDatabase(templates ? 'seeded' : 'migrated');
+  if (!templates) await seedDemo(database, loadSecretKey(config));
   const app = await buildApp({ config, database, publicUrl: () => publicUrl, logger: false });
   await app.ready();
 
