@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { linkLocationBody, linkProfileBody } from '../../../shared/api/cases.ts';
+import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import type { Context } from '../../platform/context.ts';
-import { ConflictError, NoAccessError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import * as q from './queries.ts';
-import { announce, loadForChange, ownerOf, presentLinkedLocation, presentLinkedProfile, subjectOf, userIdOf } from './record.ts';
+import { announce, loadForChange, presentLinkedLocation, presentLinkedProfile, subjectOf, userIdOf } from './record.ts';
 
 /**
  * People and places on a case. Linking needs edit on the case and the right to open what is
@@ -11,15 +12,12 @@ import { announce, loadForChange, ownerOf, presentLinkedLocation, presentLinkedP
  * Unlinking needs only edit on the case.
  */
 
-type Linked = { ownerTeamId: string; ownerOrganisationId: string; ownerTeamName: string; ownerOrganisationName: string; partnershipId: string; level: string | null };
+type Linked = Omit<AccessFacts, 'id'>;
 
-function requireOpenable<T extends Linked>(ctx: Context, kind: 'profile' | 'location', id: string, row: T | null, field: string): T {
+/** A record to link must exist in the partnership (else the field is wrong) and be one the actor may open. */
+function requireOpenable<T extends Linked>(ctx: Context, kind: 'profile' | 'location', id: string, row: T | null, field: string): Checked<T> {
   if (!row || row.partnershipId !== ctx.actor.partnershipId) throw new ValidationError([{ field, problem: `is not a ${kind} on the record` }]);
-  if (row.level === null) {
-    ctx.refuse({ action: 'access.refused', entityType: kind, entityId: id, subjectOrganisationId: row.ownerOrganisationId, subjectTeamId: row.ownerTeamId, details: { why: `${kind} not shared with you`, linking: 'case' } });
-    throw new NoAccessError(ownerOf(row));
-  }
-  return row;
+  return checkRecord(ctx, 'open', kind, row, (r) => ({ ...r, id }));
 }
 
 export async function linkProfile(ctx: Context, caseId: string, body: z.infer<typeof linkProfileBody>) {

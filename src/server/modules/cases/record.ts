@@ -1,9 +1,10 @@
 import type { CaseRecord, CaseSummary, Intervention } from '../../../shared/api/cases.ts';
 import type { CaseStatus } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
-import { ConflictError, ForbiddenError, NoAccessError, NotFoundError, type RecordOwner } from '../../platform/errors.ts';
+import { ConflictError, type RecordOwner } from '../../platform/errors.ts';
 import { tellInterested } from '../notifications/notify.ts';
 import * as q from './queries.ts';
 import { londonToday } from '../../platform/london.ts';
@@ -43,14 +44,11 @@ export const auditedFields = [
 /** Audit and foreign keys name people, not API tokens. */
 export const userIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.id : null);
 
-export async function loadCase(ctx: Context, id: string): Promise<q.CaseRow> {
-  const row = await q.getCase(ctx.tx, ctx.actor, id);
-  if (!row || row.case.partnershipId !== ctx.actor.partnershipId) throw new NotFoundError('case');
-  if (!row.level) {
-    ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: 'case not shared with you' } });
-    throw new NoAccessError(ownerOf(row));
-  }
-  return row;
+/** What the one record check needs of a case row. */
+const caseFacts = (row: q.CaseRow): AccessFacts => ({ ...row, id: row.case.id, partnershipId: row.case.partnershipId, ownerTeamId: row.case.ownerTeamId });
+
+export async function loadCase(ctx: Context, id: string): Promise<Checked<q.CaseRow>> {
+  return checkRecord(ctx, 'open', 'case', await q.getCase(ctx.tx, ctx.actor, id), caseFacts);
 }
 
 function wrongStatus(status: CaseStatus): ConflictError {
@@ -68,12 +66,8 @@ function wrongStatus(status: CaseStatus): ConflictError {
  * A case the actor may change, in one of the statuses the change applies to: an open case takes
  * every change, a closed one only reopening or archiving, an archived one nothing at all.
  */
-export async function loadForChange(ctx: Context, id: string, statuses: readonly CaseStatus[] = ['open']): Promise<q.CaseRow> {
-  const row = await loadCase(ctx, id);
-  if (effectiveLevel(ctx.actor, row.level) !== 'edit') {
-    ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: 'view access only' } });
-    throw new ForbiddenError('You can view this case but not change it.');
-  }
+export async function loadForChange(ctx: Context, id: string, statuses: readonly CaseStatus[] = ['open']): Promise<Checked<q.CaseRow>> {
+  const row = checkRecord(ctx, 'edit', 'case', await q.getCase(ctx.tx, ctx.actor, id), caseFacts);
   if (!statuses.includes(row.case.status)) throw wrongStatus(row.case.status);
   return row;
 }

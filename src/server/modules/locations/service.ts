@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { createLocationBody, locationListQuery, locationMatchQuery, updateLocationBody } from '../../../shared/api/locations.ts';
 import type { listQuery } from '../../../shared/api/common.ts';
-import { effectiveLevel } from '../../platform/access/records.ts';
+import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
-import { ConflictError, ForbiddenError, NoAccessError, NotFoundError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
-import { ownerOf, presentHistory, presentLocation, presentMatch, presentSummary } from './present.ts';
+import { ConflictError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { presentHistory, presentLocation, presentMatch, presentSummary } from './present.ts';
 import * as q from './queries.ts';
 
 const auditedFields = ['kind', 'name', 'addressLine1', 'addressLine2', 'town', 'postcode', 'latitude', 'longitude'] as const;
@@ -33,27 +33,27 @@ function valuesOf(l: q.LocationValues): q.LocationValues {
   return { kind: l.kind, name: l.name, addressLine1: l.addressLine1, addressLine2: l.addressLine2, town: l.town, postcode: l.postcode, latitude: l.latitude, longitude: l.longitude };
 }
 
+/** What the one record check needs of a location row. */
+const locationFacts = (row: q.LocationRow): AccessFacts => ({
+  id: row.location.id,
+  partnershipId: row.location.partnershipId,
+  level: row.level,
+  ownerTeamId: row.location.ownerTeamId,
+  ownerTeamName: row.teamName,
+  ownerOrganisationId: row.organisationId,
+  ownerOrganisationName: row.organisationName,
+});
+
 /** Outside the partnership a location does not exist; inside it without access, the owner is named. */
-async function load(ctx: Context, id: string): Promise<q.LocationRow> {
-  const row = await q.getLocation(ctx.tx, ctx.actor, id);
-  if (!row || row.location.partnershipId !== ctx.actor.partnershipId) throw new NotFoundError('location');
-  if (row.level === null) {
-    ctx.refuse({ action: 'access.refused', ...subject(row), details: { code: 'no_access' } });
-    throw new NoAccessError(ownerOf(row));
-  }
-  return row;
+async function load(ctx: Context, id: string): Promise<Checked<q.LocationRow>> {
+  return checkRecord(ctx, 'open', 'location', await q.getLocation(ctx.tx, ctx.actor, id), locationFacts);
 }
 
-async function loadEditable(ctx: Context, id: string): Promise<q.LocationRow> {
-  const row = await load(ctx, id);
-  if (effectiveLevel(ctx.actor, row.level) !== 'edit') {
-    ctx.refuse({ action: 'access.refused', ...subject(row), details: { code: 'forbidden', why: 'view access only' } });
-    throw new ForbiddenError('You can view this location but not change it.');
-  }
-  return row;
+async function loadEditable(ctx: Context, id: string): Promise<Checked<q.LocationRow>> {
+  return checkRecord(ctx, 'edit', 'location', await q.getLocation(ctx.tx, ctx.actor, id), locationFacts);
 }
 
-async function presented(ctx: Context, row: q.LocationRow) {
+async function presented(ctx: Context, row: Checked<q.LocationRow>) {
   const [cases, profiles] = [await q.linkedCases(ctx.tx, ctx.actor, row.location.id), await q.linkedProfiles(ctx.tx, ctx.actor, row.location.id)];
   return presentLocation(ctx.actor, row, { cases, profiles });
 }
@@ -100,7 +100,7 @@ export async function create(ctx: Context, body: z.infer<typeof createLocationBo
     ownerTeamId: ctx.actor.teamId,
     createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
   });
-  const row = (await q.getLocation(ctx.tx, ctx.actor, id))!;
+  const row = await load(ctx, id);
   ctx.audit({ action: 'location.created', ...subject(row), changes: diff(null, valuesOf(row.location), auditedFields) });
   await announce(ctx, row);
   return presented(ctx, row);
@@ -145,7 +145,7 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
   const problems = coordinateProblems(after);
   if (problems.length > 0) throw new ValidationError(problems);
   if (!(await q.updateLocation(ctx.tx, id, version, after))) throw staleVersion(await presented(ctx, current));
-  const updated = (await q.getLocation(ctx.tx, ctx.actor, id))!;
+  const updated = await load(ctx, id);
   ctx.audit({ action: 'location.updated', ...subject(updated), changes: diff(before, valuesOf(updated.location), auditedFields) });
   await announce(ctx, updated);
   return presented(ctx, updated);

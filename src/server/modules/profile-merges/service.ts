@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { mergeProfilesBody } from '../../../shared/api/profiles.ts';
 import { profileRoles, relationshipKinds, relationshipLabels, type AccessLevel } from '../../../shared/records.ts';
-import { effectiveLevel } from '../../platform/access/records.ts';
+import { checkRecord, subjectOf as accessSubject } from '../../platform/access/check.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
-import { ConflictError, ForbiddenError, NoAccessError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import * as q from './queries.ts';
 
 /** Kinds that read the same from both sides: "sibling of" stored either way round is one relationship. */
@@ -13,8 +13,7 @@ const symmetricKinds = relationshipKinds.filter((k) => relationshipLabels[k].fro
 type Target = { team: { id: string; name: string } } | { organisation: { id: string; name: string } };
 export interface AccessGranted { target: Target; level: AccessLevel; before: AccessLevel | null }
 
-const ownerOf = (p: q.MergeProfileRow) => ({ team: { id: p.ownerTeamId, name: p.ownerTeamName }, organisation: { id: p.ownerOrganisationId, name: p.ownerOrganisationName } });
-const subjectOf = (p: q.MergeProfileRow) => ({ entityType: 'profile' as const, entityId: p.id, subjectOrganisationId: p.ownerOrganisationId, subjectTeamId: p.ownerTeamId });
+const subjectOf = (p: q.MergeProfileRow) => accessSubject('profile', p);
 
 /** Both profiles must be ones the actor can change; the duplicate is named in the body, so a bad one is a 422. */
 async function lockBoth(ctx: Context, survivorId: string, duplicateId: string) {
@@ -27,11 +26,7 @@ async function lockBoth(ctx: Context, survivorId: string, duplicateId: string) {
   const duplicate = inPartnership(locked.get(duplicateId));
   if (!duplicate) throw new ValidationError([{ field: 'duplicateId', problem: 'is not a profile of this partnership' }]);
   for (const [profile, which] of [[survivor, 'profile'], [duplicate, 'duplicate profile']] as const) {
-    if (!profile.level) {
-      ctx.refuse({ action: 'access.refused', ...subjectOf(profile), details: { why: 'merge without access' } });
-      throw new NoAccessError(ownerOf(profile), `You do not have access to the ${which}. You can ask its owner for access.`);
-    }
-    if (effectiveLevel(ctx.actor, profile.level) !== 'edit') throw new ForbiddenError(`You can see the ${which} but not change it, so you cannot merge it.`);
+    checkRecord(ctx, 'edit', 'profile', profile, (p) => p, `the ${which}`);
     if (profile.mergedIntoId) throw new ConflictError(`The ${which} has already been merged into another profile.`, 'already_merged');
   }
   if (ctx.actor.role === 'team_admin' && survivor.ownerTeamId !== ctx.actor.teamId && duplicate.ownerTeamId !== ctx.actor.teamId) {

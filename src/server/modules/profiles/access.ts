@@ -1,10 +1,10 @@
 import type { Profile } from '../../../shared/api/profiles.ts';
-import { effectiveLevel } from '../../platform/access/records.ts';
+import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import type { Context } from '../../platform/context.ts';
-import { ConflictError, ForbiddenError, NoAccessError, NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import type { Audience } from '../../platform/events/types.ts';
 import { tellInterested } from '../notifications/notify.ts';
-import { ownerOf, presentProfile } from './present.ts';
+import { presentProfile } from './present.ts';
 import * as q from './queries.ts';
 
 /** A chain of merges longer than this is a fault, not a redirect to follow. */
@@ -37,24 +37,20 @@ export async function findProfile(ctx: Context, id: string): Promise<FoundProfil
   return { row, redirectedFrom: row.profile.id === id ? null : id };
 }
 
+/** What the one record check needs of a profile row. */
+export const profileFacts = (row: q.ProfileRow): AccessFacts => ({ ...row, id: row.profile.id, partnershipId: row.profile.partnershipId, ownerTeamId: row.profile.ownerTeamId });
+
 /** Inside the partnership without access: refused, naming the owner so the actor can ask them. */
-export async function viewableProfile(ctx: Context, id: string): Promise<FoundProfile> {
+export async function viewableProfile(ctx: Context, id: string): Promise<{ row: Checked<q.ProfileRow>; redirectedFrom: string | null }> {
   const found = await findProfile(ctx, id);
-  if (!found.row.level) {
-    ctx.refuse({ action: 'access.refused', ...subjectOf(found.row), details: { why: 'not shared with your team or organisation' } });
-    throw new NoAccessError(ownerOf(found.row));
-  }
-  return found;
+  return { row: checkRecord(ctx, 'open', 'profile', found.row, profileFacts), redirectedFrom: found.redirectedFrom };
 }
 
 /** A change goes to the profile itself: one merged into another is changed through the survivor. */
-export async function editableProfile(ctx: Context, id: string): Promise<q.ProfileRow> {
-  const { row, redirectedFrom } = await viewableProfile(ctx, id);
-  if (effectiveLevel(ctx.actor, row.level) !== 'edit') {
-    ctx.refuse({ action: 'access.refused', ...subjectOf(row), details: { why: 'view only' } });
-    throw new ForbiddenError('You can see this profile but not change it.');
-  }
-  if (redirectedFrom) {
+export async function editableProfile(ctx: Context, id: string): Promise<Checked<q.ProfileRow>> {
+  const found = await findProfile(ctx, id);
+  const row = checkRecord(ctx, 'edit', 'profile', found.row, profileFacts);
+  if (found.redirectedFrom) {
     throw new ConflictError('This profile was merged into another one. Make the change there.', 'merged', [{ mergedInto: row.profile.id }]);
   }
   return row;
@@ -69,16 +65,14 @@ export async function audienceOf(ctx: Context, row: q.ProfileRow): Promise<Requi
   };
 }
 
-/** The profile as its page shows it. */
-export async function presentFull(ctx: Context, row: q.ProfileRow): Promise<Profile> {
+/** The profile as its page shows it, to someone the one record check let open it. */
+export async function presentFull(ctx: Context, row: Checked<q.ProfileRow>): Promise<Profile> {
   return presentProfile(ctx.actor, row, await q.getProfileParts(ctx.tx, ctx.actor, row.profile.id));
 }
 
 /** Reads the profile again after a change, as the actor now stands towards it. */
-export async function reload(ctx: Context, id: string): Promise<q.ProfileRow> {
-  const row = await q.getProfile(ctx.tx, ctx.actor, id);
-  if (!row) throw new NotFoundError('profile');
-  return row;
+export async function reload(ctx: Context, id: string): Promise<Checked<q.ProfileRow>> {
+  return checkRecord(ctx, 'open', 'profile', await q.getProfile(ctx.tx, ctx.actor, id), profileFacts);
 }
 
 /** Tells open screens that the profile changed, and those who follow it. */
