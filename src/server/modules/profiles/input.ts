@@ -91,7 +91,7 @@ async function collect(problems: FieldProblem[], check: () => Promise<void>) {
 
 async function resolveAddresses(ctx: Context, addresses: z.infer<typeof addressInput>[], problems: FieldProblem[]): Promise<q.AddressValues[]> {
   const locationIds = addresses.flatMap((a) => (a.locationId ? [a.locationId] : []));
-  const known = await q.locationsInPartnership(ctx.tx, ctx.actor.partnershipId, locationIds);
+  const known = await q.locationsInPartnership(ctx.tx, ctx.actor, locationIds);
   return addresses.map((a, i) => {
     let postcode: string | null = null;
     if (a.postcode) {
@@ -100,6 +100,8 @@ async function resolveAddresses(ctx: Context, addresses: z.infer<typeof addressI
     }
     if (a.fromDate && a.toDate && a.toDate < a.fromDate) problems.push({ field: `addresses.${i}.toDate`, problem: 'must not be before the from date' });
     if (a.locationId && !known.has(a.locationId)) problems.push({ field: `addresses.${i}.locationId`, problem: 'is not a location on the shared record' });
+    // Linking writes to the location's page too, so it needs the right to open it, as a case's link does.
+    else if (a.locationId && !known.get(a.locationId)) problems.push({ field: `addresses.${i}.locationId`, problem: 'is a location you cannot open: ask its owning team for access first' });
     return {
       addressLine1: a.addressLine1,
       addressLine2: a.addressLine2 || null,

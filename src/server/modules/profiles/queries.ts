@@ -147,10 +147,14 @@ export async function replaceAddresses(tx: Tx, profileId: string, addresses: Add
 }
 
 /** Of the given location ids, those that exist in the partnership. */
-export async function locationsInPartnership(tx: Tx, partnershipId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.partnershipId, partnershipId), inArray(locations.id, ids)));
-  return new Set(rows.map((r) => r.id));
+/** Of these locations, those of the actor's partnership, each with whether the actor may open it. */
+export async function locationsInPartnership(tx: Tx, actor: Actor, ids: string[]): Promise<Map<string, boolean>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: locations.id, openable: sql<boolean>`${canView(actor, locations, accessListOf('location_access'))}` })
+    .from(locations)
+    .where(and(eq(locations.partnershipId, actor.partnershipId), inArray(locations.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.openable]));
 }
 
 /** The teams and organisations on the profile's access list. */
