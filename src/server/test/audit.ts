@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '../../shared/api/audit.ts';
 import { auditEvents } from '../db/schema/index.ts';
+import { presentAuditEvent } from '../modules/audit/service.ts';
 import type { TestApp } from './harness.ts';
 
 /**
@@ -20,19 +21,5 @@ export async function storedAuditEvents(
     filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
   ];
   const rows = await t.database.db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(filter.limit ?? 200);
-  return rows.map((e) => ({
-    id: e.id,
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actor: { kind: e.actorKind, id: e.actorId, name: e.actorName },
-    action: e.action,
-    outcome: e.outcome,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    ip: e.ip,
-    reason: e.reason,
-    changes: (e.changes as AuditEvent['changes']) ?? null,
-    details: (e.details as AuditEvent['details']) ?? null,
-    valuesHidden: false,
-  }));
+  return rows.map((e) => presentAuditEvent({ ...e, valuesHidden: false }));
 }

@@ -8,7 +8,7 @@ import * as q from './queries.ts';
 
 type Row = Awaited<ReturnType<typeof q.listAuditEvents>>[number];
 
-const present = (e: Row): AuditEvent => ({
+export const presentAuditEvent = (e: Row): AuditEvent => ({
   id: e.id,
   seq: e.seq,
   at: e.at.toISOString(),
@@ -51,7 +51,7 @@ export async function listAuditEvents(ctx: Context, query: z.infer<typeof auditE
   });
   const { cursor: _cursor, limit: _limit, ...filters } = query;
   ctx.audit({ action: 'audit.viewed', details: { filters } });
-  return pageOf(rows, query.limit, present, (r) => [r.seq]);
+  return pageOf(rows, query.limit, presentAuditEvent, (r) => [r.seq]);
 }
 
 export function listActions() {
