@@ -10,8 +10,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3999);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Everything a run keeps outside the repo: the server's data and the TOTP bookkeeping of
-// e2e/fixtures.ts (which works out the same path).
+// Everything a run keeps outside the repo: the server's data, and the TOTP bookkeeping and saved
+// sessions of e2e/fixtures.ts (which works out the same path).
 const e2eStateDir = join(tmpdir(), `concord-e2e-${port}`);
 
 // Playwright loads this file in the runner and again in every worker; only the runner, before it
@@ -22,9 +22,12 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: 1,
+  // Journeys make their own records and never end a demo account's session, so they run side by
+  // side; a file marked serial keeps its order in one worker, and one tagged @alone runs with
+  // nothing beside it (the `turn` fixture in e2e/fixtures.ts).
+  workers: 2,
   retries: 0,
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 60_000,
@@ -54,6 +57,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Signs each demo account in once and saves its session for the journeys (e2e/sessions.setup.ts).
+    { name: 'sessions', testMatch: /sessions\.setup\.ts$/ },
+    { name: 'journeys', testMatch: /\.spec\.ts$/, dependencies: ['sessions'] },
+  ],
   webServer: {
     command: 'node --import tsx src/server/main.ts start',
     url: `${baseURL}/healthz`,

@@ -1,5 +1,5 @@
-import { request as playwrightRequest, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, freshTotp, signIn, test } from './fixtures.ts';
+import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
+import { DEMO_USERS, expect, newUser, openAs, test } from './fixtures.ts';
 
 // Search and signpost: a housing officer records a person; a police officer about to record the
 // same person (one letter different) is told at once who holds them, cannot open the profile, and
@@ -10,12 +10,7 @@ const stamp = Date.now().toString(36);
 const reason = 'Tenant reported for repeated noise and threats to neighbours';
 const askReason = `Named as a suspect in an ASB report on the estate (${stamp})`;
 /** The Tenancy team has no administrator in the demo; the journey adds one. */
-const housingAdmin = {
-  name: `Priya Okafor ${stamp}`,
-  email: `priya.okafor.${stamp}@concord.test`,
-  password: 'copper lantern meadow violin',
-  secret: '',
-};
+const housingAdmin = { name: `Priya Okafor ${stamp}`, email: `priya.okafor.${stamp}@concord.test`, password: 'copper lantern meadow violin' };
 let profileId = '';
 
 /** A form field by its exact label (Mantine adds a hidden asterisk to required fields). */
@@ -26,41 +21,10 @@ async function otherBrowser(browser: Browser, testInfo: TestInfo): Promise<Page>
   return context.newPage();
 }
 
-/**
- * Adds a team admin to the Tenancy team as the system administrator would, then takes them
- * through the invitation (password) and enrolment (authenticator) through the API.
- */
-async function addHousingAdmin(baseURL: string) {
-  const admin = await apiAs(baseURL, DEMO_USERS.admin);
-  const teams = (await admin.get('/teams?limit=200')) as { items: { id: string; name: string; organisation: { name: string } }[] };
-  const tenancy = teams.items.find((t) => t.name === 'Tenancy team' && t.organisation.name === 'Demo Housing Association');
-  expect(tenancy, 'the demo has a Tenancy team').toBeTruthy();
-  await admin.send('POST', '/users', { teamId: tenancy!.id, name: housingAdmin.name, email: housingAdmin.email, role: 'team_admin' });
-  const outbox = (await admin.get(`/outbox?recipient=${encodeURIComponent(housingAdmin.email)}`)) as { items: { body: string }[] };
-  const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.items[0]?.body ?? '')?.[1];
-  expect(token, 'the invitation email holds a link with a token').toBeTruthy();
-  await admin.dispose();
-
-  const session = await playwrightRequest.newContext({ baseURL });
-  const chosen = await session.post('/api/v1/auth/password-reset/complete', { data: { token, password: housingAdmin.password } });
-  expect(chosen.ok(), await chosen.text()).toBe(true);
-  const signedIn = await session.post('/api/v1/auth/sign-in', { data: { email: housingAdmin.email, password: housingAdmin.password } });
-  expect(signedIn.ok(), await signedIn.text()).toBe(true);
-  const csrf = (await session.storageState()).cookies.find((c) => c.name === 'concord_csrf')?.value ?? '';
-  const enrolment = (await (await session.get('/api/v1/auth/enrolment')).json()) as { secret: string };
-  housingAdmin.secret = enrolment.secret;
-  const enrolled = await session.post('/api/v1/auth/enrolment', {
-    data: { totp: await freshTotp(housingAdmin.secret, housingAdmin.email) },
-    headers: { 'x-csrf-token': csrf },
-  });
-  expect(enrolled.ok(), await enrolled.text()).toBe(true);
-  await session.dispose();
-}
-
 test.beforeEach(() => test.setTimeout(150_000));
 
 test('a housing officer creates a profile, and is told it is not shared with any other agency', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.housing);
+  await openAs(page, DEMO_USERS.housing);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await checkA11y(page);
@@ -94,7 +58,7 @@ test('a housing officer creates a profile, and is told it is not shared with any
 
 test('a police officer typing the same person is warned who holds them, and asks for access', async ({ page, checkA11y }) => {
   test.skip(!profileId, 'needs the profile from the previous journey');
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto('/profiles/new');
   await expect(page.getByRole('heading', { level: 1, name: 'New profile' })).toBeVisible();
   await field(page, 'First name').fill('Jordon');
@@ -149,9 +113,10 @@ test('a police officer typing the same person is warned who holds them, and asks
 
 test('the housing team admin approves, and the police officer opens the profile', async ({ page, browser, checkA11y }, testInfo) => {
   test.skip(!profileId, 'needs the profile and request from the previous journeys');
-  await addHousingAdmin(testInfo.project.use.baseURL!);
+  // Added as the system administrator would; they accept the invitation and set up an authenticator.
+  const admin = await newUser(testInfo.project.use.baseURL!, { ...housingAdmin, team: 'Tenancy team', organisation: 'Demo Housing Association', role: 'team_admin' });
 
-  await signIn(page, housingAdmin.email, housingAdmin.password, housingAdmin.secret);
+  await openAs(page, admin);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access requests' }).click();
   await page.getByRole('tab', { name: 'Requests to decide' }).click();
   const request = page.getByRole('listitem').filter({ hasText: askReason });
@@ -168,7 +133,7 @@ test('the housing team admin approves, and the police officer opens the profile'
 
   // The police officer, at their own desk, sees the decision and follows the link.
   const police = await otherBrowser(browser, testInfo);
-  await signIn(police, DEMO_USERS.police);
+  await openAs(police, DEMO_USERS.police);
   await police.goto('/access-requests');
   const mine = police.getByRole('listitem').filter({ hasText: askReason });
   await expect(mine).toContainText('Approved');

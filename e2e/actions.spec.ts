@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, resizeTo, test } from './fixtures.ts';
 
 // An officer sets a reminder shared with their sergeant; when it falls due it pops up on both
 // their screens without a reload, stays until dealt with, and marking it done on one screen shows
@@ -27,19 +27,22 @@ function londonInputs(at: Date): { day: string; time: string } {
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     // The navigation settles into its narrow or wide layout after a resize.
-    await page.waitForTimeout(500);
+    await resizeTo(page, width, width === 390 ? 844 : 900);
     await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: width === 1280 });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a shared reminder pops up for both people and is marked done', async ({ page, browser, checkA11y }, testInfo) => {
+// The pop-up opens on every screen the two have open, those of other journeys too, where it could
+// cover what they click: this journey runs with no other beside it (the `turn` fixture).
+test('a shared reminder pops up for both people and is marked done', { tag: '@alone' }, async ({ page, browser, checkA11y }, testInfo) => {
   test.setTimeout(150_000);
   const lead = await otherBrowser(browser, testInfo);
-  await signIn(lead, DEMO_USERS.policeLead);
-  await signIn(page, DEMO_USERS.police);
+  await openAs(lead, DEMO_USERS.policeLead);
+  // The officer's page keeps its own clock, so that the pop-up can be seen to stay without waiting.
+  await page.clock.install();
+  await openAs(page, DEMO_USERS.police);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reminders' })).toBeFocused();
@@ -76,7 +79,7 @@ test('a shared reminder pops up for both people and is marked done', async ({ pa
   await shoot(page, testInfo, 'reminder-popup');
 
   // It stays until dealt with, even over a reload.
-  await page.waitForTimeout(6_000);
+  await page.clock.fastForward(6_000);
   await expect(mine).toBeVisible();
   await lead.reload();
   await expect(theirs).toBeVisible();
@@ -108,7 +111,7 @@ test('a reminder on a profile is changed, and others cannot open it', async ({ p
   })) as { id: string };
   await api.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/actions?on=profile/${profile.id}`);
   await expect(page.getByText('On the profile you came from.')).toBeVisible();
   const later = `Chase the CCTV request ${stamp}`;
@@ -131,7 +134,7 @@ test('a reminder on a profile is changed, and others cannot open it', async ({ p
   const url = page.url();
 
   const council = await otherBrowser(browser, testInfo);
-  await signIn(council, DEMO_USERS.council);
+  await openAs(council, DEMO_USERS.council);
   await council.goto(url);
   await expect(council.getByText('This reminder belongs to someone else.')).toBeVisible();
   await council.context().close();

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // Templates, the question bank and statistics: a team admin adapts the family starter for their
 // team, a practitioner's question reaches the bank through a curator, and the matrix's figures
@@ -32,7 +32,7 @@ async function otherPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
 }
 
 test('a team admin copies the family assessment, adds a bank question, a conditional question and a band, and saves version 2', async ({ page, checkA11y }, testInfo) => {
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   await page.goto('/assessments/templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Assessment templates' })).toBeVisible();
   await expect(page.getByRole('row', { name: /VICTIM screening/ })).toContainText('Built in');
@@ -155,7 +155,7 @@ test('a team admin copies the family assessment, adds a bank question, a conditi
 });
 
 test('a practitioner submits a question and a curator approves it into the bank', async ({ page, browser, checkA11y }, testInfo) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto('/assessments/question-bank');
   await expect(page.getByRole('heading', { level: 1, name: 'Question bank' })).toBeVisible();
   await checkA11y(page);
@@ -172,7 +172,7 @@ test('a practitioner submits a question and a curator approves it into the bank'
   await expect(page.getByRole('listitem').filter({ hasText: submitted })).toContainText('Submitted for the bank');
 
   const curator = await otherPage(browser, testInfo);
-  await signIn(curator, DEMO_USERS.admin);
+  await openAs(curator, DEMO_USERS.admin);
   await curator.goto('/assessments/question-bank');
   const waiting = curator.getByRole('region', { name: 'Submitted for approval' });
   await expect(waiting.getByRole('listitem').filter({ hasText: submitted })).toBeVisible();
@@ -198,7 +198,7 @@ test('the matrix statistics count a completed assessment and download as CSV', a
   await api.send('POST', `/assessments/${draft.id}/complete`, {});
   await api.dispose();
 
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   await page.goto('/assessments/templates');
   await page.getByRole('link', { name: 'ASB Risk Assessment Matrix' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ASB Risk Assessment Matrix' })).toBeVisible();
@@ -276,7 +276,7 @@ test('reviews compare side by side, as a line of scores and as a wheel of pathwa
   }
   await api.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/assessments/${review.id}/compare`);
   await expect(page.getByRole('heading', { level: 1, name: 'Compare reviews: ASB Risk Assessment Matrix' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Final scores over time: .*\(High\), .*\(Medium\)\.$/ })).toBeVisible();

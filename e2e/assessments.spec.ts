@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // A victim of anti-social behaviour from screening to review: the VICTIM screening has one "yes",
 // so the profile is flagged and the officer is reminded to do the full matrix today; the matrix
@@ -57,7 +57,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   await api.dispose();
 
   // The screening, from the profile: one "yes" of six.
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${profile.id}`);
   const section = page.getByRole('region', { name: 'Assessments' });
   await expect(section.getByText('No assessments have been completed on this profile.')).toBeVisible();
@@ -123,7 +123,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
 
   // The sergeant, at another desk, approves; the officer's screen shows it without a reload.
   const lead = await otherBrowser(browser, testInfo);
-  await signIn(lead, DEMO_USERS.policeLead);
+  await openAs(lead, DEMO_USERS.policeLead);
   await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
   await lead.getByRole('tab', { name: 'Awaiting my approval' }).click();
   await expect(lead.getByRole('row', { name: new RegExp(victimName) })).toContainText('Awaiting approval');
@@ -187,7 +187,7 @@ test('a team finishes a Wheel draft together: ratings by keyboard, a colleague s
   const profile = (await officer.send('POST', '/profiles', { ...person, reasonCreated: 'Referred to the IOM scheme', confirmNoDuplicate: true })) as { id: string };
   const draft = (await officer.send('POST', '/assessments', { template: 'wheel', subject: { type: 'profile', id: profile.id }, answers: { 'wheel-accommodation': 4 } })) as { id: string; version: number };
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
   await expect(page.getByRole('tab', { name: 'My team’s drafts' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Awaiting my approval' })).toHaveCount(0);
@@ -250,7 +250,7 @@ test('answers not yet saved when a teammate completes the draft are kept on scre
   const draft = (await officer.send('POST', '/assessments', { template: 'wheel', subject: { type: 'profile', id: profile.id } })) as { id: string; version: number };
   await officer.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/assessments/${draft.id}`);
   await page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '3', exact: true }).check();
   await expect(page.getByText('You have changes that are not saved yet.')).toBeVisible();
@@ -284,7 +284,7 @@ test('a family assessment lists the family from the profile and takes one answer
   const son = (await officer.send('POST', '/profiles', { firstName: 'Alfie', lastName: `Family${stamp}`, reasonCreated: 'Troubled families referral', confirmNoDuplicate: true })) as { id: string };
   await officer.send('POST', `/profiles/${mother.id}/relationships`, { otherProfileId: son.id, kind: 'parent' });
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${mother.id}`);
   await page.getByRole('region', { name: 'Assessments' }).getByRole('button', { name: 'Start an assessment' }).click();
   await page.getByRole('menuitem', { name: 'Family assessment', exact: true }).click();
@@ -329,7 +329,7 @@ test('an assessment kept to its team shows only a stub to another agency that ca
   await officer.send('POST', `/assessments/${screening.id}/complete`, {});
   await officer.dispose();
 
-  await signIn(page, DEMO_USERS.council);
+  await openAs(page, DEMO_USERS.council);
   await page.goto(`/profiles/${profile.id}`);
   const section = page.getByRole('region', { name: 'Assessments' });
   const row = section.getByRole('row', { name: /VICTIM screening/ });
@@ -357,7 +357,7 @@ test('an assessor adjusts a completed matrix afterwards; the supervisor rejects 
   await officer.send('POST', `/assessments/${matrix.id}/complete`, {});
   await officer.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/assessments/${matrix.id}`);
   await expect(page.getByRole('region', { name: 'Result' })).toContainText('Score 18');
   await page.getByRole('button', { name: 'Adjust the score' }).click();
@@ -371,7 +371,7 @@ test('an assessor adjusts a completed matrix afterwards; the supervisor rejects 
   await expect(page.getByRole('button', { name: 'Adjust the score' })).toHaveCount(0);
 
   const lead = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' }).then((c) => c.newPage());
-  await signIn(lead, DEMO_USERS.policeLead);
+  await openAs(lead, DEMO_USERS.policeLead);
   await lead.goto(`/assessments/${matrix.id}`);
   await lead.getByLabel('Note for the assessor').fill('The history is old; keep the matrix score.');
   await lead.getByRole('button', { name: 'Reject' }).click();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // Cases from a police practitioner's desk: an ASB case with its victim, perpetrator and the place
 // on a map; an operation with one sub-case per premises; and a case closed, then archived for good.
@@ -59,7 +59,7 @@ async function addPerson(page: Page, person: { firstName: string; lastName: stri
 }
 
 test('a police practitioner opens an ASB case with its victim, perpetrator and location on a map', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
 
   // The place first, with its position.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
@@ -144,7 +144,7 @@ test('a police practitioner opens an ASB case with its victim, perpetrator and l
 });
 
 test('an operation gets one sub-case per premises, each linked back to it', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   const operation = `Operation Lantern ${stamp}`;
   await page.goto('/cases/new');
   await choose(page, page, 'Case type', 'Modern Slavery operation', 'Modern');
@@ -188,7 +188,7 @@ test('a case closed with its outcome and reason, then archived, can only be read
   const created = (await police.send('POST', '/cases', { caseType: 'ASB', title: `Graffiti at the underpass ${stamp}` })) as { id: string };
   await police.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/cases/${created.id}`);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Graffiti at the underpass ${stamp}$`) })).toBeVisible();
 

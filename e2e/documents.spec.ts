@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, resizeTo, test } from './fixtures.ts';
 
 // A police officer puts a letter on a profile, previews and downloads it; an organisation admin
 // adds a consent form to the partnership's template library and a practitioner copies it onto
@@ -27,9 +27,8 @@ trailer << /Root 1 0 R >>
 /** What the screen looks like, wide and phone-sized: one part of the page, or the whole window. */
 async function screenshots(page: Page, name: string, part?: Locator) {
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
     // The shell re-lays itself out for a phone (the menu folds away) after the resize.
-    await page.waitForTimeout(500);
+    await resizeTo(page, width, 900);
     const path = `test-results/documents-${name}-${width}.png`;
     if (part) await part.screenshot({ path });
     else await page.screenshot({ path });
@@ -50,7 +49,7 @@ test('a police officer uploads a letter to a profile, previews it and downloads 
   caseId = created.id;
   await police.dispose();
 
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${profileId}`);
   const documents = page.getByRole('region', { name: 'Documents' });
   await expect(documents.getByText('There are no documents on this profile yet.')).toBeVisible();
@@ -89,7 +88,7 @@ test('a police officer uploads a letter to a profile, previews it and downloads 
 });
 
 test('an admin adds a template to the library and a practitioner adds a copy to a case', async ({ page, browser, baseURL, checkA11y }) => {
-  await signIn(page, 'police.admin@concord.test');
+  await openAs(page, DEMO_USERS.admin);
   await page.goto('/admin/templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Templates' })).toBeVisible();
   await page.getByRole('button', { name: 'Add a template' }).click();
@@ -106,7 +105,7 @@ test('an admin adds a template to the library and a practitioner adds a copy to 
 
   const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
   const practitioner = await context.newPage();
-  await signIn(practitioner, DEMO_USERS.police);
+  await openAs(practitioner, DEMO_USERS.police);
   await practitioner.goto(`/cases/${caseId}`);
   const documents = practitioner.getByRole('region', { name: 'Documents' });
   await documents.getByRole('button', { name: 'Add from template library' }).click();

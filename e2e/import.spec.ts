@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // Administration of the shared record: importing people from a spreadsheet (checked first, then
 // all or nothing) and the partnership's lists that profiles and cases choose from.
@@ -21,7 +21,7 @@ const vulnerability = `Hoarding ${Date.now().toString(36)}`;
 test.beforeEach(() => test.setTimeout(120_000));
 
 test('an import with one bad row shows its problem and imports nothing; the corrected file imports everyone', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Import profiles' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import profiles' })).toBeFocused();
@@ -68,7 +68,7 @@ test('an import with one bad row shows its problem and imports nothing; the corr
 });
 
 test('a system administrator adds a vulnerability, moves it up and retires it', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Lists' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lists' })).toBeFocused();
@@ -109,7 +109,7 @@ test('a system administrator adds a vulnerability, moves it up and retires it', 
 });
 
 test('a case type gets a code and default sharing; a crossed edit shows both versions', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
   await page.goto('/admin/lookups?list=case_type');
   await expect(page.getByRole('heading', { level: 1, name: 'Lists' })).toBeVisible();
   await page.getByRole('button', { name: 'Edit “Hate crime”' }).click();

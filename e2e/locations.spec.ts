@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // Places: a practitioner records a business by clicking the map for its position; typing the same
 // address again shows it first and asks before adding a second record; another agency sees it as
@@ -32,7 +32,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a practitioner records a business, placing it by clicking the map', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto('/locations/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Add a location' })).toBeVisible();
   await choose(page, 'Type of place', 'Business');
@@ -63,7 +63,7 @@ test('a practitioner records a business, placing it by clicking the map', async 
 });
 
 test('the same address typed again shows the existing place first, and asks before adding another', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto('/locations/new');
   await fillAddress(page);
   const matches = page.getByRole('region', { name: /^Is it one of these\?/ });
@@ -83,7 +83,7 @@ test('the same address typed again shows the existing place first, and asks befo
 });
 
 test('another agency sees the place as a match it can ask for, not open', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.council);
+  await openAs(page, DEMO_USERS.council);
   await page.goto('/locations/new');
   await fillAddress(page);
   await expect(page.getByText(pubName, { exact: true })).toBeVisible();
@@ -98,7 +98,7 @@ test('another agency sees the place as a match it can ask for, not open', async 
 });
 
 test('the list shows the places on a map beside the table, and filters by type', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Locations' })).toBeVisible();
   await choose(page, 'Type of place', 'Business');
@@ -113,7 +113,7 @@ test('the list shows the places on a map beside the table, and filters by type',
 });
 
 test('an edit saved meanwhile by someone else is shown field by field before saving over it', async ({ page, checkA11y }, testInfo) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`${pubUrl}/edit`);
   await expect(page.getByRole('heading', { level: 1, name: `Edit ${pubName}` })).toBeVisible();
   await checkA11y(page);

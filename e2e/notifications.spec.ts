@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // A council officer follows a profile the police share with them. A police officer, at another
 // desk, changes it; the council officer's bell counts it at once, without a reload, and the
@@ -28,7 +28,7 @@ test('a watcher is told when someone else changes a profile they follow', async 
   await Promise.all([police.dispose(), council.dispose()]);
 
   // The council officer follows the profile.
-  await signIn(page, DEMO_USERS.council);
+  await openAs(page, DEMO_USERS.council);
   await page.goto(`/profiles/${profile.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Rowan ${surname}` })).toBeVisible();
   await page.getByRole('button', { name: 'Register an interest' }).click();
@@ -43,7 +43,7 @@ test('a watcher is told when someone else changes a profile they follow', async 
 
   // A police officer, in another browser, changes it.
   const officer = await otherBrowser(browser, testInfo);
-  await signIn(officer, DEMO_USERS.police);
+  await openAs(officer, DEMO_USERS.police);
   await officer.goto(`/profiles/${profile.id}/edit`);
   await field(officer, 'Key information').fill('Moved to a flat on the first floor');
   await officer.getByRole('button', { name: 'Save changes' }).click();

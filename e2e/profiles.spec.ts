@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // A team's caseload of people: the gallery, a profile page (markers, sharing, relationships,
 // photo, history), merging a duplicate, and two people editing one profile at once.
@@ -45,7 +45,7 @@ test.beforeAll(async ({}, testInfo) => {
 test.beforeEach(() => test.setTimeout(150_000));
 
 test('the gallery shows each person’s face or initials, age, roles, risk and warning markers', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Find by name' }).fill(surname);
@@ -87,7 +87,7 @@ test('the gallery shows each person’s face or initials, age, roles, risk and w
 });
 
 test('a profile page puts warning markers first, and its owners share it, link relatives and add a photo', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   await page.goto(`/profiles/${ids.kyle}`);
   await expect(page.getByRole('heading', { level: 1, name: `Kyle ${surname}` })).toBeVisible();
   const markers = page.getByRole('alert').filter({ hasText: 'Warning markers' });
@@ -150,7 +150,7 @@ test('a team admin merges a duplicate into the profile', async ({ page, checkA11
   const duplicate = (await lead.send('POST', '/profiles', { firstName: 'Kyle', lastName: `${surname}e`, dateOfBirth: people.kyle.dateOfBirth, reasonCreated: 'Entered twice by mistake', confirmNoDuplicate: true })) as { id: string };
   await lead.dispose();
 
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   await page.goto(`/profiles/${ids.kyle}`);
   await page.getByRole('button', { name: 'Merge a duplicate' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge a duplicate into this profile' });
@@ -172,14 +172,14 @@ test('a team admin merges a duplicate into the profile', async ({ page, checkA11
 });
 
 test('two people edit one profile at once: the second sees the first one’s change and keeps both', async ({ page, browser, checkA11y }, testInfo) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${ids.dean}`);
   await page.getByRole('link', { name: 'Edit profile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Edit Dean ${surname}` })).toBeVisible();
   await checkA11y(page);
 
   const lead = await otherBrowser(browser, testInfo);
-  await signIn(lead, DEMO_USERS.policeLead);
+  await openAs(lead, DEMO_USERS.policeLead);
   await lead.goto(`/profiles/${ids.dean}/edit`);
   await expect(lead.getByRole('heading', { level: 1, name: `Edit Dean ${surname}` })).toBeVisible();
 

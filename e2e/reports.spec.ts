@@ -1,5 +1,5 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // Reports on a shared profile, seen from two agencies at once: what the police save appears on
 // the council officer's open page without a reload, and what the police keep to their team shows
@@ -30,13 +30,13 @@ test('a report the police save appears on the council officer\'s open profile pa
   const { police: api, profileId } = await sharedProfile(baseURL!, 'Casey');
   await api.dispose();
 
-  await signIn(page, DEMO_USERS.council);
+  await openAs(page, DEMO_USERS.council);
   await page.goto(`/profiles/${profileId}`);
   const councilTimeline = page.getByRole('region', { name: 'Timeline' });
   await expect(councilTimeline).toContainText('Profile created');
 
   const police = await otherBrowser(browser, testInfo);
-  await signIn(police, DEMO_USERS.police);
+  await openAs(police, DEMO_USERS.police);
   await police.goto(`/profiles/${profileId}`);
   const timeline = police.getByRole('region', { name: 'Timeline' });
   await timeline.getByRole('button', { name: 'Add report' }).click();
@@ -86,7 +86,7 @@ test('a report the police keep to their team shows the council officer only a st
   });
   await police.dispose();
 
-  await signIn(page, DEMO_USERS.council);
+  await openAs(page, DEMO_USERS.council);
   await page.goto(`/profiles/${profileId}`);
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline).toContainText('Restricted report — Visit by ASB team, Demo County Police, 3 Dec 2026');

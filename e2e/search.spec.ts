@@ -1,4 +1,4 @@
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // The one search box: a practitioner finds a person despite a misspelling, sees a person another
 // agency holds only as a locked stub naming its owner, and someone of another partnership finds
@@ -25,7 +25,7 @@ test.beforeAll(async ({}, testInfo) => {
 test.beforeEach(() => test.setTimeout(120_000));
 
 test('a practitioner finds a misspelt name from the top bar; a profile held by another agency is a locked stub', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   const searchBox = page.getByRole('search', { name: 'Records' }).getByRole('searchbox', { name: 'Search people, cases and locations' });
   // "/" jumps to the search box from anywhere on the page.
   await page.keyboard.press('/');
@@ -74,7 +74,7 @@ test('a practitioner finds a misspelt name from the top bar; a profile held by a
 
 test('on a phone the search box stays in the top bar and the results fit the screen', async ({ page, checkA11y }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, DEMO_USERS.policeLead);
+  await openAs(page, DEMO_USERS.policeLead);
   const searchBox = page.getByRole('searchbox', { name: 'Search people, cases and locations' });
   await expect(searchBox).toBeVisible();
   await searchBox.fill('quartermaine');
@@ -87,7 +87,7 @@ test('on a phone the search box stays in the top bar and the results fit the scr
 });
 
 test('someone in the other partnership finds nothing of Demo County', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.otherPolice);
+  await openAs(page, DEMO_USERS.otherPolice);
   const searchBox = page.getByRole('searchbox', { name: 'Search people, cases and locations' });
   await searchBox.fill('Quartermaine');
   await searchBox.press('Enter');

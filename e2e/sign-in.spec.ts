@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, expect, freshTotp, signIn, test, totp } from './fixtures.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, expect, freshTotp, openAs, signIn, test, totp } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 // Signing in with a password and an authenticator code, what a wrong detail looks like, and the
@@ -103,7 +103,7 @@ test('after signing in, people return to the page they asked for', async ({ page
 });
 
 test('an unknown address shows "Page not found" with a way home', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page).toHaveTitle('Page not found – Concord');

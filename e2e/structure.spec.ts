@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS, expect, freshTotp, signIn, test } from './fixtures.ts';
+import { DEMO_USERS, expect, freshTotp, newUser, openAs, test } from './fixtures.ts';
 
 // The system administrator sets up a new partnership's structure, handles an edit that crossed
 // with someone else's, and issues and revokes an API token; a practitioner who forgot their
@@ -32,7 +32,7 @@ test.beforeEach(() => test.setTimeout(150_000));
 test('a system administrator sets up a partnership, an organisation and a team', async ({ page, checkA11y }) => {
   const partnership = `Shire Community Safety Partnership ${stamp}`;
   const organisation = `Shire Fire and Rescue ${stamp}`;
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
 
   await openAdmin(page, 'Partnerships');
   await checkA11y(page);
@@ -66,7 +66,7 @@ test('a system administrator sets up a partnership, an organisation and a team',
 });
 
 test('an edit that crosses with someone else\'s shows what they changed, and nothing is overwritten', async ({ page, checkA11y }) => {
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
   await openAdmin(page, 'Teams');
   const row = page.getByRole('row', { name: /Offender Management team/ });
   await row.getByRole('button', { name: /^Edit/ }).click();
@@ -95,7 +95,7 @@ test('an edit that crosses with someone else\'s shows what they changed, and not
 
 test('a system administrator issues an API token, sees it once, and revokes it', async ({ page, checkA11y }) => {
   const name = `Police records feed ${stamp}`;
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
   await openAdmin(page, 'API tokens');
   await checkA11y(page);
   await page.getByRole('button', { name: 'Create API token' }).click();
@@ -129,35 +129,40 @@ test('a system administrator issues an API token, sees it once, and revokes it',
 });
 
 test('a practitioner who forgot their password resets it from the emailed link', async ({ page, browser, checkA11y }, testInfo) => {
+  // A housing officer of their own: a new password ends every session the account has open, and
+  // other journeys run meanwhile as the demo accounts.
+  const officer = await newUser(testInfo.project.use.baseURL!, {
+    name: `Marcus Bellamy ${stamp}`, email: `marcus.bellamy.${stamp}@concord.test`, team: 'Tenancy team', organisation: 'Demo Housing Association', role: 'practitioner',
+  });
+  const newPassword = 'lighthouse saffron quarry mitten';
   const practitioner = await otherBrowser(browser, testInfo);
   await practitioner.goto('/');
   await practitioner.getByRole('link', { name: 'Forgot your password?' }).click();
   await expect(practitioner.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await checkA11y(practitioner);
-  await field(practitioner, 'Email').fill(DEMO_USERS.housing);
+  await field(practitioner, 'Email').fill(officer.email);
   await practitioner.getByRole('button', { name: 'Send reset link' }).click();
   await expect(practitioner.getByRole('status').filter({ hasText: 'Check your email' })).toBeVisible();
   await checkA11y(practitioner);
 
   // The email lands in the development outbox, which the system administrator can read.
-  await signIn(page, DEMO_USERS.admin);
+  await openAs(page, DEMO_USERS.admin);
   await openAdmin(page, 'Outbox');
-  const message = page.getByRole('article').filter({ hasText: DEMO_USERS.housing }).filter({ hasText: 'Reset your Concord password' }).first();
+  const message = page.getByRole('article').filter({ hasText: officer.email }).filter({ hasText: 'Reset your Concord password' }).first();
   const href = await message.getByRole('link', { name: /\/reset-password\?token=/ }).getAttribute('href');
 
   await practitioner.goto(href!);
   await expect(practitioner.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
-  // The demo password again: later journeys sign in as this practitioner.
-  await field(practitioner, 'New password').fill(DEMO_PASSWORD);
+  await field(practitioner, 'New password').fill(newPassword);
   await practitioner.getByRole('button', { name: 'Save password' }).click();
   await expect(practitioner.getByRole('status').filter({ hasText: 'Password saved' })).toBeVisible();
   await checkA11y(practitioner);
 
   // The link never signs anyone in: the authenticator code is still needed.
   await practitioner.goto('/');
-  await field(practitioner, 'Email').fill(DEMO_USERS.housing);
-  await field(practitioner, 'Password').fill(DEMO_PASSWORD);
-  await field(practitioner, 'Authentication code').fill(await freshTotp('JBSWY3DPEHPK3PXP', DEMO_USERS.housing));
+  await field(practitioner, 'Email').fill(officer.email);
+  await field(practitioner, 'Password').fill(newPassword);
+  await field(practitioner, 'Authentication code').fill(await freshTotp(officer.secret, officer.email));
   await practitioner.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(practitioner.getByRole('heading', { level: 1 })).toContainText('Marcus Bell');
+  await expect(practitioner.getByRole('heading', { level: 1 })).toContainText(officer.name);
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, resizeTo, test } from './fixtures.ts';
 
 // A police officer sets a task for the housing association's Tenancy team on a case shared with
 // them, and keeps the task open while a housing officer, at another desk, accepts it, reports
@@ -22,9 +22,8 @@ async function otherBrowser(browser: Browser, testInfo: TestInfo): Promise<Page>
 async function screenshots(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
     // The layout settles (the side navigation folds away) before the picture is taken.
-    await page.waitForTimeout(500);
+    await resizeTo(page, width, 900);
     await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -42,7 +41,7 @@ test('a task set for the housing team is accepted, progressed and completed whil
   await police.dispose();
 
   // The police officer sets the task from the case.
-  await signIn(page, DEMO_USERS.police);
+  await openAs(page, DEMO_USERS.police);
   await page.goto(`/cases/${created.id}`);
   const tasksSection = page.getByRole('region', { name: 'Tasks' });
   await tasksSection.getByRole('link', { name: 'Set a task' }).click();
@@ -67,7 +66,7 @@ test('a task set for the housing team is accepted, progressed and completed whil
 
   // The housing officer finds it among their team's tasks.
   const housing = await otherBrowser(browser, testInfo);
-  await signIn(housing, DEMO_USERS.housing);
+  await openAs(housing, DEMO_USERS.housing);
   await housing.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
   await expect(housing.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
   await housing.getByRole('tab', { name: 'My team\'s tasks' }).click();
