@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
-import { createUserAs } from '../../test/fixtures.ts';
+import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { enrolledUser } from '../sharing/records.fixtures.ts';
 
 let t: TestApp;
 
@@ -31,14 +31,7 @@ async function auditOf(id: string, action: string) {
   return (await (await t.as(admin)).get(`/api/v1/audit-events?entityId=${id}&action=${action}`)).json().items;
 }
 
-async function enrolled(input: { name: string; role: string; teamId: string }): Promise<Agent> {
-  const { email, password } = await createUserAs(t, admin, input);
-  const agent = makeAgent(t.app);
-  await agent.post('/api/v1/auth/sign-in', { email, password });
-  const { secret } = (await agent.get('/api/v1/auth/enrolment')).json();
-  expect((await agent.post('/api/v1/auth/enrolment', { totp: await t.code(email, secret) })).statusCode).toBe(200);
-  return agent;
-}
+const enrolled = async (input: { name: string; role: string; teamId: string }): Promise<Agent> => (await enrolledUser(t, admin, input)).agent;
 
 beforeAll(async () => {
   t = await startTestApp();
