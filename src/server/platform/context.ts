@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { Actor, RequestOrigin } from './access/actor.ts';
-import type { AuditEntry } from './audit/actions.ts';
+import type { AuditEntry, AuditRefusal } from './audit/actions.ts';
 import { writeAuditEvents } from './audit/write.ts';
 import type { AppError} from './errors.ts';
 import { ForbiddenError, NoAccessError } from './errors.ts';
@@ -21,7 +21,7 @@ export interface Context<A extends Actor | null = Actor> {
   readonly tx: Tx;
   audit(entry: AuditEntry): void;
   /** Recorded even though the use case then fails: a refusal is kept when its transaction is not. */
-  refuse(entry: Omit<AuditEntry, 'outcome'>): void;
+  refuse(entry: AuditRefusal): void;
   emit(event: DomainEvent): void;
   afterCommit(effect: () => Promise<void>): void;
 }
@@ -58,7 +58,7 @@ export function createRunner({ database, outbox, onEffectError }: RunnerDeps): R
             origin: who.origin,
             tx,
             audit: (entry: AuditEntry) => void audits.push(entry),
-            refuse: (entry: Omit<AuditEntry, 'outcome'>) => void refusals.push({ ...entry, outcome: 'refused' }),
+            refuse: (entry: AuditRefusal) => void refusals.push({ ...entry, outcome: 'refused' }),
             emit: (event: DomainEvent) => void emitted.push(event),
             afterCommit: (effect: () => Promise<void>) => void effects.push(effect),
           };

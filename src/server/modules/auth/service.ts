@@ -80,7 +80,7 @@ export function createAuthService({ secretKey, mailer, publicUrl }: AuthDeps) {
       if (account) await q.lockAccount(ctx.tx, account.id);
       const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
 
-      let why: string | null = null;
+      let why: 'unknown_account' | 'wrong_password' | 'wrong_code' | null = null;
       let step: number | null = null;
       if (!account) why = 'unknown_account';
       else if (!passwordOk) why = 'wrong_password';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { acceptTaskBody, cancelTaskBody, completeTaskBody, declineTaskBody, Task, taskProgressBody } from '../../../shared/api/tasks.ts';
+import type { AuditDetails } from '../../platform/audit/details.ts';
 import type { Context } from '../../platform/context.ts';
 import { announce } from './announce.ts';
 import * as q from './queries.ts';
@@ -53,7 +54,7 @@ export async function completeTask(ctx: Context, id: string, body: z.infer<typeo
 }
 
 /** Cancels the task as the actor, telling whoever was doing it; the caller has decided they may. */
-async function cancel(ctx: Context, row: TaskRow, version: number, reason: string, details?: Record<string, unknown>): Promise<TaskRow> {
+async function cancel(ctx: Context, row: TaskRow, version: number, reason: string, details?: AuditDetails['task.cancelled']): Promise<TaskRow> {
   await applyChange(ctx, row, version, { status: 'cancelled' });
   await q.insertUpdate(ctx.tx, { taskId: row.task.id, kind: 'cancelled', note: reason, author: ctx.actor });
   const updated = await reload(ctx, row.task.id);

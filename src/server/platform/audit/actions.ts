@@ -1,4 +1,6 @@
 import type { Actor } from '../access/actor.ts';
+import type { AuditChanges, Changes } from './changes.ts';
+import type { AuditDetails } from './details.ts';
 
 /**
  * Every kind of audit event, as a closed list: a new kind is a deliberate change here, and the
@@ -153,8 +155,17 @@ export const auditEntityTypes = [
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
-export interface AuditEntry {
-  action: AuditAction;
+// Compile-time checks on the maps keyed by action: a misspelt action fails `OnlyActions`, and an
+// action missing from the details fails `EveryAction`.
+type OnlyActions<M extends Record<Exclude<keyof M, AuditAction>, never>> = M;
+type EveryAction<M extends Record<AuditAction, unknown>> = M;
+type Described = EveryAction<OnlyActions<AuditDetails>>;
+type ChangedFields = OnlyActions<AuditChanges>;
+type Changed<A extends AuditAction> = A extends keyof ChangedFields ? Changes<ChangedFields[A]> : never;
+
+/** One audit event for the use case to record, its details and changes shaped by its action. */
+type AuditEntryOf<A extends AuditAction> = {
+  action: A;
   /** Who acted, when it is not the use case's actor: the person who has just signed in. */
   actor?: Actor;
   outcome?: 'success' | 'refused' | 'failed';
@@ -165,6 +176,11 @@ export interface AuditEntry {
   subjectTeamId?: string | null;
   reason?: string | null;
   /** For writes: the fields that changed, before and after. Never secrets. */
-  changes?: Record<string, { before: unknown; after: unknown }> | null;
-  details?: Record<string, unknown> | null;
-}
+  changes?: Changed<A> | null;
+  details?: Described[A] | null;
+};
+
+export type AuditEntry = { [A in AuditAction]: AuditEntryOf<A> }[AuditAction];
+
+/** An entry recorded as refused, whatever becomes of its use case. */
+export type AuditRefusal = { [A in AuditAction]: Omit<AuditEntryOf<A>, 'outcome'> }[AuditAction];

@@ -1,10 +1,12 @@
+import type { Change, Changes } from './changes.ts';
+
 /** The fields that differ between two versions of a record, for the audit trail's before/after. */
-export function diff<T extends Record<string, unknown>>(
+export function diff<T extends Record<string, unknown>, F extends keyof T & string>(
   before: T | null,
   after: T | null,
-  fields: readonly (keyof T & string)[],
-): Record<string, { before: unknown; after: unknown }> {
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  fields: readonly F[],
+): Changes<F> {
+  const changes: { [K in F]?: Change } = {};
   for (const field of fields) {
     const a = before?.[field] ?? null;
     const b = after?.[field] ?? null;

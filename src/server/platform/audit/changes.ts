@@ -1,0 +1,82 @@
+/** One field's value before a change and after it. */
+export interface Change {
+  before: unknown;
+  after: unknown;
+}
+
+declare const fieldsOf: unique symbol;
+
+/**
+ * The fields a change touched, each with its before and after; a field it left alone is absent.
+ * `fieldsOf` is never set: it carries the fields `diff` was asked to compare, so an action that
+ * declares its fields refuses a diff over others (optional properties alone would not).
+ */
+export type Changes<F extends string = string> = { [K in F]?: Change } & { readonly [fieldsOf]?: F };
+
+// The fields each record's writes audit, as their modules' `auditedFields` name them.
+type PartnershipField = 'name';
+type OrganisationField = 'name' | 'kind' | 'partnershipId';
+type TeamField = 'name' | 'organisationId';
+type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'teamId' | 'jobTitle' | 'phone';
+type LookupField = 'list' | 'key' | 'name' | 'groupName' | 'code' | 'position' | 'active' | 'defaultSharing';
+type ProfileField =
+  | 'firstName' | 'lastName' | 'aliases' | 'dateOfBirth' | 'approximateAge' | 'gender' | 'ethnicity' | 'phone' | 'email' | 'roles'
+  | 'vulnerabilities' | 'warningMarkers' | 'keyInformation' | 'reasonCreated' | 'riskLevel' | 'addresses';
+type CaseField =
+  | 'reference' | 'title' | 'summary' | 'caseTypeId' | 'status' | 'leadOrganisationId' | 'leadOfficerId' | 'singlePointOfContactId'
+  | 'startDate' | 'endDate' | 'parentCaseId' | 'outcome' | 'closureReason';
+type InterventionField = 'interventionTypeId' | 'status' | 'startDate' | 'endDate' | 'outcome' | 'notes';
+type LocationField = 'kind' | 'name' | 'addressLine1' | 'addressLine2' | 'town' | 'postcode' | 'latitude' | 'longitude';
+type ReportField = 'reportTypeId' | 'occurredAt' | 'visibility';
+type TaskField = 'priority' | 'dueOn' | 'assignedUserId' | 'assignedTeamId' | 'assignedOrganisationId' | 'status' | 'actionPlanId';
+type AssessmentTemplateField = 'name' | 'description' | 'status' | 'version';
+type QuestionField = 'text' | 'guidance' | 'kind' | 'nature' | 'topics' | 'options' | 'scale' | 'status';
+
+/**
+ * The actions that record a before and after, and over which fields. An action not named here
+ * carries no changes. Titles, descriptions and notes that may name a client are absent on
+ * purpose: their actions' details say only that they changed.
+ */
+export interface AuditChanges {
+  'partnership.created': PartnershipField;
+  'partnership.updated': PartnershipField;
+  'organisation.created': OrganisationField;
+  'organisation.updated': OrganisationField;
+  'team.created': TeamField;
+  'team.updated': TeamField;
+  'user.created': UserField;
+  'user.updated': UserField;
+  'lookup.created': LookupField;
+  'lookup.updated': LookupField;
+  'profile.created': ProfileField;
+  'profile.updated': ProfileField;
+  'profile.photo_changed': 'photo';
+  'profile.merged': 'roles' | 'mergedIntoId';
+  'case.created': CaseField;
+  'case.updated': CaseField;
+  'case.closed': CaseField;
+  'case.reopened': CaseField;
+  'case.archived': CaseField;
+  'case.intervention_added': InterventionField;
+  'case.intervention_updated': InterventionField;
+  'location.created': LocationField;
+  'location.updated': LocationField;
+  'record.shared': 'level';
+  'record.unshared': 'level';
+  'report.created': ReportField;
+  'report.updated': ReportField;
+  'document.updated': 'folder' | 'visibility';
+  'template.updated': 'title' | 'folder' | 'description' | 'active' | 'file' | 'fileName';
+  'task.changed': TaskField;
+  'task.reassigned': TaskField;
+  'task.accepted': 'status';
+  'task.declined': 'status';
+  'task.completed': 'status';
+  'task.cancelled': 'status';
+  'action_plan.updated': 'title';
+  'action.updated': 'dueAt' | 'recipientIds';
+  'notification_preferences.updated': 'email';
+  'assessment.updated': 'visibility';
+  'assessment_template.updated': AssessmentTemplateField;
+  'assessment_question.updated': QuestionField;
+}

@@ -1,0 +1,216 @@
+import type { z } from 'zod';
+import type { AssessmentScope } from '../../../shared/api/assessments.ts';
+import type { auditEventQuery } from '../../../shared/api/audit.ts';
+import type { caseListQuery } from '../../../shared/api/cases.ts';
+import type { matchQuery } from '../../../shared/api/profiles.ts';
+import type { timelineQuery } from '../../../shared/api/reports.ts';
+import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../../shared/api/tasks.ts';
+import type { QuestionKind } from '../../../shared/forms/questions.ts';
+import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { TaskPriority, Visibility } from '../../../shared/work.ts';
+import type { Need } from '../access/check.ts';
+import type { Permission } from '../access/permissions.ts';
+import type { ChainReport } from './verify.ts';
+
+type Ref = { id: string; name: string };
+type RecordRef = { kind: RecordKind; id: string };
+/** Who a record is shared with, named as they were when it was shared. */
+type ShareTarget = { team: Ref } | { organisation: Ref };
+type AccessGrant = { target: ShareTarget; level: AccessLevel; before: AccessLevel | null };
+/** The record an assessment or report is on. */
+type OnRecord = { recordKind: RecordKind; recordId: string };
+type ListScope = 'all' | 'mine' | 'shared';
+type Seeded = { name: string; seed: 'demo' };
+
+/**
+ * What each audit action keeps in its `details`: `never` for an action that keeps none, a union
+ * where it is recorded in more than one way. Never secrets.
+ */
+export interface AuditDetails {
+  'auth.signed_in': { stage: 'enrolment' | 'full' };
+  'auth.sign_in_failed': { email: string; why: 'throttled' | 'disabled' | 'unknown_account' | 'wrong_password' | 'wrong_code'; failures?: number };
+  'auth.signed_out': never;
+  'auth.authenticator_enrolled': never;
+  'auth.password_reset_requested': { email: string; sent: boolean };
+  'auth.password_reset': never;
+  'auth.invitation_accepted': never;
+  'auth.password_changed': never;
+  'access.refused':
+    // A record, document, task or assessment refused by the rules that guard it.
+    | { why: string; need?: Need }
+    // A route the actor's role lacks the permission for.
+    | { method: string; route?: string; permission: Permission; why: string }
+    // A use case that refused with an error without recording why.
+    | { code: string; message: string };
+  // The demo seed's rows; the service's own creates and updates carry changes instead.
+  'partnership.created': Seeded;
+  'partnership.updated': never;
+  'organisation.created': Seeded;
+  'organisation.updated': never;
+  'team.created': Seeded;
+  'team.updated': never;
+  'user.viewed': never;
+  // Made by the create-admin command and the demo seed.
+  'user.created': { email: string; role: Role; seed?: 'demo' };
+  'user.updated': never;
+  'user.disabled': { sessionsEnded: number };
+  'user.enabled': never;
+  'user.invitation_sent': never;
+  'user.authenticator_reset': { sessionsEnded: number };
+  'api_token.created': { name: string; access: 'read' | 'write'; teamId: string };
+  'api_token.revoked': never;
+  'audit.viewed': { filters: Omit<z.infer<typeof auditEventQuery>, 'cursor' | 'limit'> };
+  'audit.verified': ChainReport;
+  'outbox.viewed': { recipient: string | null; count: number };
+  'lookup.created': never;
+  'lookup.updated': never;
+  // Refused: the person may already be on the record.
+  'profile.created': { code: 'possible_duplicate'; shown: string[] };
+  'profile.viewed': { redirectedFrom: string };
+  // A risk level set by a completed assessment.
+  'profile.updated': { assessmentId: string };
+  'profile.photo_changed': never;
+  'profile.photo_viewed': never;
+  'profile.relationship_added': { relationshipId: string; kind: RelationshipKind; label: string; otherProfileId: string };
+  'profile.relationship_removed': { relationshipId: string; kind: RelationshipKind; label: string; otherProfileId: string };
+  'profile.merged': {
+    survivorId: string;
+    duplicateId: string;
+    warningMarkerIds: string[];
+    vulnerabilityIds: string[];
+    moved: {
+      caseLinks: { moved: number; alreadyLinked: number };
+      addresses: { moved: number; alreadyHeld: number };
+      relationships: { moved: number; dropped: number };
+      warningMarkers: number;
+      vulnerabilities: number;
+      roles: ProfileRole[];
+      aliases: { firstName: string; lastName: string }[];
+      access: AccessGrant[];
+    } & Record<'reports' | 'documents' | 'tasks' | 'actions' | 'assessments' | 'interests', number>;
+  };
+  // Its risk-level history, when it is not the audit history.
+  'profile.history_viewed': { riskLevels: true };
+  'profiles.listed': { count: number; scope: ListScope; role: ProfileRole | null; riskLevel: RiskLevel | null; q: string | null };
+  'profiles.matched':
+    | { query: z.infer<typeof matchQuery>; count: number; profileIds: string[] }
+    | { import: 'dry_run'; rows: number; errors: number; profileIds: string[] };
+  'profiles.imported':
+    | { code: 'validation_failed'; rows: number; errors: number }
+    | { rows: number; created: number; matched: number; profileIds: string[] };
+  'case.created': never;
+  'case.viewed': never;
+  'case.updated': never;
+  'case.closed': never;
+  'case.reopened': never;
+  'case.archived': never;
+  'case.profile_linked': { profileId: string; role: ProfileRole };
+  'case.profile_unlinked': { profileId: string; role: ProfileRole };
+  'case.location_linked': { locationId: string };
+  'case.location_unlinked': { locationId: string };
+  'case.intervention_added': { interventionId: string };
+  'case.intervention_updated': { interventionId: string };
+  'case.history_viewed': never;
+  'cases.listed': Pick<z.infer<typeof caseListQuery>, 'scope' | 'status' | 'profileId' | 'locationId' | 'q'> & { caseTypeId?: string; count: number };
+  'location.created': never;
+  'location.viewed': never;
+  'location.updated': never;
+  'location.history_viewed': never;
+  'locations.listed': { scope: ListScope; kind: LocationKind | null; q: string | null; resultCount: number };
+  'locations.matched': { addressLine1: string | null; postcode: string | null; resultCount: number };
+  'record.shared':
+    | AccessGrant
+    | AccessGrant & { mergedFrom: string }
+    | AccessGrant & { accessRequestId: string }
+    | { teamId: string | null; organisationId: string | null; level: AccessLevel; source: 'case type default sharing'; caseTypeId: string };
+  'record.unshared': { target: ShareTarget; level: null; before: AccessLevel };
+  'record.access_viewed': never;
+  'access_request.created': { record: RecordRef };
+  'access_request.approved': { record: RecordRef };
+  'access_request.refused': { record: RecordRef };
+  'access_request.withdrawn': { record: RecordRef };
+  'search.performed': { query: string; kind: RecordKind | null; resultCount: number };
+  'report.created': OnRecord;
+  'report.updated': OnRecord & { version: number; bodyChanged: boolean };
+  // A report read, or its earlier versions.
+  'report.viewed': OnRecord & ({ readable: boolean } | { versions: true });
+  'timeline.viewed': Pick<z.infer<typeof timelineQuery>, 'kinds' | 'reportTypeIds' | 'organisationId' | 'from' | 'to' | 'includeLinked'> & { count: number };
+  'document.uploaded': { record: RecordRef; folder: string; visibility: Visibility; templateId: string | null };
+  'document.version_added': { version: number; contentType: string; byteSize: number };
+  // Changed by its author, or narrowed with the report it is attached to.
+  'document.updated': { titleChanged: boolean; descriptionChanged: boolean } | { reportId: string };
+  'document.downloaded': { version: number; disposition: 'inline' | 'attachment' };
+  'document.viewed': { readable: boolean };
+  'documents.listed': { folder?: string; count: number };
+  'template.created': { folder: string; title: string; contentType: string; scanResult: 'clean' | 'not_scanned' };
+  'template.updated': never;
+  'template.downloaded': never;
+  'task.set': {
+    record: RecordRef | null;
+    assignee: z.infer<typeof assigneeInput>;
+    dueOn: string;
+    priority: TaskPriority;
+    actionPlanId: string | null;
+    watcherIds: string[];
+  };
+  'task.viewed': never;
+  'task.changed': { titleChanged: boolean; descriptionChanged: boolean };
+  'task.accepted': never;
+  'task.declined': never;
+  'task.progress_added': never;
+  'task.completed': never;
+  'task.reassigned': { titleChanged: boolean; descriptionChanged: boolean };
+  // Withdrawn because its reason went (a discarded assessment draft): who had set it.
+  'task.cancelled': { setBy: string };
+  'task.watched': never;
+  'task.unwatched': never;
+  'tasks.listed':
+    | Pick<z.infer<typeof taskListQuery>, 'view' | 'state' | 'overdue'> & { count: number }
+    | { record: RecordRef; state: z.infer<typeof recordTaskListQuery>['state']; count: number }
+    | { record: RecordRef; actionPlans: number; count: number };
+  'action_plan.created': { caseId: string; title: string };
+  'action_plan.updated': never;
+  'action.created': { dueAt: string; recipientIds: string[]; record: RecordRef | null };
+  'action.updated': { titleChanged: boolean; notesChanged: boolean };
+  // Done because what it asked for happened.
+  'action.done': { fulfilled: true };
+  'action.reminded': { by: 'reminder sweep'; recipientIds: string[] };
+  'action.viewed': never;
+  'actions.listed': { state: 'upcoming' | 'due' | 'done' | 'all'; count: number };
+  'interest.registered': never;
+  'interest.dropped': never;
+  'interests.listed': { count: number; records: RecordRef[] };
+  'notification_preferences.updated': never;
+  // Answers are never kept, only which questions were answered: administrators read the trail.
+  'assessment.started': OnRecord & { template: string; templateVersion: number; visibility: Visibility; answered: string[] };
+  'assessment.updated': OnRecord & { answersChanged: string[] };
+  'assessment.completed': OnRecord & {
+    template: string;
+    templateVersion: number;
+    score: number | null;
+    band: string | null;
+    adjustedScore: number | null;
+    reviewOn: string | null;
+    flagged: string[];
+    requirementsMet: number;
+    answered: string[];
+  };
+  'assessment.viewed': OnRecord & { readable: boolean };
+  'assessment.discarded': OnRecord & { cancelledTasks: string[] };
+  'assessment.adjusted': OnRecord & { score: number | null; adjustedScore: number; status: 'approved' | 'pending' };
+  'assessment.adjustment_decided': OnRecord & { decision: 'approved' | 'rejected'; score: number | null; adjustedScore: number | null };
+  'assessment.review_started': OnRecord & { reviewOf: string; templateVersion: number; answered: string[] };
+  'assessment.information_requested': OnRecord & { questionKey: string; taskId: string };
+  'assessment.compared': OnRecord & { compared: string[] };
+  'assessments.listed':
+    | { count: number; readable: number }
+    | { scope: AssessmentScope; count: number; assessmentIds: string[]; records: RecordRef[] };
+  'assessment_statistics.viewed': { from: string | null; to: string | null; area: string | null; total: number };
+  'assessment_statistics.exported': { from: string | null; to: string | null; area: string | null; total: number };
+  'assessment_template.created': { key: string; name: string; version: number };
+  'assessment_template.updated': never;
+  'assessment_template.copied': { key: string; name: string; from: string; fromKey: string; fromVersion: number };
+  'assessment_question.submitted': { key: string; kind: QuestionKind; status: 'approved' | 'submitted' };
+  'assessment_question.updated': never;
+}
