@@ -57,8 +57,6 @@ export const unshareBody = z.union([
   z.strictObject({ organisationId: uuid, level: z.enum(accessLevels).optional() }),
 ]);
 
-export const recordKindParams = z.object({ kind: z.enum(['profiles', 'cases', 'locations']), id: uuid });
-
 // Access requests: asking the owning team for a record you found but cannot open.
 
 export const createAccessRequestBody = z.strictObject({ reason: text(1000) });

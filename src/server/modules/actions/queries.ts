@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { actionRecipients, actions, organisations, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { teamCanView } from '../../platform/access/records.ts';
+import { ofRecordAt, teamCanView } from '../../platform/access/kinds.ts';
 
 export type ActionState = 'upcoming' | 'due' | 'done' | 'all';
 
@@ -13,12 +13,9 @@ export type ActionState = 'upcoming' | 'due' | 'done' | 'all';
  * recipient whose team has since lost access sees that there is a record but not whose it is.
  */
 function recordTitleFor(reader: Actor): SQL<string | null> {
-  const readable = (kind: RecordKind) => teamCanView(kind, sql`actions.record_id`, sql`${reader.teamId}::uuid`, sql`${reader.organisationId}::uuid`);
-  return sql<string | null>`case actions.record_kind
-    when 'profile' then (select p.first_name || ' ' || p.last_name from profiles p where p.id = actions.record_id and ${readable('profile')})
-    when 'case' then (select c.reference || ': ' || c.title from cases c where c.id = actions.record_id and ${readable('case')})
-    when 'location' then (select coalesce(l.name || ', ', '') || l.address_line1 || ', ' || l.postcode from locations l where l.id = actions.record_id and ${readable('location')})
-  end`;
+  const recordId = sql`actions.record_id`;
+  const readable = (kind: RecordKind) => teamCanView(kind, recordId, sql`${reader.teamId}::uuid`, sql`${reader.organisationId}::uuid`);
+  return ofRecordAt(sql`actions.record_kind`, recordId, (k) => k.title, (k) => readable(k.kind));
 }
 
 const columns = (reader: Actor) => ({

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
+import { assessmentSubjectKinds, type AssessmentSubjectKind } from '../../../shared/assessments.ts';
 import { permissionRoles } from '../../../shared/permissions.ts';
 import type { RiskLevel } from '../../../shared/records.ts';
 import {
@@ -10,7 +10,8 @@ import {
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
-import { accessListOf, canReadContent, canView, teamCanView } from '../../platform/access/records.ts';
+import { kinds, teamCanView } from '../../platform/access/kinds.ts';
+import { canReadContent, canView } from '../../platform/access/records.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -191,10 +192,7 @@ function recordOpenTo(actor: Actor): SQL {
   const team = sql`${actor.teamId}::uuid`;
   const organisation = sql`${actor.organisationId}::uuid`;
   const recordId = sql`assessments.record_id`;
-  return or(
-    and(eq(assessments.recordKind, 'profile'), teamCanView('profile', recordId, team, organisation)),
-    and(eq(assessments.recordKind, 'case'), teamCanView('case', recordId, team, organisation)),
-  )!;
+  return or(...assessmentSubjectKinds.map((kind) => and(eq(assessments.recordKind, kind), teamCanView(kind, recordId, team, organisation))))!;
 }
 
 function scopeWhere(actor: Actor, scope: Scope, reviewBy: string): SQL {
@@ -233,8 +231,7 @@ export async function listScope(tx: Tx, actor: Actor, scope: Scope, reviewBy: st
     .limit(limit + 1);
 }
 
-const profileList = accessListOf('profile_access');
-const viewableProfile = (actor: Actor) => canView(actor, profiles, profileList);
+const viewableProfile = (actor: Actor) => canView(actor, profiles, kinds.profile.accessList);
 
 /** The profiles related to this one, either way round, that the actor can open, with the relationship as it reads from this profile. */
 export async function relatedProfiles(tx: Tx, actor: Actor, profileId: string) {

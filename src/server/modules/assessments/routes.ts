@@ -5,6 +5,7 @@ import {
   decideAdjustmentBody, informationRequestBody, recordAssessments, riskLevelHistory, updateAssessmentBody,
 } from '../../../shared/api/assessments.ts';
 import { idParams } from '../../../shared/api/common.ts';
+import { assessmentSubjectKinds } from '../../../shared/assessments.ts';
 import { who } from '../../platform/http/types.ts';
 import { adjustAssessment, decideAdjustment } from './adjustment.ts';
 import { completeAssessment } from './complete.ts';
@@ -15,6 +16,7 @@ import { listAssessments, listRecordAssessments } from './lists.ts';
 import { comparison as compare, startReview } from './review.ts';
 import { riskLevels } from './risk-level.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
+import { kinds } from '../../platform/access/kinds.ts';
 
 const tags = ['assessments'];
 
@@ -87,8 +89,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Task someone for the information a question of a draft needs', params: idParams, body: informationRequestBody, response: { 201: assessment } },
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => requestInformation(ctx, request.params.id, request.body))));
 
-  for (const [path, kind] of [['profiles', 'profile'], ['cases', 'case']] as const) {
-    api.get(`/api/v1/${path}/:id/assessments`, {
+  for (const kind of assessmentSubjectKinds) {
+    api.get(`/api/v1/${kinds[kind].path}/:id/assessments`, {
       config: { permission: 'records.view' },
       schema: { tags, summary: `The assessments of this ${kind}: completed ones, your team's drafts, and any it still needs`, params: idParams, response: { 200: recordAssessments } },
     }, (request) => runner.run(who(request), (ctx) => listRecordAssessments(ctx, kind, request.params.id)));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../../shared/records.ts';
-import { accessListOf, accessLevel, canView } from '../../platform/access/records.ts';
+import { kinds } from '../../platform/access/kinds.ts';
+import { accessLevel, canView } from '../../platform/access/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import {
   auditEvents, caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
@@ -8,7 +9,7 @@ import {
 import { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Tx } from '../../db/transaction.ts';
 
-const caseList = accessListOf('case_access');
+const caseList = kinds.case.accessList;
 
 // Written out in full: Drizzle leaves an outer column unqualified inside a subquery.
 const nameOfUser = (column: string) => sql<string | null>`(select u.name from users u where u.id = cases.${sql.raw(column)})`;
@@ -182,8 +183,8 @@ export async function activeUserInPartnership(tx: Tx, partnershipId: string, id:
 
 // Linked profiles and locations: shown to everyone who can open the case, as stubs where the actor cannot open them.
 
-const profileList = accessListOf('profile_access');
-const locationList = accessListOf('location_access');
+const profileList = kinds.profile.accessList;
+const locationList = kinds.location.accessList;
 
 const profileColumns = (actor: Actor) => ({
   profileId: profiles.id,

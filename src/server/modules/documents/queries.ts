@@ -5,6 +5,7 @@ import type { Visibility } from '../../../shared/work.ts';
 import { documentTemplates, documents, documentVersions, organisations, reports, storedFiles, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import type { CheckedRecord } from '../../platform/access/check.ts';
 import { canReadContent } from '../../platform/access/records.ts';
 
 const author = alias(users, 'author');
@@ -34,12 +35,12 @@ export async function getDocument(tx: Tx, actor: Actor, id: string) {
   return row ?? null;
 }
 
-/** A record's documents, newest first; the caller has checked the record may be opened. */
-export function listDocuments(tx: Tx, actor: Actor, kind: RecordKind, recordId: string, folder: string | undefined) {
+/** A record's documents, newest first. */
+export function listDocuments(tx: Tx, actor: Actor, record: CheckedRecord, folder: string | undefined) {
   return selectDocuments(tx, actor)
     .where(and(
-      eq(documents.recordKind, kind),
-      eq(documents.recordId, recordId),
+      eq(documents.recordKind, record.kind),
+      eq(documents.recordId, record.id),
       folder === undefined ? undefined : and(eq(documents.folder, folder), canReadContent(actor, documents)),
     ))
     // `nulls last` as the index is built, or PostgreSQL sorts every row instead of reading it in order.
@@ -70,10 +71,10 @@ export function listVersions(tx: Tx, documentIds: string[]) {
 }
 
 /** The folders in use on a record among the documents the actor may read. */
-export async function listFolders(tx: Tx, actor: Actor, kind: RecordKind, recordId: string): Promise<string[]> {
+export async function listFolders(tx: Tx, actor: Actor, record: CheckedRecord): Promise<string[]> {
   const rows = await tx.selectDistinct({ folder: documents.folder })
     .from(documents)
-    .where(and(eq(documents.recordKind, kind), eq(documents.recordId, recordId), canReadContent(actor, documents)))
+    .where(and(eq(documents.recordKind, record.kind), eq(documents.recordId, record.id), canReadContent(actor, documents)))
     .orderBy(asc(documents.folder));
   return rows.map((r) => r.folder);
 }

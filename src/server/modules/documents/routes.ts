@@ -5,7 +5,6 @@ import {
   copyTemplateBody, document, documentContentQuery, documentList, documentListQuery, documentRules, replaceTemplateFileQuery, template, templateList,
   templateListQuery, updateDocumentBody, updateTemplateBody, uploadDocumentQuery, uploadTemplateQuery, uploadVersionQuery,
 } from '../../../shared/api/documents.ts';
-import type { RecordKind } from '../../../shared/records.ts';
 import { frameableBySelf } from '../../platform/http/security.ts';
 import { who } from '../../platform/http/types.ts';
 import { acceptFileBodies, fileBody } from './body.ts';
@@ -13,13 +12,12 @@ import { createDocumentService, type DocumentContent } from './service.ts';
 import { createTemplateService } from './templates.ts';
 import { createUploads } from './uploads.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
+import { allKinds } from '../../platform/access/kinds.ts';
 
 const view = { permission: 'records.view', actors: staffAndSystems } as const;
 // Documents and templates are written by people: an API token has no author to record.
 const edit = { permission: 'records.edit' } as const;
 const manage = { permission: 'templates.manage' } as const;
-
-const paths: [string, RecordKind][] = [['profiles', 'profile'], ['cases', 'case'], ['locations', 'location']];
 
 /**
  * Runs after the application-wide no-store hook: the bytes are for this viewer only, never
@@ -54,7 +52,7 @@ export async function documentRoutes(app: FastifyInstance) {
     schema: { tags: ['documents'], summary: 'The size limit and kinds of file accepted, and whether uploads are scanned for viruses', response: { 200: documentRules } },
   }, () => documents.rules());
 
-  for (const [path, kind] of paths) {
+  for (const { kind, path } of allKinds) {
     const tags = ['documents', path];
     api.get(`/api/v1/${path}/:id/documents`, {
       config: view,

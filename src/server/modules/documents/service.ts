@@ -8,7 +8,7 @@ import type { Context, Runner, Who } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/files/content.ts';
 import { isWider } from '../reports/visibility.ts';
-import { contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
+import { contributableRecord, subjectOf, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import { announce, documentSubject, loadDocument, mayChange, present, reloadDocument, requireChange, requireReadable } from './access.ts';
 import { isPreviewable, presentDocument } from './present.ts';
 import * as q from './queries.ts';
@@ -53,11 +53,11 @@ export function createDocumentService({ runner, uploads }: { runner: Runner; upl
     list(who: Who, kind: RecordKind, id: string, query: z.infer<typeof documentListQuery>) {
       return runner.run(who, async (ctx) => {
         const record = await viewableRecord(ctx, kind, id);
-        const rows = await q.listDocuments(ctx.tx, ctx.actor, record.kind, record.id, query.folder);
+        const rows = await q.listDocuments(ctx.tx, ctx.actor, record, query.folder);
         const versions = await q.listVersions(ctx.tx, rows.filter((r) => r.readable).map((r) => r.document.id));
         const items = rows.map((row) => presentDocument(row, versions.filter((v) => v.documentId === row.document.id), mayChange(ctx, { row, record })));
-        ctx.audit({ action: 'documents.listed', entityType: record.kind, entityId: record.id, subjectOrganisationId: record.ownerOrganisationId, subjectTeamId: record.ownerTeamId, details: { folder: query.folder, count: items.length } });
-        return { items, folders: await q.listFolders(ctx.tx, ctx.actor, record.kind, record.id) };
+        ctx.audit({ action: 'documents.listed', ...subjectOf(record), details: { folder: query.folder, count: items.length } });
+        return { items, folders: await q.listFolders(ctx.tx, ctx.actor, record) };
       });
     },
 

@@ -1,9 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import { cases, profiles, recordInterests } from '../../db/schema/index.ts';
+import { recordInterests } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessListOf, canView } from '../../platform/access/records.ts';
+import type { CheckedRecord } from '../../platform/access/check.ts';
+import { ofRecordAt } from '../../platform/access/kinds.ts';
+import { canView } from '../../platform/access/records.ts';
 
 /** Registering twice is one interest. Returns whether it is new. */
 export async function register(tx: Tx, userId: string, kind: RecordKind, recordId: string): Promise<boolean> {
@@ -20,11 +22,11 @@ export async function drop(tx: Tx, userId: string, kind: RecordKind, recordId: s
   return rows.length > 0;
 }
 
-export async function isRegistered(tx: Tx, userId: string, kind: RecordKind, recordId: string): Promise<boolean> {
+export async function isRegistered(tx: Tx, userId: string, record: CheckedRecord): Promise<boolean> {
   const [row] = await tx
     .select({ userId: recordInterests.userId })
     .from(recordInterests)
-    .where(and(eq(recordInterests.userId, userId), eq(recordInterests.recordKind, kind), eq(recordInterests.recordId, recordId)));
+    .where(and(eq(recordInterests.userId, userId), eq(recordInterests.recordKind, record.kind), eq(recordInterests.recordId, record.id)));
   return row !== undefined;
 }
 
@@ -38,14 +40,9 @@ export async function listInterests(tx: Tx, actor: Actor) {
       kind: recordInterests.recordKind,
       id: recordInterests.recordId,
       createdAt: recordInterests.createdAt,
-      title: sql<string | null>`case
-        when ${recordInterests.recordKind} = 'profile' and ${canView(actor, profiles, accessListOf('profile_access'))} then ${profiles.firstName} || ' ' || ${profiles.lastName}
-        when ${recordInterests.recordKind} = 'case' and ${canView(actor, cases, accessListOf('case_access'))} then ${cases.reference} || ': ' || ${cases.title}
-      end`,
+      title: ofRecordAt(sql`${recordInterests.recordKind}`, sql`${recordInterests.recordId}`, (k) => k.title, (k) => canView(actor, k.table, k.accessList)),
     })
     .from(recordInterests)
-    .leftJoin(profiles, and(eq(recordInterests.recordKind, 'profile'), eq(profiles.id, recordInterests.recordId)))
-    .leftJoin(cases, and(eq(recordInterests.recordKind, 'case'), eq(cases.id, recordInterests.recordId)))
     .where(eq(recordInterests.userId, actor.id))
     .orderBy(desc(recordInterests.createdAt), desc(recordInterests.recordId));
 }

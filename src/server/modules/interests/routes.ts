@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
 import { interest, interestList, interestParams } from '../../../shared/api/notifications.ts';
-import type { RecordKind } from '../../../shared/records.ts';
+import { kindAt } from '../../platform/access/kinds.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
 
-const kindOfPath: Record<z.infer<typeof interestParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case' };
 const tags = ['interests'];
 const view = { permission: 'records.view' } as const;
 
@@ -17,7 +16,7 @@ export async function interestRoutes(app: FastifyInstance) {
   const { runner } = app.platform;
 
   for (const path of interestParams.shape.kind.options) {
-    const kind = kindOfPath[path];
+    const kind = kindAt(path);
     const schema = { tags, params: idParams, response: { 200: interest } };
 
     api.get(`/api/v1/${path}/:id/interest`, {

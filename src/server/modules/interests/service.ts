@@ -15,7 +15,7 @@ function announce(ctx: Context, kind: RecordKind, id: string, registered: boolea
 
 export async function get(ctx: Context, kind: RecordKind, id: string) {
   const record = await viewableRecord(ctx, kind, id);
-  return { registered: await q.isRegistered(ctx.tx, ctx.actor.id, kind, record.id) };
+  return { registered: await q.isRegistered(ctx.tx, ctx.actor.id, record) };
 }
 
 export async function register(ctx: Context, kind: RecordKind, id: string) {

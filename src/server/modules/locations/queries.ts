@@ -4,10 +4,11 @@ import { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { LocationKind } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessLevel, accessListOf, canView } from '../../platform/access/records.ts';
+import { kinds } from '../../platform/access/kinds.ts';
+import { accessLevel, canView } from '../../platform/access/records.ts';
 import { postcodeSearchOf, postcodeUpperBound } from './postcode.ts';
 
-const locationList = accessListOf('location_access');
+const locationList = kinds.location.accessList;
 const compactPostcode = sql`replace(${locations.postcode}, ' ', '')`;
 
 const summaryColumns = {
@@ -38,7 +39,7 @@ export type LocationRow = NonNullable<Awaited<ReturnType<typeof getLocation>>>;
 
 export async function linkedCases(tx: Tx, actor: Actor, locationId: string) {
   return tx
-    .select({ id: cases.id, reference: cases.reference, title: cases.title, accessible: sql<boolean>`${canView(actor, cases, accessListOf('case_access'))}` })
+    .select({ id: cases.id, reference: cases.reference, title: cases.title, accessible: sql<boolean>`${canView(actor, cases, kinds.case.accessList)}` })
     .from(caseLocations)
     .innerJoin(cases, eq(cases.id, caseLocations.caseId))
     .where(and(eq(caseLocations.locationId, locationId), eq(cases.partnershipId, actor.partnershipId)))
@@ -52,7 +53,7 @@ export async function linkedProfiles(tx: Tx, actor: Actor, locationId: string) {
       id: profiles.id,
       firstName: profiles.firstName,
       lastName: profiles.lastName,
-      accessible: sql<boolean>`${canView(actor, profiles, accessListOf('profile_access'))}`,
+      accessible: sql<boolean>`${canView(actor, profiles, kinds.profile.accessList)}`,
     })
     .from(profileAddresses)
     .innerJoin(profiles, eq(profiles.id, profileAddresses.profileId))

@@ -1,6 +1,7 @@
 import type { RecordKind } from '../../../shared/records.ts';
 import type { NotificationKind } from '../../../shared/work.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { kinds } from '../../platform/access/kinds.ts';
 import type { Context } from '../../platform/context.ts';
 import * as q from './queries.ts';
 
@@ -20,7 +21,7 @@ export interface Notice {
 }
 
 /** Where each kind of record opens in the app. */
-export const recordLink = (kind: RecordKind, id: string) => `/${kind === 'case' ? 'cases' : `${kind}s`}/${id}`;
+export const recordLink = (kind: RecordKind, id: string) => `/${kinds[kind].path}/${id}`;
 
 /**
  * Stores notices in the use case's transaction and tells the recipients' open screens after it

@@ -3,7 +3,7 @@ import type { RecordKind } from '../../../shared/records.ts';
 import type { NotificationEmailMode } from '../../../shared/work.ts';
 import { notificationPreferences, notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
-import { teamCanView } from '../../platform/access/records.ts';
+import { teamCanView } from '../../platform/access/kinds.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 

@@ -3,7 +3,8 @@ import type { AccessLevel, GrantSource, ProfileRole, RelationshipKind } from '..
 import { organisations, profileAccess, profiles, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessLevel, accessListOf } from '../../platform/access/records.ts';
+import { kinds } from '../../platform/access/kinds.ts';
+import { accessLevel } from '../../platform/access/records.ts';
 
 export interface MergeProfileRow {
   id: string;
@@ -27,7 +28,7 @@ export async function lockProfile(tx: Tx, actor: Actor, id: string): Promise<Mer
     select ${profiles.id} as id, ${profiles.partnershipId} as partnership_id, ${profiles.ownerTeamId} as owner_team_id,
            owner_team.name as owner_team_name, owner_organisation.id as owner_organisation_id, owner_organisation.name as owner_organisation_name,
            ${profiles.roles} as roles, ${profiles.mergedIntoId} as merged_into_id, ${profiles.version} as version,
-           ${accessLevel(actor, profiles, accessListOf('profile_access'))} as level
+           ${accessLevel(actor, profiles, kinds.profile.accessList)} as level
       from ${profiles}
       join teams owner_team on owner_team.id = ${profiles.ownerTeamId}
       join organisations owner_organisation on owner_organisation.id = owner_team.organisation_id

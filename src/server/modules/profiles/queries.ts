@@ -7,9 +7,10 @@ import {
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessLevel, accessListOf, canView } from '../../platform/access/records.ts';
+import { kinds } from '../../platform/access/kinds.ts';
+import { accessLevel, canView } from '../../platform/access/records.ts';
 
-export const profileAccessList = accessListOf('profile_access');
+export const profileAccessList = kinds.profile.accessList;
 
 const ownerColumns = {
   ownerTeamName: teams.name,
@@ -151,7 +152,7 @@ export async function replaceAddresses(tx: Tx, profileId: string, addresses: Add
 export async function locationsInPartnership(tx: Tx, actor: Actor, ids: string[]): Promise<Map<string, boolean>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select({ id: locations.id, openable: sql<boolean>`${canView(actor, locations, accessListOf('location_access'))}` })
+    .select({ id: locations.id, openable: sql<boolean>`${canView(actor, locations, kinds.location.accessList)}` })
     .from(locations)
     .where(and(eq(locations.partnershipId, actor.partnershipId), inArray(locations.id, ids)));
   return new Map(rows.map((r) => [r.id, r.openable]));

@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
-import { recordKindParams } from '../../../shared/api/records.ts';
 import { createReportBody, createSubjectReportBody, report, reportVersionList, updateReportBody } from '../../../shared/api/reports.ts';
-import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import * as service from './service.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
+import { allKinds } from '../../platform/access/kinds.ts';
 
-const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 const tags = ['reports'];
 
 /** Reports on profiles, cases and locations. Other systems may write and read them; only people edit them. */
@@ -17,8 +14,7 @@ export async function reportRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { runner } = app.platform;
 
-  for (const path of recordKindParams.shape.kind.options) {
-    const kind = kindOfPath[path];
+  for (const { kind, path } of allKinds) {
     api.post(`/api/v1/${path}/:id/reports`, {
       config: { permission: 'records.edit', actors: staffAndSystems },
       schema: { tags, summary: `Add a report to this ${kind}`, params: idParams, body: createReportBody, response: { 201: report } },

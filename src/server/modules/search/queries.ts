@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { cases, locations, organisations, profiles, teams } from '../../db/schema/index.ts';
+import type { RecordKind } from '../../../shared/records.ts';
+import { organisations, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessListOf, canView } from '../../platform/access/records.ts';
+import { allKinds } from '../../platform/access/kinds.ts';
+import { canView } from '../../platform/access/records.ts';
 import { postcodeSearchOf, postcodeUpperBound } from '../locations/postcode.ts';
 import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './sql.ts';
 
@@ -124,19 +126,15 @@ export async function searchLocations(tx: Tx, partnershipId: string, text: strin
 }
 
 /** Which of these records the actor may open: asked only of the page of results shown. */
-export async function openable(tx: Tx, actor: Actor, ids: { profile: string[]; case: string[]; location: string[] }): Promise<Set<string>> {
-  const found = [
-    ...(ids.profile.length > 0
-      ? await tx.select({ id: profiles.id }).from(profiles).where(and(inArray(profiles.id, ids.profile), canView(actor, profiles, accessListOf('profile_access'))))
-      : []),
-    ...(ids.case.length > 0
-      ? await tx.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, ids.case), canView(actor, cases, accessListOf('case_access'))))
-      : []),
-    ...(ids.location.length > 0
-      ? await tx.select({ id: locations.id }).from(locations).where(and(inArray(locations.id, ids.location), canView(actor, locations, accessListOf('location_access'))))
-      : []),
-  ];
-  return new Set(found.map((r) => r.id));
+export async function openable(tx: Tx, actor: Actor, records: { kind: RecordKind; id: string }[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const { kind, table, accessList } of allKinds) {
+    const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
+    if (ids.length === 0) continue;
+    const rows = await tx.select({ id: sql<string>`${table.id}` }).from(table).where(and(inArray(table.id, ids), canView(actor, table, accessList)));
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
 }
 
 export async function teamsWithOrganisation(tx: Tx, teamIds: string[]) {

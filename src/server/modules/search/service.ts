@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { searchQuery, SearchResult } from '../../../shared/api/search.ts';
 import type { Owner } from '../../../shared/api/records.ts';
+import { recordKinds } from '../../../shared/records.ts';
 import type { Context } from '../../platform/context.ts';
 import * as q from './queries.ts';
 import type { ProfileSearchRow } from './sql.ts';
@@ -51,8 +52,6 @@ function locationHit(row: q.LocationHit): Hit {
   return { kind: 'location', id: row.id, ownerTeamId: row.owner_team_id, score: row.score, open: place, locked: place };
 }
 
-const kindOrder: Record<SearchResult['kind'], number> = { profile: 0, case: 1, location: 2 };
-
 /**
  * The one search box: people, cases and places of the actor's partnership, best first across
  * kinds. Each kind gives at most `limit` candidates from its indexes; access and owners are looked
@@ -72,10 +71,9 @@ export async function search(ctx: Context, query: z.infer<typeof searchQuery>): 
   if (wanted('location') && terms.text) hits.push(...(await q.searchLocations(ctx.tx, partnershipId, terms.text, text, query.limit)).map(locationHit));
 
   const page = hits
-    .sort((a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
+    .sort((a, b) => b.score - a.score || recordKinds.indexOf(a.kind) - recordKinds.indexOf(b.kind) || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
     .slice(0, query.limit);
-  const idsOf = (kind: SearchResult['kind']) => page.filter((h) => h.kind === kind).map((h) => h.id);
-  const openable = await q.openable(ctx.tx, ctx.actor, { profile: idsOf('profile'), case: idsOf('case'), location: idsOf('location') });
+  const openable = await q.openable(ctx.tx, ctx.actor, page);
   const teams = await q.teamsWithOrganisation(ctx.tx, [...new Set(page.map((h) => h.ownerTeamId))]);
   const owners = new Map<string, Owner>(teams.map((t) => [t.id, { team: { id: t.id, name: t.name }, organisation: { id: t.organisationId, name: t.organisationName } }]));
 

@@ -1,27 +1,11 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AccessLevel, AccessRequestStatus, RecordKind } from '../../../shared/records.ts';
-import { accessRequests, caseAccess, cases, locationAccess, locations, organisations, profileAccess, profiles, teams, users } from '../../db/schema/index.ts';
+import { accessRequests, organisations, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessLevel, accessListOf } from '../../platform/access/records.ts';
-
-/** The three kinds of shared record share one shape of access list, so one implementation serves all. */
-const kinds = {
-  profile: { table: profiles, list: profileAccess, listName: 'profile_access' },
-  case: { table: cases, list: caseAccess, listName: 'case_access' },
-  location: { table: locations, list: locationAccess, listName: 'location_access' },
-} as const;
-
-/**
- * How a record is named to someone who may not open it: what a search's locked stub shows.
- * Written with table names because they are also used inside correlated subqueries.
- */
-const titles: Record<RecordKind, SQL<string>> = {
-  profile: sql`(profiles.first_name || ' ' || profiles.last_name)`,
-  case: sql`(cases.reference || ': ' || cases.title)`,
-  location: sql`(coalesce(locations.name || ', ', '') || locations.address_line1 || ', ' || locations.postcode)`,
-};
+import { kinds, ofRecordAt } from '../../platform/access/kinds.ts';
+import { accessLevel } from '../../platform/access/records.ts';
 
 export interface RecordRow {
   kind: RecordKind;
@@ -44,17 +28,17 @@ export interface RecordRow {
  * was merged into, as reading it does.
  */
 export async function getRecord(tx: Tx, actor: Actor, kind: RecordKind, id: string): Promise<RecordRow | null> {
-  const { table, listName } = kinds[kind];
-  const target = kind === 'profile' ? sql`(select coalesce(p.merged_into_id, p.id) from profiles p where p.id = ${id})` : sql`${id}`;
+  const { table, accessList, title, reference, archived, answersAs } = kinds[kind];
+  const target = answersAs ? answersAs(id) : sql`${id}`;
   const { rows } = await tx.execute<{
     id: string; partnership_id: string; owner_team_id: string; owner_team_name: string;
     owner_organisation_id: string; owner_organisation_name: string; title: string; reference: string | null; level: AccessLevel | null; archived: boolean;
   }>(sql`
     select ${table.id} as id, ${table.partnershipId} as partnership_id, ${table.ownerTeamId} as owner_team_id,
            owner_team.name as owner_team_name, owner_organisation.id as owner_organisation_id, owner_organisation.name as owner_organisation_name,
-           ${titles[kind]} as title, ${kind === 'case' ? sql`cases.reference` : sql`null`} as reference,
-           ${accessLevel(actor, table, accessListOf(listName))} as level,
-           ${kind === 'case' ? sql`cases.status = 'archived'` : sql`false`} as archived
+           ${title} as title, ${reference ?? sql`null`} as reference,
+           ${accessLevel(actor, table, accessList)} as level,
+           ${archived} as archived
       from ${table}
       join teams owner_team on owner_team.id = ${table.ownerTeamId}
       join organisations owner_organisation on owner_organisation.id = owner_team.organisation_id
@@ -82,7 +66,7 @@ const grantedOrganisation = alias(organisations, 'granted_organisation');
 export type AccessEntryRow = Awaited<ReturnType<typeof listEntries>>[number];
 
 export async function listEntries(tx: Tx, kind: RecordKind, recordId: string) {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   return tx
     .select({
       id: list.id,
@@ -108,33 +92,33 @@ export async function listEntries(tx: Tx, kind: RecordKind, recordId: string) {
 export type Target = { teamId: string } | { organisationId: string };
 
 function targetIs(kind: RecordKind, target: Target): SQL {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   return 'teamId' in target ? eq(list.teamId, target.teamId) : eq(list.organisationId, target.organisationId);
 }
 
 export async function findEntry(tx: Tx, kind: RecordKind, recordId: string, target: Target) {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   const [row] = await tx.select({ id: list.id, level: list.level }).from(list).where(and(eq(list.recordId, recordId), targetIs(kind, target)));
   return row ?? null;
 }
 
 export async function insertEntry(tx: Tx, kind: RecordKind, values: { recordId: string; target: Target; level: AccessLevel; grantedBy: string | null }) {
-  await tx.insert(kinds[kind].list).values({ recordId: values.recordId, ...values.target, level: values.level, grantedBy: values.grantedBy });
+  await tx.insert(kinds[kind].accessTable).values({ recordId: values.recordId, ...values.target, level: values.level, grantedBy: values.grantedBy });
 }
 
 export async function updateEntryLevel(tx: Tx, kind: RecordKind, entryId: string, level: AccessLevel, grantedBy: string | null) {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   await tx.update(list).set({ level, grantedBy, grantedAt: new Date() }).where(eq(list.id, entryId));
 }
 
 export async function deleteEntry(tx: Tx, kind: RecordKind, entryId: string) {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   await tx.delete(list).where(eq(list.id, entryId));
 }
 
 /** Gives the team `view` unless it is already on the list at any level; true when it was added. */
 export async function grantTeamView(tx: Tx, kind: RecordKind, recordId: string, teamId: string, grantedBy: string | null): Promise<boolean> {
-  const list = kinds[kind].list;
+  const list = kinds[kind].accessTable;
   const rows = await tx
     .insert(list)
     .values({ recordId, teamId, level: 'view', source: 'access_request', grantedBy })
@@ -169,15 +153,12 @@ const requester = alias(users, 'requester');
 const requesterTeam = alias(teams, 'requester_team');
 const decider = alias(users, 'decider');
 
-const requestTitle = sql<string>`case access_requests.record_kind
-  when 'profile' then (select ${titles.profile} from profiles where profiles.id = access_requests.record_id)
-  when 'case' then (select ${titles.case} from cases where cases.id = access_requests.record_id)
-  else (select ${titles.location} from locations where locations.id = access_requests.record_id)
-end`;
-
-const requestReference = sql<string | null>`case access_requests.record_kind
-  when 'case' then (select cases.reference from cases where cases.id = access_requests.record_id)
-end`;
+// Written with table names: the lookups are correlated subqueries on the request's row.
+const requestKind = sql`access_requests.record_kind`;
+const requestRecord = sql`access_requests.record_id`;
+// A request is only ever made for a record that exists, and every kind has a title.
+const requestTitle = ofRecordAt(requestKind, requestRecord, (k) => k.title) as SQL<string>;
+const requestReference = ofRecordAt(requestKind, requestRecord, (k) => k.reference);
 
 const requestColumns = {
   request: accessRequests,

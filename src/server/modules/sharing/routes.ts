@@ -4,15 +4,13 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
 import {
   accessList, accessRequest, accessRequestListQuery, accessRequestPage, createAccessRequestBody, decideAccessRequestBody,
-  recordKindParams, shareBody, unshareBody,
+  shareBody, unshareBody,
 } from '../../../shared/api/records.ts';
-import type { RecordKind } from '../../../shared/records.ts';
+import { allKinds } from '../../platform/access/kinds.ts';
 import { who } from '../../platform/http/types.ts';
 import { createAccessRequestService } from './access-requests.ts';
 import * as sharing from './service.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
-
-const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 
 /** Sharing and access requests, the same for profiles, cases and locations. */
 export async function sharingRoutes(app: FastifyInstance) {
@@ -20,8 +18,7 @@ export async function sharingRoutes(app: FastifyInstance) {
   const { runner } = app.platform;
   const requests = createAccessRequestService();
 
-  for (const path of recordKindParams.shape.kind.options) {
-    const kind = kindOfPath[path];
+  for (const { kind, path } of allKinds) {
     const tags = [path];
 
     api.get(`/api/v1/${path}/:id/access`, {

@@ -5,17 +5,20 @@ import type { TaskStatus, TaskUpdateKind } from '../../../shared/work.ts';
 import { actionPlans, organisations, taskUpdates, taskWatchers, tasks, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { teamCanView } from '../../platform/access/records.ts';
+import type { CheckedRecord } from '../../platform/access/check.ts';
+import { allKinds, ofRecordAt, teamCanView } from '../../platform/access/kinds.ts';
 
 // Written with table names: Drizzle leaves an outer column unqualified inside a subquery.
 const recordId = sql`tasks.record_id`;
 
+const readerCanOpen = (actor: Actor, kind: RecordKind) => teamCanView(kind, recordId, sql`${actor.teamId}::uuid`, sql`${actor.organisationId}::uuid`);
+
 /** Whether the actor's team (or organisation) can open the record a task is on. */
 function actorCanOpen(actor: Actor, kind: RecordKind): SQL {
-  return sql`(tasks.record_kind = ${kind} and ${teamCanView(kind, recordId, sql`${actor.teamId}::uuid`, sql`${actor.organisationId}::uuid`)})`;
+  return sql`(tasks.record_kind = ${kind} and ${readerCanOpen(actor, kind)})`;
 }
 
-const onViewableRecord = (actor: Actor): SQL => sql`(${actorCanOpen(actor, 'profile')} or ${actorCanOpen(actor, 'case')} or ${actorCanOpen(actor, 'location')})`;
+const onViewableRecord = (actor: Actor): SQL => sql`(${sql.join(allKinds.map((k) => actorCanOpen(actor, k.kind)), sql` or `)})`;
 
 /**
  * Who may see a task: its parties (the tasker and their team, the assignee and, for a team or
@@ -33,11 +36,7 @@ export function visibleTo(actor: Actor): SQL {
 }
 
 /** The record's name, only for a reader who can open it. */
-const recordTitle = (actor: Actor) => sql<string | null>`case
-  when ${actorCanOpen(actor, 'profile')} then (select p.first_name || ' ' || p.last_name from profiles p where p.id = tasks.record_id)
-  when ${actorCanOpen(actor, 'case')} then (select c.reference || ': ' || c.title from cases c where c.id = tasks.record_id)
-  when ${actorCanOpen(actor, 'location')} then (select coalesce(l.name || ', ', '') || l.address_line1 || ', ' || l.postcode from locations l where l.id = tasks.record_id)
-end`;
+const recordTitle = (actor: Actor) => ofRecordAt(sql`tasks.record_kind`, recordId, (k) => k.title, (k) => readerCanOpen(actor, k.kind));
 
 /** Due before today in London, and still to do. */
 export const overdueSql = sql<boolean>`(tasks.status in ('open', 'accepted') and tasks.due_on < (now() at time zone 'Europe/London')::date)`;
@@ -125,7 +124,7 @@ export const views = {
   watching: (actor: Actor) => sql`exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id})`,
 };
 
-export const onRecord = (kind: RecordKind, id: string) => and(eq(tasks.recordKind, kind), eq(tasks.recordId, id))!;
+export const onRecord = (record: CheckedRecord) => and(eq(tasks.recordKind, record.kind), eq(tasks.recordId, record.id))!;
 
 export async function tasksOfPlans(tx: Tx, actor: Actor, planIds: string[]) {
   if (planIds.length === 0) return [];

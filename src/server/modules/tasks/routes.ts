@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
-import { recordKindParams } from '../../../shared/api/records.ts';
 import {
   acceptTaskBody, actionPlan, actionPlanList, cancelTaskBody, completeTaskBody, createActionPlanBody, createTaskBody, declineTaskBody,
   recordTaskListQuery, task, taskListQuery, taskPage, taskProgressBody, updateActionPlanBody, updateTaskBody,
 } from '../../../shared/api/tasks.ts';
-import type { RecordKind } from '../../../shared/records.ts';
+import { allKinds } from '../../platform/access/kinds.ts';
 import { who } from '../../platform/http/types.ts';
 import { updateTask } from './change.ts';
 import { acceptTask, addProgress, cancelTask, completeTask, declineTask, unwatchTask, watchTask } from './lifecycle.ts';
@@ -18,7 +16,6 @@ import * as service from './service.ts';
 const tags = ['tasks'];
 const view = { permission: 'records.view' } as const;
 const edit = { permission: 'records.edit' } as const;
-const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
 
 export async function taskRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -37,8 +34,7 @@ export async function taskRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Set a task for a person, team or organisation, on a record or standalone', body: createTaskBody, response: { 201: task } },
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createTask(ctx, request.body))));
 
-  for (const path of recordKindParams.shape.kind.options) {
-    const kind = kindOfPath[path];
+  for (const { kind, path } of allKinds) {
     api.get(`/api/v1/${path}/:id/tasks`, {
       config: view,
       schema: { tags: [path, ...tags], summary: `Tasks on this ${kind}`, params: idParams, querystring: recordTaskListQuery, response: { 200: taskPage } },

@@ -68,7 +68,7 @@ export async function listTasks(ctx: Context, query: z.infer<typeof taskListQuer
 export async function listRecordTasks(ctx: Context, kind: RecordKind, id: string, query: z.infer<typeof recordTaskListQuery>) {
   const record = await viewableRecord(ctx, kind, id);
   const rows = await q.listTasks(ctx.tx, ctx.actor, {
-    where: q.onRecord(record.kind, record.id),
+    where: q.onRecord(record),
     state: query.state,
     cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,

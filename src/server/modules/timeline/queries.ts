@@ -2,10 +2,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Band } from '../../../shared/api/assessments.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
-import { assessments, documents, profiles, reports } from '../../db/schema/index.ts';
+import { assessments, documents, reports } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+import type { Checked } from '../../platform/access/check.ts';
+import { kindLiteral, kinds, type RecordKindEntry } from '../../platform/access/kinds.ts';
+import { canReadContent, canView } from '../../platform/access/records.ts';
 import { recordChangeActions } from '../../platform/audit/actions.ts';
 
 /**
@@ -27,7 +29,7 @@ export interface TimelineFilter {
   organisationId?: string;
   from?: string;
   to?: string;
-  /** On a case: the reports of its linked profiles the actor can open too. */
+  /** On a kind with linked records (a case: its people), their reports the actor can open too. */
   includeLinked: boolean;
 }
 
@@ -100,14 +102,15 @@ function reportBranch(s: Scope, record: { kind: SQL; id: SQL; title: SQL }): SQL
    limit ${s.take}`;
 }
 
-/** A case's linked profiles the actor can open, each read from its own end of the reports index. */
-function linkedReportBranch(s: Scope): SQL {
-  const visible = canView(s.actor, profiles, accessListOf('profile_access'));
+/** The linked records the actor can open (a case's people), each read from its own end of the reports index. */
+function linkedReportBranch(s: Scope, links: NonNullable<RecordKindEntry['linkedReports']>): SQL {
+  const linked = kinds[links.kind];
+  const visible = canView(s.actor, linked.table, linked.accessList);
   return sql`select linked_reports.* from (
-      select profiles.id as profile_id, profiles.first_name || ' ' || profiles.last_name as title
-        from case_profiles join profiles on profiles.id = case_profiles.profile_id
-       where case_profiles.case_id = ${s.id}::uuid and ${visible}) linked
-    cross join lateral (${reportBranch(s, { kind: sql`'profile'`, id: sql`linked.profile_id`, title: sql`linked.title` })}) linked_reports
+      select ${linked.table.id} as record_id, ${linked.title} as title
+        from ${links.through} join ${linked.table} on ${linked.table.id} = ${links.to}
+       where ${links.from} = ${s.id}::uuid and ${visible}) linked
+    cross join lateral (${reportBranch(s, { kind: kindLiteral(links.kind), id: sql`linked.record_id`, title: sql`linked.title` })}) linked_reports
    order by linked_reports.at desc, linked_reports.source_id desc
    limit ${s.take}`;
 }
@@ -209,7 +212,7 @@ function changeBranch(s: Scope): SQL {
     fields: sql`case when jsonb_typeof(audit_events.changes) = 'object' then array(select jsonb_object_keys(audit_events.changes) order by 1) else '{}'::text[] end`,
   })}
     from audit_events
-   where audit_events.entity_type = ${s.kind} and audit_events.entity_id = ${s.id}::uuid and ${recordChange}
+   where audit_events.entity_type = ${kinds[s.kind].auditEntityType} and audit_events.entity_id = ${s.id}::uuid and ${recordChange}
      and ${byOrganisation(sql`audit_events.organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
    order by audit_events.at desc, audit_events.id desc
    limit ${s.take}`;
@@ -256,16 +259,25 @@ export type TimelineRow = {
   review_of: string | null;
 };
 
+export interface TimelineRequest {
+  actor: Actor;
+  record: Checked<{ kind: RecordKind; id: string; title: string }>;
+  filter: TimelineFilter;
+  cursor: TimelineCursor | null;
+  limit: number;
+}
+
 /** One page of the record's timeline (one row more than `limit`, to tell whether another page follows). */
-export async function timeline(tx: Tx, scope: Omit<Scope, 'take'> & { limit: number }): Promise<TimelineRow[]> {
-  const s: Scope = { ...scope, take: scope.limit + 1 };
-  const { kinds, reportTypeIds } = s.filter;
+export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }: TimelineRequest): Promise<TimelineRow[]> {
+  const s: Scope = { actor, kind: record.kind, id: record.id, title: record.title, filter, cursor, take: limit + 1 };
+  const links = kinds[record.kind].linkedReports;
+  const { kinds: wanted, reportTypeIds } = s.filter;
   // A type filter is about reports: the other kinds of entry have no type to match.
-  const only = (kind: TimelineEntryKind) => kinds.has(kind) && (kind === 'report' || !reportTypeIds?.length);
+  const only = (kind: TimelineEntryKind) => wanted.has(kind) && (kind === 'report' || !reportTypeIds?.length);
   const branches: SQL[] = [];
   if (only('report')) {
     branches.push(reportBranch(s, { kind: sql`${s.kind}`, id: sql`${s.id}::uuid`, title: sql`${s.title}::text` }));
-    if (s.filter.includeLinked) branches.push(linkedReportBranch(s));
+    if (s.filter.includeLinked && links) branches.push(linkedReportBranch(s, links));
   }
   if (only('task')) branches.push(taskBranch(s));
   if (only('action')) branches.push(actionBranch(s));

@@ -1,23 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { idParams } from '../../../shared/api/common.ts';
-import { recordKindParams } from '../../../shared/api/records.ts';
 import { subjectTimelineQuery, timelinePage, timelineQuery } from '../../../shared/api/reports.ts';
-import type { RecordKind } from '../../../shared/records.ts';
 import { who } from '../../platform/http/types.ts';
 import { recordTimeline } from './service.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
-
-const kindOfPath: Record<z.infer<typeof recordKindParams>['kind'], RecordKind> = { profiles: 'profile', cases: 'case', locations: 'location' };
+import { allKinds } from '../../platform/access/kinds.ts';
 
 /** One timeline per profile, case and location: people read it on the record's page, other systems through the contract's route. */
 export async function timelineRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { runner } = app.platform;
 
-  for (const path of recordKindParams.shape.kind.options) {
-    const kind = kindOfPath[path];
+  for (const { kind, path } of allKinds) {
     api.get(`/api/v1/${path}/:id/timeline`, {
       config: { permission: 'records.view' },
       schema: {

@@ -4,6 +4,7 @@ import { bandFor, finalScore } from '../../../shared/assessment-engine.ts';
 import type { AdjustmentStatus } from '../../../shared/assessments.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { timelineEntryKinds, type TaskStatus, type TaskUpdateKind, type TimelineEntryKind } from '../../../shared/work.ts';
+import { kinds } from '../../platform/access/kinds.ts';
 import type { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
@@ -136,7 +137,7 @@ function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>): Time
  */
 export async function recordTimeline(ctx: Context, kind: RecordKind, id: string, query: z.infer<typeof timelineQuery>) {
   const record = await viewableRecord(ctx, kind, id);
-  if (query.includeLinked && record.kind !== 'case') {
+  if (query.includeLinked && !kinds[record.kind].linkedReports) {
     throw new ValidationError([{ field: 'includeLinked', problem: 'is only for a case, to add its linked profiles\' reports' }]);
   }
   if (query.from && query.to && query.from > query.to) throw new ValidationError([{ field: 'to', problem: 'must not be before from' }]);
@@ -148,9 +149,7 @@ export async function recordTimeline(ctx: Context, kind: RecordKind, id: string,
     to: query.to,
     includeLinked: query.includeLinked,
   };
-  const rows = await q.timeline(ctx.tx, {
-    actor: ctx.actor, kind: record.kind, id: record.id, title: record.title, filter, cursor: cursorOf(query.cursor), limit: query.limit,
-  });
+  const rows = await q.timeline(ctx.tx, { actor: ctx.actor, record, filter, cursor: cursorOf(query.cursor), limit: query.limit });
   const readableReports = rows.slice(0, query.limit).filter((r) => r.kind === 'report' && r.readable).map((r) => r.source_id);
   const attachments = await attachmentsOf(ctx, readableReports);
   const page = pageOf(rows, query.limit, (r) => present(r, attachments), (r) => [r.at, r.kind, r.source_id]);

@@ -1,6 +1,7 @@
 import type { AccessLevel, RecordKind } from '../../../shared/records.ts';
 import type { Context } from '../context.ts';
 import { ForbiddenError, NoAccessError, NotFoundError, type RecordOwner } from '../errors.ts';
+import { kinds } from './kinds.ts';
 import { effectiveLevel, mayEverEdit } from './records.ts';
 
 /**
@@ -29,6 +30,9 @@ declare const checkedFor: unique symbol;
  */
 export type Checked<T> = T & { readonly [checkedFor]: Need };
 
+/** Any checked record, for reads of what is on a record (its documents, tasks, timeline) that need no more of it. */
+export type CheckedRecord = Checked<{ kind: RecordKind; id: string }>;
+
 export const ownerOf = (facts: AccessFacts): RecordOwner => ({
   team: { id: facts.ownerTeamId, name: facts.ownerTeamName },
   organisation: { id: facts.ownerOrganisationId, name: facts.ownerOrganisationName },
@@ -36,7 +40,7 @@ export const ownerOf = (facts: AccessFacts): RecordOwner => ({
 
 /** The audit subject: the record, and the organisation and team whose administrators see what was done to it. */
 export const subjectOf = (kind: RecordKind, facts: AccessFacts) => ({
-  entityType: kind,
+  entityType: kinds[kind].auditEntityType,
   entityId: facts.id,
   subjectOrganisationId: facts.ownerOrganisationId,
   subjectTeamId: facts.ownerTeamId,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
-import { accessLevel, canEdit, canReadContent, canView, effectiveLevel, inPartnership, teamCanView, type AccessListColumns } from './records.ts';
+import { teamCanView } from './kinds.ts';
+import { accessLevel, canEdit, canReadContent, canView, effectiveLevel, inPartnership, type AccessListColumns } from './records.ts';
 
 /**
  * The record-access predicates against a real database: throwaway tables shaped like a module's

@@ -30,7 +30,7 @@ export interface AccessListColumns {
 }
 
 /** The access list table of a kind of record (they share one shape), as the builders below want it. */
-export function accessListOf(table: 'profile_access' | 'case_access' | 'location_access'): AccessListColumns {
+export function accessListOf(table: string): AccessListColumns {
   const t = sql`${sql.identifier(table)}`;
   return {
     table: t,
@@ -46,7 +46,7 @@ export function accessListOf(table: 'profile_access' | 'case_access' | 'location
  * Whether a row of the access list gives something to members of this team and organisation now.
  * An expired grant gives nothing from the moment it expires: no sweep has to remove it first.
  */
-function grantsHolder(list: AccessListColumns, teamId: unknown, organisationId: unknown): SQL {
+export function grantsHolder(list: AccessListColumns, teamId: unknown, organisationId: unknown): SQL {
   return sql`((${list.teamId} = ${teamId} or ${list.organisationId} = ${organisationId}) and (${list.expiresAt} is null or ${list.expiresAt} > now()))`;
 }
 
@@ -127,23 +127,4 @@ export function canReadContent(actor: Actor, item: VisibilityColumns): SQL {
     and(eq(item.visibility, 'team'), eq(item.authorTeamId, actor.teamId)),
     and(eq(item.visibility, 'private'), eq(item.authorId, actor.id)),
   )!;
-}
-
-const recordTables = {
-  profile: { table: 'profiles', list: accessListOf('profile_access') },
-  case: { table: 'cases', list: accessListOf('case_access') },
-  location: { table: 'locations', list: accessListOf('location_access') },
-} as const;
-
-/**
- * Whether members of a team (in an organisation) can open a record: for deciding who may hear of
- * a change to it, or whether the assignee of a task on it can follow the link. The arguments are
- * SQL so the check can correlate with the rows of an outer query.
- */
-export function teamCanView(kind: 'profile' | 'case' | 'location', recordId: SQL | AnyPgColumn, teamId: SQL | AnyPgColumn, organisationId: SQL | AnyPgColumn): SQL {
-  const { table, list } = recordTables[kind];
-  return sql`exists (select 1 from ${sql.identifier(table)} r where r.id = ${recordId}
-    and r.partnership_id = (select o.partnership_id from organisations o where o.id = ${organisationId})
-    and (r.owner_team_id = ${teamId}
-      or exists (select 1 from ${list.table} where ${list.recordId} = r.id and ${grantsHolder(list, teamId, organisationId)})))`;
 }

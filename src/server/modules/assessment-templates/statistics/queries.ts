@@ -3,7 +3,8 @@ import type { Band } from '../../../../shared/api/assessments.ts';
 import { assessments } from '../../../db/schema/index.ts';
 import type { Tx } from '../../../db/transaction.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { canReadContent, teamCanView } from '../../../platform/access/records.ts';
+import { teamCanView } from '../../../platform/access/kinds.ts';
+import { canReadContent } from '../../../platform/access/records.ts';
 
 /** Which subjects count: those whose current address's postcode is in the area, sector or district. */
 export type AreaMatch =
