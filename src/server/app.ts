@@ -7,6 +7,7 @@ import type { Database } from './db/connection.ts';
 import { loadSecretKey } from './platform/auth/crypto.ts';
 import { createRunner } from './platform/context.ts';
 import { createEventBus } from './platform/events/bus.ts';
+import { startAuditChainer } from './platform/audit/chain.ts';
 import { startOutboxDeliverer } from './platform/events/outbox.ts';
 import { openFileStorage } from './platform/files/storage.ts';
 import { eventStreamRoutes } from './platform/events/stream.ts';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const jobs = await createJobs(database, log);
   const mailer = await createMailer({ config, jobs, database, log });
   const outbox = startOutboxDeliverer({ database, events, log });
+  const chainer = startAuditChainer({ database, log });
   const runner = createRunner({ database, outbox, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
   const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl };
@@ -142,6 +144,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   app.addHook('onClose', async () => {
     stopExpiry();
     outbox.stop();
+    chainer.stop();
     await jobs.stop();
     await events.close();
     await storage.close();

@@ -102,7 +102,9 @@ async function main(): Promise<void> {
       const database = await open(config);
       const report = await database.db.transaction((tx) => verifyAuditChain(tx));
       await database.close();
-      console.log(report.intact ? `Audit trail intact: ${report.checked} events checked.` : `Audit trail BROKEN at event ${report.firstBrokenSeq} (after ${report.checked} good events).`);
+      console.log(report.intact
+        ? `Audit trail intact: ${report.checked} events checked (${report.erased} with erased values, ${report.pending} still being written).`
+        : `Audit trail BROKEN at event ${report.firstBrokenSeq} (after ${report.checked} good events).`);
       process.exitCode = report.intact ? 0 : 1;
       return;
     }

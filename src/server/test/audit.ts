@@ -1,6 +1,6 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '../../shared/api/audit.ts';
-import { auditEvents } from '../db/schema/index.ts';
+import { auditEvents, auditValues } from '../db/schema/index.ts';
 import { presentAuditEvent } from '../modules/audit/service.ts';
 import type { TestApp } from './harness.ts';
 
@@ -20,6 +20,12 @@ export async function storedAuditEvents(
     filter.action ? eq(auditEvents.action, filter.action) : undefined,
     filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
   ];
-  const rows = await t.database.db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(filter.limit ?? 200);
-  return rows.map((e) => presentAuditEvent({ ...e, valuesHidden: false }));
+  const rows = await t.database.db
+    .select({ ...getTableColumns(auditEvents), reason: auditValues.reason, changes: auditValues.changes, personal: auditValues.details })
+    .from(auditEvents)
+    .leftJoin(auditValues, eq(auditValues.eventId, auditEvents.id))
+    .where(and(...where))
+    .orderBy(desc(auditEvents.seq))
+    .limit(filter.limit ?? 200);
+  return rows.map((e) => presentAuditEvent({ ...e, valuesHidden: false, valuesErased: e.valuesDigest !== null && e.personal === null && e.reason === null && e.changes === null }));
 }

@@ -20,6 +20,8 @@ export const auditEvent = z.object({
    * how the event came about (why, code, which record), never what the record holds.
    */
   valuesHidden: z.boolean(),
+  /** True when the event's values were erased under retention or anonymisation; the chain keeps their digest. */
+  valuesErased: z.boolean(),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 export const auditEventPage = page(auditEvent);
@@ -40,4 +42,8 @@ export const chainReport = z.object({
   intact: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
+  /** Events whose transaction was still open, which the chain takes once it ends. */
+  pending: z.number().int(),
+  /** Events whose personal values were erased under retention or anonymisation; their digest still checks. */
+  erased: z.number().int(),
 });

@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../shared/api/audit.ts';
 import { fieldLabel } from './labels.ts';
 
 export function hasMore(event: AuditEvent): boolean {
-  return event.valuesHidden || event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
+  return event.valuesHidden || event.valuesErased || event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
 }
 
 /** Why the reader sees who did what but not the values: the server decides, this only says so. */
@@ -34,6 +34,11 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
       {event.valuesHidden && (
         <Text size="sm" fs="italic">
           {valuesHiddenNote(event)}
+        </Text>
+      )}
+      {event.valuesErased && (
+        <Text size="sm" fs="italic">
+          Values erased: what this event held about the person was deleted under the retention rules. The trail still proves it happened.
         </Text>
       )}
       {changes.length > 0 && (

@@ -1,11 +1,13 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  accessRequests, actionPlans, actions, assessments, auditEvents, cases, documents, locations, profiles, reports, tasks,
+  accessRequests, actionPlans, actions, assessments, auditEvents, auditValues, documents, reports, tasks,
 } from '../../db/schema/index.ts';
+import type { RecordKind } from '../../../shared/records.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { accessListOf, canReadContent, canView } from '../../platform/access/records.ts';
+import { allKinds, kinds } from '../../platform/access/kinds.ts';
+import { canReadContent, canView } from '../../platform/access/records.ts';
 import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
 export type AuditScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'team'; teamId: string };
@@ -31,21 +33,15 @@ function scoped(scope: AuditScope): SQL | undefined {
 // (`canView`, `canReadContent`), so the audit viewer never shows what the record's page refuses.
 // ---------------------------------------------------------------------------------------------
 
-const recordTables = {
-  profile: { table: profiles, list: accessListOf('profile_access') },
-  case: { table: cases, list: accessListOf('case_access') },
-  location: { table: locations, list: accessListOf('location_access') },
-} as const;
-
 /** Whether the reader can open this profile, case or location now. */
-function opens(reader: Actor, kind: keyof typeof recordTables, id: SQL | AnyPgColumn): SQL {
-  const { table, list } = recordTables[kind];
-  return sql`exists (select 1 from ${table} where ${table.id} = ${id} and ${canView(reader, table, list)})`;
+function opens(reader: Actor, kind: RecordKind, id: SQL | AnyPgColumn): SQL {
+  const { table, accessList } = kinds[kind];
+  return sql`exists (select 1 from ${table} where ${table.id} = ${id} and ${canView(reader, table, accessList)})`;
 }
 
 /** The same, for a record whose kind is a column (any other kind: no). */
 function opensRecord(reader: Actor, kind: AnyPgColumn, id: AnyPgColumn): SQL {
-  const branches = (Object.keys(recordTables) as (keyof typeof recordTables)[]).map((name) => sql`(${kind} = ${name} and ${opens(reader, name, id)})`);
+  const branches = allKinds.map((entry) => sql`(${kind} = ${entry.kind} and ${opens(reader, entry.kind, id)})`);
   return sql`(${sql.join(branches, sql` or `)})`;
 }
 
@@ -151,12 +147,6 @@ function valuesShownTo(reader: Actor): SQL<boolean> {
   end, false)`;
 }
 
-/**
- * Details that say only how the event came about, never what the record holds: kept when the rest
- * is hidden, so a refusal still says why. Keep this list to codes and ids.
- */
-const structuralDetails = ['why', 'code', 'method', 'route', 'permission', 'recordKind', 'recordId', 'record'] as const;
-
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
@@ -183,9 +173,8 @@ export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, 
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
       ip: auditEvents.ip,
-      reason: auditEvents.reason,
-      changes: auditEvents.changes,
       details: auditEvents.details,
+      valuesDigest: auditEvents.valuesDigest,
       shown: valuesShownTo(reader).as('shown'),
     })
     .from(auditEvents)
@@ -205,8 +194,7 @@ export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, 
     .limit(f.limit + 1)
     .as('page');
 
-  // The rule is worked out once per row of the page; the values leave the database only when it allows.
-  const kept = sql.raw(structuralDetails.map((k) => `'${k}'`).join(', '));
+  // The rule is worked out once per row of the page; the values are joined only where it allows.
   return tx
     .select({
       id: page.id,
@@ -220,13 +208,14 @@ export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, 
       entityType: page.entityType,
       entityId: page.entityId,
       ip: page.ip,
+      details: page.details,
       valuesHidden: sql<boolean>`not ${page.shown}`,
-      reason: sql<string | null>`case when ${page.shown} then ${page.reason} end`,
-      changes: sql<unknown>`case when ${page.shown} then ${page.changes} end`,
-      details: sql<unknown>`case when ${page.shown} then ${page.details}
-        when jsonb_typeof(${page.details}) = 'object' then (select jsonb_object_agg(d.key, d.value) from jsonb_each(${page.details}) d where d.key in (${kept}))
-      end`,
+      valuesErased: sql<boolean>`${page.shown} and ${page.valuesDigest} is not null and ${auditValues.eventId} is null`,
+      reason: auditValues.reason,
+      changes: auditValues.changes,
+      personal: auditValues.details,
     })
     .from(page)
+    .leftJoin(auditValues, and(eq(auditValues.eventId, page.id), page.shown))
     .orderBy(desc(page.seq));
 }

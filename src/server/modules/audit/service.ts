@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEvent, auditEventQuery } from '../../../shared/api/audit.ts';
 import { auditActions } from '../../platform/audit/actions.ts';
+import { mergedDetails } from '../../platform/audit/history.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
@@ -20,8 +21,9 @@ export const presentAuditEvent = (e: Row): AuditEvent => ({
   ip: e.ip,
   reason: e.reason ?? null,
   changes: (e.changes as AuditEvent['changes']) ?? null,
-  details: (e.details as AuditEvent['details']) ?? null,
+  details: mergedDetails(e.details, e.personal),
   valuesHidden: e.valuesHidden,
+  valuesErased: e.valuesErased,
 });
 
 function scopeOf(ctx: Context): q.AuditScope {

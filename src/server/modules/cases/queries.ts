@@ -1,12 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../../shared/records.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { accessLevel, canView } from '../../platform/access/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import {
-  auditEvents, caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
+  caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
 } from '../../db/schema/index.ts';
-import { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 const caseList = kinds.case.accessList;
@@ -307,22 +306,4 @@ export async function updateIntervention(tx: Tx, id: string, version: number, pa
     .where(and(eq(caseInterventions.id, id), eq(caseInterventions.version, version)))
     .returning({ id: caseInterventions.id });
   return rows.length > 0;
-}
-
-// History: the changes recorded against the case, not the reads of it.
-
-/** What was done to a case, from the audit trail: its changes, not the many times it was read. */
-export async function caseHistory(tx: Tx, caseId: string, beforeSeq: number | undefined, limit: number) {
-  return tx
-    .select()
-    .from(auditEvents)
-    .where(and(
-      eq(auditEvents.entityType, 'case'),
-      eq(auditEvents.entityId, caseId),
-      eq(auditEvents.outcome, 'success'),
-      inArray(auditEvents.action, [...recordChangeActions]),
-      beforeSeq !== undefined ? lt(auditEvents.seq, beforeSeq) : undefined,
-    ))
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit + 1);
 }

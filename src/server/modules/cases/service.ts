@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { caseListQuery, createCaseBody, updateCaseBody } from '../../../shared/api/cases.ts';
 import type { listQuery } from '../../../shared/api/common.ts';
-import type { HistoryEntry } from '../../../shared/api/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
+import { recordHistory } from '../../platform/audit/history.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { staleVersion, ValidationError } from '../../platform/errors.ts';
@@ -108,16 +108,7 @@ export async function updateCase(ctx: Context, id: string, body: z.infer<typeof 
 /** What was done to the case, newest first, from the audit trail. */
 export async function caseHistory(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
   const row = await loadCase(ctx, id);
-  const [beforeSeq] = (decodeCursor(query.cursor, 1) ?? []) as [number?];
-  const rows = await q.caseHistory(ctx.tx, id, beforeSeq, query.limit);
+  const page = await recordHistory(ctx.tx, 'case', row.case.id, query);
   ctx.audit({ action: 'case.history_viewed', ...subjectOf(row) });
-  return pageOf(rows, query.limit, (e): HistoryEntry => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    actor: { id: e.actorId, name: e.actorName },
-    action: e.action,
-    reason: e.reason,
-    changes: e.changes as HistoryEntry['changes'],
-    details: e.details as HistoryEntry['details'],
-  }), (e) => [e.seq]);
+  return page;
 }

@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, storedFiles } from '../../db/schema/index.ts';
+import { storedFiles } from '../../db/schema/index.ts';
 import type { Agent, TestApp } from '../../test/harness.ts';
 import { startTestApp } from '../../test/harness.ts';
+import { storedAuditEvents } from '../../test/audit.ts';
 import { createRecord, emails, enrolledUser, expectError, kinds, loadStructure, share } from '../sharing/records.fixtures.ts';
 import { closedPort, eicar, fakeClamd, pdfBytes, query, upload } from './documents.fixtures.ts';
 
@@ -208,15 +209,15 @@ describe('versions and downloads', () => {
     expect((await council.get(`/api/v1/documents/${doc.id}/content?version=1`)).rawPayload.toString('latin1')).toContain('(First)');
     expectError(await council.get(`/api/v1/documents/${doc.id}/content?version=3`), 404, 'not_found');
 
-    const downloads = await t.database.db.select().from(auditEvents)
-      .where(and(eq(auditEvents.entityId, doc.id), eq(auditEvents.action, 'document.downloaded')))
-      .orderBy(auditEvents.seq);
+    const downloads = (await storedAuditEvents(t, { entityId: doc.id, action: 'document.downloaded' })).reverse();
     const councilId = (await council.get('/api/v1/me')).json().id;
-    expect(downloads.map((e) => [e.actorId, e.outcome, e.details])).toEqual([
+    expect(downloads.map((e) => [e.actor.id, e.outcome, e.details])).toEqual([
       [councilId, 'success', { version: 2, disposition: 'attachment' }],
       [councilId, 'success', { version: 1, disposition: 'attachment' }],
     ]);
-    expect(downloads.every((e) => e.subjectTeamId === place.team('Demo County Police/ASB team').teamId)).toBe(true);
+    const { rows: subjects } = await t.database.db.execute<{ team: string }>(sql`
+      select distinct subject_team_id as team from audit_events where entity_id = ${doc.id} and action = 'document.downloaded'`);
+    expect(subjects).toEqual([{ team: place.team('Demo County Police/ASB team').teamId }]);
   });
 });
 

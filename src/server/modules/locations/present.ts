@@ -1,5 +1,4 @@
 import type { Location, LocationSummary } from '../../../shared/api/locations.ts';
-import type { HistoryEntry } from '../../../shared/api/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type { RecordOwner } from '../../platform/errors.ts';
@@ -55,17 +54,5 @@ export function presentMatch(row: MatchRow) {
     score: Math.round(row.score * 1000) / 1000,
     accessible: row.accessible,
     owner: ownerOf(row),
-  };
-}
-
-export function presentHistory(row: q.HistoryRow): HistoryEntry {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: { id: row.actorId, name: row.actorName },
-    action: row.action,
-    reason: row.reason,
-    changes: (row.changes as HistoryEntry['changes']) ?? null,
-    details: (row.details as HistoryEntry['details']) ?? null,
   };
 }

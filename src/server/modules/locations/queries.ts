@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { auditEvents, caseLocations, cases, locationAccess, locations, organisations, profileAddresses, profiles, teams, users } from '../../db/schema/index.ts';
-import { recordChangeActions } from '../../platform/audit/actions.ts';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { caseLocations, cases, locationAccess, locations, organisations, profileAddresses, profiles, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { LocationKind } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -200,21 +199,3 @@ export async function listLocations(tx: Tx, actor: Actor, filter: LocationFilter
     .orderBy(asc(compactPostcode), asc(locations.id))
     .limit(filter.limit + 1);
 }
-
-/** Changes to a location from the audit trail, newest first; reads of it are left out. */
-export async function historyOf(tx: Tx, locationId: string, beforeSeq: number | null, limit: number) {
-  return tx
-    .select()
-    .from(auditEvents)
-    .where(and(
-      eq(auditEvents.entityType, 'location'),
-      eq(auditEvents.entityId, locationId),
-      eq(auditEvents.outcome, 'success'),
-      inArray(auditEvents.action, [...recordChangeActions]),
-      beforeSeq !== null ? lt(auditEvents.seq, beforeSeq) : undefined,
-    ))
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit + 1);
-}
-
-export type HistoryRow = Awaited<ReturnType<typeof historyOf>>[number];

@@ -3,10 +3,11 @@ import type { createLocationBody, locationListQuery, locationMatchQuery, updateL
 import type { listQuery } from '../../../shared/api/common.ts';
 import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import { diff } from '../../platform/audit/diff.ts';
+import { recordHistory } from '../../platform/audit/history.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
-import { presentHistory, presentLocation, presentMatch, presentSummary } from './present.ts';
+import { presentLocation, presentMatch, presentSummary } from './present.ts';
 import * as q from './queries.ts';
 
 const auditedFields = ['kind', 'name', 'addressLine1', 'addressLine2', 'town', 'postcode', 'latitude', 'longitude'] as const;
@@ -153,9 +154,7 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
 
 export async function history(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
   const row = await load(ctx, id);
-  const [beforeSeq = null] = decodeCursor(query.cursor, 1) ?? [];
-  if (beforeSeq !== null && typeof beforeSeq !== 'number') throw badCursor();
-  const rows = await q.historyOf(ctx.tx, id, beforeSeq, query.limit);
+  const page = await recordHistory(ctx.tx, 'location', row.location.id, query);
   ctx.audit({ action: 'location.history_viewed', ...subject(row) });
-  return pageOf(rows, query.limit, presentHistory, (r) => [r.seq]);
+  return page;
 }

@@ -1,7 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema/index.ts';
 import { encodeCursor } from '../../platform/cursor.ts';
+import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -91,13 +90,8 @@ describe('GET /api/v1/outbox', () => {
     const agent = await t.as(admin);
     const adminId = (await agent.get('/api/v1/me')).json().id as string;
     expect((await agent.get('/api/v1/outbox?recipient=fourth@example.org')).statusCode).toBe(200);
-    const [event] = await t.database.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'outbox.viewed'), eq(auditEvents.actorId, adminId)))
-      .orderBy(desc(auditEvents.seq))
-      .limit(1);
-    expect(event).toMatchObject({ actorKind: 'user', outcome: 'success', details: { recipient: 'fourth@example.org', count: 1 } });
+    const [event] = await storedAuditEvents(t, { action: 'outbox.viewed', actorId: adminId, limit: 1 });
+    expect(event).toMatchObject({ actor: { kind: 'user' }, outcome: 'success', details: { recipient: 'fourth@example.org', count: 1 } });
   });
 
   it('refuses a cursor it did not issue', async () => {

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
 import {
-  apiTokens, auditEvents, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
+  apiTokens, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
   profileVulnerabilities, profileWarningMarkers, riskLevelChanges, teams, users,
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -213,25 +213,6 @@ export async function listProfiles(tx: Tx, actor: Actor, filter: ProfileFilter) 
 }
 
 export type ProfileListRow = Awaited<ReturnType<typeof listProfiles>>[number];
-
-/** The audit events that changed a profile, newest first. */
-export async function listHistory(tx: Tx, profileId: string, actions: readonly string[], beforeSeq: number | null, limit: number) {
-  return tx
-    .select({
-      id: auditEvents.id, seq: auditEvents.seq, at: auditEvents.at, actorId: auditEvents.actorId, actorName: auditEvents.actorName,
-      action: auditEvents.action, reason: auditEvents.reason, changes: auditEvents.changes, details: auditEvents.details,
-    })
-    .from(auditEvents)
-    .where(and(
-      eq(auditEvents.entityType, 'profile'),
-      eq(auditEvents.entityId, profileId),
-      eq(auditEvents.outcome, 'success'),
-      inArray(auditEvents.action, [...actions]),
-      beforeSeq !== null ? lt(auditEvents.seq, beforeSeq) : undefined,
-    ))
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit + 1);
-}
 
 /**
  * Keeps a risk level set by hand in the profile's risk-level history, beside those set by

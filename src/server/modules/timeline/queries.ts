@@ -209,9 +209,9 @@ function changeBranch(s: Scope): SQL {
     system_name: sql`case when audit_events.actor_kind <> 'user' then audit_events.actor_name end`,
     team_id: sql`audit_events.team_id`, organisation_id: sql`audit_events.organisation_id`, readable: sql`true`,
     action: sql`audit_events.action`,
-    fields: sql`case when jsonb_typeof(audit_events.changes) = 'object' then array(select jsonb_object_keys(audit_events.changes) order by 1) else '{}'::text[] end`,
+    fields: sql`case when jsonb_typeof(audit_values.changes) = 'object' then array(select jsonb_object_keys(audit_values.changes) order by 1) else '{}'::text[] end`,
   })}
-    from audit_events
+    from audit_events left join audit_values on audit_values.event_id = audit_events.id
    where audit_events.entity_type = ${kinds[s.kind].auditEntityType} and audit_events.entity_id = ${s.id}::uuid and ${recordChange}
      and ${byOrganisation(sql`audit_events.organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
    order by audit_events.at desc, audit_events.id desc

@@ -414,7 +414,7 @@ afterAll(() => t?.close());
  * email and the event relay. A notification a stranger caused still shows, as a new row of
  * `notifications`.
  */
-const unwatchedTables = new Set(['audit_events', 'sessions', 'outbound_messages', 'event_outbox']);
+const unwatchedTables = new Set(['audit_events', 'audit_values', 'audit_chain', 'sessions', 'outbound_messages', 'event_outbox']);
 /** Columns background sweeps set on their own clock. */
 const unwatchedColumns: Record<string, string[]> = { notifications: ['emailed_at'] };
 

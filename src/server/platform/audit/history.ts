@@ -1,0 +1,47 @@
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import type { HistoryEntry } from '../../../shared/api/records.ts';
+import type { RecordKind } from '../../../shared/records.ts';
+import { auditEvents, auditValues } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/transaction.ts';
+import { decodeCheckedCursor, pageOf } from '../cursor.ts';
+import { recordChangeActions } from './actions.ts';
+
+const isSeq = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+
+/** An event's details as written: what stays on the event, with its values' details unless erased. */
+export const mergedDetails = (structural: unknown, personal: unknown) =>
+  structural || personal ? { ...(structural as object | null), ...(personal as object | null) } : null;
+
+/**
+ * What was done to a profile, case or location, newest first, from the audit trail: its changes,
+ * not the many times it was read. The caller has checked that the reader may open the record.
+ */
+export async function recordHistory(tx: Tx, kind: RecordKind, id: string, query: { cursor?: string; limit: number }) {
+  const [beforeSeq] = decodeCheckedCursor<[number]>(query.cursor, isSeq) ?? [];
+  const rows = await tx
+    .select({
+      id: auditEvents.id, seq: auditEvents.seq, at: auditEvents.at, actorId: auditEvents.actorId, actorName: auditEvents.actorName,
+      action: auditEvents.action, details: auditEvents.details,
+      reason: auditValues.reason, changes: auditValues.changes, personal: auditValues.details,
+    })
+    .from(auditEvents)
+    .leftJoin(auditValues, eq(auditValues.eventId, auditEvents.id))
+    .where(and(
+      eq(auditEvents.entityType, kind),
+      eq(auditEvents.entityId, id),
+      eq(auditEvents.outcome, 'success'),
+      inArray(auditEvents.action, [...recordChangeActions]),
+      beforeSeq !== undefined ? lt(auditEvents.seq, beforeSeq) : undefined,
+    ))
+    .orderBy(desc(auditEvents.seq))
+    .limit(query.limit + 1);
+  return pageOf(rows, query.limit, (row): HistoryEntry => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { id: row.actorId, name: row.actorName },
+    action: row.action,
+    reason: row.reason,
+    changes: (row.changes as HistoryEntry['changes']) ?? null,
+    details: mergedDetails(row.details, row.personal),
+  }), (row) => [row.seq]);
+}
