@@ -8,6 +8,7 @@ import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kinds } from '../../platform/access/kinds.ts';
 import { canReadContent, canView } from '../../platform/access/records.ts';
+import { isTaskParty } from '../../platform/access/tasks.ts';
 import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
 export type AuditScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'team'; teamId: string };
@@ -61,8 +62,7 @@ function readableContribution(reader: Actor, table: typeof reports | typeof docu
 function taskValuesFor(reader: Actor): SQL {
   return sql`exists (select 1 from ${tasks} where ${tasks.id} = ${entityId} and case
     when ${tasks.recordId} is not null then ${opensRecord(reader, tasks.recordKind, tasks.recordId)}
-    else (${tasks.setBy} = ${reader.id} or ${tasks.setByTeamId} = ${reader.teamId} or ${tasks.assignedUserId} = ${reader.id}
-      or ${tasks.assignedTeamId} = ${reader.teamId} or ${tasks.assignedOrganisationId} = ${reader.organisationId} or ${tasks.acceptedBy} = ${reader.id})
+    else ${isTaskParty(reader)}
   end)`;
 }
 

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { CheckedRecord } from '../../platform/access/check.ts';
 import { allKinds, ofRecordAt, teamCanView } from '../../platform/access/kinds.ts';
+import { isTaskParty } from '../../platform/access/tasks.ts';
 
 // Written with table names: Drizzle leaves an outer column unqualified inside a subquery.
 const recordId = sql`tasks.record_id`;
@@ -28,9 +29,7 @@ const onViewableRecord = (actor: Actor): SQL => sql`(${sql.join(allKinds.map((k)
  * it. The list and the single read share this one predicate.
  */
 export function visibleTo(actor: Actor): SQL {
-  return sql`(tasks.set_by = ${actor.id} or tasks.set_by_team_id = ${actor.teamId}
-    or tasks.assigned_user_id = ${actor.id} or tasks.assigned_team_id = ${actor.teamId}
-    or tasks.assigned_organisation_id = ${actor.organisationId} or tasks.accepted_by = ${actor.id}
+  return sql`(${isTaskParty(actor)}
     or (tasks.record_id is null and exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id}))
     or ${onViewableRecord(actor)})`;
 }
