@@ -13,7 +13,7 @@ import { openFileStorage } from './platform/files/storage.ts';
 import { eventStreamRoutes } from './platform/events/stream.ts';
 import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
-import { decorateIdempotency, registerIdempotency } from './platform/http/idempotency.ts';
+import { decorateIdempotency, registerIdempotency, startIdempotencyExpiry } from './platform/http/idempotency.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { catalogueRoutes } from './platform/http/catalogue.ts';
@@ -141,8 +141,10 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await registerWebApp(app);
 
   const stopExpiry = startSessionExpiry(platform, log);
+  const stopKeyExpiry = startIdempotencyExpiry(database.db, log);
   app.addHook('onClose', async () => {
     stopExpiry();
+    stopKeyExpiry();
     outbox.stop();
     chainer.stop();
     await jobs.stop();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { forgetOldIdempotencyKeys } from './idempotency.ts';
 
 let t: TestApp;
 
@@ -187,5 +188,18 @@ describe('Idempotency-Key', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual([{ field: 'Idempotency-Key', problem: 'must be between 1 and 200 characters' }]);
     expect(await usersMatching(email)).toEqual([]);
+  });
+
+  it('forgets a key and its stored reply after a day, so the reply does not outlive its use', async () => {
+    const agent = await t.as(lead);
+    const oldKey = `old-${Date.now()}`;
+    const freshKey = `fresh-${Date.now()}`;
+    expect((await createUser(agent, { teamId: asbTeamId, name: 'Ola Day', email: newEmail('old'), role: 'practitioner' }, oldKey)).statusCode).toBe(201);
+    expect((await createUser(agent, { teamId: asbTeamId, name: 'Fre Day', email: newEmail('fresh'), role: 'practitioner' }, freshKey)).statusCode).toBe(201);
+    await t.database.db.execute(sql`update idempotency_keys set created_at = now() - interval '24 hours 1 minute' where key = ${oldKey}`);
+
+    expect(await forgetOldIdempotencyKeys(t.database.db)).toBe(1);
+    expect(await countRows(sql`select count(*)::int as n from idempotency_keys where key = ${oldKey}`)).toBe(0);
+    expect(await countRows(sql`select count(*)::int as n from idempotency_keys where key = ${freshKey}`)).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Drizzle } from '../../db/connection.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { sha256 } from '../auth/crypto.ts';
@@ -121,4 +122,26 @@ export function registerIdempotency(app: FastifyInstance): void {
 export function sendStoredReply(reply: FastifyReply, stored: StoredReply): FastifyReply {
   reply.header('idempotent-replayed', 'true');
   return reply.status(stored.reply.statusCode).type('application/json; charset=utf-8').send(stored.reply.body ?? undefined);
+}
+
+/**
+ * How long a key is honoured. A stored reply can hold what the request created (a person's
+ * record), so it is kept only as long as a client might retry: a day, as payment APIs do.
+ */
+export const idempotencyKeyHours = 24;
+const sweepEveryMs = 60 * 60 * 1000;
+
+/** Forgets keys older than the window; a request repeated after that is a new request. */
+export async function forgetOldIdempotencyKeys(db: Drizzle, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - idempotencyKeyHours * 60 * 60 * 1000);
+  const gone = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ key: idempotencyKeys.key });
+  return gone.length;
+}
+
+export function startIdempotencyExpiry(db: Drizzle, log: { error(object: object, message: string): void }): () => void {
+  const timer = setInterval(() => {
+    forgetOldIdempotencyKeys(db).catch((error: unknown) => log.error({ err: error }, 'could not forget old idempotency keys'));
+  }, sweepEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
