@@ -24,6 +24,15 @@ export function newStorageKey(): string {
   return `${id.slice(0, 2)}/${id}`;
 }
 
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 /** Files in a folder on the local disk. A write lands whole or not at all: temp file, then rename. */
 export function localFileStorage(root: string): FileStorage {
   const pathOf = (key: string) => {
@@ -33,7 +42,7 @@ export function localFileStorage(root: string): FileStorage {
   return {
     async put(key, bytes) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      const created = await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       const temporary = `${path}.${randomUUID()}.tmp`;
       const handle = await open(temporary, 'wx', 0o600);
       try {
@@ -48,6 +57,9 @@ export function localFileStorage(root: string): FileStorage {
         await rm(temporary, { force: true });
         throw error;
       }
+      // The rename is durable only once its folder is flushed, and a new folder once its parent is.
+      await syncFolder(dirname(path));
+      if (created) await syncFolder(dirname(created));
     },
     async get(key) {
       try {
