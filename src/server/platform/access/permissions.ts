@@ -6,12 +6,6 @@ import type { Actor } from './actor.ts';
 export type { RolePermission };
 export type Permission = 'public' | 'enrolment' | RolePermission;
 
-export interface RoutePermission {
-  permission: Permission;
-  /** Whether another organisation's system may call the route with an API token. */
-  apiTokens?: boolean;
-}
-
 export function roleHas(role: Role, permission: RolePermission): boolean {
   return (permissionRoles[permission] as readonly Role[]).includes(role);
 }

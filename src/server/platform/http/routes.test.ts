@@ -1,6 +1,8 @@
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grants, permissionRoles, type RolePermission } from '../../../shared/permissions.ts';
+import { roles } from '../../../shared/roles.ts';
 import { staffAndSystems } from '../access/actor.ts';
 import { registerAuthGuard } from './auth-guard.ts';
 import { registerErrorHandling } from './error-handler.ts';
@@ -25,6 +27,16 @@ describe('every route declares its permission', () => {
       .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(44)} ${r.permission} [${r.actors.join(', ')}]`)
       .sort();
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/route-permissions.txt');
+  });
+
+  // The other half of who may call what: which roles hold each permission, and what a supervisor adds.
+  it('matches the reviewed roles of each permission', async () => {
+    const lines = (Object.keys(permissionRoles) as RolePermission[]).sort().map((permission) => {
+      const holders = roles.filter((role) => grants(role, false, permission));
+      const supervisors = roles.filter((role) => !holders.includes(role) && grants(role, true, permission));
+      return `${permission.padEnd(24)} ${holders.join(', ')}${supervisors.length > 0 ? `; supervisors: ${supervisors.join(', ')}` : ''}`;
+    });
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/permission-roles.txt');
   });
 
   it('answers an unknown API path with the JSON 404, never the web app', async () => {
