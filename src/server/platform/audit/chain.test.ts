@@ -26,6 +26,21 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   return rows[0] as T;
 }
 
+/**
+ * Waits until every event committed so far is in the chain. On a shared PostgreSQL server a
+ * transaction of another test file's database holds back the horizon for a moment.
+ */
+async function chained(): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    await t.database.db.transaction((tx) => extendAuditChain(tx));
+    const left = await one<{ n: number }>(sql`
+      select count(*)::int as n from audit_events e where not exists (select 1 from audit_chain c where c.event_id = e.id)`);
+    if (Number(left.n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the chain did not catch up');
+}
+
 /** The database error behind a failed query, whichever layer wrapped it. */
 async function failure(promise: Promise<unknown>): Promise<string> {
   try {
@@ -64,7 +79,7 @@ afterAll(() => t.close());
 describe('the audit chain', () => {
   it('takes every finished event in the order their transactions began, each linked to the one before', async () => {
     await search('Chain Order');
-    await t.database.db.transaction((tx) => extendAuditChain(tx));
+    await chained();
     const { rows } = await t.database.db.execute<{ position: number; prev_hash: string; hash: string; before: string | null }>(sql`
       select position, prev_hash, hash, lag(hash) over (order by position) as before from audit_chain order by position`);
     expect(rows.length).toBeGreaterThan(10);
@@ -72,9 +87,6 @@ describe('the audit chain', () => {
     expect(rows[0]!.prev_hash).toBe('genesis');
     for (const row of rows.slice(1)) expect(row.prev_hash).toBe(row.before);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
-    const unchained = await one<{ n: number }>(sql`
-      select count(*)::int as n from audit_events e where not exists (select 1 from audit_chain c where c.event_id = e.id)`);
-    expect(Number(unchained.n)).toBe(0);
   });
 
   it('is append-only; values may be erased but never rewritten', async () => {
@@ -88,6 +100,7 @@ describe('the audit chain', () => {
 
 describe('verifying the trail', () => {
   it('reports an intact chain to the system administrator, having checked every event before it', async () => {
+    await chained();
     const report = await verify();
     expect(report).toMatchObject({ intact: true, firstBrokenSeq: null, erased: 0 });
     const { seq } = await one<{ seq: number }>(sql`select max(seq) as seq from audit_events where action = 'audit.verified'`);
@@ -112,14 +125,14 @@ describe('verifying the trail', () => {
   it('finds changed values through the digest the event keeps', async () => {
     const event = await search('Values Tamper');
     const original = await one<{ details: unknown }>(sql`select details from audit_values where event_id = ${event.id}`);
-    await verify();
+    await chained();
     await bypassing('audit_values', 'audit_values_no_update', sql`update audit_values set details = '{"query":"something else"}' where event_id = ${event.id}`);
     expect(await verify()).toMatchObject({ intact: false, firstBrokenSeq: Number(event.seq) });
     // Values put where an event had none are found the same way.
     await bypassing('audit_values', 'audit_values_no_update', sql`update audit_values set details = ${JSON.stringify(original.details)}::jsonb where event_id = ${event.id}`);
     const bare = await one<{ id: string; seq: number }>(sql`
       insert into audit_events (id, actor_kind, action, outcome) values (gen_random_uuid(), 'system', 'team.created', 'success') returning id, seq`);
-    await verify();
+    await chained();
     await t.database.db.execute(sql`insert into audit_values (event_id, reason) values (${bare.id}, 'added afterwards')`);
     expect(await verify()).toMatchObject({ intact: false, firstBrokenSeq: Number(bare.seq) });
     await t.database.db.execute(sql`delete from audit_values where event_id = ${bare.id}`);
@@ -128,6 +141,7 @@ describe('verifying the trail', () => {
 
   it('stays intact when values are erased, counts them, and the viewer says they were', async () => {
     const event = await search('Erase Me Smith');
+    await chained();
     await t.database.db.execute(sql`delete from audit_values where event_id = ${event.id}`);
     expect(await verify()).toMatchObject({ intact: true, erased: 1 });
 
@@ -166,7 +180,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('with transactions in flight (Post
     await t.close();
     t = await startTestApp();
     admin = await t.as('admin@concord.test');
-    await t.database.db.transaction((tx) => extendAuditChain(tx));
+    await chained();
     chainedBefore = Number((await one<{ n: number }>(sql`select count(*)::int as n from audit_chain`)).n);
   });
 
@@ -186,6 +200,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('with transactions in flight (Post
 
     await held.query('commit');
     held.release();
+    await chained();
     expect(await verify()).toMatchObject({ intact: true });
     const { rows } = await t.database.db.execute<{ event_id: string; position: number }>(sql`
       select event_id, position from audit_chain where event_id in (${first!.id}, ${later.id}) order by position`);
