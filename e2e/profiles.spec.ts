@@ -210,3 +210,33 @@ test('two people edit one profile at once: the second sees the first one’s cha
   await expect(main).toContainText('07700 900123');
   await checkA11y(page);
 });
+
+test('Enter in a field of several values picks the option, and never submits the half-filled form', async ({ page, checkA11y }) => {
+  await openAs(page, DEMO_USERS.police);
+  await page.goto('/profiles/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New profile' })).toBeVisible();
+  await field(page, 'First name').fill('Enid');
+  await field(page, 'Last name').fill(`Penhallow${stamp}`);
+
+  const vulnerabilities = page.getByRole('combobox', { name: 'Vulnerabilities' });
+  // Nothing to pick: this Enter used to create the profile with what was there so far.
+  await vulnerabilities.press('Enter');
+  await vulnerabilities.fill('Mental');
+  await vulnerabilities.press('ArrowDown');
+  await vulnerabilities.press('Enter');
+  await vulnerabilities.press('Escape');
+  await vulnerabilities.press('Enter');
+  await expect(page.getByRole('main').getByText('Mental health', { exact: true })).toBeVisible();
+
+  // Time for a submission to have shown itself: the match check runs on the names typed.
+  await expect(page.getByRole('region', { name: 'Possible matches' }).getByRole('status')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/profiles\/new$/);
+  await checkA11y(page);
+
+  await page.getByRole('checkbox', { name: 'Victim' }).check();
+  await field(page, 'Reason for creating this profile').fill('Reported by a neighbour');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Enid Penhallow${stamp}` })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Mental health');
+});

@@ -1,9 +1,19 @@
-import { Badge, DEFAULT_THEME, Modal, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
+import { Badge, DEFAULT_THEME, Modal, MultiSelect, TagsInput, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Mantine's palette with its three darkest shades replaced, so text on tints stays above 4.5:1. */
 function deepened(name: 'green' | 'orange' | 'yellow' | 'red' | 'teal', darkest: [string, string, string]): MantineColorsTuple {
   return [...DEFAULT_THEME.colors[name].slice(0, 7), ...darkest] as unknown as MantineColorsTuple;
 }
+
+/**
+ * Enter in a field that collects several values picks the highlighted option or adds the tag
+ * (Mantine does that whatever this says); with nothing to pick it would submit the surrounding
+ * form half-filled, so it stays in the field.
+ */
+const enterStaysInField = (event: KeyboardEvent<HTMLInputElement>) => {
+  if (event.key === 'Enter') event.preventDefault();
+};
 
 /**
  * Mantine's defaults with the contrast raised to WCAG AA: its primary blue, grey "dimmed" text,
@@ -29,6 +39,8 @@ export const theme = createTheme({
     Badge: Badge.extend({ defaultProps: { tt: 'none', radius: 'sm' } }),
     // Mantine's close button has only an icon; screen readers need its name.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
+    TagsInput: TagsInput.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
   },
   headings: {
     sizes: {
