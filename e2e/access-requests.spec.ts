@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { DEMO_USERS, expect, newUser, openAs, test } from './fixtures.ts';
+import { DEMO_USERS, expect, fillDate, newUser, openAs, test } from './fixtures.ts';
 
 // Search and signpost: a housing officer records a person; a police officer about to record the
 // same person (one letter different) is told at once who holds them, cannot open the profile, and
@@ -38,7 +38,7 @@ test('a housing officer creates a profile, and is told it is not shared with any
 
   await field(page, 'First name').fill('Jordan');
   await field(page, 'Last name').fill('Blake');
-  await field(page, 'Date of birth').fill('1990-04-12');
+  await fillDate(page, 'Date of birth', '1990-04-12');
   await expect(page.getByRole('region', { name: 'Possible matches' }).getByRole('status')).toHaveText('No one already on Concord matches these details.');
   await page.getByRole('checkbox', { name: 'Perpetrator / offender' }).check();
   await field(page, 'Reason for creating this profile').fill(reason);
@@ -63,7 +63,7 @@ test('a police officer typing the same person is warned who holds them, and asks
   await expect(page.getByRole('heading', { level: 1, name: 'New profile' })).toBeVisible();
   await field(page, 'First name').fill('Jordon');
   await field(page, 'Last name').fill('Blake');
-  await field(page, 'Date of birth').fill('1990-04-12');
+  await fillDate(page, 'Date of birth', '1990-04-12');
 
   const matches = page.getByRole('region', { name: 'Possible matches' });
   await expect(matches.getByRole('status')).toHaveText('1 person already on Concord may be this person. Check before creating a new profile.');

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, request as playwrightRequest, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIResponse, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -470,4 +470,13 @@ export async function resizeTo(page: Page, width: number, height: number): Promi
     await expect(navigation).not.toHaveAttribute('inert');
     await expect.poll(async () => (await navigation.boundingBox())?.x, { message: 'the main navigation stands at the left' }).toBe(0);
   }
+}
+
+/** Types an ISO date ("1990-04-12") into a GOV.UK date input: the Day, Month and Year boxes under its legend. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  await group.getByRole('textbox', { name: 'Day' }).fill(day);
+  await group.getByRole('textbox', { name: 'Month' }).fill(month);
+  await group.getByRole('textbox', { name: 'Year' }).fill(year);
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, fillDate, openAs, test } from './fixtures.ts';
 
 // A team's caseload of people: the gallery, a profile page (markers, sharing, relationships,
 // photo, history), merging a duplicate, and two people editing one profile at once.
@@ -236,7 +236,19 @@ test('Enter in a field of several values picks the option, and never submits the
 
   await page.getByRole('checkbox', { name: 'Victim' }).check();
   await field(page, 'Reason for creating this profile').fill('Reported by a neighbour');
+  // A date of birth keyed month first is caught, not turned into another date.
+  const born = page.getByRole('group', { name: 'Date of birth', exact: true });
+  await fillDate(page, 'Date of birth', '1958-25-04');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  const problem = 'Date of birth must be a real date: the month comes second (day, month, year)';
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(problem);
+  await expect(born).toContainText(problem);
+  await checkA11y(page);
+  await fillDate(page, 'Date of birth', '1958-04-25');
+  await expect(born).toContainText('Read back: 25 April 1958');
+
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Enid Penhallow${stamp}` })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Mental health');
+  await expect(page.getByRole('main')).toContainText('25 Apr 1958');
 });

@@ -11,7 +11,7 @@ import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
 import { useLookups } from '../records/lookups.ts';
 import { comparedProfileFields } from './compared.ts';
-import { mineOnTheirs, profileValues, updateBody, type ProfileFormValues } from './form.ts';
+import { explained, mineOnTheirs, profileValues, updateBody, type ProfileFormValues } from './form.ts';
 import { profileKeys } from './keys.ts';
 import { fullName, profileLabels } from './labels.ts';
 import { ProfileFields } from './ProfileFields.tsx';
@@ -53,7 +53,7 @@ export function EditProfileForm({ record }: { record: Profile }) {
   const loaded = profileValues(form.base);
 
   const submit = () => {
-    const body = errors.check(updateProfileBody, updateBody(loaded, form.values, form.base.version));
+    const body = errors.check(updateProfileBody, updateBody(loaded, form.values, form.base.version), {}, explained(form.values, profileLabels));
     if (body) save.mutate(body);
   };
 

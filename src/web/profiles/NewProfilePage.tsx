@@ -13,7 +13,7 @@ import { notifySaved } from '../components/notify.ts';
 import { Page } from '../components/Page.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { ConfirmCreate } from './ConfirmCreate.tsx';
-import { createBody, emptyProfile, type ProfileFormValues } from './form.ts';
+import { createBody, emptyProfile, explained, type ProfileFormValues } from './form.ts';
 import { fullName, profileLabels } from './labels.ts';
 import { LikelyMatches } from './LikelyMatches.tsx';
 import { ProfileFields } from './ProfileFields.tsx';
@@ -54,7 +54,7 @@ export function NewProfilePage() {
     },
   });
 
-  const checked = () => errors.check(createProfileBody, createBody(values));
+  const checked = () => errors.check(createProfileBody, createBody(values), {}, explained(values, profileLabels));
 
   const submit = () => {
     const body = checked();

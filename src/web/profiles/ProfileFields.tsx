@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { Gender, RiskLevel } from '../../shared/records.ts';
 import type { FieldErrors } from '../components/forms.ts';
+import { DateInput } from '../forms/DateInput.tsx';
 import { lookupOptions, useLookups } from '../records/lookups.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { AliasFields } from './AliasFields.tsx';
@@ -43,14 +44,7 @@ export function ProfileFields({ values, set, fieldErrors, afterIdentity }: Props
             autoComplete="off"
             required
           />
-          <TextInput
-            label={profileLabels.dateOfBirth}
-            type="date"
-            value={values.dateOfBirth}
-            onChange={(e) => set('dateOfBirth', e.currentTarget.value)}
-            error={fieldErrors.dateOfBirth}
-            max={new Date().toISOString().slice(0, 10)}
-          />
+          <DateInput legend={profileLabels.dateOfBirth ?? 'Date of birth'} value={values.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={fieldErrors.dateOfBirth} />
           <NumberInput
             label={profileLabels.approximateAge}
             description={values.dateOfBirth ? 'Not needed: the date of birth is known' : 'If the date of birth is not known'}

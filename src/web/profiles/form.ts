@@ -1,5 +1,6 @@
 import type { Profile } from '../../shared/api/profiles.ts';
 import { profileRoles, type Gender, type ProfileRole, type RiskLevel } from '../../shared/records.ts';
+import { dateProblem, isoOf } from '../forms/dateParts.ts';
 
 export interface AliasValues {
   firstName: string;
@@ -107,6 +108,7 @@ function apiValue<K extends keyof ProfileFormValues>(values: ProfileFormValues, 
     case 'reasonCreated':
       return values[field];
     case 'dateOfBirth':
+      return orNull(isoOf(values.dateOfBirth));
     case 'phone':
     case 'email':
     case 'keyInformation':
@@ -157,4 +159,9 @@ export function mineOnTheirs(loaded: ProfileFormValues, mine: ProfileFormValues,
   const merged = { ...theirs };
   for (const f of changedFields(loaded, mine)) (merged as Record<string, unknown>)[f] = mine[f];
   return merged;
+}
+
+/** Messages that say more than the shared schema can about a date typed in three boxes. */
+export function explained(values: ProfileFormValues, labels: Record<string, string>): Record<string, string | null> {
+  return { dateOfBirth: dateProblem(values.dateOfBirth, labels.dateOfBirth ?? 'Date of birth') };
 }

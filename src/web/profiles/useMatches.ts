@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
 import { profileMatches } from '../../shared/api/profiles.ts';
 import { get, withQuery } from '../api/client.ts';
+import { isoOf } from '../forms/dateParts.ts';
 import { profileKeys } from './keys.ts';
 
 interface Identity {
@@ -20,7 +21,7 @@ export function useMatches({ firstName, lastName, dateOfBirth }: Identity) {
     {
       firstName: firstName.trim(),
       lastName: lastName.trim(),
-      dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) ? dateOfBirth : '',
+      dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(isoOf(dateOfBirth)) ? isoOf(dateOfBirth) : '',
     },
     400,
   );
