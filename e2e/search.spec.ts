@@ -5,8 +5,8 @@ import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 // nothing of this one.
 test.describe.configure({ mode: 'serial' });
 
-const ours = { firstName: 'Bartholomew', lastName: 'Quartermaine', dateOfBirth: '1979-04-23' };
-const theirs = { firstName: 'Beatrice', lastName: 'Quartermaine', dateOfBirth: '1983-11-02' };
+const ours = { firstName: 'Bartholomew', lastName: 'Quartermaine', dateOfBirth: '1979-04-23', roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'] };
+const theirs = { firstName: 'Beatrice', lastName: 'Quartermaine', dateOfBirth: '1983-11-02', warningMarkers: ['visit-in-pairs'] };
 let ourId = '';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
@@ -38,6 +38,10 @@ test('a practitioner finds a misspelt name from the top bar; a profile held by a
   const found = page.getByRole('region', { name: /^People/ }).getByRole('listitem').filter({ hasText: 'Bartholomew Quartermaine' });
   await expect(found.getByRole('link', { name: 'Bartholomew Quartermaine' })).toBeVisible();
   await expect(found).toContainText('Born 23 Apr 1979');
+  // What anyone about to meet them must know, in the result itself.
+  await expect(found.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await expect(found).toContainText('High risk');
+  await expect(found).toContainText('Perpetrator / offender');
   await checkA11y(page);
 
   // A surname alone, misspelt too, finds everyone of that name, including those others hold.
@@ -52,6 +56,7 @@ test('a practitioner finds a misspelt name from the top bar; a profile held by a
   await expect(locked.getByRole('link')).toHaveCount(0);
   await expect(locked).toContainText('Locked');
   await expect(locked).toContainText('Held by: Community Safety team · Demo District Council');
+  await expect(locked).not.toContainText('Visit in pairs');
   await expect(locked.getByRole('button', { name: 'Request access to Beatrice Quartermaine' })).toBeVisible();
   await checkA11y(page);
 

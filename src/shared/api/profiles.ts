@@ -165,3 +165,16 @@ export const mergeProfilesBody = z.strictObject({
 export const photoQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const relationshipParams = z.object({ id: uuid, relationshipId: uuid });
+
+/**
+ * What anyone about to meet a person must see wherever the person appears (search results, a
+ * case's people, likely matches): age, roles, risk and warning markers. Only on a profile the
+ * reader can open; a locked stub carries none of it.
+ */
+export const personSafety = z.object({
+  age: z.number().int().nullable(),
+  roles: z.array(z.enum(profileRoles)),
+  riskLevel: z.enum(riskLevels).nullable(),
+  warningMarkers: z.array(lookupRef),
+});
+export type PersonSafety = z.infer<typeof personSafety>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
+import { personSafety } from './profiles.ts';
 import { owner } from './records.ts';
 
 export const searchQuery = z.object({
@@ -17,6 +18,8 @@ export const searchResult = z.object({
   accessible: z.boolean(),
   owner,
   score: z.number(),
+  /** A person you may open: their age, roles, risk and warning markers. Null for anything else. */
+  safety: personSafety.nullable(),
 });
 export type SearchResult = z.infer<typeof searchResult>;
 export const searchReply = z.object({ items: z.array(searchResult) });

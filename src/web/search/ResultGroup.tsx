@@ -5,6 +5,7 @@ import type { SearchResult } from '../../shared/api/search.ts';
 import type { RecordKind } from '../../shared/records.ts';
 import { recordHref, recordNoun } from '../records/kinds.ts';
 import { OwnerLine } from '../records/OwnerLine.tsx';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { kindWords } from './kinds.ts';
 import classes from './ResultGroup.module.css';
@@ -37,6 +38,7 @@ function Result({ item }: { item: SearchResult }) {
             )}
           </Title>
           {item.subtitle && <Text size="sm">{item.subtitle}</Text>}
+          {item.safety && <PersonSafetyLine safety={item.safety} />}
           <OwnerLine owner={item.owner} />
           {!item.accessible && (
             <Group gap="xs">

@@ -89,6 +89,18 @@ async function lookupSet(tx: Tx, table: LookupSetTable, profileIds: string[]) {
 
 export const warningMarkersOf = (tx: Tx, profileIds: string[]) => lookupSet(tx, profileWarningMarkers, profileIds);
 
+/** The facts behind a person's age, roles and risk, for those of the profiles the actor can open. */
+export async function openableSafetyRows(tx: Tx, actor: Actor, profileIds: string[]) {
+  if (profileIds.length === 0) return [];
+  return tx
+    .select({
+      id: profiles.id, dateOfBirth: profiles.dateOfBirth, approximateAge: profiles.approximateAge, approximateAgeOn: profiles.approximateAgeOn,
+      roles: profiles.roles, riskLevel: profiles.riskLevel,
+    })
+    .from(profiles)
+    .where(and(inArray(profiles.id, profileIds), canView(actor, profiles, profileAccessList)));
+}
+
 export async function insertProfile(tx: Tx, values: typeof profiles.$inferInsert): Promise<string> {
   const [row] = await tx.insert(profiles).values(values).returning({ id: profiles.id });
   return row!.id;

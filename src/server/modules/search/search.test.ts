@@ -34,8 +34,12 @@ let councilReference = '';
 
 beforeAll(async () => {
   t = await startTestApp();
-  R.stephen = (await created(police, '/api/v1/profiles', person('Stephen', 'Smith', { dateOfBirth: '1985-03-12', aliases: [{ firstName: 'Lenny', lastName: 'Blackwood' }] }))).id;
-  R.margaret = (await created(council, '/api/v1/profiles', person('Margaret', 'Thornton', { dateOfBirth: '1979-11-02', aliases: [{ firstName: 'Peggy', lastName: 'Hartley' }] }))).id;
+  R.stephen = (await created(police, '/api/v1/profiles', person('Stephen', 'Smith', {
+    dateOfBirth: '1985-03-12', aliases: [{ firstName: 'Lenny', lastName: 'Blackwood' }], roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'],
+  }))).id;
+  R.margaret = (await created(council, '/api/v1/profiles', person('Margaret', 'Thornton', {
+    dateOfBirth: '1979-11-02', aliases: [{ firstName: 'Peggy', lastName: 'Hartley' }], roles: ['victim'], riskLevel: 'medium', warningMarkers: ['visit-in-pairs'],
+  }))).id;
   R.merged = (await created(police, '/api/v1/profiles', person('Stephen', 'Smyth', { dateOfBirth: '1985-03-12' }))).id;
   await t.database.db.execute(sql`update profiles set merged_into_id = ${R.stephen}, merged_at = now() where id = ${R.merged}`);
   R.neighbour = (await created(other, '/api/v1/profiles', person('Stephen', 'Smith', { dateOfBirth: '1985-03-12' }))).id;
@@ -107,11 +111,28 @@ describe('what the searcher may see', () => {
       kind: 'profile', id: R.margaret, title: 'Margaret Thornton', subtitle: 'Born 2 Nov 1979', accessible: false,
       owner: { team: expect.objectContaining({ name: 'Community Safety team' }), organisation: expect.objectContaining({ name: 'Demo District Council' }) },
       score: expect.any(Number),
+      safety: null,
     });
     const [graffiti] = await search(police, 'graffiti underpass');
     expect(graffiti).toMatchObject({ kind: 'case', id: R.graffiti, title: 'Graffiti on the underpass', subtitle: councilReference, accessible: false, owner: { organisation: { name: 'Demo District Council' } } });
     const [canal] = await search(police, 'canal street');
     expect(canal).toMatchObject({ kind: 'location', id: R.canal, title: 'Riverside flats, 3 Canal Street', accessible: false, owner: { organisation: { name: 'Demo District Council' } } });
+  });
+
+  it('shows the age, roles, risk and warning markers of a person the searcher may open, and none of them on a stub', async () => {
+    const age = new Date().getUTCFullYear() - 1985 - (new Date().toISOString().slice(5, 10) < '03-12' ? 1 : 0);
+    const [stephen] = await search(police, 'Stephen Smith');
+    expect(stephen).toMatchObject({
+      id: R.stephen, accessible: true,
+      safety: { age, roles: ['perpetrator'], riskLevel: 'high', warningMarkers: [{ key: 'violence', name: 'Violence' }] },
+    });
+    const [margaret] = await search(council, 'Margaret Thornton');
+    expect(margaret).toMatchObject({ id: R.margaret, safety: { riskLevel: 'medium', warningMarkers: [{ key: 'visit-in-pairs' }] } });
+    const locked = await (await t.as(police)).get(`/api/v1/search?q=${encodeURIComponent('Margaret Thornton')}`);
+    expect(locked.body).not.toContain('Visit in pairs');
+    expect(locked.body).not.toContain('medium');
+    const [graffiti] = await search(council, 'graffiti underpass');
+    expect(graffiti).toMatchObject({ kind: 'case', safety: null });
   });
 
   it('never shows another partnership\'s records, either way round', async () => {

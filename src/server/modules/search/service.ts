@@ -3,6 +3,7 @@ import type { searchQuery, SearchResult } from '../../../shared/api/search.ts';
 import type { Owner } from '../../../shared/api/records.ts';
 import { recordKinds } from '../../../shared/records.ts';
 import type { Context } from '../../platform/context.ts';
+import { safetyOf } from '../profiles/safety.ts';
 import * as q from './queries.ts';
 import type { ProfileSearchRow } from './sql.ts';
 import { searchTermsOf } from './terms.ts';
@@ -76,11 +77,15 @@ export async function search(ctx: Context, query: z.infer<typeof searchQuery>): 
   const openable = await q.openable(ctx.tx, ctx.actor, page);
   const teams = await q.teamsWithOrganisation(ctx.tx, [...new Set(page.map((h) => h.ownerTeamId))]);
   const owners = new Map<string, Owner>(teams.map((t) => [t.id, { team: { id: t.id, name: t.name }, organisation: { id: t.organisationId, name: t.organisationName } }]));
+  const safety = await safetyOf(ctx, page.filter((h) => h.kind === 'profile' && openable.has(h.id)).map((h) => h.id));
 
   const items = page.map((hit): SearchResult => {
     const accessible = openable.has(hit.id);
     const shown = accessible ? hit.open : hit.locked;
-    return { kind: hit.kind, id: hit.id, title: shown.title, subtitle: shown.subtitle, accessible, owner: owners.get(hit.ownerTeamId)!, score: Math.round(hit.score * 1000) / 1000 };
+    return {
+      kind: hit.kind, id: hit.id, title: shown.title, subtitle: shown.subtitle, accessible, owner: owners.get(hit.ownerTeamId)!,
+      score: Math.round(hit.score * 1000) / 1000, safety: safety.get(hit.id) ?? null,
+    };
   });
   ctx.audit({ action: 'search.performed', details: { query: query.q, kind: query.kind ?? null, resultCount: items.length } });
   return { items };
