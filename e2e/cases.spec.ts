@@ -7,7 +7,7 @@ test.describe.configure({ mode: 'serial' });
 
 const stamp = Date.now().toString(36);
 const victim = { firstName: 'Rosalind', lastName: `Featherstone${stamp}` };
-const perpetrator = { firstName: 'Desmond', lastName: `Blackwood${stamp}` };
+const perpetrator = { firstName: 'Desmond', lastName: `Blackwood${stamp}`, riskLevel: 'high', warningMarkers: ['violence'] };
 const place = { addressLine1: `14 Juniper Walk ${stamp}`, town: 'Nottingham', postcode: 'ng1 5ab', latitude: '52.9548', longitude: '-1.1581' };
 const placeName = `${place.addressLine1}, ${place.town}, NG1 5AB`;
 /** A case lists its places by address and postcode. */
@@ -100,7 +100,11 @@ test('a police practitioner opens an ASB case with its victim, perpetrator and l
   await addPerson(page, perpetrator, 'Perpetrator / offender');
   const people = page.getByRole('region', { name: 'People' });
   await expect(people.getByRole('row', { name: new RegExp(`${victim.firstName} ${victim.lastName}`) })).toContainText('Victim');
-  await expect(people.getByRole('row', { name: new RegExp(`${perpetrator.firstName} ${perpetrator.lastName}`) })).toContainText('Perpetrator / offender');
+  const desmond = people.getByRole('row', { name: new RegExp(`${perpetrator.firstName} ${perpetrator.lastName}`) });
+  await expect(desmond).toContainText('Perpetrator / offender');
+  // Anyone about to meet him sees it here, not only on his profile.
+  await expect(desmond.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await expect(desmond).toContainText('High risk');
   await expect(people.getByRole('link', { name: `${victim.firstName} ${victim.lastName}` })).toBeVisible();
 
   // The place, found by its address and shown on the case's map.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses, interventionStatuses, profileRoles } from '../records.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
+import { personSafety } from './profiles.ts';
 import { isoDate, lookupInput, lookupRef, owner, recordPermissions } from './records.ts';
 
 const caseFields = {
@@ -83,6 +84,8 @@ export const caseProfile = z.object({
   lastName: z.string(),
   dateOfBirth: z.string().nullable(),
   owner,
+  /** Age, roles, risk and warning markers, for a person the reader may open; null on a stub. */
+  safety: personSafety.nullable(),
 });
 export const caseLocation = z.object({
   locationId: uuid,

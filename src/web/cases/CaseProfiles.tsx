@@ -10,6 +10,8 @@ import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { ownerText } from '../records/OwnerLine.tsx';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
+import { RiskBadge } from '../records/RiskBadge.tsx';
+import { WarningMarkerBadges } from '../records/WarningMarkers.tsx';
 import { AddProfileForm } from './AddProfileForm.tsx';
 import { CaseSection } from './CaseSection.tsx';
 import { useCaseRefresh } from './useCaseRefresh.ts';
@@ -51,9 +53,17 @@ export function CaseProfiles({ c, editable }: { c: CaseRecord; editable: boolean
                 <Table.Tr key={p.profileId}>
                   <Table.Th scope="row">
                     {p.accessible ? (
-                      <Anchor component={Link} to={`/profiles/${p.profileId}`} size="sm">
-                        {nameOf(p)}
-                      </Anchor>
+                      <Stack gap={4} align="flex-start">
+                        <Anchor component={Link} to={`/profiles/${p.profileId}`} size="sm">
+                          {nameOf(p)}
+                        </Anchor>
+                        {p.safety && (
+                          <>
+                            <WarningMarkerBadges markers={p.safety.warningMarkers} />
+                            <RiskBadge level={p.safety.riskLevel} />
+                          </>
+                        )}
+                      </Stack>
                     ) : (
                       <Stack gap={4} align="flex-start">
                         <Group gap="xs">

@@ -79,12 +79,14 @@ describe('people on a case', () => {
   it('links a person in a role, once, and shows them on the case', async () => {
     const kase = await openCase(police);
     const person = await profile(policeTeam(), demo, 'Dana', 'Price', '1990-04-01');
+    await t.database.pool.query(`update profiles set roles = '{victim}', risk_level = 'medium' where id = $1`, [person]);
     const agent = await t.as(police);
     const linked = await agent.post(`/api/v1/cases/${kase.id}/profiles`, { profileId: person, role: 'victim' });
     expect(linked.statusCode).toBe(201);
     expect(linked.json()).toEqual({
       profileId: person, role: 'victim', accessible: true, firstName: 'Dana', lastName: 'Price', dateOfBirth: '1990-04-01',
       owner: { team: { id: policeTeam().id, name: 'ASB team' }, organisation: { id: policeTeam().organisation.id, name: 'Demo County Police' } },
+      safety: { age: expect.any(Number), roles: ['victim'], riskLevel: 'medium', warningMarkers: [] },
     });
     expectError(await agent.post(`/api/v1/cases/${kase.id}/profiles`, { profileId: person, role: 'witness' }), 409, 'already_linked');
     expect((await agent.get(`/api/v1/cases/${kase.id}`)).json().profiles).toEqual([linked.json()]);
@@ -116,14 +118,15 @@ describe('people on a case', () => {
     const kase = await openCase(police);
     await grant('case_access', kase.id, councilTeam().id, 'view');
     const person = await profile(policeTeam(), demo, 'Sam', 'Stub', '1985-01-02');
+    await t.database.pool.query(`update profiles set risk_level = 'high' where id = $1`, [person]);
     await (await t.as(police)).post(`/api/v1/cases/${kase.id}/profiles`, { profileId: person, role: 'perpetrator' });
     const seen = (await (await t.as(council)).get(`/api/v1/cases/${kase.id}`)).json();
-    expect(seen.profiles).toEqual([expect.objectContaining({ profileId: person, accessible: false, firstName: 'Sam', lastName: 'Stub', owner: expect.objectContaining({ team: { id: policeTeam().id, name: 'ASB team' } }) })]);
+    expect(seen.profiles).toEqual([expect.objectContaining({ profileId: person, accessible: false, firstName: 'Sam', lastName: 'Stub', owner: expect.objectContaining({ team: { id: policeTeam().id, name: 'ASB team' } }), safety: null })]);
     // Viewing the case is not editing it.
     expect(seen.permissions.canEdit).toBe(false);
     expectError(await (await t.as(council)).post(`/api/v1/cases/${kase.id}/profiles`, { profileId: person, role: 'victim' }), 403, 'forbidden');
     await grant('profile_access', person, councilTeam().id, 'view');
-    expect((await (await t.as(council)).get(`/api/v1/cases/${kase.id}`)).json().profiles[0].accessible).toBe(true);
+    expect((await (await t.as(council)).get(`/api/v1/cases/${kase.id}`)).json().profiles[0]).toMatchObject({ accessible: true, safety: { riskLevel: 'high' } });
   });
 
   it('refuses another organisation and the other partnership on the case itself', async () => {

@@ -3,6 +3,7 @@ import type { linkLocationBody, linkProfileBody } from '../../../shared/api/case
 import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { safetyOf } from '../profiles/safety.ts';
 import * as q from './queries.ts';
 import { announce, loadForChange, presentLinkedLocation, presentLinkedProfile, subjectOf, userIdOf } from './record.ts';
 
@@ -30,7 +31,8 @@ export async function linkProfile(ctx: Context, caseId: string, body: z.infer<ty
   await q.touchCase(ctx.tx, caseId);
   ctx.audit({ action: 'case.profile_linked', ...subjectOf(kase), details: { profileId: body.profileId, role: body.role } });
   await announce(ctx, caseId);
-  return presentLinkedProfile(profile, body.role);
+  const safety = await safetyOf(ctx, [body.profileId]);
+  return presentLinkedProfile(profile, body.role, safety.get(body.profileId));
 }
 
 export async function unlinkProfile(ctx: Context, caseId: string, profileId: string) {

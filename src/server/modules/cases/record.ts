@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseSummary, Intervention } from '../../../shared/api/cases.ts';
+import type { PersonSafety } from '../../../shared/api/profiles.ts';
 import type { CaseStatus } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { checkRecord, type AccessFacts, type Checked } from '../../platform/access/check.ts';
@@ -6,6 +7,7 @@ import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, type RecordOwner } from '../../platform/errors.ts';
 import { tellInterested } from '../notifications/notify.ts';
+import { safetyOf } from '../profiles/safety.ts';
 import * as q from './queries.ts';
 import { londonToday } from '../../platform/london.ts';
 
@@ -100,7 +102,8 @@ export function presentIntervention(row: q.InterventionRow): Intervention {
   };
 }
 
-export function presentLinkedProfile(row: Omit<q.LinkedProfileRow, 'role'>, role: q.LinkedProfileRow['role']) {
+/** A person on the case; `safety` is what `safetyOf` gave for them (nothing for a locked stub). */
+export function presentLinkedProfile(row: Omit<q.LinkedProfileRow, 'role'>, role: q.LinkedProfileRow['role'], safety: PersonSafety | undefined) {
   return {
     profileId: row.profileId,
     role,
@@ -109,6 +112,7 @@ export function presentLinkedProfile(row: Omit<q.LinkedProfileRow, 'role'>, role
     lastName: row.lastName,
     dateOfBirth: row.dateOfBirth,
     owner: ownerOf(row),
+    safety: safety ?? null,
   };
 }
 
@@ -145,6 +149,7 @@ export async function readCase(ctx: Context, row: q.CaseRow): Promise<CaseRecord
   const [parent] = c.parentCaseId ? await q.caseStubs(ctx.tx, ctx.actor, q.byId(c.parentCaseId)) : [];
   const subCases = await q.caseStubs(ctx.tx, ctx.actor, q.childrenOf(c.id));
   const profiles = await q.linkedProfiles(ctx.tx, ctx.actor, c.id);
+  const safety = await safetyOf(ctx, profiles.map((p) => p.profileId));
   const locations = await q.linkedLocations(ctx.tx, ctx.actor, c.id);
   const interventions = await q.interventionsOf(ctx.tx, c.id);
   const today = londonToday();
@@ -166,7 +171,7 @@ export async function readCase(ctx: Context, row: q.CaseRow): Promise<CaseRecord
     parentCaseId: c.parentCaseId,
     parentCase: parent ? { id: parent.id, reference: parent.reference, title: parent.title, accessible: parent.level !== null } : null,
     subCases: subCases.map((s) => ({ id: s.id, reference: s.reference, title: s.title, status: s.status, accessible: s.level !== null })),
-    profiles: profiles.map((p) => presentLinkedProfile(p, p.role)),
+    profiles: profiles.map((p) => presentLinkedProfile(p, p.role, safety.get(p.profileId))),
     locations: locations.map(presentLinkedLocation),
     interventions: interventions.map(presentIntervention),
     outcome: c.outcome,
