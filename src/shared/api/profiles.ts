@@ -134,6 +134,19 @@ export const matchQuery = z.object({
   dateOfBirth: isoDate.optional(),
 });
 
+/**
+ * What anyone about to meet a person must see wherever the person appears (search results, a
+ * case's people, likely matches): age, roles, risk and warning markers. Only on a profile the
+ * reader can open; a locked stub carries none of it.
+ */
+export const personSafety = z.object({
+  age: z.number().int().nullable(),
+  roles: z.array(z.enum(profileRoles)),
+  riskLevel: z.enum(riskLevels).nullable(),
+  warningMarkers: z.array(lookupRef),
+});
+export type PersonSafety = z.infer<typeof personSafety>;
+
 export const profileMatch = z.object({
   profile: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable() }),
   /** 0 to 1: how alike the names and dates of birth are. */
@@ -142,6 +155,8 @@ export const profileMatch = z.object({
   reasons: z.array(z.string()),
   accessible: z.boolean(),
   owner,
+  /** On the live matches (`GET /profiles/matches`), a person the reader may open: markers and risk. */
+  safety: personSafety.nullable(),
 });
 export type ProfileMatch = z.infer<typeof profileMatch>;
 export const profileMatches = z.object({ items: z.array(profileMatch) });
@@ -165,16 +180,3 @@ export const mergeProfilesBody = z.strictObject({
 export const photoQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const relationshipParams = z.object({ id: uuid, relationshipId: uuid });
-
-/**
- * What anyone about to meet a person must see wherever the person appears (search results, a
- * case's people, likely matches): age, roles, risk and warning markers. Only on a profile the
- * reader can open; a locked stub carries none of it.
- */
-export const personSafety = z.object({
-  age: z.number().int().nullable(),
-  roles: z.array(z.enum(profileRoles)),
-  riskLevel: z.enum(riskLevels).nullable(),
-  warningMarkers: z.array(lookupRef),
-});
-export type PersonSafety = z.infer<typeof personSafety>;

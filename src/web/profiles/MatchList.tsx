@@ -3,6 +3,7 @@ import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ProfileMatch } from '../../shared/api/profiles.ts';
 import { formatDate } from '../components/format.ts';
 import { OwnerLine } from '../records/OwnerLine.tsx';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { fullName } from './labels.ts';
 
@@ -20,6 +21,7 @@ export function MatchList({ matches }: { matches: ProfileMatch[] }) {
                 <Text size="sm">Born {formatDate(m.profile.dateOfBirth, 'not known')}</Text>
                 <OwnerLine owner={m.owner} />
                 {m.reasons.length > 0 && <Text size="sm">Why it matched: {m.reasons.join('; ')}</Text>}
+                {m.safety && <PersonSafetyLine safety={m.safety} />}
               </Stack>
               {m.accessible ? (
                 <Anchor component={Link} to={`/profiles/${m.profile.id}`} aria-label={`Open ${name}`}>

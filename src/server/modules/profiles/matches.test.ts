@@ -19,12 +19,12 @@ const seeded: Record<string, { id: string }> = {};
 beforeAll(async () => {
   t = await startTestApp();
   const police = await t.as(people.police);
-  seeded.john = await createProfile(police, { firstName: 'John', lastName: 'Smith', dateOfBirth: '1980-05-01' });
+  seeded.john = await createProfile(police, { firstName: 'John', lastName: 'Smith', dateOfBirth: '1980-05-01', riskLevel: 'high', warningMarkers: ['violence'] });
   seeded.phillip = await createProfile(police, { firstName: 'Phillip', lastName: 'Knight' });
   seeded.alexandra = await createProfile(police, { firstName: 'Alexandra', lastName: 'Richardson' });
   seeded.robert = await createProfile(police, { firstName: 'Robert', lastName: 'Baxter', aliases: [{ firstName: 'Bobby', lastName: 'Dazzler' }] });
   seeded.dob = await createProfile(police, { firstName: 'Quentin', lastName: 'Quayle', dateOfBirth: '1975-11-23' });
-  seeded.marjorie = await createProfile(await t.as(people.housing), { firstName: 'Marjorie', lastName: 'Pennington', dateOfBirth: '1950-02-14', keyInformation: 'Not for other agencies' });
+  seeded.marjorie = await createProfile(await t.as(people.housing), { firstName: 'Marjorie', lastName: 'Pennington', dateOfBirth: '1950-02-14', keyInformation: 'Not for other agencies', riskLevel: 'medium', warningMarkers: ['visit-in-pairs'] });
   seeded.elsewhere = await createProfile(await t.as(people.other), { firstName: 'John', lastName: 'Smith', dateOfBirth: '1980-05-01' });
 });
 afterAll(() => t.close());
@@ -41,6 +41,8 @@ describe('search and signpost', () => {
     expect(best).toMatchObject({ profile: { id: seeded.john!.id, firstName: 'John', lastName: 'Smith', dateOfBirth: '1980-05-01' }, accessible: true });
     expect(best!.score).toBeGreaterThanOrEqual(0.6);
     expect(best!.reasons).toEqual(expect.arrayContaining(['sounds alike']));
+    // Whoever is about to record this person sees the markers of the one already there.
+    expect(best).toMatchObject({ safety: { riskLevel: 'high', warningMarkers: [{ key: 'violence', name: 'Violence' }] } });
   });
 
   it('finds a mistyped name that neither contains nor sounds like the one typed', async () => {
@@ -87,6 +89,7 @@ describe('search and signpost', () => {
       reasons: expect.any(Array),
       accessible: false,
       owner: { team: { id: expect.any(String), name: 'Tenancy team' }, organisation: { id: expect.any(String), name: 'Demo Housing Association' } },
+      safety: null,
     });
     expectError(await (await t.as(people.police)).get(`/api/v1/profiles/${seeded.marjorie!.id}`), 403, 'no_access');
   });

@@ -3,6 +3,7 @@ import type { matchQuery, ProfileMatch } from '../../../../shared/api/profiles.t
 import type { Context } from '../../../platform/context.ts';
 import { ValidationError } from '../../../platform/errors.ts';
 import * as q from './queries.ts';
+import { safetyOf } from '../safety.ts';
 
 export type MatchQuery = z.infer<typeof matchQuery>;
 
@@ -60,6 +61,7 @@ function score(terms: q.MatchTerms, evidence: q.MatchEvidence[]): ProfileMatch {
     reasons,
     accessible: best.level !== null,
     owner: { team: { id: best.ownerTeamId, name: best.ownerTeamName }, organisation: { id: best.ownerOrganisationId, name: best.ownerOrganisationName } },
+    safety: null,
   };
 }
 
@@ -87,7 +89,10 @@ export async function matchProfiles(ctx: Context, query: MatchQuery) {
   if (!query.firstName && !query.lastName && !query.dateOfBirth) {
     throw new ValidationError([{ field: 'lastName', problem: 'give a name or a date of birth to look for' }]);
   }
-  const items = await findMatches(ctx, query);
+  const matches = await findMatches(ctx, query);
+  // Whoever is about to record this person sees the markers of a match they may open.
+  const safety = await safetyOf(ctx, matches.filter((m) => m.accessible).map((m) => m.profile.id));
+  const items = matches.map((m) => ({ ...m, safety: safety.get(m.profile.id) ?? null }));
   ctx.audit({ action: 'profiles.matched', details: { query, count: items.length, profileIds: items.map((m) => m.profile.id) } });
   return { items };
 }
