@@ -64,6 +64,8 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   await checkA11y(page);
   await section.getByRole('button', { name: 'Start an assessment' }).click();
   await expect(page.getByRole('menuitem').first()).toHaveText('VICTIM screening');
+  // The open menu holds only its items (axe: aria-required-children).
+  await checkA11y(page);
   await page.getByRole('menuitem', { name: 'VICTIM screening', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'VICTIM screening' })).toBeVisible();
   await expect(page.getByText('made with version 1 of the template')).toBeVisible();

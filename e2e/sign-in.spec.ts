@@ -66,6 +66,14 @@ test('a practitioner sees only their own things, and focus moves to each new pag
   // Pages for other roles say so instead of failing.
   await page.goto('/audit');
   await expect(page.getByRole('heading', { level: 1, name: 'You cannot open this page' })).toBeVisible();
+
+  // Their name at the top of every page opens their account and the way out.
+  await page.getByRole('banner').getByRole('button', { name: /Jo Evans/ }).click();
+  await expect(page.getByRole('menuitem', { name: 'Your account' })).toBeVisible();
+  await checkA11y(page);
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
 });
 
 test('a wrong code, or a wrong password, gets the same one message that does not say which', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { Link, Outlet, useLocation } from 'react-router';
-import { AppShell, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { SearchBox } from '../search/SearchBox.tsx';
@@ -8,6 +8,7 @@ import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { navItemsFor } from './navigation.ts';
 import { can, useMe } from './session.ts';
 import { useLiveUpdates } from './useLiveUpdates.ts';
+import { UserMenu } from './UserMenu.tsx';
 import classes from './Shell.module.css';
 
 export function Shell() {
@@ -44,14 +45,7 @@ export function Shell() {
           </Group>
           {can(me, 'records.view') && <SearchBox />}
           <NotificationBell />
-          <Stack gap={0} align="flex-end" visibleFrom="xs">
-            <Text fw={600} size="sm">
-              {me.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {me.team.name}, {me.organisation.name}
-            </Text>
-          </Stack>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={narrow && !opened}>

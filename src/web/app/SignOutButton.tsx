@@ -3,13 +3,17 @@ import { Button, type ButtonProps } from '@mantine/core';
 import { callNoReply } from '../api/client.ts';
 import { useLeaveSession } from './useLeaveSession.ts';
 
-export function SignOutButton(props: ButtonProps) {
+/** Ends the session; signed out or not, this browser forgets the session and its data. */
+export function useSignOut() {
   const leave = useLeaveSession();
-  const signOut = useMutation({
+  return useMutation({
     mutationFn: () => callNoReply('POST', '/auth/sign-out'),
-    // Signed out or not, this browser must forget the session and its data.
     onSettled: () => leave({ message: 'You have signed out.' }),
   });
+}
+
+export function SignOutButton(props: ButtonProps) {
+  const signOut = useSignOut();
   return (
     <Button {...props} loading={signOut.isPending} onClick={() => signOut.mutate()}>
       Sign out

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { Badge, DEFAULT_THEME, Modal, MultiSelect, TagsInput, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, DEFAULT_THEME, Menu, Modal, MultiSelect, TagsInput, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Mantine's palette with its three darkest shades replaced, so text on tints stays above 4.5:1. */
 function deepened(name: 'green' | 'orange' | 'yellow' | 'red' | 'teal', darkest: [string, string, string]): MantineColorsTuple {
@@ -39,6 +39,9 @@ export const theme = createTheme({
     Badge: Badge.extend({ defaultProps: { tt: 'none', radius: 'sm' } }),
     // Mantine's close button has only an icon; screen readers need its name.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Mantine parks focus on a placeholder with role="presentation" inside role="menu", which a
+    // menu may not contain (axe: aria-required-children); the first item takes focus instead.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
     TagsInput: TagsInput.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
   },
