@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, openAs, resizeTo, test } from './fixtures.ts';
 
 // Cases from a police practitioner's desk: an ASB case with its victim, perpetrator and the place
 // on a map; an operation with one sub-case per premises; and a case closed, then archived for good.
@@ -145,6 +145,11 @@ test('a police practitioner opens an ASB case with its victim, perpetrator and l
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^ASB.*Juniper Walk ${stamp}$`) })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Lead officerTom Wright');
+
+  // On a phone the people and interventions tables scroll sideways, reachable by keyboard.
+  await resizeTo(page, 390, 844);
+  await expect(page.getByRole('region', { name: 'People' })).toBeVisible();
+  await checkA11y(page);
 });
 
 test('an operation gets one sub-case per premises, each linked back to it', async ({ page, checkA11y }) => {

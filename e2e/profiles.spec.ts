@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { apiAs, DEMO_USERS, expect, fillDate, openAs, test } from './fixtures.ts';
+import { apiAs, DEMO_USERS, expect, fillDate, openAs, resizeTo, test } from './fixtures.ts';
 
 // A team's caseload of people: the gallery, a profile page (markers, sharing, relationships,
 // photo, history), merging a duplicate, and two people editing one profile at once.
@@ -142,6 +142,11 @@ test('a profile page puts warning markers first, and its owners share it, link r
   await (await chooser).setFiles({ name: 'kyle.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByRole('img', { name: `Photo of Kyle ${surname}` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'History' })).toContainText('Community Safety team');
+  await checkA11y(page);
+
+  // On a phone the wide tables scroll sideways, and the keyboard can reach them to do so.
+  await resizeTo(page, 390, 844);
+  await expect(page.getByRole('alert').filter({ hasText: 'Warning markers' })).toBeVisible();
   await checkA11y(page);
 });
 

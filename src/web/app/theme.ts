@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { Badge, DEFAULT_THEME, Menu, Modal, MultiSelect, TagsInput, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, DEFAULT_THEME, Menu, Modal, MultiSelect, Table, TagsInput, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Mantine's palette with its three darkest shades replaced, so text on tints stays above 4.5:1. */
 function deepened(name: 'green' | 'orange' | 'yellow' | 'red' | 'teal', darkest: [string, string, string]): MantineColorsTuple {
@@ -43,6 +43,9 @@ export const theme = createTheme({
     // menu may not contain (axe: aria-required-children); the first item takes focus instead.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
+    // A table wider than a phone scrolls sideways: its scrollbar shows whenever it can scroll (the
+    // cue that there is more), and the keyboard can reach it to scroll (axe: scrollable-region-focusable).
+    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { scrollAreaProps: { type: 'auto', viewportProps: { tabIndex: 0 } } } }),
     TagsInput: TagsInput.extend({ defaultProps: { onKeyDown: enterStaysInField } }),
   },
   headings: {
