@@ -257,3 +257,30 @@ test('Enter in a field of several values picks the option, and never submits the
   await expect(page.getByRole('main')).toContainText('Mental health');
   await expect(page.getByRole('main')).toContainText('25 Apr 1958');
 });
+
+test('leaving a form with unsaved changes asks first, and staying keeps what was typed', async ({ page, checkA11y }) => {
+  await openAs(page, DEMO_USERS.police);
+  await page.goto('/profiles/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New profile' })).toBeVisible();
+  await field(page, 'First name').fill('Una');
+  await field(page, 'Last name').fill(`Unsaved${stamp}`);
+
+  const people = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' });
+  await people.click();
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toBeVisible();
+  await checkA11y(page);
+  await dialog.getByRole('button', { name: 'Stay on this page' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(field(page, 'Last name')).toHaveValue(`Unsaved${stamp}`);
+
+  await people.click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+
+  // Cancel is leaving on purpose: no question.
+  await page.goto('/profiles/new');
+  await field(page, 'First name').fill('Una');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+});

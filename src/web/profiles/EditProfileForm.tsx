@@ -7,6 +7,7 @@ import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
 import { useLookups } from '../records/lookups.ts';
@@ -35,7 +36,11 @@ export function EditProfileForm({ record }: { record: Profile }) {
   const errors = useFieldErrors(profileLabels);
   const nameOf = useLookupNames(form.base, form.theirs);
   const set = <K extends keyof ProfileFormValues>(field: K, value: ProfileFormValues[K]) => form.set(field, value);
-  const back = () => void navigate(`/profiles/${record.id}`);
+  const guard = useLeaveGuard(changedFrom(profileValues(form.base), form.values));
+  const back = () => {
+    guard.allow();
+    void navigate(`/profiles/${record.id}`);
+  };
 
   const save = useMutation({
     mutationFn: (body: z.infer<typeof updateProfileBody>) => call('PATCH', `/profiles/${record.id}`, profileSchema, { body }),
@@ -83,6 +88,7 @@ export function EditProfileForm({ record }: { record: Profile }) {
       )}
       <ProfileFields values={form.values} set={set} fieldErrors={errors.fieldErrors} />
       <FormButtons submitLabel="Save changes" pending={save.isPending} onCancel={back} />
+      {guard.dialog}
     </Form>
   );
 }

@@ -11,6 +11,7 @@ import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { Page } from '../components/Page.tsx';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { ConfirmCreate } from './ConfirmCreate.tsx';
 import { createBody, emptyProfile, explained, type ProfileFormValues } from './form.ts';
@@ -38,6 +39,7 @@ export function NewProfilePage() {
   const matches = useMatches(values);
   const [confirming, setConfirming] = useState<ProfileMatch[] | null>(null);
   const idempotency = useIdempotencyKey();
+  const guard = useLeaveGuard(changedFrom(emptyProfile, values));
 
   const create = useMutation({
     mutationFn: (body: CreateBody) => call('POST', '/profiles', created, { body, idempotencyKey: idempotency.keyFor(body) }),
@@ -45,6 +47,7 @@ export function NewProfilePage() {
       idempotency.reset();
       void queryClient.invalidateQueries({ queryKey: ['profiles'] });
       notifySaved(`Profile for ${fullName(values)} created.`);
+      guard.allow();
       void navigate(`/profiles/${id}`);
     },
     onError: (error) => {
@@ -79,8 +82,16 @@ export function NewProfilePage() {
           fieldErrors={errors.fieldErrors}
           afterIdentity={matches.active && <LikelyMatches matches={matches.items} checking={matches.isFetching} />}
         />
-        <FormButtons submitLabel="Create profile" pending={create.isPending} onCancel={() => void navigate('/profiles')} />
+        <FormButtons
+          submitLabel="Create profile"
+          pending={create.isPending}
+          onCancel={() => {
+            guard.allow();
+            void navigate('/profiles');
+          }}
+        />
       </Form>
+      {guard.dialog}
       <ConfirmCreate matches={confirming} pending={create.isPending} onBack={() => setConfirming(null)} onConfirm={confirm} />
     </Page>
   );
