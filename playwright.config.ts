@@ -9,6 +9,7 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3999);
 const baseURL = `http://127.0.0.1:${port}`;
+const placesPort = port + 1;
 
 // Everything a run keeps outside the repo: the server's data, and the TOTP bookkeeping and saved
 // sessions of e2e/fixtures.ts (which works out the same path).
@@ -62,7 +63,7 @@ export default defineConfig({
     { name: 'sessions', testMatch: /sessions\.setup\.ts$/ },
     { name: 'journeys', testMatch: /\.spec\.ts$/, dependencies: ['sessions'] },
   ],
-  webServer: {
+  webServer: [{
     command: 'node --import tsx src/server/main.ts start',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
@@ -79,6 +80,17 @@ export default defineConfig({
       // An empty value means "not set" to Concord, so a DATABASE_URL in the caller's shell never
       // leaks into the journeys.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      // Postcodes are looked up in a stand-in for OS Places, on the next port (e2e/fake-os-places.ts).
+      GEOCODER: 'os-places',
+      GEOCODER_URL: `http://127.0.0.1:${placesPort}`,
+      OS_PLACES_KEY: 'e2e-not-a-real-key',
     },
-  },
+  }, {
+    command: 'node --import tsx e2e/fake-os-places.ts',
+    url: `http://127.0.0.1:${placesPort}/postcode`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(placesPort) },
+  }],
 });

@@ -10,6 +10,7 @@ import { createEventBus } from './platform/events/bus.ts';
 import { startAuditChainer } from './platform/audit/chain.ts';
 import { startOutboxDeliverer } from './platform/events/outbox.ts';
 import { openFileStorage } from './platform/files/storage.ts';
+import { createGeocoder } from './platform/geocode/geocoder.ts';
 import { eventStreamRoutes } from './platform/events/stream.ts';
 import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -38,6 +39,7 @@ import { profileImportRoutes } from './modules/profile-imports/routes.ts';
 import { profileMergeRoutes } from './modules/profile-merges/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { postcodeRoutes } from './modules/postcodes/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { createUserService } from './modules/users/service.ts';
@@ -87,7 +89,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const chainer = startAuditChainer({ database, log });
   const runner = createRunner({ database, outbox, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
-  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl };
+  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl, geocoder: createGeocoder(config.geocoder, log) };
   app.decorate('platform', platform);
   app.decorate('routeCatalogue', routes);
 
@@ -128,6 +130,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(sharingRoutes);
   await app.register(searchRoutes);
   await app.register(settingsRoutes);
+  await app.register(postcodeRoutes);
   await app.register(reportRoutes);
   await app.register(timelineRoutes);
   await app.register(taskRoutes);

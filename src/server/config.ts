@@ -29,6 +29,9 @@ const environment = z
       .default(25 * 1024 * 1024)),
     CLAMAV_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     CLAMAV_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
+    GEOCODER: z.preprocess(emptyAsUndefined, z.enum(['none', 'postcodes.io', 'os-places']).default('none')),
+    GEOCODER_URL: z.preprocess(emptyAsUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
+    OS_PLACES_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -37,9 +40,25 @@ const environment = z
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'is required with NOTIFY_API_KEY' });
     }
+    if (env.GEOCODER === 'os-places' && !env.OS_PLACES_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['OS_PLACES_KEY'], message: 'is required with GEOCODER=os-places' });
+    }
   });
 
 export type Environment = z.infer<typeof environment>;
+
+/** Where postcodes are looked up: their coordinates from either, addresses and UPRNs from OS Places only. */
+export type GeocoderConfig =
+  | { provider: 'postcodes.io'; url: string }
+  | { provider: 'os-places'; url: string; key: string };
+
+const geocoderUrls = { 'postcodes.io': 'https://api.postcodes.io', 'os-places': 'https://api.os.uk/search/places/v1' } as const;
+
+function geocoderOf(e: Environment): GeocoderConfig | undefined {
+  if (e.GEOCODER === 'none') return undefined;
+  const url = (e.GEOCODER_URL ?? geocoderUrls[e.GEOCODER]).replace(/\/+$/, '');
+  return e.GEOCODER === 'os-places' ? { provider: 'os-places', url, key: e.OS_PLACES_KEY ?? '' } : { provider: 'postcodes.io', url };
+}
 
 export interface Config {
   port: number;
@@ -63,6 +82,8 @@ export interface Config {
   map: { tileUrl: string; attribution: string };
   /** Uploaded documents: the size limit, and the ClamAV daemon that scans them when one is set. */
   documents: { maxBytes: number; clamav: { host: string; port: number } | undefined };
+  /** Unset: no postcode lookup, and the web app offers none. */
+  geocoder: GeocoderConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.DOCUMENT_MAX_BYTES,
       clamav: e.CLAMAV_HOST ? { host: e.CLAMAV_HOST, port: e.CLAMAV_PORT } : undefined,
     },
+    geocoder: geocoderOf(e),
   };
 }

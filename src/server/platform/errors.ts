@@ -99,6 +99,19 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * A service outside Concord that the request relies on (a postcode lookup) failed or did not
+ * answer in time. Nothing was changed; the person can carry on without it or try again.
+ */
+export class UpstreamError extends AppError {
+  readonly status = 502;
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /** A stale `version` on an update: the reply carries the record as it is now. */
 export function staleVersion(current: unknown): ConflictError {
   return new ConflictError('Someone else changed this record since you opened it. Review their changes and try again.', 'conflict', [current]);

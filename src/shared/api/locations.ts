@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locationKinds, normalisePostcode } from '../records.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
+import { uprn } from './postcodes.ts';
 import { owner, recordPermissions } from './records.ts';
 
 /** A UK postcode, normalised ("ng15ab" becomes "NG1 5AB"); anything else is refused. */
@@ -22,6 +23,7 @@ const locationFields = {
   postcode,
   latitude: z.number().min(49).max(61).nullish(),
   longitude: z.number().min(-9).max(3).nullish(),
+  uprn: uprn.nullish(),
 };
 
 export const createLocationBody = z.strictObject({
@@ -51,6 +53,7 @@ export type LocationSummary = z.infer<typeof locationSummary>;
 export const locationPage = page(locationSummary);
 
 export const location = locationSummary.extend({
+  uprn: z.string().nullable(),
   cases: z.array(z.object({ id: uuid, reference: z.string(), title: z.string(), accessible: z.boolean() })),
   profiles: z.array(z.object({ id: uuid, firstName: z.string(), lastName: z.string(), accessible: z.boolean() })),
   createdBy: ref.nullable(),

@@ -3,6 +3,7 @@ import { Fieldset, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/c
 import { normalisePostcode, type LocationKind } from '../../shared/records.ts';
 import type { FieldErrors } from '../components/forms.ts';
 import { LocationMap } from '../maps/LocationMap.tsx';
+import { PostcodeFinder } from '../postcodes/PostcodeFinder.tsx';
 import { kindOptions, locationLabels, placeName, type LocationFormValues } from './labels.ts';
 import { formPosition } from './values.ts';
 
@@ -44,17 +45,45 @@ export function LocationFields({ values, onChange, fieldErrors, matches }: Props
         {text('addressLine1', { required: true })}
         {text('addressLine2')}
         {text('town')}
+        <PostcodeFinder
+          postcode={values.postcode}
+          onPosition={(p) => onChange({ ...values, postcode: p.postcode, latitude: String(p.latitude), longitude: String(p.longitude) })}
+          onAddress={(a) =>
+            onChange({
+              ...values,
+              name: values.name || (a.name ?? ''),
+              addressLine1: a.line1,
+              addressLine2: a.line2 ?? '',
+              town: a.town,
+              postcode: a.postcode,
+              latitude: String(a.latitude),
+              longitude: String(a.longitude),
+              uprn: a.uprn,
+            })
+          }
+        >
+          <TextInput
+            label={locationLabels.postcode}
+            value={values.postcode}
+            onChange={(e) => set('postcode', e.currentTarget.value)}
+            onBlur={() => {
+              const normalised = normalisePostcode(values.postcode);
+              if (normalised && normalised !== values.postcode) set('postcode', normalised);
+            }}
+            error={fieldErrors.postcode}
+            autoComplete="off"
+            required
+            w={{ base: '100%', sm: 200 }}
+          />
+        </PostcodeFinder>
         <TextInput
-          label={locationLabels.postcode}
-          value={values.postcode}
-          onChange={(e) => set('postcode', e.currentTarget.value)}
-          onBlur={() => {
-            const normalised = normalisePostcode(values.postcode);
-            if (normalised && normalised !== values.postcode) set('postcode', normalised);
-          }}
-          error={fieldErrors.postcode}
+          label={locationLabels.uprn}
+          description="Filled in when you choose a found address; clear it if this is a different property"
+          value={values.uprn}
+          onChange={(e) => set('uprn', e.currentTarget.value)}
+          error={fieldErrors.uprn}
+          inputMode="numeric"
           autoComplete="off"
-          required
           w={{ base: '100%', sm: 200 }}
         />
       </SimpleGrid>

@@ -55,6 +55,7 @@ function LocationDetails({ l }: { l: Location }) {
             ...(l.name ? [{ label: 'Name', value: l.name }] : []),
             { label: 'Address', value: [l.addressLine1, l.addressLine2, l.town].filter(Boolean).join(', ') },
             { label: 'Postcode', value: l.postcode },
+            ...(l.uprn ? [{ label: 'UPRN', value: l.uprn }] : []),
             { label: 'Map position', value: l.latitude !== null && l.longitude !== null ? `${l.latitude}, ${l.longitude}` : 'Not recorded' },
             { label: 'Held by', value: ownerText(l.owner) },
             { label: 'Added', value: `${formatDateTime(l.createdAt)}${l.createdBy ? ` by ${l.createdBy.name}` : ''}` },

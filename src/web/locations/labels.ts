@@ -10,6 +10,7 @@ export const locationLabels = {
   postcode: 'Postcode',
   latitude: 'Latitude',
   longitude: 'Longitude',
+  uprn: 'UPRN',
 };
 
 export const kindOptions = locationKinds.map((k) => ({ value: k, label: locationKindLabels[k] }));
@@ -36,6 +37,8 @@ export interface LocationFormValues {
   postcode: string;
   latitude: string;
   longitude: string;
+  /** Kept from an address picked from a postcode lookup; blank otherwise. */
+  uprn: string;
 }
 
 export const emptyLocation: LocationFormValues = {
@@ -47,6 +50,7 @@ export const emptyLocation: LocationFormValues = {
   postcode: '',
   latitude: '',
   longitude: '',
+  uprn: '',
 };
 
 export const comparedLocationFields: ComparedField<LocationFormValues>[] = [
@@ -58,4 +62,5 @@ export const comparedLocationFields: ComparedField<LocationFormValues>[] = [
   { key: 'postcode', label: locationLabels.postcode },
   { key: 'latitude', label: locationLabels.latitude },
   { key: 'longitude', label: locationLabels.longitude },
+  { key: 'uprn', label: locationLabels.uprn },
 ];

@@ -15,6 +15,7 @@ export function locationValues(l: Location): LocationFormValues {
     postcode: l.postcode,
     latitude: l.latitude === null ? '' : String(l.latitude),
     longitude: l.longitude === null ? '' : String(l.longitude),
+    uprn: l.uprn ?? '',
   };
 }
 
@@ -29,6 +30,7 @@ export function locationInput(v: LocationFormValues): Record<string, unknown> {
     postcode: v.postcode,
     latitude: toNumber(v.latitude),
     longitude: toNumber(v.longitude),
+    uprn: blankToNull(v.uprn),
   };
 }
 

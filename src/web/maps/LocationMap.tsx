@@ -7,7 +7,7 @@ import { latLngBounds, type LatLngTuple } from 'leaflet';
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import classes from './LocationMap.module.css';
 import { markerIcon } from './markerIcon.ts';
-import { useMapSettings } from './settings.ts';
+import { useSettings } from './settings.ts';
 
 export interface MapPoint {
   id: string;
@@ -43,7 +43,7 @@ const rounded = (n: number) => Math.round(n * 1e6) / 1e6;
  * one. Markers take keyboard focus; Enter opens a marker's popup with its link.
  */
 export function LocationMap({ points, height = 320, label = 'Map', withList = true, onPick }: Props) {
-  const settings = useMapSettings();
+  const settings = useSettings();
   // Leaflet animates zooms and fades popups in whatever the person's system asks for.
   const still = useReducedMotion(undefined, { getInitialValueInEffect: false });
   const placed = points.filter(placedOn);

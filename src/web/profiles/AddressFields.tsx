@@ -1,5 +1,6 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { FieldErrors } from '../components/forms.ts';
+import { PostcodeFinder } from '../postcodes/PostcodeFinder.tsx';
 import { emptyAddress, type AddressValues } from './form.ts';
 
 interface Props {
@@ -36,13 +37,18 @@ export function AddressFields({ addresses, onChange, fieldErrors }: Props) {
                 autoComplete="off"
               />
               <TextInput label="Town" value={address.town} onChange={(e) => update(index, { town: e.currentTarget.value })} error={error(index, 'town')} autoComplete="off" />
-              <TextInput
-                label="Postcode"
-                value={address.postcode}
-                onChange={(e) => update(index, { postcode: e.currentTarget.value })}
-                error={error(index, 'postcode')}
-                autoComplete="off"
-              />
+              <PostcodeFinder
+                postcode={address.postcode}
+                onAddress={(a) => update(index, { addressLine1: [a.name, a.line1].filter(Boolean).join(', '), addressLine2: a.line2 ?? '', town: a.town, postcode: a.postcode })}
+              >
+                <TextInput
+                  label="Postcode"
+                  value={address.postcode}
+                  onChange={(e) => update(index, { postcode: e.currentTarget.value })}
+                  error={error(index, 'postcode')}
+                  autoComplete="off"
+                />
+              </PostcodeFinder>
               <TextInput label="From" type="date" value={address.fromDate} onChange={(e) => update(index, { fromDate: e.currentTarget.value })} error={error(index, 'fromDate')} />
               <TextInput label="To" type="date" value={address.toDate} onChange={(e) => update(index, { toDate: e.currentTarget.value })} error={error(index, 'toDate')} />
             </SimpleGrid>

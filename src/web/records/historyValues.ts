@@ -12,6 +12,7 @@ const labels: Record<string, string> = {
   level: 'Access',
   aliases: 'Other names',
   mergedIntoId: 'Merged into',
+  uprn: 'UPRN',
 };
 
 export function historyFieldLabel(field: string): string {

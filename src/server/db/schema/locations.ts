@@ -20,6 +20,11 @@ export const locations = pgTable('locations', {
   postcode: text('postcode').notNull(),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
+  /**
+   * The Unique Property Reference Number from the address base, when the address was picked from
+   * a postcode lookup: the one identifier every council, police force and housing provider shares.
+   */
+  uprn: text('uprn'),
   /** Lower-cased, unaccented name and address, written by the app, for the trigram index. */
   searchText: text('search_text').notNull(),
   createdBy: uuid('created_by').references(() => users.id),
@@ -31,6 +36,7 @@ export const locations = pgTable('locations', {
   index('locations_search_trgm_idx').using('gin', t.partnershipId, sql`${t.searchText} gin_trgm_ops`),
   check('locations_kind_check', sql`${t.kind} in (${inList(locationKinds)})`),
   check('locations_coordinates_check', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+  check('locations_uprn_check', sql`${t.uprn} ~ '^[0-9]{1,12}$'`),
 ]);
 
 export const locationAccess = accessListTable('location_access', () => locations.id);

@@ -257,6 +257,18 @@ describe('changing a location', () => {
     expect(rows[0]!.search_text).toContain('the red lion');
   });
 
+  it('keeps the UPRN of an address picked from a postcode lookup, audits it, and lets it be cleared', async () => {
+    const agent = await t.as(police);
+    const location = await create(police, address({ uprn: '200010019924' }));
+    expect(location.uprn).toBe('200010019924');
+    expect((await auditOf(location.id, 'location.created'))[0]!.changes).toMatchObject({ uprn: { before: null, after: '200010019924' } });
+    expectError(await agent.patch(`/api/v1/locations/${location.id}`, { version: 1, uprn: 'UPRN 12' }), 422, 'validation_failed');
+    const cleared = await agent.patch(`/api/v1/locations/${location.id}`, { version: 1, uprn: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ uprn: null, version: 2 });
+    expect((await auditOf(location.id, 'location.updated'))[0]!.changes).toEqual({ uprn: { before: '200010019924', after: null } });
+  });
+
   it('refuses a stale version with the current location, changing nothing', async () => {
     const location = await create(police, address());
     const agent = await t.as(police);

@@ -37,6 +37,7 @@ export function presentLocation(actor: Actor, row: q.LocationRow, links: Links):
   return {
     ...presentSummary(row),
     ...links,
+    uprn: row.location.uprn,
     createdBy: row.location.createdBy && row.createdByName ? { id: row.location.createdBy, name: row.createdByName } : null,
     version: row.location.version,
     createdAt: row.location.createdAt.toISOString(),

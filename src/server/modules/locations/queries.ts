@@ -74,6 +74,7 @@ export type LocationValues = {
   postcode: string;
   latitude: number | null;
   longitude: number | null;
+  uprn: string | null;
 };
 
 /** Written in SQL so that both databases lower-case and unaccent alike, as the search does. */

@@ -10,7 +10,7 @@ import { ConflictError, staleVersion, ValidationError, type FieldProblem } from 
 import { presentLocation, presentMatch, presentSummary } from './present.ts';
 import * as q from './queries.ts';
 
-const auditedFields = ['kind', 'name', 'addressLine1', 'addressLine2', 'town', 'postcode', 'latitude', 'longitude'] as const;
+const auditedFields = ['kind', 'name', 'addressLine1', 'addressLine2', 'town', 'postcode', 'latitude', 'longitude', 'uprn'] as const;
 const matchLimit = 10;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badCursor = () => new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
@@ -31,7 +31,7 @@ function coordinateProblems(v: { latitude: number | null; longitude: number | nu
 }
 
 function valuesOf(l: q.LocationValues): q.LocationValues {
-  return { kind: l.kind, name: l.name, addressLine1: l.addressLine1, addressLine2: l.addressLine2, town: l.town, postcode: l.postcode, latitude: l.latitude, longitude: l.longitude };
+  return { kind: l.kind, name: l.name, addressLine1: l.addressLine1, addressLine2: l.addressLine2, town: l.town, postcode: l.postcode, latitude: l.latitude, longitude: l.longitude, uprn: l.uprn };
 }
 
 /** What the one record check needs of a location row. */
@@ -82,6 +82,7 @@ export async function create(ctx: Context, body: z.infer<typeof createLocationBo
     postcode: body.postcode,
     latitude: body.latitude ?? null,
     longitude: body.longitude ?? null,
+    uprn: body.uprn ?? null,
   };
   const problems = coordinateProblems(values);
   if (problems.length > 0) throw new ValidationError(problems);
@@ -142,6 +143,7 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
     postcode: patch.postcode ?? before.postcode,
     latitude: patch.latitude === undefined ? before.latitude : patch.latitude,
     longitude: patch.longitude === undefined ? before.longitude : patch.longitude,
+    uprn: patch.uprn === undefined ? before.uprn : patch.uprn,
   };
   const problems = coordinateProblems(after);
   if (problems.length > 0) throw new ValidationError(problems);

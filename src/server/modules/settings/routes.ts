@@ -8,6 +8,6 @@ export async function settingsRoutes(app: FastifyInstance) {
 
   api.get('/api/v1/settings', {
     config: { permission: 'signed_in' },
-    schema: { tags: ['settings'], summary: 'Settings of this Concord the web app needs, such as the map tiles', response: { 200: settings } },
-  }, async () => ({ mapTileUrl: map.tileUrl, mapAttribution: map.attribution }));
+    schema: { tags: ['settings'], summary: 'Settings of this Concord the web app needs, such as the map tiles and whether postcodes can be looked up', response: { 200: settings } },
+  }, async () => ({ mapTileUrl: map.tileUrl, mapAttribution: map.attribution, postcodeLookup: app.platform.geocoder?.gives ?? null }));
 }

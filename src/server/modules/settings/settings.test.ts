@@ -14,13 +14,14 @@ afterAll(async () => {
 });
 
 describe('GET /api/v1/settings', () => {
-  it('gives a signed-in person the map tiles and their credit, OpenStreetMap unless set', async () => {
+  it('gives a signed-in person the map tiles and their credit, OpenStreetMap unless set, and no postcode lookup unless set', async () => {
     const agent = await t.as('police.asb@concord.test');
     const response = await agent.get('/api/v1/settings');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       mapAttribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      postcodeLookup: null,
     });
   });
 

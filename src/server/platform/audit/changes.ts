@@ -26,7 +26,7 @@ type CaseField =
   | 'reference' | 'title' | 'summary' | 'caseTypeId' | 'status' | 'leadOrganisationId' | 'leadOfficerId' | 'singlePointOfContactId'
   | 'startDate' | 'endDate' | 'parentCaseId' | 'outcome' | 'closureReason';
 type InterventionField = 'interventionTypeId' | 'status' | 'startDate' | 'endDate' | 'outcome' | 'notes';
-type LocationField = 'kind' | 'name' | 'addressLine1' | 'addressLine2' | 'town' | 'postcode' | 'latitude' | 'longitude';
+type LocationField = 'kind' | 'name' | 'addressLine1' | 'addressLine2' | 'town' | 'postcode' | 'latitude' | 'longitude' | 'uprn';
 type ReportField = 'reportTypeId' | 'occurredAt' | 'visibility';
 type TaskField = 'priority' | 'dueOn' | 'assignedUserId' | 'assignedTeamId' | 'assignedOrganisationId' | 'status' | 'actionPlanId';
 type AssessmentTemplateField = 'name' | 'description' | 'status' | 'version';

@@ -101,6 +101,7 @@ const walk: Record<string, (r: Records) => Call> = {
   'GET /api/v1/outbox': () => none,
   'GET /api/v1/partnerships': () => none,
   'GET /api/v1/partnerships/:id': (r) => id(r.place.partnershipId),
+  'GET /api/v1/postcodes/:postcode': () => ({ params: { postcode: 'DE4 3AG' } }),
   'GET /api/v1/profiles': (r) => q({ q: r.text.lastName }),
   'GET /api/v1/profiles/:id': (r) => id(r.profile.id),
   'GET /api/v1/profiles/:id/access': (r) => id(r.profile.id),
@@ -281,6 +282,7 @@ const exceptions: Record<string, Exception> = {
   'POST /api/v1/auth/enrolment': { who: everyone, reason: 'the caller\'s own authenticator enrolment' },
   'POST /api/v1/account/password': { who: everyone, reason: 'the caller\'s own password (sent wrong here, so nothing changes)' },
   'GET /api/v1/settings': { who: everyone, reason: 'the installation\'s settings, no data' },
+  'GET /api/v1/postcodes/:postcode': { who: everyone, reason: 'a postcode\'s public position and addresses, no record data' },
   'GET /api/v1/document-rules': { who: everyone, reason: 'upload limits, no data' },
   // The caller's own things, or lists filtered to what the caller may see.
   'GET /api/v1/notifications': { who: everyone, reason: 'the caller\'s own notifications' },

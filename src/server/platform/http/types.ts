@@ -9,6 +9,7 @@ import type { Runner, Who } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { EventBus } from '../events/types.ts';
 import type { FileStorage } from '../files/storage.ts';
+import type { Geocoder } from '../geocode/geocoder.ts';
 import type { Jobs } from '../jobs/types.ts';
 import type { Mailer } from '../notify/types.ts';
 
@@ -26,6 +27,8 @@ export interface Platform {
   secretKey: Buffer;
   /** Where people reach Concord, for links in emails (known only once the server listens). */
   publicUrl: () => string;
+  /** The postcode lookup (GEOCODER); undefined when none is configured. */
+  geocoder: Geocoder | undefined;
 }
 
 export interface SessionInfo {
