@@ -47,6 +47,7 @@ import { actionRoutes } from './modules/actions/routes.ts';
 import { assessmentTemplateRoutes } from './modules/assessment-templates/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { homeRoutes } from './modules/home/routes.ts';
 import { interestRoutes } from './modules/interests/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(notificationRoutes);
   await app.register(assessmentTemplateRoutes);
   await app.register(assessmentRoutes);
+  await app.register(homeRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -4,32 +4,32 @@ import { get } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 import { me as meSchema } from '../../shared/api/auth.ts';
 
-/** Which cached records each kind of change makes stale. */
+/** Which cached records each kind of change makes stale; the home page shows a little of most of them. */
 const staleAfter: Record<string, string[][]> = {
   'user.changed': [['users'], ['me'], ['audit']],
   'team.changed': [['teams'], ['users'], ['me'], ['audit']],
   'organisation.changed': [['organisations'], ['teams'], ['users'], ['me'], ['audit']],
   'partnership.changed': [['partnerships'], ['organisations'], ['me'], ['audit']],
   'api_token.changed': [['api-tokens'], ['audit']],
-  'profile.changed': [['profiles'], ['cases'], ['search'], ['audit']],
-  'case.changed': [['cases'], ['profiles'], ['locations'], ['search'], ['audit']],
+  'profile.changed': [['profiles'], ['cases'], ['search'], ['audit'], ['home']],
+  'case.changed': [['cases'], ['profiles'], ['locations'], ['search'], ['audit'], ['home']],
   'location.changed': [['locations'], ['cases'], ['search'], ['audit']],
   'lookup.changed': [['lookups']],
   // Being given (or losing) access to a record changes which records every list shows.
-  'access.changed': [['profiles'], ['cases'], ['locations'], ['search'], ['access-requests']],
-  'access_request.created': [['access-requests']],
-  'access_request.decided': [['access-requests']],
+  'access.changed': [['profiles'], ['cases'], ['locations'], ['search'], ['access-requests'], ['home']],
+  'access_request.created': [['access-requests'], ['home']],
+  'access_request.decided': [['access-requests'], ['home']],
   // Working together: a report, document or task on a record refreshes that record's timeline.
   'timeline.changed': [['timeline'], ['reports'], ['documents']],
   'document.changed': [['documents'], ['timeline']],
-  'task.changed': [['tasks'], ['action-plans'], ['timeline']],
-  'action.changed': [['actions'], ['timeline']],
-  'notification.created': [['notifications']],
-  'notification.read': [['notifications']],
-  'interest.changed': [['interests']],
+  'task.changed': [['tasks'], ['action-plans'], ['timeline'], ['home']],
+  'action.changed': [['actions'], ['timeline'], ['home']],
+  'notification.created': [['notifications'], ['home']],
+  'notification.read': [['notifications'], ['home']],
+  'interest.changed': [['interests'], ['home']],
   'template.changed': [['templates']],
   // An assessment completed or approved may change the profile's risk level and set tasks and reminders.
-  'assessment.changed': [['assessments'], ['profiles'], ['timeline'], ['tasks'], ['actions']],
+  'assessment.changed': [['assessments'], ['profiles'], ['timeline'], ['tasks'], ['actions'], ['home']],
   'assessment_template.changed': [['assessment-templates']],
   'assessment_question.changed': [['question-bank']],
 };

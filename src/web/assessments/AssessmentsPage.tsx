@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button, Stack, Tabs, Text } from '@mantine/core';
 import { assessmentPage, type AssessmentScope } from '../../shared/api/assessments.ts';
 import { usePagedList } from '../api/lists.ts';
@@ -35,7 +34,10 @@ function ScopeList({ scope }: { scope: (typeof scopes)[number] }) {
 export function AssessmentsPage() {
   const me = useMe();
   const shown = scopes.filter((s) => s.value !== 'awaiting_approval' || can(me, 'assessments.approve'));
-  const [scope, setScope] = useState<AssessmentScope>('team_drafts');
+  // In the address, so that the home page's panels link straight to their list.
+  const [params, setParams] = useSearchParams();
+  const scope = shown.find((s) => s.value === params.get('scope'))?.value ?? 'team_drafts';
+  const setScope = (value: AssessmentScope) => setParams(value === 'team_drafts' ? {} : { scope: value }, { replace: true });
   return (
     <Page
       title="Assessments"

@@ -107,6 +107,7 @@ const actionLabels: Record<string, string> = {
   'interest.dropped': 'Dropped an interest',
   'interests.listed': 'Listed the records followed',
   'notification_preferences.updated': 'Changed notification emails',
+  'home.viewed': 'Opened the home page',
   'assessment.started': 'Started assessment',
   'assessment.updated': 'Changed assessment draft',
   'assessment.completed': 'Completed assessment',

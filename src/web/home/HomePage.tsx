@@ -6,12 +6,14 @@ import { Details } from '../components/Details.tsx';
 import { Page } from '../components/Page.tsx';
 import { adminTasksFor } from './adminTasks.ts';
 import { TaskCard } from './TaskCard.tsx';
+import { YourDay } from './YourDay.tsx';
 
 export function HomePage() {
   const me = useMe();
   const tasks = adminTasksFor(me);
   return (
     <Page title="Home" heading={`Hello, ${me.name}`}>
+      {can(me, 'records.view') && <YourDay />}
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={2} size="h3">

@@ -6,7 +6,8 @@ import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { ofRecordAt, teamCanView } from '../../platform/access/kinds.ts';
 
-export type ActionState = 'upcoming' | 'due' | 'done' | 'all';
+/** `today`: not done and due before midnight in London, whether it has gone off yet or not. */
+export type ActionState = 'upcoming' | 'due' | 'today' | 'done' | 'all';
 
 /**
  * How the reader names the record an action is on: only when their team can open it, so a
@@ -49,6 +50,7 @@ const isMine = (reader: Actor) => sql`(actions.created_by = ${reader.id}
 const stateFilter: Record<ActionState, SQL | undefined> = {
   upcoming: sql`actions.done_at is null and actions.due_at > now()`,
   due: sql`actions.done_at is null and actions.due_at <= now()`,
+  today: sql`actions.done_at is null and actions.due_at < (((now() at time zone 'Europe/London')::date + 1)::timestamp at time zone 'Europe/London')`,
   done: sql`actions.done_at is not null`,
   all: undefined,
 };

@@ -111,19 +111,31 @@ export async function createAction(ctx: Context, body: z.infer<typeof createActi
   return presentOne(ctx, row);
 }
 
-export async function listActions(ctx: Context, query: z.infer<typeof actionListQuery>) {
-  const cursor = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
-  const after = cursor ? { dueAt: cursor[0], id: cursor[1] } : null;
-  const rows = await q.listActions(ctx.tx, ctx.actor, query.state, query.limit, after);
-  const shown = rows.slice(0, query.limit);
-  const recipients = await q.recipientsOf(ctx.tx, shown.map((r) => r.id));
-  ctx.audit({ action: 'actions.listed', details: { state: query.state, count: shown.length } });
+async function findActions(ctx: Context, state: q.ActionState, limit: number, cursor: string | undefined) {
+  const key = decodeCheckedCursor(cursor, isIsoTime, isUuid);
+  const after = key ? { dueAt: key[0], id: key[1] } : null;
+  const rows = await q.listActions(ctx.tx, ctx.actor, state, limit, after);
+  const recipients = await q.recipientsOf(ctx.tx, rows.slice(0, limit).map((r) => r.id));
   return pageOf(
     rows,
-    query.limit,
+    limit,
     (row) => present(ctx.actor, row, recipients.filter((r) => r.actionId === row.id).map(({ id, name }) => ({ id, name }))),
     (row) => [row.dueAt.toISOString(), row.id],
   );
+}
+
+export async function listActions(ctx: Context, query: z.infer<typeof actionListQuery>) {
+  const page = await findActions(ctx, query.state, query.limit, query.cursor);
+  ctx.audit({ action: 'actions.listed', details: { state: query.state, count: page.items.length } });
+  return page;
+}
+
+/**
+ * The actor's reminders still to do by the end of today in London, soonest first (those that
+ * went off earlier and are not done yet among them), not audited: the caller records the read.
+ */
+export function remindersDueToday(ctx: Context, limit: number) {
+  return findActions(ctx, 'today', limit, undefined);
 }
 
 export async function getAction(ctx: Context, id: string): Promise<Action> {

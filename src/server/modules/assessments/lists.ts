@@ -37,26 +37,33 @@ export async function listRecordAssessments(ctx: Context, kind: AssessmentSubjec
   };
 }
 
-/** The actor's own lists: their team's drafts, adjustments for them to decide, reviews due within a week, and their assessments. */
-export async function listAssessments(ctx: Context, query: z.infer<typeof assessmentListQuery>): Promise<{ items: AssessmentSummary[]; nextCursor: string | null }> {
+type AssessmentPage = { items: AssessmentSummary[]; nextCursor: string | null };
+
+/** A page of one of the actor's own lists, not audited: the caller records the read (the home page's panels). */
+export async function findAssessments(ctx: Context, query: z.infer<typeof assessmentListQuery>): Promise<AssessmentPage> {
   const cursor = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
   const after = cursor ? { updatedAt: cursor[0], id: cursor[1] } : null;
   const rows = await q.listScope(ctx.tx, ctx.actor, query.scope, addDays(londonToday(), 7), query.limit, after);
-  const page = rows.slice(0, query.limit);
-  const titles = await recordTitles(ctx, page);
-  ctx.audit({
-    action: 'assessments.listed',
-    details: {
-      scope: query.scope,
-      count: page.length,
-      assessmentIds: page.map((r) => r.assessment.id),
-      records: page.map((r) => ({ kind: r.assessment.recordKind, id: r.assessment.recordId })),
-    },
-  });
+  const titles = await recordTitles(ctx, rows.slice(0, query.limit));
   return pageOf(
     rows,
     query.limit,
     (r) => presentSummary(ctx, r, titles.get(r.assessment.recordId) ?? null),
     (r) => [r.assessment.updatedAt.toISOString(), r.assessment.id],
   );
+}
+
+/** The actor's own lists: their team's drafts, adjustments for them to decide, reviews due within a week, and their assessments. */
+export async function listAssessments(ctx: Context, query: z.infer<typeof assessmentListQuery>): Promise<AssessmentPage> {
+  const page = await findAssessments(ctx, query);
+  ctx.audit({
+    action: 'assessments.listed',
+    details: {
+      scope: query.scope,
+      count: page.items.length,
+      assessmentIds: page.items.map((a) => a.id),
+      records: page.items.map((a) => ({ kind: a.subject.type, id: a.subject.id })),
+    },
+  });
+  return page;
 }

@@ -23,19 +23,27 @@ export async function getCase(ctx: Context, id: string) {
   return readCase(ctx, row);
 }
 
-export async function listCases(ctx: Context, query: z.infer<typeof caseListQuery>) {
-  const caseType = query.caseType ? await findLookupForFilter(ctx, 'case_type', query.caseType, 'caseType') : null;
+/**
+ * A page of the cases the actor can open, of the case type already resolved, not audited: the
+ * caller records the read (the home page's panels).
+ */
+export async function findCases(ctx: Context, query: Omit<z.infer<typeof caseListQuery>, 'caseType'>, caseTypeId?: string) {
   const rows = await q.listCases(ctx.tx, ctx.actor, {
     scope: query.scope,
     status: query.status,
-    caseTypeId: caseType?.id,
+    caseTypeId,
     profileId: query.profileId,
     locationId: query.locationId,
     search: query.q,
     cursor: decodeCursor(query.cursor, 2),
     limit: query.limit,
   });
-  const page = pageOf(rows, query.limit, presentSummary, (r) => [r.cursorAt, r.case.id]);
+  return pageOf(rows, query.limit, presentSummary, (r) => [r.cursorAt, r.case.id]);
+}
+
+export async function listCases(ctx: Context, query: z.infer<typeof caseListQuery>) {
+  const caseType = query.caseType ? await findLookupForFilter(ctx, 'case_type', query.caseType, 'caseType') : null;
+  const page = await findCases(ctx, query, caseType?.id);
   ctx.audit({
     action: 'cases.listed',
     details: { scope: query.scope, status: query.status, caseTypeId: caseType?.id, profileId: query.profileId, locationId: query.locationId, q: query.q, count: page.items.length },

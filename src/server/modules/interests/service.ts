@@ -43,3 +43,15 @@ export async function list(ctx: Context) {
   ctx.audit({ action: 'interests.listed', details: { count: rows.length, records: rows.map((r) => ({ kind: r.kind, id: r.id })) } });
   return { items: rows.map((r) => ({ record: { kind: r.kind, id: r.id, title: r.title }, createdAt: r.createdAt.toISOString() })) };
 }
+
+/**
+ * Followed records changed since the actor last looked, those they can still open, up to `limit`
+ * with whether there are more; not audited: the caller records the read.
+ */
+export async function changedSinceLooked(ctx: Context, limit: number) {
+  const rows = await q.listChanged(ctx.tx, ctx.actor, limit);
+  return {
+    items: rows.slice(0, limit).map((r) => ({ record: { kind: r.kind, id: r.id, title: r.title ?? '' }, change: r.change, changedAt: r.changedAt.toISOString() })),
+    more: rows.length > limit,
+  };
+}

@@ -96,8 +96,8 @@ export async function updateProfile(ctx: Context, id: string, body: z.infer<type
 const isoMicros = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The profiles the actor can open; one audit row per page, with how many people it showed. */
-export async function listProfiles(ctx: Context, query: z.infer<typeof profileListQuery>) {
+/** A page of the profiles the actor can open, not audited: the caller records the read (the home page's panels). */
+export async function findProfiles(ctx: Context, query: z.infer<typeof profileListQuery>) {
   const cursor = decodeCursor(query.cursor, 2);
   if (cursor && !(isoMicros.test(String(cursor[0])) && uuidPattern.test(String(cursor[1])))) {
     throw new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
@@ -105,7 +105,12 @@ export async function listProfiles(ctx: Context, query: z.infer<typeof profileLi
   const rows = await q.listProfiles(ctx.tx, ctx.actor, { scope: query.scope, role: query.role, riskLevel: query.riskLevel, q: query.q || undefined, cursor, limit: query.limit });
   const shown = rows.slice(0, query.limit);
   const markers = await q.warningMarkersOf(ctx.tx, shown.map((r) => r.profile.id));
-  const page = pageOf(rows, query.limit, (r) => presentSummary(r, markers.filter((m) => m.profileId === r.profile.id)), (r) => [r.cursorAt, r.profile.id]);
+  return pageOf(rows, query.limit, (r) => presentSummary(r, markers.filter((m) => m.profileId === r.profile.id)), (r) => [r.cursorAt, r.profile.id]);
+}
+
+/** The profiles the actor can open; one audit row per page, with how many people it showed. */
+export async function listProfiles(ctx: Context, query: z.infer<typeof profileListQuery>) {
+  const page = await findProfiles(ctx, query);
   ctx.audit({
     action: 'profiles.listed',
     details: { count: page.items.length, scope: query.scope, role: query.role ?? null, riskLevel: query.riskLevel ?? null, q: query.q || null },

@@ -50,8 +50,11 @@ export async function getTask(ctx: Context, id: string): Promise<Task> {
   return presentTask(ctx, row);
 }
 
-/** The actor's task lists: set for them, for their team, by them, or watched; only tasks they may see. */
-export async function listTasks(ctx: Context, query: z.infer<typeof taskListQuery>) {
+/**
+ * A page of one of the actor's task lists, not audited: the caller records the read, once for
+ * everything it shows (the home page's panels).
+ */
+export async function findTasks(ctx: Context, query: z.infer<typeof taskListQuery>) {
   const rows = await q.listTasks(ctx.tx, ctx.actor, {
     where: q.views[query.view](ctx.actor),
     state: query.state,
@@ -59,7 +62,12 @@ export async function listTasks(ctx: Context, query: z.infer<typeof taskListQuer
     cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,
   });
-  const page = pageOf(rows, query.limit, presentSummary, summaryKey);
+  return pageOf(rows, query.limit, presentSummary, summaryKey);
+}
+
+/** The actor's task lists: set for them, for their team, by them, or watched; only tasks they may see. */
+export async function listTasks(ctx: Context, query: z.infer<typeof taskListQuery>) {
+  const page = await findTasks(ctx, query);
   ctx.audit({ action: 'tasks.listed', details: { view: query.view, state: query.state, overdue: query.overdue, count: page.items.length } });
   return page;
 }

@@ -113,6 +113,7 @@ export const auditActions = [
   'interest.dropped',
   'interests.listed',
   'notification_preferences.updated',
+  'home.viewed',
   'assessment.started',
   'assessment.updated',
   'assessment.completed',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AssessmentScope } from '../../../shared/api/assessments.ts';
 import type { auditEventQuery } from '../../../shared/api/audit.ts';
 import type { caseListQuery } from '../../../shared/api/cases.ts';
+import type { Home } from '../../../shared/api/home.ts';
 import type { matchQuery } from '../../../shared/api/profiles.ts';
 import type { timelineQuery } from '../../../shared/api/reports.ts';
 import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../../shared/api/tasks.ts';
@@ -22,6 +23,7 @@ type AccessGrant = { target: ShareTarget; level: AccessLevel; before: AccessLeve
 type OnRecord = { recordKind: RecordKind; recordId: string };
 type ListScope = 'all' | 'mine' | 'shared';
 type Seeded = { name: string; seed: 'demo' };
+type HomePanelName = keyof Home;
 
 /**
  * What each audit action keeps in its `details`: `never` for an action that keeps none, a union
@@ -182,6 +184,8 @@ export interface AuditDetails {
   'interest.dropped': never;
   'interests.listed': { count: number; records: RecordRef[] };
   'notification_preferences.updated': never;
+  // How many each panel counted, and every record the page named: what the person was shown.
+  'home.viewed': { counts: Record<HomePanelName, number>; records: RecordRef[] };
   // Answers are never kept, only which questions were answered: administrators read the trail.
   'assessment.started': OnRecord & { template: string; templateVersion: number; visibility: Visibility; answered: string[] };
   'assessment.updated': OnRecord & { answersChanged: string[] };
