@@ -4,6 +4,7 @@ import { teams } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { demoPassword } from '../../db/seed/demo.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { failure } from '../../test/failure.ts';
 
 let t: TestApp;
 
@@ -63,18 +64,6 @@ async function count(): Promise<number> {
 
 function expectError(response: { statusCode: number; json(): unknown }, status: number, code: string) {
   expect({ status: response.statusCode, code: (response.json() as { error?: { code?: string } }).error?.code }).toEqual({ status, code });
-}
-
-/** The database error behind a failed query, whichever layer wrapped it. */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const messages: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) messages.push(e.message);
-    return messages.join(' / ');
-  }
-  throw new Error('the statement succeeded');
 }
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { failure } from '../../test/failure.ts';
 import { extendAuditChain } from './chain.ts';
 
 let t: TestApp;
@@ -39,18 +40,6 @@ async function chained(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('the chain did not catch up');
-}
-
-/** The database error behind a failed query, whichever layer wrapped it. */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const messages: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) messages.push(e.message);
-    return messages.join(' / ');
-  }
-  throw new Error('the statement succeeded');
 }
 
 /** As the database's superuser would: with the guard on the table switched off for the one statement. */
