@@ -38,6 +38,8 @@ test.beforeAll(async ({}, testInfo) => {
   ]) {
     await police.send('POST', '/profiles', { ...person, reasonCreated: 'Named in reports of ASB on Juniper Walk', confirmNoDuplicate: true });
   }
+  // Nobody leads it: the case list's "Led by me" leaves it out.
+  await police.send('POST', '/cases', { caseType: 'ASB', title: `Bins set alight on Juniper Walk ${stamp}` });
   await police.dispose();
 });
 
@@ -146,9 +148,38 @@ test('a police practitioner opens an ASB case with its victim, perpetrator and l
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^ASB.*Juniper Walk ${stamp}$`) })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Lead officerTom Wright');
 
+  // The case list shows who leads each case and when it runs, and finds the cases one leads.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search cases' }).fill(`Juniper Walk ${stamp}`);
+  const led = page.getByRole('row', { name: new RegExp(`Noise and intimidation on Juniper Walk ${stamp}`) });
+  const unled = page.getByRole('row', { name: new RegExp(`Bins set alight on Juniper Walk ${stamp}`) });
+  await expect(unled).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Lead officer' })).toBeVisible();
+  await expect(led.getByRole('cell', { name: 'Tom Wright' })).toBeVisible();
+  await expect(led.getByRole('cell', { name: '5 Jan 2026' })).toBeVisible();
+  await expect(led.getByRole('cell', { name: '4 May 2026' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Led by me' }).check();
+  await expect(page).toHaveURL(/[?&]leadOfficer=me(&|$)/);
+  await expect(unled).toHaveCount(0);
+  await expect(led).toBeVisible();
+  // "Ending before" a case's end date leaves it out; the day after keeps it.
+  await field(page, 'Ending before').fill('2026-05-04');
+  await expect(page.getByText('No cases match these filters.')).toBeVisible();
+  await field(page, 'Ending before').fill('2026-05-05');
+  await expect(led).toBeVisible();
+  await checkA11y(page);
+
   // On a phone the people and interventions tables scroll sideways, reachable by keyboard.
+  await page.goBack();
   await resizeTo(page, 390, 844);
   await expect(page.getByRole('region', { name: 'People' })).toBeVisible();
+  await checkA11y(page);
+
+  // So does the case list, its filters kept in the address.
+  await page.goto('/cases?leadOfficer=me');
+  await expect(page.getByRole('checkbox', { name: 'Led by me' })).toBeChecked();
+  await expect(page.getByRole('columnheader', { name: 'Lead officer' })).toBeVisible();
   await checkA11y(page);
 });
 

@@ -54,6 +54,11 @@ test('the practitioner\'s day shows an overdue task, a review due and a followed
   const change = changes.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Idris Follow${stamp}` }) });
   await expect(change).toContainText('A change was made on a profile you follow.');
 
+  // The team's open cases lead on to those the officer leads; the team's people, to their faces.
+  await expect(page.getByRole('region', { name: "My team's open cases" }).getByRole('link', { name: 'Open cases I lead' })).toHaveAttribute('href', '/cases?leadOfficer=me&status=open');
+  const people = page.getByRole('region', { name: 'People my team holds' });
+  await expect(people.getByRole('link', { name: "Gallery of my team's people" })).toHaveAttribute('href', '/profiles?scope=mine&view=gallery');
+
   // A practitioner decides no access requests: the panel is not there at all.
   await expect(page.getByRole('region', { name: 'Access requests to decide' })).toHaveCount(0);
 

@@ -105,6 +105,7 @@ export const caseSummary = z.object({
   status: z.enum(caseStatuses),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
+  leadOfficer: ref.nullable(),
   owner,
   updatedAt: isoTime,
 });
@@ -154,4 +155,13 @@ export const caseListQuery = listQuery.extend({
   profileId: uuid.optional(),
   locationId: uuid.optional(),
   q: z.string().trim().max(200).optional(),
+  /** `me` is the caller; an API token is nobody's lead officer, so it finds none. */
+  leadOfficer: z.union([z.literal('me'), uuid], { error: 'must be me or a user\'s id' }).optional(),
+  /** Start dates on or after, and on or before; end dates strictly before. */
+  startedFrom: isoDate.optional(),
+  startedTo: isoDate.optional(),
+  endingBefore: isoDate.optional(),
+}).refine((query) => !query.startedFrom || !query.startedTo || query.startedFrom <= query.startedTo, {
+  path: ['startedTo'],
+  message: 'must be on or after startedFrom',
 });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { casePage } from '../../shared/api/cases.ts';
+import { isoDate } from '../../shared/api/records.ts';
 import { caseStatuses } from '../../shared/records.ts';
 import { usePagedList } from '../api/lists.ts';
 import { can, useMe } from '../app/session.ts';
@@ -16,16 +17,33 @@ import { ownerText } from '../records/OwnerLine.tsx';
 import { caseKeys } from './keys.ts';
 import { statusColours, statusLabels, statusOptions } from './labels.ts';
 
+/** A date input gives a year as it is typed (0002, 0020 …): only a whole, real date filters. */
+const dateFilter = (value: string) => (isoDate.safeParse(value).success ? value : undefined);
+
 export function CasesPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const scope = params.get('scope') ?? 'all';
   const status = caseStatuses.find((s) => s === params.get('status'));
   const caseType = params.get('caseType') ?? undefined;
+  const ledByMe = params.get('leadOfficer') === 'me';
+  const startedFrom = params.get('startedFrom') ?? '';
+  const startedTo = params.get('startedTo') ?? '';
+  const endingBefore = params.get('endingBefore') ?? '';
+  const backwards = dateFilter(startedFrom) !== undefined && dateFilter(startedTo) !== undefined && startedTo < startedFrom;
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
   const caseTypes = useLookups('case_type');
-  const query = { scope, status, caseType, q };
+  const query = {
+    scope,
+    status,
+    caseType,
+    q,
+    leadOfficer: ledByMe ? 'me' : undefined,
+    startedFrom: dateFilter(startedFrom),
+    startedTo: backwards ? undefined : dateFilter(startedTo),
+    endingBefore: dateFilter(endingBefore),
+  };
   const list = usePagedList(caseKeys.list(query), '/cases', query, casePage);
 
   const setFilter = (name: string, value: string | null) => {
@@ -58,11 +76,22 @@ export function CasesPage() {
           searchable
           w={240}
         />
+        <TextInput label="Started from" type="date" value={startedFrom} onChange={(e) => setFilter('startedFrom', e.currentTarget.value)} w={170} />
+        <TextInput
+          label="Started to"
+          type="date"
+          value={startedTo}
+          onChange={(e) => setFilter('startedTo', e.currentTarget.value)}
+          error={backwards ? 'Must be on or after the “Started from” date' : undefined}
+          w={170}
+        />
+        <TextInput label="Ending before" type="date" value={endingBefore} onChange={(e) => setFilter('endingBefore', e.currentTarget.value)} w={170} />
+        <Checkbox label="Led by me" checked={ledByMe} onChange={(e) => setFilter('leadOfficer', e.currentTarget.checked ? 'me' : null)} mb={8} />
       </Group>
       <QueryStatus isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} label="Loading cases" />
       {list.data && (
         <>
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={1100}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -70,7 +99,9 @@ export function CasesPage() {
                   <Table.Th scope="col">Title</Table.Th>
                   <Table.Th scope="col">Type</Table.Th>
                   <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Dates</Table.Th>
+                  <Table.Th scope="col">Lead officer</Table.Th>
+                  <Table.Th scope="col">Start date</Table.Th>
+                  <Table.Th scope="col">End date</Table.Th>
                   <Table.Th scope="col">Held by</Table.Th>
                   <Table.Th scope="col">Updated</Table.Th>
                 </Table.Tr>
@@ -90,7 +121,9 @@ export function CasesPage() {
                         {statusLabels[c.status]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{c.startDate || c.endDate ? `${formatDate(c.startDate)} to ${formatDate(c.endDate)}` : '—'}</Table.Td>
+                    <Table.Td>{c.leadOfficer?.name ?? '—'}</Table.Td>
+                    <Table.Td>{formatDate(c.startDate)}</Table.Td>
+                    <Table.Td>{formatDate(c.endDate)}</Table.Td>
                     <Table.Td>{ownerText(c.owner)}</Table.Td>
                     <Table.Td>{formatDate(c.updatedAt)}</Table.Td>
                   </Table.Tr>

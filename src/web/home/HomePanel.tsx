@@ -13,6 +13,8 @@ interface Props<T> {
   /** The full list, and the words of the link to it. */
   to: string;
   linkText: string;
+  /** Other ways into the same records, after the full list. */
+  moreLinks?: { to: string; text: string }[];
   /** What to do when there is nothing to show. */
   empty: ReactNode;
   keyOf: (item: T) => string;
@@ -20,7 +22,7 @@ interface Props<T> {
 }
 
 /** One panel of the day: a heading with the count, the first few items, and the way to all of them. */
-export function HomePanel<T>({ id, title, panel, counts, to, linkText, empty, keyOf, render }: Props<T>) {
+export function HomePanel<T>({ id, title, panel, counts, to, linkText, moreLinks = [], empty, keyOf, render }: Props<T>) {
   const headingId = `home-${id}`;
   const number = panel.more ? `More than ${panel.count}` : String(panel.count);
   const shown = panel.items.length < panel.count || panel.more ? `, ${panel.items.length} shown` : '';
@@ -51,9 +53,11 @@ export function HomePanel<T>({ id, title, panel, counts, to, linkText, empty, ke
             </Stack>
           </>
         )}
-        <Anchor component={Link} to={to} size="sm" fw={600}>
-          {linkText}
-        </Anchor>
+        {[{ to, text: linkText }, ...moreLinks].map((link) => (
+          <Anchor key={link.to} component={Link} to={link.to} size="sm" fw={600}>
+            {link.text}
+          </Anchor>
+        ))}
       </Stack>
     </Paper>
   );

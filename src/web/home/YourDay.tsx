@@ -113,6 +113,7 @@ export function YourDay() {
         counts={['person', 'people, most recently updated first']}
         to="/profiles?scope=mine"
         linkText="All people my team holds"
+        moreLinks={[{ to: '/profiles?scope=mine&view=gallery', text: "Gallery of my team's people" }]}
         empty="Your team holds nobody yet. Search People first; if the person is not known, add a profile."
         keyOf={byId}
         render={(person) => (
@@ -135,6 +136,7 @@ export function YourDay() {
         counts={['open case', 'open cases, most recently updated first']}
         to="/cases?scope=mine&status=open"
         linkText="All my team's open cases"
+        moreLinks={[{ to: '/cases?leadOfficer=me&status=open', text: 'Open cases I lead' }]}
         empty="Your team has no open cases. Open one from Cases with “Add case”."
         keyOf={byId}
         render={(c) => (

@@ -323,6 +323,79 @@ describe('listing cases', () => {
   });
 });
 
+describe('listing cases by lead officer and dates', () => {
+  const ids = async (email: string, query: string): Promise<string[]> => {
+    const response = await (await t.as(email)).get(`/api/v1/cases?q=kestrel&${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().items.map((c: { id: string }) => c.id);
+  };
+
+  it('shows each case\'s lead officer and dates, and filters by them a page at a time', async () => {
+    const mineDated = await openCase(police, { title: 'Kestrel Road burglaries', leadOfficerId: users[police], startDate: '2025-03-10', endDate: '2025-09-30' });
+    const priyas = await openCase(police, { title: 'Kestrel Road thefts', leadOfficerId: users[lead], startDate: '2025-04-01', endDate: '2025-12-31' });
+    const unled = await openCase(police, { title: 'Kestrel Road graffiti', startDate: '2025-03-01' });
+    const mineUndated = await openCase(police, { title: 'Kestrel Road drugs', leadOfficerId: users[police] });
+
+    const all = (await (await t.as(police)).get('/api/v1/cases?q=kestrel')).json().items;
+    expect(all.map((c: { id: string }) => c.id)).toEqual([mineUndated.id, unled.id, priyas.id, mineDated.id]);
+    expect(all[3]).toMatchObject({ leadOfficer: { id: users[police], name: 'Tom Wright' }, startDate: '2025-03-10', endDate: '2025-09-30' });
+    expect(all[1]).toMatchObject({ leadOfficer: null, startDate: '2025-03-01', endDate: null });
+
+    expect(await ids(police, 'leadOfficer=me')).toEqual([mineUndated.id, mineDated.id]);
+    expect(await ids(police, `leadOfficer=${users[lead]}`)).toEqual([priyas.id]);
+    expect(await ids(lead, 'leadOfficer=me')).toEqual([priyas.id]);
+    expect(await ids(police, 'startedFrom=2025-03-10&startedTo=2025-04-01')).toEqual([priyas.id, mineDated.id]);
+    expect(await ids(police, 'startedTo=2025-03-09')).toEqual([unled.id]);
+    // Strictly before: a case ending on the day is not "ending before" it, and one with no end never is.
+    expect(await ids(police, 'endingBefore=2025-12-31')).toEqual([mineDated.id]);
+    expect(await ids(police, 'leadOfficer=me&startedFrom=2025-01-01')).toEqual([mineDated.id]);
+
+    const agent = await t.as(police);
+    const first = (await agent.get('/api/v1/cases?q=kestrel&leadOfficer=me&limit=1')).json();
+    expect(first.items.map((c: { id: string }) => c.id)).toEqual([mineUndated.id]);
+    const second = (await agent.get(`/api/v1/cases?q=kestrel&leadOfficer=me&limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second).toEqual({ items: [expect.objectContaining({ id: mineDated.id })], nextCursor: null });
+
+    await ids(police, 'leadOfficer=me&startedFrom=2025-01-01&endingBefore=2026-01-01');
+    const [listed] = await audit(`action=cases.listed&actorId=${users[police]}`);
+    expect(listed!.details).toMatchObject({ leadOfficerId: users[police], startedFrom: '2025-01-01', endingBefore: '2026-01-01', count: 1 });
+  });
+
+  it('shows another organisation and the other partnership only what they saw before', async () => {
+    // Housing names the police officer as lead on its own case; the officer still cannot open it.
+    const housingCase = await openCase(housing, { title: 'Kestrel Court tenancy', leadOfficerId: users[police], startDate: '2025-06-01' });
+    const elsewhere = await openCase(other, { title: 'Kestrel Lane', leadOfficerId: users[other], startDate: '2025-06-01' });
+
+    expect(await ids(police, 'leadOfficer=me')).not.toContain(housingCase.id);
+    expect(await ids(housing, '')).toEqual([housingCase.id]);
+    expect(await ids(housing, `leadOfficer=${users[police]}`)).toEqual([housingCase.id]);
+    expect(await ids(housing, 'startedFrom=2025-01-01')).toEqual([housingCase.id]);
+    expect(await ids(housing, 'leadOfficer=me')).toEqual([]);
+    expect(await ids(council, `leadOfficer=${users[police]}`)).toEqual([]);
+    expect(await ids(other, '')).toEqual([elsewhere.id]);
+    expect(await ids(other, 'leadOfficer=me&startedTo=2025-12-31')).toEqual([elsewhere.id]);
+    expect(await ids(other, `leadOfficer=${users[police]}`)).toEqual([]);
+    expect(await ids(police, `leadOfficer=${users[other]}`)).toEqual([]);
+  });
+
+  it('names a filter that is wrong', async () => {
+    const agent = await t.as(police);
+    for (const [query, field] of [
+      ['leadOfficer=someone', 'leadOfficer'],
+      ['startedFrom=2025-02-30', 'startedFrom'],
+      ['startedTo=yesterday', 'startedTo'],
+      ['endingBefore=2025-1-1', 'endingBefore'],
+      ['startedFrom=2025-05-01&startedTo=2025-04-30', 'startedTo'],
+    ] as const) {
+      const response = await agent.get(`/api/v1/cases?${query}`);
+      expectError(response, 422, 'validation_failed');
+      // A value that is not a date at all is named twice (not YYYY-MM-DD, not a real date).
+      expect([...new Set(fields(response))], query).toEqual([field]);
+    }
+    expect((await agent.get('/api/v1/cases?startedFrom=2025-05-01&startedTo=2025-05-01')).statusCode).toBe(200);
+  });
+});
+
 describe('values the database cannot read', () => {
   it('answers a forged list cursor, an impossible year or a huge version with a 4xx, never a 500', async () => {
     const agent = await t.as(police);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../../shared/records.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { accessLevel, canView } from '../../platform/access/records.ts';
@@ -70,6 +70,10 @@ export interface CaseFilter {
   profileId?: string;
   locationId?: string;
   search?: string;
+  leadOfficerId?: string;
+  startedFrom?: string;
+  startedTo?: string;
+  endingBefore?: string;
   cursor: (string | number)[] | null;
   limit: number;
 }
@@ -79,7 +83,7 @@ export async function listCases(tx: Tx, actor: Actor, f: CaseFilter) {
   const [at, id] = (f.cursor ?? []) as [string?, string?];
   const pattern = f.search ? `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return tx
-    .select({ ...caseColumns(actor), cursorAt: sql<string>`${cases.updatedAt}::text` })
+    .select({ ...caseColumns(actor), leadOfficerName: nameOfUser('lead_officer_id'), cursorAt: sql<string>`${cases.updatedAt}::text` })
     .from(cases)
     .innerJoin(lookups, eq(lookups.id, cases.caseTypeId))
     .innerJoin(teams, eq(teams.id, cases.ownerTeamId))
@@ -93,6 +97,10 @@ export async function listCases(tx: Tx, actor: Actor, f: CaseFilter) {
       f.profileId ? sql`exists (select 1 from case_profiles cp where cp.case_id = cases.id and cp.profile_id = ${f.profileId})` : undefined,
       f.locationId ? sql`exists (select 1 from case_locations cl where cl.case_id = cases.id and cl.location_id = ${f.locationId})` : undefined,
       pattern ? sql`${cases.searchText} like lower(unaccent(${pattern}))` : undefined,
+      f.leadOfficerId ? eq(cases.leadOfficerId, f.leadOfficerId) : undefined,
+      f.startedFrom ? gte(cases.startDate, f.startedFrom) : undefined,
+      f.startedTo ? lte(cases.startDate, f.startedTo) : undefined,
+      f.endingBefore ? lt(cases.endDate, f.endingBefore) : undefined,
       at !== undefined && id !== undefined
         ? or(lt(cases.updatedAt, sql`${at}::timestamptz`), and(eq(cases.updatedAt, sql`${at}::timestamptz`), lt(cases.id, id)))
         : undefined,

@@ -138,6 +138,7 @@ export function presentSummary(row: q.CaseListRow): CaseSummary {
     status: c.status,
     startDate: c.startDate,
     endDate: c.endDate,
+    leadOfficer: ref(c.leadOfficerId, row.leadOfficerName),
     owner: ownerOf(row),
     updatedAt: c.updatedAt.toISOString(),
   };

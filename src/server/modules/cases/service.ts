@@ -23,11 +23,15 @@ export async function getCase(ctx: Context, id: string) {
   return readCase(ctx, row);
 }
 
+type CaseListQuery = z.infer<typeof caseListQuery>;
+
+const leadOfficerOf = (ctx: Context, query: Pick<CaseListQuery, 'leadOfficer'>) => (query.leadOfficer === 'me' ? ctx.actor.id : query.leadOfficer);
+
 /**
  * A page of the cases the actor can open, of the case type already resolved, not audited: the
  * caller records the read (the home page's panels).
  */
-export async function findCases(ctx: Context, query: Omit<z.infer<typeof caseListQuery>, 'caseType'>, caseTypeId?: string) {
+export async function findCases(ctx: Context, query: Omit<CaseListQuery, 'caseType'>, caseTypeId?: string) {
   const rows = await q.listCases(ctx.tx, ctx.actor, {
     scope: query.scope,
     status: query.status,
@@ -35,18 +39,25 @@ export async function findCases(ctx: Context, query: Omit<z.infer<typeof caseLis
     profileId: query.profileId,
     locationId: query.locationId,
     search: query.q,
+    leadOfficerId: leadOfficerOf(ctx, query),
+    startedFrom: query.startedFrom,
+    startedTo: query.startedTo,
+    endingBefore: query.endingBefore,
     cursor: decodeCursor(query.cursor, 2),
     limit: query.limit,
   });
   return pageOf(rows, query.limit, presentSummary, (r) => [r.cursorAt, r.case.id]);
 }
 
-export async function listCases(ctx: Context, query: z.infer<typeof caseListQuery>) {
+export async function listCases(ctx: Context, query: CaseListQuery) {
   const caseType = query.caseType ? await findLookupForFilter(ctx, 'case_type', query.caseType, 'caseType') : null;
   const page = await findCases(ctx, query, caseType?.id);
   ctx.audit({
     action: 'cases.listed',
-    details: { scope: query.scope, status: query.status, caseTypeId: caseType?.id, profileId: query.profileId, locationId: query.locationId, q: query.q, count: page.items.length },
+    details: {
+      scope: query.scope, status: query.status, caseTypeId: caseType?.id, profileId: query.profileId, locationId: query.locationId, q: query.q,
+      leadOfficerId: leadOfficerOf(ctx, query), startedFrom: query.startedFrom, startedTo: query.startedTo, endingBefore: query.endingBefore, count: page.items.length,
+    },
   });
   return page;
 }

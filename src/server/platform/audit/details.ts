@@ -114,7 +114,9 @@ export interface AuditDetails {
   'case.intervention_added': { interventionId: string };
   'case.intervention_updated': { interventionId: string };
   'case.history_viewed': never;
-  'cases.listed': Pick<z.infer<typeof caseListQuery>, 'scope' | 'status' | 'profileId' | 'locationId' | 'q'> & { caseTypeId?: string; count: number };
+  'cases.listed': Pick<z.infer<typeof caseListQuery>, 'scope' | 'status' | 'profileId' | 'locationId' | 'q' | 'startedFrom' | 'startedTo' | 'endingBefore'> & {
+    caseTypeId?: string; leadOfficerId?: string; count: number;
+  };
   'location.created': never;
   'location.viewed': never;
   'location.updated': never;
