@@ -23,7 +23,7 @@ test('the practitioner\'s day shows an overdue task, a review due and a followed
   const officer = (await police.get('/me')) as { id: string };
 
   const taskTitle = `Ring the caretaker about the lift ${stamp}`;
-  await lead.send('POST', '/tasks', { title: taskTitle, dueOn: londonDay(-3), assignee: { userId: officer.id } });
+  await lead.send('POST', '/tasks', { title: taskTitle, dueOn: londonDay(-3), backdatedReason: 'Missed at the last review', assignee: { userId: officer.id } });
 
   const screened = (await police.send('POST', '/profiles', { firstName: 'Carys', lastName: `Review${stamp}`, reasonCreated: 'Repeat victim of ASB', confirmNoDuplicate: true })) as { id: string };
   const draft = (await police.send('POST', '/assessments', {

@@ -109,3 +109,32 @@ test('a task set for the housing team is accepted, progressed and completed whil
 
   await housing.context().close();
 });
+
+test('a task due in the past, for a team that cannot open the case, is explained and shared in the same step', async ({ page, checkA11y }, testInfo) => {
+  const police = await apiAs(testInfo.project.use.baseURL!, DEMO_USERS.police);
+  const created = (await police.send('POST', '/cases', { caseType: 'ASB', title: `Noise at Ash Court ${stamp}` })) as { id: string };
+  await police.dispose();
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const backdatedTitle = `Record the visit already made ${stamp}`;
+
+  await openAs(page, DEMO_USERS.police);
+  await page.goto(`/tasks/new?kind=cases&id=${created.id}`);
+  await field(page, 'What needs doing').fill(backdatedTitle);
+  await field(page, 'Due by').fill(lastWeek);
+  await page.getByRole('radio', { name: 'A team' }).check();
+  const team = page.getByRole('combobox', { name: 'Team' });
+  await team.click();
+  await team.fill('Tenancy');
+  await page.getByRole('option', { name: 'Tenancy team (Demo Housing Association)' }).click();
+  await page.getByRole('button', { name: 'Set task' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Due by is in the past' })).toBeVisible();
+
+  await field(page, 'Due date is in the past on purpose').fill('Recording the visit agreed at last week\'s panel');
+  await page.getByRole('button', { name: 'Set task' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'cannot open' });
+  await expect(warning).toContainText('Tenancy team (Demo Housing Association) cannot open case');
+  await checkA11y(page);
+  await screenshots(page, 'task-assignee-cannot-open');
+  await warning.getByRole('button', { name: 'Share this record (view) with Tenancy team (Demo Housing Association) and set the task' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: backdatedTitle })).toBeVisible();
+});

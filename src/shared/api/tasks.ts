@@ -14,6 +14,18 @@ export const assigneeInput = z.union([
   z.strictObject({ organisationId: uuid }),
 ]);
 
+/**
+ * A due date before today is usually a slip, so it is refused unless the tasker says why it is in
+ * the past on purpose. Today is London's: the browser checks with its clock, the server with its
+ * own, which is final. Dates compare as text (YYYY-MM-DD).
+ */
+export function dueOnProblem(dueOn: string, backdatedReason: string | null | undefined, today: string): string | null {
+  return dueOn < today && !backdatedReason ? 'is in the past: choose a later date, or say why it is in the past on purpose' : null;
+}
+
+/** Why a task is due in the past; kept in the audit trail, and only asked for when the date is before today. */
+const backdatedReason = optionalText(500);
+
 // Reported with the other fields' problems, not only once they are right.
 const whenObject = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null };
 
@@ -33,6 +45,12 @@ export const createTaskBody = z.strictObject({
   subject: subjectRef.nullish(),
   actionPlanId: uuid.nullish(),
   watcherIds: z.array(uuid).max(50).default([]),
+  backdatedReason,
+  /**
+   * When the assignee (a person's team, a team, or an organisation) cannot open the record: give
+   * them view of it in the same step. Only someone who may share the record (edit on it) can.
+   */
+  shareWithAssignee: z.boolean().optional(),
 })
   .refine((b) => b.dueOn === undefined || b.dueDate === undefined, { ...whenObject, path: ['dueDate'], message: 'give dueOn or dueDate, not both' })
   .refine((b) => b.dueOn !== undefined || b.dueDate !== undefined, { ...whenObject, path: ['dueOn'], message: 'is required' })
@@ -52,7 +70,20 @@ export const updateTaskBody = z.strictObject({
   dueOn: isoDate.optional(),
   assignee: assigneeInput.optional(),
   actionPlanId: uuid.nullish(),
+  backdatedReason,
 });
+
+/**
+ * With 409 `assignee_cannot_open_record`: the record, who cannot open it, and whether the tasker
+ * may share it with them (`shareWithAssignee`) or has to ask its owners.
+ */
+export const assigneeCannotOpenRecord = z.object({
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, reference: z.string().nullable() }),
+  assignee: z.object({ kind: z.enum(['team', 'organisation']), id: uuid, name: z.string() }),
+  owner: z.object({ team: ref, organisation: ref }),
+  canShare: z.boolean(),
+});
+export type AssigneeCannotOpenRecord = z.infer<typeof assigneeCannotOpenRecord>;
 
 /**
  * Accepting, declining and completing may leave out `version` (the public contract does): the

@@ -23,7 +23,7 @@ export function TaskDetailsFields({ values, onChange, fieldErrors }: Props) {
     <>
       <TextInput
         label={taskLabels.title}
-        description="A short line, e.g. “Visit the tenant about the noise”"
+        description="A short line, e.g. “Visit the tenant about the noise”. It goes in the email to whoever the task is for: never put a person’s name in it."
         value={values.title}
         onChange={(e) => set('title', e.currentTarget.value)}
         error={fieldErrors.title}

@@ -10,6 +10,7 @@ export const taskLabels = {
   description: 'Details',
   priority: 'Priority',
   dueOn: 'Due by',
+  backdatedReason: 'Why the due date is in the past',
   assignee: 'Set for',
   watcherIds: 'Also tell',
   actionPlanId: 'Action plan',

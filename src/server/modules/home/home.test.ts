@@ -32,7 +32,7 @@ const ids = (panel: { items: { id: string }[] }) => panel.items.map((i) => i.id)
 async function practitionersDay() {
   const person = await createProfile(police, { firstName: 'Morwenna', lastName: 'Trevithick', warningMarkers: ['violence'] });
   const caseId = await createRecord(police, 'cases');
-  const overdue = await setTask(lead, { title: 'Check the noise diary', assignee: { userId: await userId(t, emails.police) }, dueOn: daysAgo(3), record: { kind: 'profile', id: person.id } });
+  const overdue = await setTask(lead, { title: 'Check the noise diary', assignee: { userId: await userId(t, emails.police) }, dueOn: daysAgo(3), backdatedReason: 'Missed at the last review', record: { kind: 'profile', id: person.id } });
   const forTeam = await setTask(lead, { title: 'Cover the estate walkabout', assignee: { teamId: place.team('Demo County Police/ASB team').teamId } });
   const reminderResponse = await police.post('/api/v1/actions', { title: 'Ring the housing officer', dueAt: new Date().toISOString(), record: { kind: 'profile', id: person.id } });
   expect(reminderResponse.statusCode, reminderResponse.body).toBe(201);

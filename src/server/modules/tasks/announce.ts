@@ -3,7 +3,7 @@ import type { Tx } from '../../db/transaction.ts';
 import type { Context } from '../../platform/context.ts';
 import type { Audience } from '../../platform/events/types.ts';
 import { notify, tellInterested, type Notice } from '../notifications/notify.ts';
-import { audienceOf, findRecord } from '../sharing/record-access.ts';
+import { audienceOf, findRecord, type SharedRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
 import type { TaskRow } from './task.ts';
 
@@ -61,8 +61,21 @@ function merge(a: Audience, b: Partial<Audience>): Audience {
   };
 }
 
-/** Who is told of a step, and in what words: never the client, only who did what to which kind of task. */
-async function noticesFor(ctx: Context, row: TaskRow, step: TaskUpdateKind, previous: TaskRow | null, watchers: string[]): Promise<Notice[]> {
+/**
+ * How a notice (and so an email) names the record a task is on: a case by its reference, a
+ * person's record or a place never by name or address.
+ */
+function onRecord(record: SharedRecord | null): string {
+  if (!record) return '';
+  if (record.kind === 'case') return ` on case ${record.reference ?? record.id}`;
+  return record.kind === 'profile' ? ' on a person\'s record' : ' on a location';
+}
+
+/**
+ * Who is told of a step, and in what words: never the client, only who did what to which task.
+ * The assignee is told the task's title and where it is, as the tasker wrote them.
+ */
+async function noticesFor(ctx: Context, row: TaskRow, record: SharedRecord | null, step: TaskUpdateKind, previous: TaskRow | null, watchers: string[]): Promise<Notice[]> {
   const t = row.task;
   const by = `${ctx.actor.name} (${await q.teamName(ctx.tx, ctx.actor.teamId)})`;
   const base = { link: taskLink(t.id), subjectId: t.id, record: t.recordKind && t.recordId ? { kind: t.recordKind, id: t.recordId } : null };
@@ -70,7 +83,7 @@ async function noticesFor(ctx: Context, row: TaskRow, step: TaskUpdateKind, prev
   if (step === 'set' || step === 'reassigned') {
     const forWhom = t.assignedUserId ? 'you' : t.assignedTeamId ? 'your team' : 'your organisation';
     for (const userId of await assigneePeople(ctx.tx, t)) {
-      notices.push({ ...base, userId, kind: 'task_assigned', message: `${by} set a task for ${forWhom}, due ${formatDue(t.dueOn)}.` });
+      notices.push({ ...base, userId, kind: 'task_assigned', message: `${by} set a task for ${forWhom}${onRecord(record)}, due ${formatDue(t.dueOn)}: "${t.title}".` });
     }
     if (step === 'set') return notices;
   }
@@ -96,11 +109,11 @@ async function noticesFor(ctx: Context, row: TaskRow, step: TaskUpdateKind, prev
 export async function announce(ctx: Context, row: TaskRow, step: TaskUpdateKind, previous: TaskRow | null = null): Promise<void> {
   const t = row.task;
   const watchers = await q.watcherIds(ctx.tx, t.id);
-  await notify(ctx, await noticesFor(ctx, row, step, previous, watchers));
+  const record = t.recordKind && t.recordId ? await findRecord(ctx, t.recordKind, t.recordId) : null;
+  await notify(ctx, await noticesFor(ctx, row, record, step, previous, watchers));
   let audience = partiesOf(t, watchers);
   if (previous) audience = merge(audience, partiesOf(previous.task, []));
-  if (t.recordKind && t.recordId) {
-    const record = await findRecord(ctx, t.recordKind, t.recordId);
+  if (record) {
     const viewers = await audienceOf(ctx, record);
     audience = merge(audience, viewers);
     ctx.emit({ type: 'timeline.changed', audience: viewers, data: { kind: record.kind, id: record.id, entry: 'task' } });

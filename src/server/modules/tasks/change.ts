@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { Task, updateTaskBody } from '../../../shared/api/tasks.ts';
+import { dueOnProblem, type Task, type updateTaskBody } from '../../../shared/api/tasks.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { staleVersion, ValidationError } from '../../platform/errors.ts';
+import { londonToday } from '../../platform/london.ts';
 import { findRecord } from '../sharing/record-access.ts';
 import { announce } from './announce.ts';
 import { resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
@@ -34,6 +35,11 @@ export async function updateTask(ctx: Context, id: string, body: z.infer<typeof 
   const row = await loadTask(ctx, id);
   require(ctx, row, permissionsOf(ctx.actor, row).canChange, 'Only the person who set the task can change it, while it is not finished.');
   const t = row.task;
+  const today = londonToday();
+  // Only a new date is held to the rule: a task already overdue keeps its date through other changes.
+  const newDueOn = body.dueOn !== undefined && body.dueOn !== t.dueOn ? body.dueOn : null;
+  const problem = newDueOn ? dueOnProblem(newDueOn, body.backdatedReason, today) : null;
+  if (problem) throw new ValidationError([{ field: 'dueOn', problem }]);
   const assignee = body.assignee ? await resolveAssignee(ctx, body.assignee) : null;
   const reassigned = assignee !== null && !sameAssignee(t, assignee);
   const details = {
@@ -61,6 +67,7 @@ export async function updateTask(ctx: Context, id: string, body: z.infer<typeof 
     action: reassigned ? 'task.reassigned' : 'task.changed',
     ...subjectOf(updated),
     changes,
+    reason: newDueOn && newDueOn < today ? body.backdatedReason ?? null : null,
     details: { titleChanged: updated.task.title !== t.title, descriptionChanged: updated.task.description !== t.description },
   });
   await announce(ctx, updated, step, reassigned ? row : null);

@@ -21,9 +21,9 @@ beforeAll(async () => {
   council = await t.as(emails.council);
   housing = await t.as(emails.housing);
   other = await t.as(emails.other);
-  // Police ASB own the case and share it with the council; housing cannot open it.
+  // Police ASB own the case and share it with the whole council, so a task may be for any of it; housing cannot open it.
   caseId = await createRecord(police, 'cases');
-  await share(police, 'cases', caseId, { teamId: communitySafety.teamId, level: 'view' });
+  await share(police, 'cases', caseId, { organisationId: communitySafety.organisationId, level: 'view' });
 });
 afterAll(() => t.close());
 

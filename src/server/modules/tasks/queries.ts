@@ -231,6 +231,30 @@ export async function findOrganisation(tx: Tx, partnershipId: string, organisati
   return row ?? null;
 }
 
+/**
+ * Who has to be able to open a record for the assignee of a task on it to follow the task there:
+ * a person's team, a team, or a whole organisation (through a grant to all of it, as every one of
+ * its members is given the task); with whether they can now, and names to show. The assignee
+ * has already been found in the partnership.
+ */
+export async function assigneeAccess(tx: Tx, kind: RecordKind, recordId: string, a: { userId: string } | { teamId: string } | { organisationId: string }) {
+  const record = sql`${recordId}::uuid`;
+  if ('organisationId' in a) {
+    const [row] = await tx
+      .select({ organisationId: organisations.id, name: organisations.name, canOpen: sql<boolean>`${teamCanView(kind, record, sql`null::uuid`, sql`organisations.id`)}` })
+      .from(organisations)
+      .where(eq(organisations.id, a.organisationId));
+    return { kind: 'organisation' as const, id: row!.organisationId, teamId: null, organisationId: row!.organisationId, name: row!.name, canOpen: row!.canOpen };
+  }
+  const team = 'userId' in a ? inArray(teams.id, tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, a.userId))) : eq(teams.id, a.teamId);
+  const [row] = await tx
+    .select({ teamId: teams.id, teamName: teams.name, organisationId: organisations.id, organisationName: organisations.name, canOpen: sql<boolean>`${teamCanView(kind, record, sql`teams.id`, sql`organisations.id`)}` })
+    .from(teams)
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .where(team);
+  return { kind: 'team' as const, id: row!.teamId, teamId: row!.teamId, organisationId: row!.organisationId, name: `${row!.teamName} (${row!.organisationName})`, canOpen: row!.canOpen };
+}
+
 /** The enabled members of a team, or of every team of an organisation. */
 export async function membersOf(tx: Tx, group: { teamId: string } | { organisationId: string }): Promise<string[]> {
   const rows = await tx

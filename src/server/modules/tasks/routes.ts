@@ -32,7 +32,7 @@ export async function taskRoutes(app: FastifyInstance) {
   api.post('/api/v1/tasks', {
     config: edit,
     schema: { tags, summary: 'Set a task for a person, team or organisation, on a record or standalone', body: createTaskBody, response: { 201: task } },
-  }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.createTask(ctx, request.body))));
+  }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.setTask(ctx, request.body))));
 
   for (const { kind, path } of allKinds) {
     api.get(`/api/v1/${path}/:id/tasks`, {

@@ -1,23 +1,33 @@
 import type { z } from 'zod';
-import type { createTaskBody, recordTaskListQuery, Task, taskListQuery } from '../../../shared/api/tasks.ts';
+import { dueOnProblem, type createTaskBody, type recordTaskListQuery, type Task, type taskListQuery } from '../../../shared/api/tasks.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoDate, isUuid, pageOf } from '../../platform/cursor.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { londonToday } from '../../platform/london.ts';
 import { contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import { announce } from './announce.ts';
-import { checkWatchers, resolveAssignee, resolvePlan } from './inputs.ts';
+import { letAssigneeOpen } from './assignee-access.ts';
+import { checkWatchers, resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
 import * as q from './queries.ts';
 import { listingSubject, loadTask, presentSummary, presentTask, reload, subjectOf } from './task.ts';
 
 const summaryKey = (row: q.Row) => [row.task.dueOn, row.task.id];
 
-/** Sets a task for a person, team or organisation, on a record or standalone, and tells them. */
-export async function createTask(ctx: Context, body: z.infer<typeof createTaskBody>): Promise<Task> {
+type NewTask = z.infer<typeof createTaskBody>;
+
+interface Prepared { assignee: Assignee; watchers: string[]; record: SharedRecord | null; actionPlanId: string | null }
+
+async function prepare(ctx: Context, body: NewTask): Promise<Prepared> {
   const assignee = await resolveAssignee(ctx, body.assignee);
   const watchers = await checkWatchers(ctx, body.watcherIds);
   let record: SharedRecord | null = body.record ? await contributableRecord(ctx, body.record.kind, body.record.id) : null;
   let actionPlanId: string | null = null;
   if (body.actionPlanId) ({ planId: actionPlanId, record } = await resolvePlan(ctx, body.actionPlanId, record));
+  return { assignee, watchers, record, actionPlanId };
+}
+
+async function insert(ctx: Context, body: NewTask, { assignee, watchers, record, actionPlanId }: Prepared, backdatedReason: string | null): Promise<Task> {
   const id = await q.insertTask(ctx.tx, {
     partnershipId: ctx.actor.partnershipId,
     recordKind: record?.kind ?? null,
@@ -38,10 +48,34 @@ export async function createTask(ctx: Context, body: z.infer<typeof createTaskBo
   ctx.audit({
     action: 'task.set',
     ...subjectOf(row),
+    reason: backdatedReason,
     details: { record: record ? { kind: record.kind, id: record.id } : null, assignee: body.assignee, dueOn: body.dueOn, priority: body.priority, actionPlanId, watcherIds: watchers },
   });
   await announce(ctx, row, 'set');
   return presentTask(ctx, row);
+}
+
+/**
+ * Sets a task for a person, team or organisation, on a record or standalone, and tells them: the
+ * tasker's request through the API. A date in the past needs its reason, which the audit trail
+ * keeps; an assignee who cannot open the record is refused unless the tasker shares it with them.
+ */
+export async function setTask(ctx: Context, body: NewTask): Promise<Task> {
+  const today = londonToday();
+  const problem = dueOnProblem(body.dueOn, body.backdatedReason, today);
+  if (problem) throw new ValidationError([{ field: 'dueOn', problem }]);
+  const prepared = await prepare(ctx, body);
+  if (prepared.record) await letAssigneeOpen(ctx, prepared.record, body.assignee, body.shareWithAssignee ?? false);
+  return insert(ctx, body, prepared, body.dueOn < today ? body.backdatedReason ?? null : null);
+}
+
+/**
+ * A task another module sets on its own account, without the tasker's checks of `setTask`: an
+ * assessment's information request asks an agency what its own records hold, whether or not it
+ * can open the record the assessment is on.
+ */
+export async function createTask(ctx: Context, body: NewTask): Promise<Task> {
+  return insert(ctx, body, await prepare(ctx, body), null);
 }
 
 export async function getTask(ctx: Context, id: string): Promise<Task> {

@@ -40,7 +40,8 @@ describe('a task\'s life', () => {
     expect(task).toMatchObject({ status: 'open', overdue: false, assignee: { kind: 'team', name: 'Tenancy team (Demo Housing Association)' }, setBy: { name: 'Tom Wright' }, watchers: [{ id: lead }] });
     expect(task.updates.map((u: { kind: string }) => u.kind)).toEqual(['set']);
     const assigned = await noticesAbout(t, emails.housing, task.id);
-    expect(assigned).toEqual([{ kind: 'task_assigned', message: 'Tom Wright (ASB team) set a task for your team, due 15 Jan 2030.', link: `/tasks/${task.id}` }]);
+    const reference = (await police.get(`/api/v1/cases/${caseId}`)).json().reference as string;
+    expect(assigned).toEqual([{ kind: 'task_assigned', message: `Tom Wright (ASB team) set a task for your team on case ${reference}, due 15 Jan 2030: "Visit the tenant about the noise".`, link: `/tasks/${task.id}` }]);
 
     const accepted = await housing.post(`/api/v1/tasks/${task.id}/accept`, { version: task.version });
     expect(accepted.json()).toMatchObject({ status: 'accepted', acceptedBy: { name: 'Marcus Bell' }, permissions: { canComplete: true, canAddProgress: true, canAccept: false } });
@@ -120,7 +121,7 @@ describe('live updates', () => {
 
 describe('overdue tasks', () => {
   it('flags a task due before today and tells its tasker and assignee once', async () => {
-    const task = await setTask(police, { assignee: { userId: await userId(t, emails.housing) }, dueOn: daysAgo(3) });
+    const task = await setTask(police, { assignee: { userId: await userId(t, emails.housing) }, dueOn: daysAgo(3), backdatedReason: 'Agreed at last week\'s meeting' });
     expect((await housing.get(`/api/v1/tasks/${task.id}`)).json().overdue).toBe(true);
     const overdue = (await housing.get('/api/v1/tasks?view=mine&overdue=true')).json().items;
     expect(overdue.map((i: { id: string }) => i.id)).toContain(task.id);
@@ -137,7 +138,7 @@ describe('overdue tasks', () => {
   it('does not flag a task due later or already completed', async () => {
     const later = await setTask(police, { assignee: { userId: await userId(t, emails.housing) } });
     expect((await housing.get(`/api/v1/tasks/${later.id}`)).json().overdue).toBe(false);
-    const late = await setTask(police, { assignee: { userId: await userId(t, emails.housing) }, dueOn: daysAgo(3) });
+    const late = await setTask(police, { assignee: { userId: await userId(t, emails.housing) }, dueOn: daysAgo(3), backdatedReason: 'Agreed at last week\'s meeting' });
     const accepted = (await housing.post(`/api/v1/tasks/${late.id}/accept`, { version: late.version })).json();
     const done = (await housing.post(`/api/v1/tasks/${late.id}/complete`, { version: accepted.version, result: 'Done late' })).json();
     expect(done.overdue).toBe(false);

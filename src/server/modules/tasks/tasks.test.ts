@@ -26,9 +26,10 @@ beforeAll(async () => {
   other = await t.as(emails.other);
   fire = (await enrolledUser(t, emails.admin, { name: 'Fran Fire', role: 'practitioner', teamId: structure.team('Demo Fire and Rescue Service/Community Safety team').teamId })).agent;
   caseId = await createRecord(police, 'cases');
-  // The council can open the case; the housing team the task is for cannot.
+  // The council can open the case; the housing team the task is for could when it was set, and no longer can.
   await share(police, 'cases', caseId, { teamId: communitySafety.teamId, level: 'view' });
-  taskId = (await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId } })).id;
+  taskId = (await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId }, shareWithAssignee: true })).id;
+  expect((await police.request('DELETE', `/api/v1/cases/${caseId}/access`, { teamId: tenancy.teamId })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -166,7 +167,9 @@ describe('who may act', () => {
   });
 
   it('lets only the tasker change or cancel, and only the assignee accept', async () => {
-    const task = await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId } });
+    const record = await createRecord(police, 'cases');
+    await share(police, 'cases', record, { teamId: communitySafety.teamId, level: 'view' });
+    const task = await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: record }, shareWithAssignee: true });
     expectError(await council.post(`/api/v1/tasks/${task.id}/accept`, { version: task.version }), 403, 'forbidden');
     expectError(await police.post(`/api/v1/tasks/${task.id}/accept`, { version: task.version }), 403, 'forbidden');
     expectError(await housing.patch(`/api/v1/tasks/${task.id}`, { version: task.version, title: 'Mine now' }), 403, 'forbidden');
