@@ -47,8 +47,10 @@ export const createTaskBody = z.strictObject({
   watcherIds: z.array(uuid).max(50).default([]),
   backdatedReason,
   /**
-   * When the assignee (a person's team, a team, or an organisation) cannot open the record: give
-   * them view of it in the same step. Only someone who may share the record (edit on it) can.
+   * When the assignee (a person's team, a team, or an organisation) cannot open the record:
+   * `false` refuses with 409 `assignee_cannot_open_record` so the tasker can decide; `true` gives
+   * them view of it in the same step (only someone with edit on the record may). Left out, the task
+   * is set as before and the assignee sees the record as a stub they can ask to open.
    */
   shareWithAssignee: z.boolean().optional(),
 })

@@ -74,7 +74,7 @@ export function NewTaskPage() {
       actionPlanId: planId,
       watcherIds,
       backdatedReason: backdated ? backdatedReason : null,
-      ...(shareWithAssignee ? { shareWithAssignee } : {}),
+      shareWithAssignee,
     }, { assignee: 'Choose who the task is for' }, { dueOn: backdated ? backdatedProblem(details.dueOn, backdatedReason) : null });
     if (body) create.mutate(body);
   };

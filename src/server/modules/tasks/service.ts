@@ -58,14 +58,16 @@ async function insert(ctx: Context, body: NewTask, { assignee, watchers, record,
 /**
  * Sets a task for a person, team or organisation, on a record or standalone, and tells them: the
  * tasker's request through the API. A date in the past needs its reason, which the audit trail
- * keeps; an assignee who cannot open the record is refused unless the tasker shares it with them.
+ * keeps. Whether the assignee can open the record is asked only when the tasker says what to do
+ * about it (`shareWithAssignee`, as the web form does); a caller that does not, as the API was
+ * first published, sets the task as before and the assignee sees the record as a stub.
  */
 export async function setTask(ctx: Context, body: NewTask): Promise<Task> {
   const today = londonToday();
   const problem = dueOnProblem(body.dueOn, body.backdatedReason, today);
   if (problem) throw new ValidationError([{ field: 'dueOn', problem }]);
   const prepared = await prepare(ctx, body);
-  if (prepared.record) await letAssigneeOpen(ctx, prepared.record, body.assignee, body.shareWithAssignee ?? false);
+  if (prepared.record && body.shareWithAssignee !== undefined) await letAssigneeOpen(ctx, prepared.record, body.assignee, body.shareWithAssignee);
   return insert(ctx, body, prepared, body.dueOn < today ? body.backdatedReason ?? null : null);
 }
 

@@ -73,7 +73,7 @@ describe('a task for someone who cannot open its record', () => {
   it('is refused, naming the record and who cannot open it, and nothing changes', async () => {
     const caseId = await createRecord(police, 'cases');
     const reference = (await police.get(`/api/v1/cases/${caseId}`)).json().reference as string;
-    const response = await police.post('/api/v1/tasks', newTask({ assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId } }));
+    const response = await police.post('/api/v1/tasks', newTask({ assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId }, shareWithAssignee: false }));
     expectError(response, 409, 'assignee_cannot_open_record');
     expect(response.json().error.message).toContain(`Tenancy team (Demo Housing Association) cannot open case ${reference}`);
     expect(response.json().error.details).toEqual([{
@@ -99,7 +99,7 @@ describe('a task for someone who cannot open its record', () => {
 
   it('shares with a person\'s team, or a whole organisation, as the task is for them', async () => {
     const person = await createProfile(police, { firstName: 'Perpetua', lastName: 'Quill' });
-    const forPerson = await police.post('/api/v1/tasks', newTask({ assignee: { userId: await userId(t, emails.housing) }, record: { kind: 'profile', id: person.id } }));
+    const forPerson = await police.post('/api/v1/tasks', newTask({ assignee: { userId: await userId(t, emails.housing) }, record: { kind: 'profile', id: person.id }, shareWithAssignee: false }));
     expectError(forPerson, 409, 'assignee_cannot_open_record');
     expect(forPerson.json().error.message).toContain('cannot open this person\'s record');
     expect(forPerson.json().error.message).not.toMatch(/Perpetua|Quill/);
@@ -110,7 +110,7 @@ describe('a task for someone who cannot open its record', () => {
     const caseId = await createRecord(police, 'cases');
     await share(police, 'cases', caseId, { teamId: communitySafety.teamId, level: 'view' });
     await setTask(police, { assignee: { teamId: communitySafety.teamId }, record: { kind: 'case', id: caseId } });
-    const forOrganisation = await police.post('/api/v1/tasks', newTask({ assignee: { organisationId: communitySafety.organisationId }, record: { kind: 'case', id: caseId } }));
+    const forOrganisation = await police.post('/api/v1/tasks', newTask({ assignee: { organisationId: communitySafety.organisationId }, record: { kind: 'case', id: caseId }, shareWithAssignee: false }));
     expectError(forOrganisation, 409, 'assignee_cannot_open_record');
     expect(forOrganisation.json().error.details[0].assignee).toEqual({ kind: 'organisation', id: communitySafety.organisationId, name: 'Demo District Council' });
     await setTask(police, { assignee: { organisationId: communitySafety.organisationId }, record: { kind: 'case', id: caseId }, shareWithAssignee: true });
@@ -128,6 +128,13 @@ describe('a task for someone who cannot open its record', () => {
     }
     expect((await accessOf('cases', caseId)).map((e) => e.team?.id)).toEqual([communitySafety.teamId]);
     expect((await auditOf(t, caseId, 'access.refused')).some((e) => e.details?.need === 'edit')).toBe(true);
+  });
+
+  it('is set as before for a caller that does not say what to do, as the API was first published', async () => {
+    const caseId = await createRecord(police, 'cases');
+    const task = await setTask(police, { assignee: { teamId: tenancy.teamId }, record: { kind: 'case', id: caseId } });
+    expect(await accessOf('cases', caseId)).toEqual([]);
+    expect((await housing.get(`/api/v1/tasks/${task.id}`)).json().record).toMatchObject({ id: caseId, title: null });
   });
 
   it('is still refused to another organisation without access (403) and the other partnership (404)', async () => {
