@@ -44,6 +44,11 @@ describe.each(kinds)('a grant on a %s', (kind: Kind) => {
     expect((search.json().items as { id: string }[]).find((item) => item.id === id)).toMatchObject({ accessible: false });
     // The other partnership never sees it, grant or not.
     expectError(await (await t.as(emails.other)).get(`/api/v1/${kind}/${id}`), 404, 'not_found');
+
+    // Sharing again renews it, for good: an expired grant gives nothing, so this is a new share.
+    const renewed = await share(owner, kind, id, { teamId: place.team('Demo District Council/Community Safety team').teamId, level: 'view' });
+    expect(renewed.entries).toMatchObject([{ level: 'view', source: 'share', expiresAt: null }]);
+    expect((await council.get(`/api/v1/${kind}/${id}`)).statusCode).toBe(200);
   });
 });
 
@@ -58,5 +63,20 @@ describe('an approved access request', () => {
     expect(approved.statusCode).toBe(200);
     const list = (await owner.get(`/api/v1/profiles/${id}/access`)).json();
     expect(list.entries).toMatchObject([{ team: { id: place.team('Demo District Council/Community Safety team').teamId }, level: 'view', source: 'access_request', expiresAt: null }]);
+  });
+
+  it('renews a grant that has expired, so the team can open the record again', async () => {
+    const owner = await t.as(emails.police);
+    const id = await createRecord(owner, 'profiles');
+    await share(owner, 'profiles', id, { teamId: place.team('Demo District Council/Community Safety team').teamId, level: 'view' });
+    await expireCouncilGrant('profiles', id, 'past');
+    const council = await t.as(emails.council);
+    expectError(await council.get(`/api/v1/profiles/${id}`), 403, 'no_access');
+    const asked = await council.post(`/api/v1/profiles/${id}/access-requests`, { reason: 'Still working with the family' });
+    expect(asked.statusCode).toBe(201);
+    expect((await (await t.as(emails.lead)).post(`/api/v1/access-requests/${asked.json().id}/approve`, {})).statusCode).toBe(200);
+    expect((await council.get(`/api/v1/profiles/${id}`)).statusCode).toBe(200);
+    const list = (await owner.get(`/api/v1/profiles/${id}/access`)).json();
+    expect(list.entries).toMatchObject([{ level: 'view', source: 'access_request', expiresAt: null }]);
   });
 });

@@ -96,9 +96,13 @@ function targetIs(kind: RecordKind, target: Target): SQL {
   return 'teamId' in target ? eq(list.teamId, target.teamId) : eq(list.organisationId, target.organisationId);
 }
 
+/** The target's row on the access list, with the level it gives now: none once it has expired. */
 export async function findEntry(tx: Tx, kind: RecordKind, recordId: string, target: Target) {
   const list = kinds[kind].accessTable;
-  const [row] = await tx.select({ id: list.id, level: list.level }).from(list).where(and(eq(list.recordId, recordId), targetIs(kind, target)));
+  const [row] = await tx
+    .select({ id: list.id, level: list.level, liveLevel: sql<AccessLevel | null>`case when ${list.expiresAt} is null or ${list.expiresAt} > now() then ${list.level} end` })
+    .from(list)
+    .where(and(eq(list.recordId, recordId), targetIs(kind, target)));
   return row ?? null;
 }
 
@@ -106,9 +110,10 @@ export async function insertEntry(tx: Tx, kind: RecordKind, values: { recordId: 
   await tx.insert(kinds[kind].accessTable).values({ recordId: values.recordId, ...values.target, level: values.level, grantedBy: values.grantedBy });
 }
 
+/** A share made over the row: it lasts until unshared, whatever gave the row before. */
 export async function updateEntryLevel(tx: Tx, kind: RecordKind, entryId: string, level: AccessLevel, grantedBy: string | null) {
   const list = kinds[kind].accessTable;
-  await tx.update(list).set({ level, grantedBy, grantedAt: new Date() }).where(eq(list.id, entryId));
+  await tx.update(list).set({ level, grantedBy, grantedAt: new Date(), source: 'share', expiresAt: null }).where(eq(list.id, entryId));
 }
 
 export async function deleteEntry(tx: Tx, kind: RecordKind, entryId: string) {
@@ -116,13 +121,21 @@ export async function deleteEntry(tx: Tx, kind: RecordKind, entryId: string) {
   await tx.delete(list).where(eq(list.id, entryId));
 }
 
-/** Gives the team `view` unless it is already on the list at any level; true when it was added. */
+/**
+ * Gives the team `view` unless a live grant already gives it something; an expired one is
+ * renewed. True when the team gained access.
+ */
 export async function grantTeamView(tx: Tx, kind: RecordKind, recordId: string, teamId: string, grantedBy: string | null): Promise<boolean> {
   const list = kinds[kind].accessTable;
   const rows = await tx
     .insert(list)
     .values({ recordId, teamId, level: 'view', source: 'access_request', grantedBy })
-    .onConflictDoNothing({ target: [list.recordId, list.teamId], where: sql`team_id is not null` })
+    .onConflictDoUpdate({
+      target: [list.recordId, list.teamId],
+      targetWhere: sql`team_id is not null`,
+      set: { level: 'view', source: 'access_request', grantedBy, grantedAt: new Date(), expiresAt: null },
+      setWhere: sql`${list.expiresAt} is not null and ${list.expiresAt} <= now()`,
+    })
     .returning({ id: list.id });
   return rows.length > 0;
 }

@@ -79,10 +79,11 @@ export async function share(ctx: Context, kind: RecordKind, id: string, body: z.
   const record = await editableRecord(ctx, kind, id);
   const target = await resolveTarget(ctx, record, body);
   const existing = await q.findEntry(ctx.tx, kind, record.id, target.target);
-  if (existing?.level === body.level) return currentList(ctx, record);
+  // An expired grant gives nothing: sharing again renews it.
+  const before = existing?.liveLevel ?? null;
+  if (before === body.level) return currentList(ctx, record);
   if (existing) await q.updateEntryLevel(ctx.tx, kind, existing.id, body.level, grantor(ctx.actor));
   else await q.insertEntry(ctx.tx, kind, { recordId: record.id, target: target.target, level: body.level, grantedBy: grantor(ctx.actor) });
-  const before = existing?.level ?? null;
   ctx.audit({
     action: 'record.shared',
     ...subjectOf(record),
