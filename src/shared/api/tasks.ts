@@ -23,7 +23,11 @@ export function dueOnProblem(dueOn: string, backdatedReason: string | null | und
   return dueOn < today && !backdatedReason ? 'is in the past: choose a later date, or say why it is in the past on purpose' : null;
 }
 
-/** Why a task is due in the past; kept in the audit trail, and only asked for when the date is before today. */
+/**
+ * Why a task is due in the past; kept in the audit trail, and only asked for when the date is
+ * before today. Sent (null for none) by a caller that wants a past date refused without one; left
+ * out, a new task takes its date as given, as the API was first published.
+ */
 const backdatedReason = optionalText(500);
 
 // Reported with the other fields' problems, not only once they are right.

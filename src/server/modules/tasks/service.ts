@@ -57,14 +57,15 @@ async function insert(ctx: Context, body: NewTask, { assignee, watchers, record,
 
 /**
  * Sets a task for a person, team or organisation, on a record or standalone, and tells them: the
- * tasker's request through the API. A date in the past needs its reason, which the audit trail
- * keeps. Whether the assignee can open the record is asked only when the tasker says what to do
- * about it (`shareWithAssignee`, as the web form does); a caller that does not, as the API was
- * first published, sets the task as before and the assignee sees the record as a stub.
+ * tasker's request through the API. Two checks run only for a caller that takes part in them, as
+ * the web form always does; one that does not, as `POST /tasks` was first published, sets the
+ * task as before. A date in the past needs its reason (`backdatedReason`, null for none), which
+ * the audit trail keeps; an assignee who cannot open the record is asked about
+ * (`shareWithAssignee`), else they see the record as a stub.
  */
 export async function setTask(ctx: Context, body: NewTask): Promise<Task> {
   const today = londonToday();
-  const problem = dueOnProblem(body.dueOn, body.backdatedReason, today);
+  const problem = body.backdatedReason === undefined ? null : dueOnProblem(body.dueOn, body.backdatedReason, today);
   if (problem) throw new ValidationError([{ field: 'dueOn', problem }]);
   const prepared = await prepare(ctx, body);
   if (prepared.record && body.shareWithAssignee !== undefined) await letAssigneeOpen(ctx, prepared.record, body.assignee, body.shareWithAssignee);

@@ -37,11 +37,18 @@ async function accessOf(kind: 'cases' | 'profiles', id: string) {
 
 describe('a task due in the past', () => {
   it('is refused on dueOn without a reason, however it is spelt', async () => {
-    for (const body of [{ dueOn: daysAgo(2) }, { dueOn: daysAgo(2), backdatedReason: '   ' }, { dueOn: undefined, dueDate: daysAgo(2) }]) {
+    for (const body of [{ dueOn: daysAgo(2), backdatedReason: null }, { dueOn: daysAgo(2), backdatedReason: '   ' }, { dueOn: undefined, dueDate: daysAgo(2), backdatedReason: null }]) {
       const response = await police.post('/api/v1/tasks', newTask({ assignee: { userId: await userId(t, emails.lead) }, ...body }));
       expectError(response, 422, 'validation_failed');
       expect(response.json().error.details).toEqual([{ field: 'dueOn', problem: expect.stringMatching(/in the past/) }]);
     }
+  });
+
+  it('is set as given for a caller that says nothing of a reason, as POST /tasks was published', async () => {
+    const response = await police.post('/api/v1/tasks', newTask({ assignee: { userId: await userId(t, emails.lead) }, dueOn: undefined, dueDate: daysAgo(2) }));
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ dueOn: daysAgo(2), overdue: true });
+    expect((await auditOf(t, response.json().id, 'task.set'))[0]!.reason).toBeNull();
   });
 
   it('is set when back-dated on purpose, the reason kept in its audit event', async () => {
