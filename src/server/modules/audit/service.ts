@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEvent, auditEventQuery } from '../../../shared/api/audit.ts';
 import { auditActions } from '../../platform/audit/actions.ts';
-import { mergedDetails } from '../../platform/audit/history.ts';
+import { mergedDetails } from '../../platform/audit/values.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';

@@ -5,12 +5,9 @@ import { auditEvents, auditValues } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { decodeCheckedCursor, pageOf } from '../cursor.ts';
 import { recordChangeActions } from './actions.ts';
+import { mergedDetails } from './values.ts';
 
 const isSeq = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
-
-/** An event's details as written: what stays on the event, with its values' details unless erased. */
-export const mergedDetails = (structural: unknown, personal: unknown) =>
-  structural || personal ? { ...(structural as object | null), ...(personal as object | null) } : null;
 
 /**
  * What was done to a profile, case or location, newest first, from the audit trail: its changes,

@@ -21,3 +21,7 @@ export function splitDetails(details: object | null | undefined): { structural: 
   const orNull = (part: Details) => (Object.keys(part).length > 0 ? part : null);
   return { structural: orNull(structural), personal: orNull(personal) };
 }
+
+/** An event's details as written: what stayed on the event, with its values' details unless erased. */
+export const mergedDetails = (structural: unknown, personal: unknown) =>
+  structural || personal ? { ...(structural as object | null), ...(personal as object | null) } : null;
