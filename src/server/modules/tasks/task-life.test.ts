@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
-import { auditOf, createRecord, emails, expectError, loadStructure, share, type Place } from '../sharing/records.fixtures.ts';
+import { auditOf, createRecord, emails, expectError, share, type Place } from '../sharing/records.fixtures.ts';
 import { sweepOverdueTasks } from './overdue.ts';
-import { daysAgo, future, noticesAbout, setTask, userId } from './tasks.fixtures.ts';
+import { daysAgo, future, noticesAbout, setTask, taskingCast, userId } from './tasks.fixtures.ts';
 
 let t: TestApp;
 let police: Agent;
@@ -15,12 +15,7 @@ let caseId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const structure = await loadStructure(t);
-  tenancy = structure.team('Demo Housing Association/Tenancy team');
-  communitySafety = structure.team('Demo District Council/Community Safety team');
-  police = await t.as(emails.police);
-  housing = await t.as(emails.housing);
-  council = await t.as(emails.council);
+  ({ tenancy, communitySafety, police, housing, council } = await taskingCast(t));
   caseId = await createRecord(police, 'cases');
   await share(police, 'cases', caseId, { teamId: tenancy.teamId, level: 'view' });
 });

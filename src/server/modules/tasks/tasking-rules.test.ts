@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '../../platform/london.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { deliverNotificationEmails } from '../notifications/delivery.ts';
-import { auditOf, createProfile, createRecord, emails, enrolledUser, expectError, loadStructure, share, type Place } from '../sharing/records.fixtures.ts';
-import { daysAgo, future, setTask, userId } from './tasks.fixtures.ts';
+import { auditOf, createProfile, createRecord, emails, expectError, share, type Place } from '../sharing/records.fixtures.ts';
+import { daysAgo, firePractitioner, future, setTask, taskingCast, userId } from './tasks.fixtures.ts';
 
 /** Issue 12: a due date in the past needs a reason; an assignee who cannot open the record is warned of, or shared with. */
 
@@ -18,14 +18,10 @@ let communitySafety: Place;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const structure = await loadStructure(t);
-  tenancy = structure.team('Demo Housing Association/Tenancy team');
-  communitySafety = structure.team('Demo District Council/Community Safety team');
-  police = await t.as(emails.police);
-  council = await t.as(emails.council);
-  housing = await t.as(emails.housing);
+  const cast = await taskingCast(t);
+  ({ tenancy, communitySafety, police, council, housing } = cast);
   other = await t.as(emails.other);
-  fire = (await enrolledUser(t, emails.admin, { name: 'Fay Fire', role: 'practitioner', teamId: structure.team('Demo Fire and Rescue Service/Community Safety team').teamId })).agent;
+  fire = await firePractitioner(t, cast.structure);
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import type { Agent, TestApp } from '../../test/harness.ts';
+import { emails, enrolledUser, loadStructure } from '../sharing/records.fixtures.ts';
 
 /** Test helpers for the task suites: tasks made through the API, as people make them. */
 
@@ -28,4 +29,26 @@ export async function noticesAbout(t: TestApp, email: string, taskId: string) {
     [await userId(t, email), taskId],
   );
   return rows;
+}
+
+/**
+ * The agencies the task suites set work between: the police officer who sets it, the housing
+ * tenancy team and the council's community safety team it is set for, each signed in once.
+ */
+export async function taskingCast(t: TestApp) {
+  const structure = await loadStructure(t);
+  return {
+    structure,
+    tenancy: structure.team('Demo Housing Association/Tenancy team'),
+    communitySafety: structure.team('Demo District Council/Community Safety team'),
+    police: await t.as(emails.police),
+    housing: await t.as(emails.housing),
+    council: await t.as(emails.council),
+  };
+}
+
+/** A fire service practitioner: another organisation of the partnership, with no access to these records. */
+export async function firePractitioner(t: TestApp, structure: Awaited<ReturnType<typeof loadStructure>>): Promise<Agent> {
+  const fire = structure.team('Demo Fire and Rescue Service/Community Safety team');
+  return (await enrolledUser(t, emails.admin, { name: 'Fay Fire', role: 'practitioner', teamId: fire.teamId })).agent;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
-import { auditOf, createRecord, emails, enrolledUser, expectError, loadStructure, share, type Place } from '../sharing/records.fixtures.ts';
-import { future, setTask, userId } from './tasks.fixtures.ts';
+import { auditOf, createRecord, emails, enrolledUser, expectError, share, type Place } from '../sharing/records.fixtures.ts';
+import { firePractitioner, future, setTask, taskingCast, userId } from './tasks.fixtures.ts';
 
 let t: TestApp;
 let police: Agent;
@@ -17,14 +17,10 @@ let taskId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const structure = await loadStructure(t);
-  tenancy = structure.team('Demo Housing Association/Tenancy team');
-  communitySafety = structure.team('Demo District Council/Community Safety team');
-  police = await t.as(emails.police);
-  housing = await t.as(emails.housing);
-  council = await t.as(emails.council);
+  const cast = await taskingCast(t);
+  ({ tenancy, communitySafety, police, housing, council } = cast);
   other = await t.as(emails.other);
-  fire = (await enrolledUser(t, emails.admin, { name: 'Fran Fire', role: 'practitioner', teamId: structure.team('Demo Fire and Rescue Service/Community Safety team').teamId })).agent;
+  fire = await firePractitioner(t, cast.structure);
   caseId = await createRecord(police, 'cases');
   // The council can open the case; the housing team the task is for could when it was set, and no longer can.
   await share(police, 'cases', caseId, { teamId: communitySafety.teamId, level: 'view' });
