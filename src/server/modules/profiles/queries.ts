@@ -89,13 +89,21 @@ async function lookupSet(tx: Tx, table: LookupSetTable, profileIds: string[]) {
 
 export const warningMarkersOf = (tx: Tx, profileIds: string[]) => lookupSet(tx, profileWarningMarkers, profileIds);
 
-/** The facts behind a person's age, roles and risk, for those of the profiles the actor can open. */
+/**
+ * The facts behind a person's age, roles, risk and warning markers, for those of the profiles the
+ * actor can open: one statement, as it is on the search and case pages' path.
+ */
 export async function openableSafetyRows(tx: Tx, actor: Actor, profileIds: string[]) {
   if (profileIds.length === 0) return [];
   return tx
     .select({
       id: profiles.id, dateOfBirth: profiles.dateOfBirth, approximateAge: profiles.approximateAge, approximateAgeOn: profiles.approximateAgeOn,
       roles: profiles.roles, riskLevel: profiles.riskLevel,
+      // Written with table names: Drizzle leaves an outer column unqualified inside a subquery.
+      warningMarkers: sql<{ id: string; key: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
+          from profile_warning_markers m join lookups l on l.id = m.lookup_id
+         where m.profile_id = profiles.id), '[]'::json)`,
     })
     .from(profiles)
     .where(and(inArray(profiles.id, profileIds), canView(actor, profiles, profileAccessList)));

@@ -10,11 +10,5 @@ import * as q from './queries.ts';
  */
 export async function safetyOf(ctx: Context, profileIds: string[]): Promise<Map<string, PersonSafety>> {
   const rows = await q.openableSafetyRows(ctx.tx, ctx.actor, [...new Set(profileIds)]);
-  const markers = await q.warningMarkersOf(ctx.tx, rows.map((r) => r.id));
-  return new Map(rows.map((row) => [row.id, {
-    age: ageOf(row),
-    roles: row.roles,
-    riskLevel: row.riskLevel,
-    warningMarkers: markers.filter((m) => m.profileId === row.id).map(({ id, key, name }) => ({ id, key, name })),
-  }]));
+  return new Map(rows.map((row) => [row.id, { age: ageOf(row), roles: row.roles, riskLevel: row.riskLevel, warningMarkers: row.warningMarkers }]));
 }
