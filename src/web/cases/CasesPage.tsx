@@ -26,7 +26,15 @@ export function CasesPage() {
   const scope = params.get('scope') ?? 'all';
   const status = caseStatuses.find((s) => s === params.get('status'));
   const caseType = params.get('caseType') ?? undefined;
-  const ledByMe = params.get('leadOfficer') === 'me';
+  // Shown as clicked at once, not a render later when the address has changed: a box that lags its
+  // click looks as if the click did not take.
+  const ledByMeInAddress = params.get('leadOfficer') === 'me';
+  const [ledByMe, setLedByMe] = useState(ledByMeInAddress);
+  const [addressSeen, setAddressSeen] = useState(ledByMeInAddress);
+  if (addressSeen !== ledByMeInAddress) {
+    setAddressSeen(ledByMeInAddress);
+    setLedByMe(ledByMeInAddress);
+  }
   const startedFrom = params.get('startedFrom') ?? '';
   const startedTo = params.get('startedTo') ?? '';
   const endingBefore = params.get('endingBefore') ?? '';
@@ -86,7 +94,11 @@ export function CasesPage() {
           w={170}
         />
         <TextInput label="Ending before" type="date" value={endingBefore} onChange={(e) => setFilter('endingBefore', e.currentTarget.value)} w={170} />
-        <Checkbox label="Led by me" checked={ledByMe} onChange={(e) => setFilter('leadOfficer', e.currentTarget.checked ? 'me' : null)} mb={8} />
+        <Checkbox label="Led by me" checked={ledByMe} onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            setLedByMe(checked);
+            setFilter('leadOfficer', checked ? 'me' : null);
+          }} mb={8} />
       </Group>
       <QueryStatus isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} label="Loading cases" />
       {list.data && (
