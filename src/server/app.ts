@@ -48,6 +48,7 @@ import { assessmentTemplateRoutes } from './modules/assessment-templates/routes.
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { interestRoutes } from './modules/interests/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(assessmentTemplateRoutes);
   await app.register(assessmentRoutes);
   await app.register(homeRoutes);
+  await app.register(supervisionRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -35,6 +35,9 @@ export const permissionRoles = {
   'assessments.design': ['system_admin', 'organisation_admin', 'team_admin'],
   'question_bank.manage': ['system_admin'],
   'assessments.approve': ['system_admin', 'organisation_admin', 'team_admin'],
+  // The supervisor's view of a team: its officers' caseloads, overdue work and approvals, and
+  // handing a task or a case's lead to someone else (canSuperviseTeam says which teams).
+  'teams.supervise': ['system_admin', 'organisation_admin', 'team_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;
@@ -45,7 +48,7 @@ export type RolePermission = keyof typeof permissionRoles;
  * their team's score adjustments without administering it. Read-only people never change
  * anything, flag or not.
  */
-export const supervisorPermissions: readonly RolePermission[] = ['assessments.approve'];
+export const supervisorPermissions: readonly RolePermission[] = ['assessments.approve', 'teams.supervise'];
 
 export function grants(role: Role, isSupervisor: boolean, permission: RolePermission): boolean {
   if ((permissionRoles[permission] as readonly Role[]).includes(role)) return true;

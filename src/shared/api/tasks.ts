@@ -67,7 +67,11 @@ export const createTaskBody = z.strictObject({
     record: b.record ?? (subject ? { kind: subject.type, id: subject.id } : null),
   }));
 
-/** The tasker changes the task or hands it to someone else (a reassigned task starts again as open). */
+/**
+ * The tasker changes the task or hands it to someone else (a reassigned task starts again as
+ * open); a supervisor of whoever it is set for may only hand it on. `shareWithAssignee` works as
+ * when setting a task, for the new assignee.
+ */
 export const updateTaskBody = z.strictObject({
   version,
   title: text(200).optional(),
@@ -77,6 +81,7 @@ export const updateTaskBody = z.strictObject({
   assignee: assigneeInput.optional(),
   actionPlanId: uuid.nullish(),
   backdatedReason,
+  shareWithAssignee: z.boolean().optional(),
 });
 
 /**
@@ -155,6 +160,8 @@ export const task = taskSummary.extend({
     canComplete: z.boolean(),
     /** The tasker: change, reassign or cancel. */
     canChange: z.boolean(),
+    /** The tasker, or a supervisor of the team or officer it is set for: hand it to someone else. */
+    canReassign: z.boolean(),
   }),
 });
 export type Task = z.infer<typeof task>;

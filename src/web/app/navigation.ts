@@ -22,6 +22,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { label: 'Access requests', to: '/access-requests', matches: (p) => p.startsWith('/access-requests') },
     );
   }
+  if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });
   items.push({ label: 'Account', to: '/account', matches: (p) => p.startsWith('/account') });

@@ -16,6 +16,7 @@ import { EnrolmentPage } from '../auth/EnrolmentPage.tsx';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { SupervisionPage } from '../supervision/SupervisionPage.tsx';
 import { caseRoutes } from '../cases/routes.tsx';
 import { locationRoutes } from '../locations/routes.tsx';
 import { profileRoutes } from '../profiles/routes.tsx';
@@ -80,6 +81,14 @@ export const router = createBrowserRouter([
                   { path: 'imports', element: <ImportProfilesPage /> },
                   { path: 'templates', element: <TemplatesPage /> },
                 ],
+              },
+              {
+                path: 'supervision',
+                element: (
+                  <Permitted permission="teams.supervise">
+                    <SupervisionPage />
+                  </Permitted>
+                ),
               },
               {
                 path: 'audit',

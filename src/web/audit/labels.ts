@@ -108,6 +108,7 @@ const actionLabels: Record<string, string> = {
   'interests.listed': 'Listed the records followed',
   'notification_preferences.updated': 'Changed notification emails',
   'home.viewed': 'Opened the home page',
+  'supervision.viewed': 'Opened a team\'s supervision page',
   'assessment.started': 'Started assessment',
   'assessment.updated': 'Changed assessment draft',
   'assessment.completed': 'Completed assessment',

@@ -27,6 +27,11 @@ export function HomePage() {
               { label: 'Partnership', value: me.partnership.name },
             ]}
           />
+          {can(me, 'teams.supervise') && (
+            <Anchor component={Link} to="/supervision">
+              My team: each officer&apos;s caseload and overdue work
+            </Anchor>
+          )}
           <Anchor component={Link} to="/account">
             Your account and password
           </Anchor>

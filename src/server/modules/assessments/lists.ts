@@ -53,6 +53,14 @@ export async function findAssessments(ctx: Context, query: z.infer<typeof assess
   );
 }
 
+/** A team's overdue reviews as far as the actor may open their records, not audited: the supervisor's view records the read. */
+export async function teamReviewsOverdue(ctx: Context, teamId: string, limit: number): Promise<{ items: AssessmentSummary[]; more: boolean }> {
+  const rows = await q.teamReviewsOverdue(ctx.tx, ctx.actor, teamId, londonToday(), limit);
+  const shown = rows.slice(0, limit);
+  const titles = await recordTitles(ctx, shown);
+  return { items: shown.map((r) => presentSummary(ctx, r, titles.get(r.assessment.recordId) ?? null)), more: rows.length > limit };
+}
+
 /** The actor's own lists: their team's drafts, adjustments for them to decide, reviews due within a week, and their assessments. */
 export async function listAssessments(ctx: Context, query: z.infer<typeof assessmentListQuery>): Promise<AssessmentPage> {
   const page = await findAssessments(ctx, query);

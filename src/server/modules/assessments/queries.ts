@@ -215,6 +215,26 @@ function scopeWhere(actor: Actor, scope: Scope, reviewBy: string): SQL {
   }
 }
 
+/**
+ * A team's assessments whose review date has passed, each the latest of its template on its
+ * record, on records the actor can open; the longest overdue first (the supervisor's view).
+ */
+export async function teamReviewsOverdue(tx: Tx, actor: Actor, teamId: string, today: string, limit: number) {
+  return selectAssessments(tx, actor)
+    .where(and(
+      eq(assessments.partnershipId, actor.partnershipId),
+      eq(assessments.status, 'completed'),
+      eq(assessments.authorTeamId, teamId),
+      sql`${assessments.reviewOn} < ${today}::date`,
+      sql`not exists (select 1 from assessments later where later.template_id = assessments.template_id
+        and later.record_kind = assessments.record_kind and later.record_id = assessments.record_id
+        and later.status = 'completed' and (later.completed_at, later.id) > (assessments.completed_at, assessments.id))`,
+      recordOpenTo(actor),
+    ))
+    .orderBy(asc(assessments.reviewOn), asc(assessments.id))
+    .limit(limit + 1);
+}
+
 // Cursors carry milliseconds; the column keeps microseconds.
 const changedMs = sql`date_trunc('milliseconds', ${assessments.updatedAt})`;
 

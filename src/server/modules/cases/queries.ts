@@ -71,6 +71,8 @@ export interface CaseFilter {
   locationId?: string;
   search?: string;
   leadOfficerId?: string;
+  /** Led by an officer of this team (the supervisor's view). */
+  leadTeamId?: string;
   startedFrom?: string;
   startedTo?: string;
   endingBefore?: string;
@@ -98,6 +100,7 @@ export async function listCases(tx: Tx, actor: Actor, f: CaseFilter) {
       f.locationId ? sql`exists (select 1 from case_locations cl where cl.case_id = cases.id and cl.location_id = ${f.locationId})` : undefined,
       pattern ? sql`${cases.searchText} like lower(unaccent(${pattern}))` : undefined,
       f.leadOfficerId ? eq(cases.leadOfficerId, f.leadOfficerId) : undefined,
+      f.leadTeamId ? sql`exists (select 1 from users lo where lo.id = cases.lead_officer_id and lo.team_id = ${f.leadTeamId})` : undefined,
       f.startedFrom ? gte(cases.startDate, f.startedFrom) : undefined,
       f.startedTo ? lte(cases.startDate, f.startedTo) : undefined,
       f.endingBefore ? lt(cases.endDate, f.endingBefore) : undefined,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { caseListQuery, createCaseBody, updateCaseBody } from '../../../shared/api/cases.ts';
 import type { listQuery } from '../../../shared/api/common.ts';
+import { effectiveLevel } from '../../platform/access/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
 import type { Context } from '../../platform/context.ts';
@@ -47,6 +48,20 @@ export async function findCases(ctx: Context, query: Omit<CaseListQuery, 'caseTy
     limit: query.limit,
   });
   return pageOf(rows, query.limit, presentSummary, (r) => [r.cursorAt, r.case.id]);
+}
+
+/**
+ * The open cases led by a team's officers that the actor may open, most recently changed first,
+ * not audited: the supervisor's view records the read. A case of theirs the actor cannot open is
+ * left out, as in any list.
+ */
+export async function openCasesLedByTeam(ctx: Context, teamId: string, limit: number) {
+  const rows = await q.listCases(ctx.tx, ctx.actor, { scope: 'all', status: 'open', leadTeamId: teamId, cursor: null, limit });
+  return {
+    // Changing the lead is an edit of the case, so it needs edit on it, supervisor or not.
+    items: rows.slice(0, limit).map((r) => ({ ...presentSummary(r), version: r.case.version, canChangeLead: effectiveLevel(ctx.actor, r.level) === 'edit' })),
+    more: rows.length > limit,
+  };
 }
 
 export async function listCases(ctx: Context, query: CaseListQuery) {

@@ -6,6 +6,7 @@ import { staleVersion, ValidationError } from '../../platform/errors.ts';
 import { londonToday } from '../../platform/london.ts';
 import { findRecord } from '../sharing/record-access.ts';
 import { announce } from './announce.ts';
+import { letAssigneeOpen } from './assignee-access.ts';
 import { resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
 import * as q from './queries.ts';
 import { applyChange, loadTask, permissionsOf, presentTask, reload, require, subjectOf, type TaskRow } from './task.ts';
@@ -33,7 +34,16 @@ async function planPatch(ctx: Context, row: TaskRow, actionPlanId: string | null
  */
 export async function updateTask(ctx: Context, id: string, body: z.infer<typeof updateTaskBody>): Promise<Task> {
   const row = await loadTask(ctx, id);
-  require(ctx, row, permissionsOf(ctx.actor, row).canChange, 'Only the person who set the task can change it, while it is not finished.');
+  const may = permissionsOf(ctx.actor, row);
+  const handingOnOnly = Object.entries(body).every(([field, value]) => value === undefined || ['version', 'assignee', 'shareWithAssignee'].includes(field));
+  require(
+    ctx,
+    row,
+    may.canChange || (may.canReassign && handingOnOnly),
+    may.canReassign
+      ? 'As a supervisor you can hand this task to someone else; only the person who set it can change anything more.'
+      : 'Only the person who set the task can change it, while it is not finished.',
+  );
   const t = row.task;
   const today = londonToday();
   // Only a new date is held to the rule: a task already overdue keeps its date through other changes.
@@ -42,6 +52,9 @@ export async function updateTask(ctx: Context, id: string, body: z.infer<typeof 
   if (problem) throw new ValidationError([{ field: 'dueOn', problem }]);
   const assignee = body.assignee ? await resolveAssignee(ctx, body.assignee) : null;
   const reassigned = assignee !== null && !sameAssignee(t, assignee);
+  if (reassigned && body.assignee && t.recordKind && t.recordId && body.shareWithAssignee !== undefined) {
+    await letAssigneeOpen(ctx, await findRecord(ctx, t.recordKind, t.recordId), body.assignee, body.shareWithAssignee);
+  }
   const details = {
     ...(body.title !== undefined ? { title: body.title } : {}),
     ...(body.description !== undefined ? { description: body.description } : {}),

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { CheckedRecord } from '../../platform/access/check.ts';
 import { allKinds, ofRecordAt, teamCanView } from '../../platform/access/kinds.ts';
-import { isTaskParty } from '../../platform/access/tasks.ts';
+import { isTaskParty, supervisesAssignee } from '../../platform/access/tasks.ts';
 
 // Written with table names: Drizzle leaves an outer column unqualified inside a subquery.
 const recordId = sql`tasks.record_id`;
@@ -61,6 +61,7 @@ const columns = (actor: Actor) => ({
   recordTitle: recordTitle(actor),
   overdue: overdueSql,
   visible: sql<boolean>`${visibleTo(actor)}`,
+  supervised: sql<boolean>`${supervisesAssignee(actor)}`,
   watching: sql<boolean>`exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id})`,
 });
 
@@ -122,6 +123,10 @@ export const views = {
   set: (actor: Actor) => eq(tasks.setBy, actor.id),
   watching: (actor: Actor) => sql`exists (select 1 from task_watchers w where w.task_id = tasks.id and w.user_id = ${actor.id})`,
 };
+
+/** Set for the team or one of its officers, or taken on by one. */
+export const ofTeam = (teamId: string) =>
+  sql`(tasks.assigned_team_id = ${teamId} or exists (select 1 from users m where m.id in (tasks.assigned_user_id, tasks.accepted_by) and m.team_id = ${teamId}))`;
 
 export const onRecord = (record: CheckedRecord) => and(eq(tasks.recordKind, record.kind), eq(tasks.recordId, record.id))!;
 

@@ -10,7 +10,7 @@ import { announce } from './announce.ts';
 import { letAssigneeOpen } from './assignee-access.ts';
 import { checkWatchers, resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
 import * as q from './queries.ts';
-import { listingSubject, loadTask, presentSummary, presentTask, reload, subjectOf } from './task.ts';
+import { listingSubject, loadTask, permissionsOf, presentSummary, presentTask, reload, subjectOf } from './task.ts';
 
 const summaryKey = (row: q.Row) => [row.task.dueOn, row.task.id];
 
@@ -100,6 +100,18 @@ export async function findTasks(ctx: Context, query: z.infer<typeof taskListQuer
     limit: query.limit,
   });
   return pageOf(rows, query.limit, presentSummary, summaryKey);
+}
+
+/**
+ * A team's overdue tasks, set for it or its officers or taken on by one, soonest due first, as far
+ * as the actor may see them; not audited: the supervisor's view records the read.
+ */
+export async function overdueTasksOfTeam(ctx: Context, teamId: string, limit: number) {
+  const rows = await q.listTasks(ctx.tx, ctx.actor, { where: q.ofTeam(teamId), state: 'todo', overdue: true, cursor: null, limit });
+  return {
+    items: rows.slice(0, limit).map((r) => ({ ...presentSummary(r), version: r.task.version, canReassign: permissionsOf(ctx.actor, r).canReassign })),
+    more: rows.length > limit,
+  };
 }
 
 /** The actor's task lists: set for them, for their team, by them, or watched; only tasks they may see. */

@@ -58,6 +58,7 @@ export function permissionsOf(actor: Actor, row: TaskRow): Task['permissions'] {
     canAddProgress: writer && ((t.status === 'accepted' && doer) || (tasker && live)),
     canComplete: writer && t.status === 'accepted' && doer,
     canChange: writer && tasker && live,
+    canReassign: writer && live && (tasker || row.supervised),
   };
 }
 

@@ -49,7 +49,7 @@ describe('who may see a task', () => {
     const response = await council.get(`/api/v1/tasks/${taskId}`);
     expect(response.statusCode).toBe(200);
     expect(response.json().record.title).toMatch(/Noise complaints/);
-    expect(response.json().permissions).toEqual({ canAccept: false, canDecline: false, canAddProgress: false, canComplete: false, canChange: false });
+    expect(response.json().permissions).toEqual({ canAccept: false, canDecline: false, canAddProgress: false, canComplete: false, canChange: false, canReassign: false });
     const list = (await council.get(`/api/v1/cases/${caseId}/tasks`)).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(taskId);
   });

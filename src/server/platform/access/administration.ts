@@ -31,6 +31,24 @@ export function canSeeUser(actor: Actor, user: { teamId: string; organisationId:
 }
 
 /**
+ * A team's supervisor sees its officers' caseloads and overdue work, and hands a task or a case's
+ * lead to another officer: the team's own admin or flagged supervisor, and the administrators of
+ * its organisation. Not a system administrator beyond their own team: running the partnership is
+ * not line-managing every agency's officers.
+ */
+export function canSuperviseTeam(actor: Actor, team: { id: string; organisationId: string }): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'organisation_admin' && actor.organisationId === team.organisationId) return true;
+  return actor.teamId === team.id && supervisesOwnTeam(actor);
+}
+
+/** Whether the person supervises their own team: by role, or as a flagged supervisor who may change records. */
+export function supervisesOwnTeam(actor: Actor): boolean {
+  if (actor.kind !== 'user' || actor.role === 'read_only') return false;
+  return actor.isSupervisor || actor.role === 'team_admin' || actor.role === 'organisation_admin' || actor.role === 'system_admin';
+}
+
+/**
  * What the whole partnership shares (its lists of values, its letter and template library, the
  * question bank and the built-in assessment templates) is kept by its system administrators: an
  * organisation admin's change there would reach every other agency of the partnership.

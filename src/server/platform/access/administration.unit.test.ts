@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from './actor.ts';
 import {
-  assignableRoles, canManageAssessmentTemplate, canManageOrganisation, canManagePartnershipLists, canManageTeam, canManageUser, canSeeUser, isSystemAdmin,
+  assignableRoles, canManageAssessmentTemplate, canManageOrganisation, canManagePartnershipLists, canManageTeam, canManageUser, canSeeUser, canSuperviseTeam,
+  isSystemAdmin,
 } from './administration.ts';
 import { actorHas, permissionsOf, roleHas } from './permissions.ts';
 import { effectiveLevel, mayChangeContribution, mayEverEdit } from './records.ts';
@@ -254,12 +255,24 @@ describe('route permissions by role', () => {
     expect(actorHas(actor('organisation_admin'), 'teams.manage')).toBe(true);
   });
 
-  it('lets a flagged supervisor approve adjustments, and nothing else beyond their role; never a read-only one', () => {
+  it('lets a flagged supervisor approve adjustments and supervise, and nothing else beyond their role; never a read-only one', () => {
     const sergeant = actor('practitioner', policeAsb, { isSupervisor: true });
-    expect(permissionsOf(sergeant)).toEqual(['signed_in', 'records.view', 'records.edit', 'assessments.approve']);
+    expect(permissionsOf(sergeant)).toEqual(['signed_in', 'records.view', 'records.edit', 'assessments.approve', 'teams.supervise']);
     expect(actorHas(sergeant, 'users.manage')).toBe(false);
     expect(actorHas(actor('practitioner'), 'assessments.approve')).toBe(false);
     expect(actorHas(actor('read_only', policeAsb, { isSupervisor: true }), 'assessments.approve')).toBe(false);
+    expect(actorHas(actor('read_only', policeAsb, { isSupervisor: true }), 'teams.supervise')).toBe(false);
+  });
+
+  it('lets a team\'s admin or flagged supervisor supervise that team, and an organisation admin all of theirs', () => {
+    expect(canSuperviseTeam(actor('team_admin'), policeAsb)).toBe(true);
+    expect(canSuperviseTeam(actor('team_admin'), policeIom)).toBe(false);
+    expect(canSuperviseTeam(actor('practitioner', policeAsb, { isSupervisor: true }), policeAsb)).toBe(true);
+    expect(canSuperviseTeam(actor('practitioner'), policeAsb)).toBe(false);
+    expect(canSuperviseTeam(actor('read_only', policeAsb, { isSupervisor: true }), policeAsb)).toBe(false);
+    expect(canSuperviseTeam(actor('organisation_admin'), policeIom)).toBe(true);
+    expect(canSuperviseTeam(actor('organisation_admin'), councilCs)).toBe(false);
+    expect(canSuperviseTeam(actor('practitioner', policeAsb, { kind: 'api_token', isSupervisor: true }), policeAsb)).toBe(false);
   });
 });
 

@@ -114,6 +114,7 @@ export const auditActions = [
   'interests.listed',
   'notification_preferences.updated',
   'home.viewed',
+  'supervision.viewed',
   'assessment.started',
   'assessment.updated',
   'assessment.completed',

@@ -188,6 +188,8 @@ export interface AuditDetails {
   'notification_preferences.updated': never;
   // How many each panel counted, and every record the page named: what the person was shown.
   'home.viewed': { counts: Record<HomePanelName, number>; records: RecordRef[] };
+  // The same for a team's supervisor: how many of each list, and every record named.
+  'supervision.viewed': { counts: Record<'cases' | 'overdueTasks' | 'overdueReviews' | 'approvals', number>; records: RecordRef[] };
   // Answers are never kept, only which questions were answered: administrators read the trail.
   'assessment.started': OnRecord & { template: string; templateVersion: number; visibility: Visibility; answered: string[] };
   'assessment.updated': OnRecord & { answersChanged: string[] };
