@@ -11,6 +11,9 @@ const stamp = Date.now().toString(36);
 const victim = { firstName: 'Morag', lastName: `Assessed${stamp}` };
 const victimName = `${victim.firstName} ${victim.lastName}`;
 
+/** The line beside "Save draft" once a save has gone through. */
+const savedLine = (page: Page) => page.getByRole('status').filter({ hasText: /^Saved at \d{2}:\d{2}$/ });
+
 async function otherBrowser(browser: Browser, testInfo: TestInfo): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
   return context.newPage();
@@ -82,7 +85,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
     await answer(page, question, 'No');
   }
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('All changes are saved.')).toBeVisible();
+  await expect(savedLine(page)).toBeVisible();
   // The server refuses a review date in the past, at the field.
   await page.getByLabel('Review by').fill(londonDay(-1));
   await page.getByRole('button', { name: 'Complete the assessment' }).click();
@@ -197,26 +200,30 @@ test('a team finishes a Wheel draft together: ratings by keyboard, a colleague s
   await checkA11y(page);
   await row.getByRole('link', { name: 'Wheel assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Wheel assessment' })).toBeVisible();
+  const education = page.getByRole('radiogroup', { name: 'Education, training and employment' });
+  await expect(education).toBeVisible();
+
+  // A colleague saves the same draft while it is open here.
+  const lead = await apiAs(baseURL, DEMO_USERS.policeLead);
+  await lead.send('PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'wheel-health': 7 } });
+  await lead.dispose();
 
   // A rating is a row of radios: arrow keys move along it.
-  const education = page.getByRole('radiogroup', { name: 'Education, training and employment' });
   await education.getByRole('radio', { name: '5', exact: true }).check();
   await page.keyboard.press('ArrowRight');
   await expect(education.getByRole('radio', { name: '6', exact: true })).toBeChecked();
   await expect(page.getByRole('status').filter({ hasText: 'Score so far: 10' })).toBeVisible();
 
-  // A colleague saves the same draft first: nothing is lost, answer by answer.
-  const lead = await apiAs(baseURL, DEMO_USERS.policeLead);
-  await lead.send('PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'wheel-health': 7 } });
-  await lead.dispose();
-  await page.getByRole('button', { name: 'Save draft' }).click();
+  // Saving once the officer pauses finds the colleague's save: nothing is lost, answer by answer,
+  // and nothing more is saved until the officer chooses.
   const conflict = page.getByRole('alert').filter({ hasText: 'Someone else changed this record since you opened it' });
   await expect(conflict.getByRole('row', { name: /Health/ })).toContainText('7 out of 10');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: someone in your team saved this draft first.' })).toBeVisible();
   await checkA11y(page);
   await conflict.getByRole('button', { name: 'Put my changes on top of theirs' }).click();
   await expect(page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '7', exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('All changes are saved.')).toBeVisible();
+  await expect(savedLine(page)).toBeVisible();
   const saved = (await officer.get(`/assessments/${draft.id}`)) as { answers: Record<string, number> };
   expect(saved.answers).toEqual({ 'wheel-accommodation': 4, 'wheel-education': 6, 'wheel-health': 7 });
 
@@ -254,8 +261,11 @@ test('answers not yet saved when a teammate completes the draft are kept on scre
 
   await openAs(page, DEMO_USERS.police);
   await page.goto(`/assessments/${draft.id}`);
+  // The officer's connection drops as they rate Health, so the rating is not saved.
+  const patches = '**/api/v1/assessments/*';
+  await page.route(patches, (route) => (route.request().method() === 'PATCH' ? route.abort() : route.fallback()));
   await page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '3', exact: true }).check();
-  await expect(page.getByText('You have changes that are not saved yet.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: Concord could not be reached.' })).toBeVisible();
 
   // The sergeant, at another desk, rates every pathway and completes it first.
   const lead = await apiAs(baseURL, DEMO_USERS.policeLead);
@@ -270,7 +280,8 @@ test('answers not yet saved when a teammate completes the draft are kept on scre
   await expect(notice.getByRole('button', { name: 'Dismiss' })).toBeVisible();
   await checkA11y(page);
 
-  // Carried into a review: the sergeant's ratings, with the officer's own on top.
+  // Carried into a review, back online: the sergeant's ratings, with the officer's own on top.
+  await page.unroute(patches);
   await notice.getByRole('button', { name: 'Start a review with these answers' }).click();
   await expect(page.getByRole('link', { name: 'the earlier assessment' })).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: 'Health' }).getByRole('radio', { name: '3', exact: true })).toBeChecked();
@@ -298,7 +309,7 @@ test('a family assessment lists the family from the profile and takes one answer
   await expect(page.getByRole('status').filter({ hasText: 'Score so far: 1' })).toBeVisible();
   await checkA11y(page);
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('All changes are saved.')).toBeVisible();
+  await expect(savedLine(page)).toBeVisible();
   const id = page.url().split('/').pop()!;
   const saved = (await officer.get(`/assessments/${id}`)) as { answers: Record<string, Record<string, string>> };
   expect(saved.answers['family-crime-asb']).toEqual({ [mother.id]: '0', [son.id]: '1' });

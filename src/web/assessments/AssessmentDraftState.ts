@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { assessment as assessmentSchema, type AnswerValue, type Answers, type Assessment } from '../../shared/api/assessments.ts';
 import type { Visibility } from '../../shared/work.ts';
 import { isApiError } from '../api/errors.ts';
@@ -14,13 +14,37 @@ function changedKeys(mine: DraftAnswers, loaded: Answers): string[] {
   return [...keys].filter((k) => JSON.stringify(mine[k] ?? null) !== JSON.stringify(loaded[k] ?? null));
 }
 
+/** What a save sent: the answers and visibility on screen when it went. */
+export interface Sent {
+  answers: DraftAnswers;
+  visibility: Visibility;
+}
+
+/**
+ * The answers once a save has come back: the saved ones, except where the person has changed an
+ * answer again while the save was on its way.
+ */
+export function keepTypedSince(sent: DraftAnswers, now: DraftAnswers, saved: Answers): DraftAnswers {
+  const kept: DraftAnswers = { ...saved };
+  for (const [key, value] of Object.entries(now)) {
+    if (JSON.stringify(value ?? null) !== JSON.stringify(sent[key] ?? null)) kept[key] = value;
+  }
+  return kept;
+}
+
 /**
  * A draft's answers as this person edits them. A save sends only the answers they changed, with
  * the version they were based on; when someone in the team saved first (409), their draft is kept
  * beside this one until the person chooses, answer by answer rather than all or nothing.
  */
 export function useDraftState(record: Assessment) {
-  const [base, setBase] = useState(record);
+  const [base, setShownBase] = useState(record);
+  // For a step that follows a save at once (completing), before the screen has the saved version.
+  const latest = useRef(record);
+  const setBase = (next: Assessment) => {
+    latest.current = next;
+    setShownBase(next);
+  };
   const [answers, setAnswers] = useState<DraftAnswers>(() => ({ ...answersOf(record) }));
   const [visibility, setVisibility] = useState<Visibility>(() => visibilityOf(record));
   const [theirs, setTheirs] = useState<Assessment | null>(null);
@@ -28,6 +52,7 @@ export function useDraftState(record: Assessment) {
   const changed = changedKeys(answers, answersOf(base));
   return {
     base,
+    latest: () => latest.current,
     answers,
     visibility,
     setVisibility,
@@ -45,11 +70,12 @@ export function useDraftState(record: Assessment) {
       if (visibility !== visibilityOf(base)) body.visibility = visibility;
       return body;
     },
-    /** After a save: the saved draft is the new starting point. */
-    saved(next: Assessment) {
+    sent: (): Sent => ({ answers, visibility }),
+    /** After a save: the saved draft is the new starting point, with what was changed since on top. */
+    saved(next: Assessment, sent: Sent) {
       setBase(next);
-      setAnswers({ ...answersOf(next) });
-      setVisibility(visibilityOf(next));
+      setAnswers((now) => keepTypedSince(sent.answers, now, answersOf(next)));
+      setVisibility((now) => (now === sent.visibility ? visibilityOf(next) : now));
       setTheirs(null);
     },
     noticeConflict(error: unknown): boolean {

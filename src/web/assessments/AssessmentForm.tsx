@@ -5,7 +5,10 @@ import type { Assessment, Template } from '../../shared/api/assessments.ts';
 import { askedQuestions, missingAnswers, type Problem } from '../../shared/forms/engine.ts';
 import { visibilities, visibilityLabels, type Visibility } from '../../shared/work.ts';
 import { isApiError, messageOf } from '../api/errors.ts';
+import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
 import { notifySaved } from '../components/notify.ts';
+import { useAutosave } from '../components/useAutosave.ts';
+import { useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useCompleteAssessment, useSaveDraft } from './api.ts';
 import { AssessmentCompletePanel, emptyCompleteValues, type CompleteValues } from './AssessmentCompletePanel.tsx';
 import { AssessmentConflict } from './AssessmentConflict.tsx';
@@ -71,55 +74,72 @@ export function AssessmentForm({ assessment, template, onUnsavedChange }: {
   useEffect(() => onUnsavedChange(JSON.parse(unsavedKey) as DraftAnswers), [unsavedKey, onUnsavedChange]);
   const save = useSaveDraft(assessment.id);
   const complete = useCompleteAssessment(assessment.id);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Completing's problems stay until the next try; a save's go with the next save that works.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [saveProblems, setSaveProblems] = useState<Record<string, string>>({});
+  const errors = { ...saveProblems, ...problems };
   const [finishing, setFinishing] = useState<CompleteValues>(emptyCompleteValues);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const members = assessment.members ?? [];
   const asked = new Set(askedQuestions(template, state.given).map((q) => q.key));
   const order = template.sections.flatMap((s) => s.questions.map((q) => q.key));
 
-  const showProblems = (problems: Problem[]) => {
-    setErrors(messagesOf(problems));
-    focusFirst(problems.map((p) => p.field), order);
+  const send = async () => {
+    const sent = state.sent();
+    try {
+      state.saved(await save.mutateAsync(state.body()), sent);
+      setSaveProblems({});
+    } catch (error) {
+      // A conflict stops autosaving until the person has chosen between the two drafts.
+      if (!state.noticeConflict(error) && isApiError(error)) setSaveProblems(messagesOf(error.fieldProblems));
+      throw error;
+    }
+  };
+  const autosave = useAutosave({
+    changes: state.dirty ? JSON.stringify(state.body()) : null,
+    paused: state.theirs ? 'someone in your team saved this draft first. Choose whose answers to keep.' : null,
+    save: send,
+  });
+  const guard = useLeaveGuard(autosave.pending, autosave.saveNow);
+
+  const showProblems = (found: Problem[]) => {
+    setProblems(messagesOf(found));
+    focusFirst(found.map((p) => p.field), order);
   };
   const failed = (error: unknown) => {
     if (state.noticeConflict(error)) return;
     if (isApiError(error) && error.fieldProblems.length > 0) showProblems(error.fieldProblems);
-    else setFailure(error);
+    else setFailure(messageOf(error));
   };
 
-  const saveDraft = async (): Promise<Assessment | null> => {
+  const saveDraft = async () => {
+    if (!(await autosave.saveNow())) return;
+    setProblems({});
     setFailure(null);
-    if (!state.dirty) return state.base;
-    try {
-      const saved = await save.mutateAsync(state.body());
-      state.saved(saved);
-      setErrors({});
-      return saved;
-    } catch (error) {
-      failed(error);
-      return null;
-    }
+    notifySaved('Draft saved.');
   };
 
   const finish = async () => {
+    setFailure(null);
     const missing = missingAnswers(template, state.given, members);
     const adjustment = finishing.adjust ? { score: finishing.score === '' ? Number.NaN : finishing.score, reason: finishing.reason.trim() } : null;
     const local: Problem[] = [...missing];
     if (adjustment && Number.isNaN(adjustment.score)) local.push({ field: 'adjustment.score', problem: 'must be a whole number' });
     if (adjustment && adjustment.reason === '') local.push({ field: 'adjustment.reason', problem: 'must not be blank' });
     if (local.length > 0) return showProblems(local);
-    const current = await saveDraft();
-    if (!current) return;
+    setProblems({});
+    if (!(await autosave.saveNow())) {
+      setFailure('Your answers could not be saved, so the assessment was not completed.');
+      return;
+    }
     try {
-      await complete.mutateAsync({ version: current.version, reviewOn: finishing.reviewOn || null, adjustment });
+      await complete.mutateAsync({ version: state.latest().version, reviewOn: finishing.reviewOn || null, adjustment });
       notifySaved('Assessment completed.');
     } catch (error) {
       failed(error);
     }
   };
 
-  const pending = save.isPending || complete.isPending;
   return (
     // Not a <form>: each question may open its own small form to ask another team, and forms cannot nest.
     <div>
@@ -127,7 +147,7 @@ export function AssessmentForm({ assessment, template, onUnsavedChange }: {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             <AssessmentProblems errors={errors} />
-            {failure !== null && <Alert color="red" title="That did not work" role="alert">{messageOf(failure)}</Alert>}
+            {failure !== null && <Alert color="red" title="That did not work" role="alert">{failure}</Alert>}
             <AssessmentConflict state={state} template={template} members={members} />
             {template.sections.map((section) => {
               const shown = section.questions.filter((q) => asked.has(q.key));
@@ -168,17 +188,25 @@ export function AssessmentForm({ assessment, template, onUnsavedChange }: {
           <Paper withBorder p="md" pos="sticky" top={16}>
             <Stack gap="md">
               <AssessmentScorePreview definition={template} answers={state.given} />
-              <Text size="sm">{state.dirty ? 'You have changes that are not saved yet.' : 'All changes are saved.'}</Text>
-              <Button variant="default" loading={save.isPending} disabled={pending || !state.dirty} onClick={() => void saveDraft().then((s) => s && notifySaved('Draft saved.'))}>
+              <AutosaveStatus autosave={autosave} />
+              {/* Never disabled as saves come and go: the button would drop the focus of whoever is on it. */}
+              <Button variant="default" disabled={complete.isPending} onClick={() => void saveDraft()}>
                 Save draft
               </Button>
               {assessment.permissions.canDiscard && (
-                <AssessmentDiscard id={assessment.id} onDiscarded={() => void navigate(`/${assessment.subject.type === 'profile' ? 'profiles' : 'cases'}/${assessment.subject.id}`)} />
+                <AssessmentDiscard
+                  id={assessment.id}
+                  onDiscarded={() => {
+                    guard.allow();
+                    void navigate(`/${assessment.subject.type === 'profile' ? 'profiles' : 'cases'}/${assessment.subject.id}`);
+                  }}
+                />
               )}
             </Stack>
           </Paper>
         </Grid.Col>
       </Grid>
+      {guard.dialog}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../api/client.ts';
 import { isApiError, messageOf } from '../api/errors.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import { notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { templateKeys } from './keys.ts';
 import { TemplateRulesEditor } from './TemplateRulesEditor.tsx';
 import { TemplateSections } from './TemplateSections.tsx';
@@ -27,7 +28,8 @@ export function TemplateBuilder({ template, onSaved, onCancel }: Props) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   const [base, setBase] = useState(template);
-  const [draft, setDraft] = useState<TemplateDraft>(() => (template ? draftOf(template) : emptyDraft()));
+  const [start] = useState<TemplateDraft>(() => (template ? draftOf(template) : emptyDraft()));
+  const [draft, setDraft] = useState(start);
   const [checked, setChecked] = useState<Problems>({});
   const [theirs, setTheirs] = useState<Template | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -35,6 +37,7 @@ export function TemplateBuilder({ template, onSaved, onCancel }: Props) {
   const live = groupProblems(definitionProblems(draft.definition));
   const problems: Problems = { ...checked, ...live };
   const setDefinition = (definition: TemplateDefinition) => setDraft((d) => ({ ...d, definition }));
+  const guard = useLeaveGuard(changedFrom(base ? draftOf(base) : start, draft));
 
   const save = useMutation({
     mutationFn: (body: Body) =>
@@ -45,6 +48,7 @@ export function TemplateBuilder({ template, onSaved, onCancel }: Props) {
       idempotency.reset();
       void queryClient.invalidateQueries({ queryKey: templateKeys.all });
       notifySaved(base && saved.version === base.version ? `${saved.name} saved.` : `${saved.name} saved as version ${saved.version}.`);
+      guard.allow();
       onSaved(saved);
     },
     onError: (error) => {
@@ -150,7 +154,13 @@ export function TemplateBuilder({ template, onSaved, onCancel }: Props) {
           <TemplateRulesEditor definition={draft.definition} problems={problems} onChange={setDefinition} />
         </Stack>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button
+            variant="default"
+            onClick={() => {
+              guard.allow();
+              onCancel();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending}>
@@ -158,6 +168,7 @@ export function TemplateBuilder({ template, onSaved, onCancel }: Props) {
           </Button>
         </Group>
       </Stack>
+      {guard.dialog}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { CaseFields } from './CaseFields.tsx';
 import { caseLabels } from './labels.ts';
@@ -24,11 +25,13 @@ export function CreateCaseForm({ initial, parent, onCreated, onCancel }: Props) 
   const idempotency = useIdempotencyKey();
   const errors = useFieldErrors(caseLabels);
   const [values, setValues] = useState(initial);
+  const guard = useLeaveGuard(changedFrom(initial, values));
   const create = useMutation({
     mutationFn: (body: z.infer<typeof createCaseBody>) => call('POST', '/cases', caseRecord, { body, idempotencyKey: idempotency.keyFor(body) }),
     onSuccess: (created) => {
       idempotency.reset();
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      guard.allow();
       onCreated(created);
     },
     onError: errors.fromServer,
@@ -53,7 +56,15 @@ export function CreateCaseForm({ initial, parent, onCreated, onCancel }: Props) 
         fieldErrors={errors.fieldErrors}
         known={{ people: parent ? [parent.leadOfficer, parent.singlePointOfContact] : [], organisation: parent?.leadOrganisation ?? null }}
       />
-      <FormButtons submitLabel={parent ? 'Add sub-case' : 'Add case'} pending={create.isPending} onCancel={onCancel} />
+      <FormButtons
+        submitLabel={parent ? 'Add sub-case' : 'Add case'}
+        pending={create.isPending}
+        onCancel={() => {
+          guard.allow();
+          onCancel();
+        }}
+      />
+      {guard.dialog}
     </Form>
   );
 }

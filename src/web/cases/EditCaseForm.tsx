@@ -9,6 +9,7 @@ import type { ComparedField } from '../components/changes.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
 import { useLookups } from '../records/lookups.ts';
@@ -40,13 +41,18 @@ export function EditCaseForm({ record, onDone }: { record: CaseRecord; onDone: (
   const errors = useFieldErrors(caseLabels);
   const caseTypes = useLookups('case_type', { includeRetired: true });
   const organisations = useOrganisations();
+  const guard = useLeaveGuard(changedFrom(caseValues(form.base), form.values));
+  const done = () => {
+    guard.allow();
+    onDone();
+  };
   const save = useMutation({
     mutationFn: (body: z.infer<typeof updateCaseBody>) => call('PATCH', `/cases/${record.id}`, caseRecord, { body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(caseKeys.one(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
       notifySaved(`${caseName(saved)} saved.`);
-      onDone();
+      done();
     },
     onError: (error) => {
       if (!form.noticeConflict(error)) errors.fromServer(error);
@@ -79,7 +85,8 @@ export function EditCaseForm({ record, onDone }: { record: CaseRecord; onDone: (
         fieldErrors={errors.fieldErrors}
         known={{ people: [form.base.leadOfficer, form.base.singlePointOfContact], organisation: form.base.leadOrganisation }}
       />
-      <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
+      <FormButtons submitLabel="Save" pending={save.isPending} onCancel={done} />
+      {guard.dialog}
     </Form>
   );
 }

@@ -8,6 +8,7 @@ import { isApiError } from '../api/errors.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { emptyLocation, locationLabels, type LocationFormValues } from './labels.ts';
 import { LocationFields } from './LocationFields.tsx';
@@ -29,6 +30,7 @@ export function CreateLocationForm({ onCreated, onCancel, onUse, submitLabel = '
   const errors = useFieldErrors(locationLabels);
   const [values, setValues] = useState<LocationFormValues>(emptyLocation);
   const [maybeDuplicate, setMaybeDuplicate] = useState(false);
+  const guard = useLeaveGuard(changedFrom(emptyLocation, values));
 
   const create = useMutation({
     mutationFn: (body: z.infer<typeof createLocationBody>) =>
@@ -36,6 +38,7 @@ export function CreateLocationForm({ onCreated, onCancel, onUse, submitLabel = '
     onSuccess: (created) => {
       idempotency.reset();
       void queryClient.invalidateQueries({ queryKey: ['locations'] });
+      guard.allow();
       onCreated(created);
     },
     onError: (error) => {
@@ -78,7 +81,15 @@ export function CreateLocationForm({ onCreated, onCancel, onUse, submitLabel = '
         fieldErrors={errors.fieldErrors}
         matches={<LocationMatches addressLine1={values.addressLine1} postcode={values.postcode} onUse={onUse} />}
       />
-      <FormButtons submitLabel={submitLabel} pending={create.isPending} onCancel={onCancel} />
+      <FormButtons
+        submitLabel={submitLabel}
+        pending={create.isPending}
+        onCancel={() => {
+          guard.allow();
+          onCancel();
+        }}
+      />
+      {guard.dialog}
     </Form>
   );
 }

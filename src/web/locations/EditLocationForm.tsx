@@ -6,6 +6,7 @@ import { changedFields } from '../components/forms.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
 import { locationKeys } from './keys.ts';
@@ -17,13 +18,18 @@ export function EditLocationForm({ record, onDone }: { record: Location; onDone:
   const queryClient = useQueryClient();
   const form = useVersionedForm(record, locationValues, locationSchema);
   const errors = useFieldErrors(locationLabels);
+  const guard = useLeaveGuard(changedFrom(locationValues(form.base), form.values));
+  const done = () => {
+    guard.allow();
+    onDone();
+  };
   const save = useMutation({
     mutationFn: (body: z.infer<typeof updateLocationBody>) => call('PATCH', `/locations/${record.id}`, locationSchema, { body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(locationKeys.one(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['locations'] });
       notifySaved(`${placeName(saved)} saved.`);
-      onDone();
+      done();
     },
     onError: (error) => {
       if (!form.noticeConflict(error)) errors.fromServer(error);
@@ -45,7 +51,8 @@ export function EditLocationForm({ record, onDone }: { record: Location; onDone:
     <Form onSubmit={submit}>
       <EditFormAlerts form={form} save={save} fields={comparedLocationFields} valuesOf={locationValues} fieldErrors={errors.fieldErrors} />
       <LocationFields values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} />
-      <FormButtons submitLabel="Save" pending={save.isPending} onCancel={onDone} />
+      <FormButtons submitLabel="Save" pending={save.isPending} onCancel={done} />
+      {guard.dialog}
     </Form>
   );
 }

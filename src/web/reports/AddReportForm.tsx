@@ -9,6 +9,7 @@ import { call } from '../api/client.ts';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { notifyProblem, notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import type { RecordPath } from '../records/kinds.ts';
 import { timelineKeys } from './keys.ts';
@@ -22,9 +23,11 @@ function blank(): ReportValues {
 /** A new report on the record, timed now unless the person says when it happened. */
 export function AddReportForm({ kind, id, onDone }: { kind: RecordPath; id: string; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(blank);
+  const [start] = useState(blank);
+  const [values, setValues] = useState(start);
   const errors = useFieldErrors(reportLabels);
   const [files, setFiles] = useState<File[]>([]);
+  const guard = useLeaveGuard(changedFrom(start, values) || files.length > 0);
   const save = useMutation({
     mutationFn: (body: unknown) => call('POST', `/${kind}/${id}/reports`, reportSchema, { body }),
     onSuccess: async (saved) => {
@@ -39,6 +42,7 @@ export function AddReportForm({ kind, id, onDone }: { kind: RecordPath; id: stri
       }
       void queryClient.invalidateQueries({ queryKey: timelineKeys.record(kind, id) });
       void queryClient.invalidateQueries({ queryKey: ['documents', kind, id] });
+      guard.allow();
       onDone();
     },
     onError: (error) => errors.fromServer(error),
@@ -68,6 +72,7 @@ export function AddReportForm({ kind, id, onDone }: { kind: RecordPath; id: stri
         onChange={setFiles}
       />
       <FormButtons submitLabel="Save report" pending={save.isPending} onCancel={onDone} />
+      {guard.dialog}
     </Form>
   );
 }

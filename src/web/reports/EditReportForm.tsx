@@ -6,6 +6,7 @@ import type { ComparedField } from '../components/changes.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form, FormButtons } from '../components/Form.tsx';
 import { notifySaved } from '../components/notify.ts';
+import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { useFieldErrors } from '../components/useFieldErrors.ts';
 import { useVersionedForm } from '../components/useVersionedForm.ts';
@@ -28,6 +29,7 @@ function Editing({ record, onDone }: { record: Report; onDone: () => void }) {
   const types = useLookups('report_type', { includeRetired: true });
   const form = useVersionedForm(record, formValues, reportSchema);
   const errors = useFieldErrors(reportLabels);
+  const guard = useLeaveGuard(changedFrom(formValues(form.base), form.values));
   const typeName = (id: unknown) => types.data?.items.find((t) => t.id === id)?.name ?? String(id);
   const compared: ComparedField<ReportValues>[] = [
     { key: 'reportType', label: reportLabels.reportType, show: typeName },
@@ -69,6 +71,7 @@ function Editing({ record, onDone }: { record: Report; onDone: () => void }) {
       {/* The editor holds its own text: a new base (after a conflict) starts it afresh. */}
       <ReportFields key={form.base.version} values={form.values} onChange={form.setValues} fieldErrors={errors.fieldErrors} currentTypeId={form.base.type.id} />
       <FormButtons submitLabel="Save changes" pending={save.isPending} onCancel={onDone} />
+      {guard.dialog}
     </Form>
   );
 }
