@@ -57,11 +57,21 @@ export function useStartAssessment() {
   });
 }
 
+/**
+ * A draft's save changes only its answers: the reply is the draft as saved, so it is not read
+ * again (each read is audited, and drafts save themselves as people answer); only the lists that
+ * show drafts go stale.
+ */
 export function useSaveDraft(id: string) {
-  const refresh = useRefresh();
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof updateAssessmentBody>) => call('PATCH', `/assessments/${id}`, assessment, { body }),
-    onSuccess: refresh,
+    onSuccess: (saved) => {
+      client.setQueryData(assessmentKeys.one(saved.id), saved);
+      void client.invalidateQueries({ queryKey: ['assessments', 'list'] });
+      void client.invalidateQueries({ queryKey: ['assessments', 'record'] });
+      void client.invalidateQueries({ queryKey: ['home'] });
+    },
   });
 }
 
