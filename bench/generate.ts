@@ -71,7 +71,7 @@ function parseScale(): { databaseUrl: string; scale: Scale; reports: number; ass
 
 /** Each session gets its own copy of the temporary tables and functions the loaders use. */
 async function prepareSession(client: pg.PoolClient, scale: Scale, partnershipIds: string[], now: number, seed: number): Promise<void> {
-  // Expressions here are function calls (md5, unaccent, dmetaphone): compiling them gains little.
+  // Expressions here are function calls (md5, unaccent, name_sound): compiling them gains little.
   await client.query('set jit = off');
   await client.query('select setseed($1)', [seed]);
   await describePartnerships(client, scale, partnershipIds);

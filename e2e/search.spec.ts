@@ -1,12 +1,18 @@
 import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
 // The one search box: a practitioner finds a person despite a misspelling, sees a person another
-// agency holds only as a locked stub naming its owner, and someone of another partnership finds
-// nothing of this one.
+// agency holds only as a locked stub naming its owner, finds who lives at a postcode (only those
+// they may open), and someone of another partnership finds nothing of this one.
 test.describe.configure({ mode: 'serial' });
 
-const ours = { firstName: 'Bartholomew', lastName: 'Quartermaine', dateOfBirth: '1979-04-23', roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'] };
-const theirs = { firstName: 'Beatrice', lastName: 'Quartermaine', dateOfBirth: '1983-11-02', warningMarkers: ['visit-in-pairs'] };
+const ours = {
+  firstName: 'Bartholomew', lastName: 'Quartermaine', dateOfBirth: '1979-04-23', roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'],
+  addresses: [{ addressLine1: '4 Quarry Lane', town: 'Newark', postcode: 'NG21 7QZ' }],
+};
+const theirs = {
+  firstName: 'Beatrice', lastName: 'Quartermaine', dateOfBirth: '1983-11-02', warningMarkers: ['visit-in-pairs'],
+  addresses: [{ addressLine1: '6 Quarry Lane', town: 'Newark', postcode: 'NG21 7QZ' }],
+};
 let ourId = '';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
@@ -75,6 +81,21 @@ test('a practitioner finds a misspelt name from the top bar; a profile held by a
 
   await people.getByRole('link', { name: 'Bartholomew Quartermaine' }).click();
   await expect(page).toHaveURL(new RegExp(`/profiles/${ourId}$`));
+});
+
+test('a practitioner finds the people living at a postcode, but not one another agency holds', async ({ page, checkA11y }) => {
+  await openAs(page, DEMO_USERS.police);
+  const searchBox = page.getByRole('searchbox', { name: 'Search people, cases and locations' });
+  await searchBox.fill('ng217qz');
+  await searchBox.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Search results for “ng217qz”' })).toBeVisible();
+  const people = page.getByRole('region', { name: /^People/ });
+  const found = people.getByRole('listitem').filter({ hasText: 'Bartholomew Quartermaine' });
+  await expect(found).toContainText('4 Quarry Lane, Newark, NG21 7QZ');
+  await expect(found.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  // Where the council's person lives is not the police's to learn from a search.
+  await expect(page.getByRole('main')).not.toContainText('Beatrice');
+  await checkA11y(page);
 });
 
 test('on a phone the search box stays in the top bar and the results fit the screen', async ({ page, checkA11y }) => {

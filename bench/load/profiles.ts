@@ -70,12 +70,12 @@ export async function loadProfileNames(client: pg.PoolClient): Promise<void> {
   await client.query(`
     insert into profile_names (id, profile_id, partnership_id, kind, first_name, last_name, search_name, first_sound, last_sound)
     select pg_temp.child_id('name', id, 0, created_at), id, partnership_id, 'name', first_name, last_name,
-           lower(unaccent(first_name || ' ' || last_name)), dmetaphone(unaccent(first_name)), dmetaphone(unaccent(last_name))
+           lower(unaccent(first_name || ' ' || last_name)), name_sound(first_name), name_sound(last_name)
       from profiles`);
   await client.query(`
     insert into profile_names (id, profile_id, partnership_id, kind, first_name, last_name, search_name, first_sound, last_sound)
     select pg_temp.child_id('alias', id, 1, created_at), id, partnership_id, 'alias', first_name, last_name,
-           lower(unaccent(first_name || ' ' || last_name)), dmetaphone(unaccent(first_name)), dmetaphone(unaccent(last_name))
+           lower(unaccent(first_name || ' ' || last_name)), name_sound(first_name), name_sound(last_name)
       from (
         select s.id, s.partnership_id, s.created_at,
                case when s.r_which < 0.5 then other.name else s.first_name end as first_name,

@@ -145,8 +145,8 @@ export async function replaceNames(tx: Tx, profile: { id: string; partnershipId:
     firstName: n.firstName,
     lastName: n.lastName,
     searchName: sql`lower(unaccent(${n.firstName}::text || ' ' || ${n.lastName}::text))`,
-    firstSound: sql`dmetaphone(unaccent(${n.firstName}::text))`,
-    lastSound: sql`dmetaphone(unaccent(${n.lastName}::text))`,
+    firstSound: sql`name_sound(${n.firstName}::text)`,
+    lastSound: sql`name_sound(${n.lastName}::text)`,
   })));
 }
 

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import { organisations, teams } from '../../db/schema/index.ts';
+import { organisations, profiles, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { allKinds } from '../../platform/access/kinds.ts';
+import { allKinds, kinds } from '../../platform/access/kinds.ts';
 import { canView } from '../../platform/access/records.ts';
 import { postcodeSearchOf, postcodeUpperBound } from '../locations/postcode.ts';
 import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './sql.ts';
@@ -24,6 +24,12 @@ const searchForm = (text: string) => sql`lower(unaccent(${text}::text))`;
 /** How many rows one text source reads at most, however many would match. */
 const perSource = 100;
 
+/** The longest few words typed, each of which a trigram LIKE must find. */
+function likeWords(text: string): string[] {
+  // Trigram LIKE needs three characters to use the index; a shorter word would make it read all of it.
+  return text.toLowerCase().split(/\s+/).filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+}
+
 /**
  * Rows of `cases` or `locations` (as `t`) whose search text holds every word typed (trigram LIKE:
  * every trigram is required, so the GIN index goes straight to them) and, when `fuzzy` and those
@@ -31,8 +37,7 @@ const perSource = 100;
  * but must weigh every trigram). Each reads at most `perSource` rows; word similarity ranks only those.
  */
 function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: string, text: string, limit: number, fuzzy: boolean): SQL | null {
-  // Trigram LIKE needs three characters to use the index; a shorter word would make it read all of it.
-  const words = text.toLowerCase().split(/\s+/).filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  const words = likeWords(text);
   if (words.length === 0) return null;
   const from = sql`${sql.identifier(table)} t`;
   const score = sql`(0.8 * word_similarity(${searchForm(text)}, t.search_text))::float8 as score`;
@@ -123,6 +128,50 @@ export async function searchLocations(tx: Tx, partnershipId: string, text: strin
           order by ${compact}, t.id limit ${limit})`);
   }
   return bestOf<LocationHit>(tx, sources);
+}
+
+export interface AddressHit {
+  /** The person's. */
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  owner_team_id: string;
+  address_line1: string;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  to_date: string | null;
+  score: number;
+}
+
+/**
+ * People whose address, now or before, is at a whole postcode (either spacing: the btree on its
+ * compact form) or, when `streets`, holds every word typed (trigram LIKE on the GIN index of
+ * `profile_address_search_text`). Only people the actor may open: where someone lives is what a
+ * locked stub keeps back, so naming a locked person found by an address would tell it.
+ * Neither index knows the partnership (an address hangs off its person), so the join to
+ * `profiles` keeps to it, and to access, before each source stops at its limit: a postcode holds
+ * a few dozen addresses at most, but a word of a street is read in every partnership's addresses.
+ */
+export async function searchAddresses(tx: Tx, actor: Actor, text: string, streets: boolean, limit: number): Promise<AddressHit[]> {
+  const person = sql`${profiles.id} as id, ${profiles.firstName} as first_name, ${profiles.lastName} as last_name,
+    ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.ownerTeamId} as owner_team_id,
+    a.address_line1, a.address_line2, a.town, a.postcode, a.to_date::text as to_date`;
+  const from = sql`profile_addresses a join ${profiles} on ${profiles.id} = a.profile_id`;
+  const mayOpen = sql`${profiles.mergedIntoId} is null and ${canView(actor, profiles, kinds.profile.accessList)}`;
+  const postcode = postcodeSearchOf(text);
+  if (postcode?.complete) {
+    return bestOf<AddressHit>(tx, [sql`(select ${person}, 0.95::float8 as score from ${from}
+      where replace(a.postcode, ' ', '') = ${postcode.compact} and ${mayOpen} limit ${limit})`]);
+  }
+  // A district or sector would name everyone in it: people are found by a whole postcode only.
+  const words = postcode || !streets ? [] : likeWords(text);
+  if (words.length === 0) return [];
+  const address = sql`profile_address_search_text(a.address_line1, a.address_line2, a.town, a.postcode)`;
+  const holdsEvery = sql.join(words.map((w) => sql`${address} like ${searchForm(`%${likeEscaped(w)}%`)}`), sql` and `);
+  return bestOf<AddressHit>(tx, [sql`(select ${person}, (0.8 * word_similarity(${searchForm(text)}, ${address}))::float8 as score from ${from}
+    where ${holdsEvery} and ${mayOpen} limit ${perSource})`]);
 }
 
 /** Which of these records the actor may open: asked only of the page of results shown. */

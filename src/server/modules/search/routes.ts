@@ -13,7 +13,7 @@ export async function searchRoutes(app: FastifyInstance) {
     config: { permission: 'records.view', actors: staffAndSystems },
     schema: {
       tags: ['search'],
-      summary: 'People (fuzzy and sound-alike names, aliases, date of birth), cases (reference, title) and locations (address, postcode) of your partnership, best first; ones you cannot open are locked stubs',
+      summary: 'People (fuzzy and sound-alike names, aliases, date of birth; by postcode or street only those you may open), cases (reference, title) and locations (address, postcode) of your partnership, best first; ones you cannot open are locked stubs',
       querystring: searchQuery,
       response: { 200: searchReply },
     },

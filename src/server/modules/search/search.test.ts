@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { loadStructure } from '../sharing/records.fixtures.ts';
 
 let t: TestApp;
 const police = 'police.asb@concord.test';
@@ -159,5 +161,124 @@ describe('what the searcher may see', () => {
     const response = await (await t.as(police)).get('/api/v1/search?q=%20');
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
+  });
+});
+
+const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
+describe('names spelt another way', () => {
+  beforeAll(async () => {
+    R.ellen = (await created(police, '/api/v1/profiles', person('Ellen', 'Thompson'))).id;
+    R.graham = (await created(police, '/api/v1/profiles', person('Graham', 'Nicholls'))).id;
+    R.sean = (await created(council, '/api/v1/profiles', person('Sean', 'Rodgers'))).id;
+  });
+
+  it('keys the common British variants alike that Double Metaphone keys apart, and keeps other names apart', async () => {
+    const alike = [
+      ['Thompson', 'Tomson'], ['Thompson', 'Thomson'], ['Simpson', 'Simson'], ['Sampson', 'Samson'], ['Shepherd', 'Sheppard'],
+      ['Nicholls', 'Nichols'], ['Nicholson', 'Nicolson'], ['Nicholas', 'Nicolas'], ['Rodgers', 'Rogers'], ['McIntosh', 'Mackintosh'],
+      ['Graham', 'Graeme'], ['Anthony', 'Antony'], ['Theresa', 'Teresa'], ['Nathalie', 'Natalie'], ['Micheal', 'Michael'], ['Seán', 'Shaun'],
+      // Alike already, and still.
+      ['Phillips', 'Philips'], ['Matthews', 'Mathews'], ['Stephenson', 'Stevenson'], ['Smith', 'Smyth'], ['Johnson', 'Jonson'],
+      ['Anderson', 'Andersen'], ['Macdonald', 'McDonald'], ['Clarke', 'Clark'], ['Catherine', 'Kathryn'], ['Zoë', 'Zoe'],
+    ];
+    const apart = [['Robinson', 'Robson'], ['Michael', 'Michelle'], ['Mace', 'Mack'], ['Thompson', 'Thomas'], ['Sean', 'Sam']];
+    const { rows } = await t.database.db.execute<{ a: string; b: string; alike: boolean }>(sql`
+      select a, b, name_sound(a) = name_sound(b) as alike
+        from unnest(${textArray([...alike, ...apart].map(([a]) => a!))}, ${textArray([...alike, ...apart].map(([, b]) => b!))}) as pair(a, b)`);
+    expect(rows.filter((r) => !r.alike).map((r) => [r.a, r.b])).toEqual(apart);
+    const { rows: [kept] } = await t.database.db.execute<{ changed: number }>(sql`
+      select count(*)::int as changed from unnest(${textArray(['Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Roberts', 'Wright', 'Walker', 'Siobhán', "O'Brien", 'Mohammed', 'Macey'])}) n
+       where name_sound(n) <> dmetaphone(unaccent(n))`);
+    expect(kept!.changed).toBe(0);
+  });
+
+  it('finds a person by a variant of their name from the search box', async () => {
+    expect((await search(police, 'Ellen Tomson'))[0]).toMatchObject({ id: R.ellen, title: 'Ellen Thompson' });
+    expect(ids(await search(police, 'Tomson'))).toContain(R.ellen);
+    expect(ids(await search(police, 'Graeme Nicolls'))).toContain(R.graham);
+    // Found by its sound, another agency's person is still a stub.
+    const [sean] = await search(police, 'Shaun Rogers');
+    expect(sean).toMatchObject({ id: R.sean, title: 'Sean Rodgers', accessible: false, safety: null });
+    expect(await search(other, 'Ellen Tomson')).toEqual([]);
+  });
+
+  it('offers them as likely matches on the create form', async () => {
+    const response = await (await t.as(council)).get('/api/v1/profiles/matches?firstName=Ellen&lastName=Tomson');
+    expect(response.statusCode, response.body).toBe(200);
+    const [match] = response.json().items;
+    expect(match).toMatchObject({ profile: { id: R.ellen, firstName: 'Ellen', lastName: 'Thompson' }, accessible: false });
+    expect(match.reasons).toContain('sounds alike');
+    expect((await (await t.as(other)).get('/api/v1/profiles/matches?firstName=Ellen&lastName=Tomson')).json().items).toEqual([]);
+  });
+
+  it('re-keys the names recorded before the migration', async () => {
+    const migration = readFileSync(new URL('../../db/migrations/0012_name_sounds_and_address_search.sql', import.meta.url), 'utf8');
+    const rekey = migration.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE profile_names'))!;
+    await t.database.db.execute(sql`
+      update profile_names set first_sound = dmetaphone(unaccent(first_name)), last_sound = dmetaphone(unaccent(last_name)) where profile_id = ${R.ellen}`);
+    expect(ids(await search(police, 'Tomson'))).not.toContain(R.ellen);
+    await t.database.db.execute(sql.raw(rekey));
+    expect(ids(await search(police, 'Tomson'))).toContain(R.ellen);
+  });
+});
+
+describe('finding people by where they live', () => {
+  const market = (line1: string, extra: Record<string, unknown> = {}) => ({ addressLine1: line1, town: 'Newark', postcode: 'ng24 1ab', ...extra });
+
+  beforeAll(async () => {
+    R.alfred = (await created(police, '/api/v1/profiles', person('Alfred', 'Pennington', { dateOfBirth: '1950-06-01', addresses: [market('4 Market Place')] }))).id;
+    R.mabel = (await created(police, '/api/v1/profiles', person('Mabel', 'Ashworth', {
+      addresses: [market('9 Market Place', { fromDate: '2015-01-01', toDate: '2020-05-31' }), { addressLine1: '1 Castle Gate', town: 'Newark', postcode: 'NG24 1BG', fromDate: '2020-06-01' }],
+    }))).id;
+    R.walter = (await created(police, '/api/v1/profiles', person('Walter', 'Castle', { addresses: [{ addressLine1: '3 Castle Gate', town: 'Newark', postcode: 'NG24 1BG' }] }))).id;
+    R.dorothy = (await created(council, '/api/v1/profiles', person('Dorothy', 'Fairweather', { dateOfBirth: '1948-02-14', addresses: [market('6 Market Place')] }))).id;
+    R.cyril = (await created(other, '/api/v1/profiles', person('Cyril', 'Pennington', { addresses: [market('4 Market Place')] }))).id;
+  });
+
+  it('finds the people at a whole postcode, in any case or spacing, saying where, past addresses too', async () => {
+    const results = await search(police, 'NG24 1AB');
+    expect(results.find((r) => r.id === R.alfred)).toMatchObject({ kind: 'profile', title: 'Alfred Pennington', subtitle: 'Born 1 Jun 1950 · 4 Market Place, Newark, NG24 1AB', accessible: true });
+    expect(results.find((r) => r.id === R.mabel)).toMatchObject({ subtitle: '9 Market Place, Newark, NG24 1AB, until 31 May 2020', accessible: true });
+    expect(ids(await search(police, 'ng241ab'))).toEqual(expect.arrayContaining([R.alfred, R.mabel]));
+    expect(ids(await search(police, '  Ng24   1aB '))).toEqual(expect.arrayContaining([R.alfred, R.mabel]));
+    expect(ids(await search(police, 'NG24 1AB', '&kind=location'))).toEqual([]);
+  });
+
+  it('finds them by street when the words name nobody, and a person found by birth and by address once', async () => {
+    const [first, ...rest] = await search(police, '4 market place');
+    expect(first!.id).toBe(R.alfred);
+    expect(ids(rest)).toContain(R.mabel);
+    expect(ids(await search(police, 'castle gate'))).toEqual(expect.arrayContaining([R.walter, R.mabel]));
+    expect(ids(await search(police, 'castle'))).toEqual([R.walter]);
+    expect(ids(await search(police, 'NG24 1AB 01/06/1950')).filter((id) => id === R.alfred)).toHaveLength(1);
+  });
+
+  it('finds nobody by a postcode district alone', async () => {
+    expect(ids(await search(police, 'NG24'))).not.toContain(R.alfred);
+  });
+
+  it('never names by their address someone the searcher may not open, and finds them once shared', async () => {
+    const police1AB = await (await t.as(police)).get('/api/v1/search?q=NG24%201AB');
+    expect(police1AB.json().items.map((r: Result) => r.id)).not.toContain(R.dorothy);
+    expect(police1AB.body).not.toContain('Fairweather');
+    expect(ids(await search(police, 'Market Place'))).not.toContain(R.dorothy);
+
+    // The council finds its own, and the police's people only by name, as stubs without the address.
+    expect(ids(await search(council, 'NG24 1AB'))).toEqual([R.dorothy]);
+    const byName = await (await t.as(council)).get(`/api/v1/search?q=${encodeURIComponent('Alfred Pennington')}`);
+    expect(byName.json().items[0]).toMatchObject({ id: R.alfred, subtitle: 'Born 1 Jun 1950', accessible: false });
+    expect(byName.body).not.toContain('Market Place');
+
+    const place = await loadStructure(t);
+    const shared = await (await t.as(council)).post(`/api/v1/profiles/${R.dorothy}/access`, { teamId: place.team('Demo County Police/ASB team').teamId, level: 'view' });
+    expect(shared.statusCode, shared.body).toBeLessThan(300);
+    expect((await search(police, 'NG24 1AB')).find((r) => r.id === R.dorothy)).toMatchObject({ subtitle: 'Born 14 Feb 1948 · 6 Market Place, Newark, NG24 1AB', accessible: true });
+  });
+
+  it('keeps to the searcher\'s partnership, either way round', async () => {
+    expect(ids(await search(police, 'NG24 1AB'))).not.toContain(R.cyril);
+    expect(ids(await search(other, 'NG24 1AB'))).toEqual([R.cyril]);
+    expect(ids(await search(other, 'market place'))).toEqual([R.cyril]);
   });
 });

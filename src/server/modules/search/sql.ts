@@ -17,8 +17,10 @@ import { searchTermsOf } from './terms.ts';
  *   Smith in the partnership);
  * - only when that finds too few, names holding one of those words and the first three letters
  *   of the other, which finds a slip of the keyboard after the third letter ("Stehpen Smith");
- * - names that sound alike (the btree on the Double Metaphone keys: surname and first name,
- *   either way round, the first name's key may be the start of theirs, so Jon finds Jonathan);
+ * - names that sound alike (the btree on the sound keys, which `name_sound` makes from the words
+ *   typed as it made them from the names: Double Metaphone after rewriting the variants it keys
+ *   apart, so Tomson finds Thompson; surname and first name, either way round, the first name's
+ *   key may be the start of theirs, so Jon finds Jonathan);
  * - people born on the date (the btree on `profiles`), with their names.
  * Then `similarity` and `word_similarity` rank only those rows. A profile's best name counts;
  * merged duplicates only redirect, so they are left out.
@@ -59,14 +61,14 @@ alike as (
 sounds as (
   select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name,
          case when $3::text is null then 0.4
-              when pn.first_sound = dmetaphone(unaccent($3::text)) or pn.last_sound = dmetaphone(unaccent($3::text)) then 0.6
+              when pn.first_sound = name_sound($3::text) or pn.last_sound = name_sound($3::text) then 0.6
               else 0.5 end::float8 as floor
     from profile_names pn
    where pn.partnership_id = $1::uuid
      and pn.last_sound <> ''
-     and ((pn.last_sound = dmetaphone(unaccent($4::text))
-           and ($3::text is null or pn.first_sound between dmetaphone(unaccent($3::text)) and dmetaphone(unaccent($3::text)) || 'ZZZZZZZZ'))
-       or (pn.last_sound = dmetaphone(unaccent($3::text)) and pn.first_sound = dmetaphone(unaccent($4::text))))
+     and ((pn.last_sound = name_sound($4::text)
+           and ($3::text is null or pn.first_sound between name_sound($3::text) and name_sound($3::text) || 'ZZZZZZZZ'))
+       or (pn.last_sound = name_sound($3::text) and pn.first_sound = name_sound($4::text)))
    limit 100
 ),
 born as (

@@ -22,7 +22,7 @@ const likePattern = (name: string) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}
  * Profiles that may be the person described, from each kind of evidence separately, unioned:
  * - names holding the name as typed (trigram LIKE on the GIN index: every trigram is required,
  *   so the index goes straight to the few rows that have them all);
- * - names that sound alike (the btree on the Double Metaphone keys);
+ * - names that sound alike (the btree on the sound keys, `name_sound` in migration 0012);
  * - the same date of birth (the btree on `profiles`);
  * - only when the first two found few, names alike by trigram similarity (`%` on the GIN index),
  *   which forgives a mistyped letter but must weigh every name sharing a few trigrams, so it is
@@ -39,8 +39,8 @@ export async function matchCandidates(tx: Tx, terms: MatchTerms, perSource: numb
     : none;
   const sounds = terms.firstName && terms.lastName
     ? sql`(select n.profile_id from profile_names n ${live}
-        where n.partnership_id = ${terms.partnershipId} and n.last_sound = dmetaphone(unaccent(${terms.lastName}::text))
-          and n.first_sound = dmetaphone(unaccent(${terms.firstName}::text)) and n.last_sound <> '' limit ${perSource})`
+        where n.partnership_id = ${terms.partnershipId} and n.last_sound = name_sound(${terms.lastName}::text)
+          and n.first_sound = name_sound(${terms.firstName}::text) and n.last_sound <> '' limit ${perSource})`
     : none;
   const born = terms.dateOfBirth
     ? sql`(select p.id as profile_id from profiles p
@@ -77,7 +77,7 @@ export async function matchEvidence(tx: Tx, actor: Actor, terms: MatchTerms, ids
       nameLast: profileNames.lastName,
       similarity: (terms.name ? sql<number>`similarity(${profileNames.searchName}, ${searchForm(terms.name)})` : sql<number>`0`).mapWith(Number),
       soundsAlike: terms.firstName && terms.lastName
-        ? sql<boolean>`(${profileNames.lastSound} <> '' and ${profileNames.lastSound} = dmetaphone(unaccent(${terms.lastName}::text)) and ${profileNames.firstSound} = dmetaphone(unaccent(${terms.firstName}::text)))`
+        ? sql<boolean>`(${profileNames.lastSound} <> '' and ${profileNames.lastSound} = name_sound(${terms.lastName}::text) and ${profileNames.firstSound} = name_sound(${terms.firstName}::text))`
         : sql<boolean>`false`,
     })
     .from(profiles)
