@@ -6,8 +6,9 @@
  *
  * Starts the server, signs in the demo practitioner, and measures: the first page of the
  * long-timeline profile's timeline through the API at one connection and at `connections`,
- * beside the timeline module's own statement run raw; report creation on many profiles; and the
- * time from a report's save to its live update reaching each of `readers` connected users.
+ * beside the timeline module's own statement run raw; the home page and the supervision page;
+ * report creation on many profiles; and the time from a report's save to its live update
+ * reaching each of `readers` connected users.
  * Exits non-zero if any request failed or any live update was lost.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,6 +23,9 @@ import { benchSessionSecret } from './settings.ts';
 import { measureDelivery, reportBody, type Delivery } from './work/delivery.ts';
 import { createReaders } from './work/live.ts';
 import { timelineStatement } from './work/timeline.ts';
+
+/** The bench team's supervisor, for the supervision page. */
+const supervisorEmail = 'police.asb.lead@concord.test';
 
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(1) : n.toFixed(0));
 const row = (name: string, s: Stats) => `| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.perSecond.toFixed(0)} | ${s.requests} | ${s.errors} |`;
@@ -74,6 +78,18 @@ async function main(): Promise<void> {
       lines.push(row(`timeline page, ${load.connections} conn., API`, api), row(`timeline page, ${load.connections} conn., raw SQL`, sql));
       for (const sample of [...api.samples, ...sql.samples]) console.log(`  ${sample}`);
       failed ||= api.errors > 0 || sql.errors > 0;
+    }
+
+    // The day's pages gather several lists each, so they have no one statement to set beside them.
+    const supervisorCookie = await signIn(server.url, supervisorEmail);
+    for (const [name, pageCookie, path] of [['home page', cookie, '/api/v1/home'], ['supervision page', supervisorCookie, '/api/v1/supervision']] as const) {
+      for (const load of loads) {
+        await measureApi(server.url, pageCookie, () => path, warmup(load));
+        const api = await measureApi(server.url, pageCookie, () => path, load);
+        lines.push(row(`${name}, ${load.connections} conn., API`, api));
+        for (const sample of api.samples) console.log(`  ${sample}`);
+        failed ||= api.errors > 0;
+      }
     }
 
     const target = cycle(samples.profileIds.filter((id) => id !== profile.id));

@@ -120,6 +120,7 @@ const walk: Record<string, (r: Records) => Call> = {
   'GET /api/v1/reports/:id/versions': (r) => id(r.report.id),
   'GET /api/v1/search': (r) => q({ q: r.text.lastName }),
   'GET /api/v1/settings': () => none,
+  'GET /api/v1/supervision': (r) => q({ teamId: r.place.asbTeam.teamId }),
   'GET /api/v1/tasks': () => q({ view: 'mine', state: 'all' }),
   'GET /api/v1/tasks/:id': (r) => id(r.task.id),
   'GET /api/v1/teams': () => none,
@@ -484,6 +485,8 @@ describe('the route walk', () => {
   it('calls each read with ids the owner can read, so a refusal is about the caller', async () => {
     const police = await t.as(people.police);
     const admin = await t.as(people.admin);
+    // The team's supervisor reads what is the team's, such as its supervision page.
+    const lead = await t.as(people.lead);
     const unreadable: string[] = [];
     for (const route of t.app.routeCatalogue.filter((x) => x.method === 'GET' && exceptionOf(x.method, x.url)?.who !== 'skip')) {
       const name = routeName(route.method, route.url);
@@ -493,7 +496,9 @@ describe('the route walk', () => {
       const asPolice = await send(police, 'GET', url, call);
       if (asPolice.statusCode === 200) continue;
       const asAdmin = await send(admin, 'GET', url, call);
-      if (asAdmin.statusCode !== 200) unreadable.push(`${name}: ${asPolice.statusCode} / ${asAdmin.statusCode}`);
+      if (asAdmin.statusCode === 200) continue;
+      const asLead = await send(lead, 'GET', url, call);
+      if (asLead.statusCode !== 200) unreadable.push(`${name}: ${asPolice.statusCode} / ${asAdmin.statusCode} / ${asLead.statusCode}`);
     }
     expect(unreadable).toEqual([]);
     // And the leak check sees what the owner sees.
