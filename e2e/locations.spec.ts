@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { apiAs, DEMO_USERS, expect, openAs, test } from './fixtures.ts';
 
-// Places: a practitioner records a business by clicking the map for its position; typing the same
-// address again shows it first and asks before adding a second record; another agency sees it as
-// a match it can ask for; the list shows the places on a map; an edit made meanwhile by someone
-// else is shown field by field before anything is overwritten.
+// Places: a practitioner records a business by clicking the map for its position; a person added
+// with its address is listed on it; typing the same address again shows it first and asks before
+// adding a second record; another agency sees it as a match it can ask for; the list shows the
+// places on a map; an edit made meanwhile by someone else is shown field by field before anything
+// is overwritten.
 test.describe.configure({ mode: 'serial' });
 
 const stamp = Date.now().toString(36);
@@ -59,6 +60,38 @@ test('a practitioner records a business, placing it by clicking the map', async 
   await expect(page.getByRole('region', { name: 'Cases at this location' })).toContainText('No cases are linked to this location.');
   await expect(page.getByRole('region', { name: 'Sharing' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
+  await checkA11y(page);
+});
+
+test('a person added with the place\'s address, typed their own way, is listed on it with their markers and risk', async ({ page, checkA11y }) => {
+  const person = `Nell Landlord${stamp}`;
+  await openAs(page, DEMO_USERS.police);
+  await page.goto('/profiles/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New profile' })).toBeVisible();
+  await field(page, 'First name').fill('Nell');
+  await field(page, 'Last name').fill(`Landlord${stamp}`);
+  await field(page, 'Reason for creating this profile').fill('Runs the pub named in the complaints');
+  const markers = page.getByRole('combobox', { name: 'Warning markers' });
+  await markers.fill('Violence');
+  await markers.press('ArrowDown');
+  await markers.press('Enter');
+  await markers.press('Escape');
+  await choose(page, 'Risk level', 'High');
+  await page.getByRole('button', { name: 'Add an address' }).click();
+  const address = page.getByRole('group', { name: 'Address 1' });
+  await field(address, 'Address line 1').fill(`${pub.addressLine1.toUpperCase()},`);
+  await field(address, 'Town').fill(pub.town);
+  await field(address, 'Postcode').fill('NG241AA');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: person })).toBeVisible();
+
+  // The address on the person's page is the way to the place.
+  await page.getByRole('region', { name: 'Addresses' }).getByRole('link', { name: new RegExp(pub.addressLine1, 'i') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: pubName })).toBeVisible();
+  const now = page.getByRole('region', { name: 'People at this address' }).getByRole('region', { name: /^Living here now/ });
+  await expect(now.getByRole('link', { name: person })).toBeVisible();
+  await expect(now.getByRole('list', { name: 'Warning markers' })).toContainText('Violence');
+  await expect(now).toContainText('High');
   await checkA11y(page);
 });
 

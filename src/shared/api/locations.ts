@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locationKinds, normalisePostcode } from '../records.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 import { uprn } from './postcodes.ts';
+import { personSafety } from './profiles.ts';
 import { owner, recordPermissions } from './records.ts';
 
 /** A UK postcode, normalised ("ng15ab" becomes "NG1 5AB"); anything else is refused. */
@@ -52,10 +53,33 @@ export const locationSummary = z.object({
 export type LocationSummary = z.infer<typeof locationSummary>;
 export const locationPage = page(locationSummary);
 
+/**
+ * A person with an address at the location, one entry per address (someone who moved back has
+ * two). Someone the reader may open comes with the dates and their safety line; anyone else is a
+ * stub saying only who holds them and whether they live there now: their name beside this
+ * address would tell the reader where a person they may not open lives.
+ */
+export const locationPerson = z.discriminatedUnion('accessible', [
+  z.object({
+    accessible: z.literal(true),
+    addressId: uuid,
+    profileId: uuid,
+    firstName: z.string(),
+    lastName: z.string(),
+    current: z.boolean(),
+    fromDate: z.string().nullable(),
+    toDate: z.string().nullable(),
+    safety: personSafety,
+  }),
+  z.object({ accessible: z.literal(false), addressId: uuid, profileId: uuid, current: z.boolean(), owner }),
+]);
+export type LocationPerson = z.infer<typeof locationPerson>;
+
 export const location = locationSummary.extend({
   uprn: z.string().nullable(),
   cases: z.array(z.object({ id: uuid, reference: z.string(), title: z.string(), accessible: z.boolean() })),
-  profiles: z.array(z.object({ id: uuid, firstName: z.string(), lastName: z.string(), accessible: z.boolean() })),
+  /** Those living there now first, then those who lived there before. */
+  profiles: z.array(locationPerson),
   createdBy: ref.nullable(),
   version,
   createdAt: isoTime,

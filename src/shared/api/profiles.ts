@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { genders, profileRoles, relationshipKinds, riskLevels } from '../records.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
+import { uprn } from './postcodes.ts';
 import { isoDate, lookupInput, lookupRef, owner, recordPermissions } from './records.ts';
 
 export const name = z.object({ firstName: text(100), lastName: text(100) });
@@ -10,8 +11,11 @@ export const addressInput = z.strictObject({
   addressLine2: optionalText(200),
   town: optionalText(100),
   postcode: optionalText(10),
+  /** Of an address picked from a postcode lookup. */
+  uprn: uprn.nullish(),
   fromDate: isoDate.nullish(),
   toDate: isoDate.nullish(),
+  /** Left out, the address is linked to the partnership's location at the same address, if there is one. */
   locationId: uuid.nullish(),
 });
 
@@ -21,6 +25,7 @@ export const address = z.object({
   addressLine2: z.string().nullable(),
   town: z.string().nullable(),
   postcode: z.string().nullable(),
+  uprn: z.string().nullable(),
   fromDate: z.string().nullable(),
   toDate: z.string().nullable(),
   locationId: uuid.nullable(),

@@ -59,6 +59,7 @@ const actionLabels: Record<string, string> = {
   'location.created': 'Created location',
   'location.viewed': 'Opened location',
   'location.updated': 'Changed location',
+  'location.people_linked': 'Linked people to location by their address',
   'location.history_viewed': 'Viewed location history',
   'locations.listed': 'Listed locations',
   'locations.matched': 'Checked for matching locations',

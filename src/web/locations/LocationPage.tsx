@@ -18,6 +18,7 @@ import { refusedOwner } from '../records/refusal.ts';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
 import { placeName } from './labels.ts';
+import { LocationPeople } from './LocationPeople.tsx';
 import { useLocationRecord } from './useLocation.ts';
 
 export function LocationPage() {
@@ -75,12 +76,7 @@ function LocationDetails({ l }: { l: Location }) {
           empty="No cases are linked to this location."
           items={l.cases.map((c) => ({ id: c.id, text: `${c.reference}: ${c.title}`, href: `/cases/${c.id}`, accessible: c.accessible }))}
         />
-        <Linked
-          kind="profiles"
-          title="People linked to this location"
-          empty="No people are linked to this location."
-          items={l.profiles.map((p) => ({ id: p.id, text: `${p.firstName} ${p.lastName}`, href: `/profiles/${p.id}`, accessible: p.accessible }))}
-        />
+        <LocationPeople people={l.profiles} />
       </SimpleGrid>
       <RecordTimeline kind="locations" id={l.id} />
       <RecordTasks kind="locations" id={l.id} />

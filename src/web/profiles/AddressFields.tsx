@@ -9,10 +9,15 @@ interface Props {
   fieldErrors: FieldErrors;
 }
 
-/** Addresses over time: one with no "to" date is where the person lives now. */
+/**
+ * Addresses over time: one with no "to" date is where the person lives now. Once saved, an address
+ * is linked to the location at the same address; one changed by hand drops the UPRN it was picked
+ * with and its link, and the server links it again by what it now says.
+ */
 export function AddressFields({ addresses, onChange, fieldErrors }: Props) {
   const update = (index: number, changes: Partial<AddressValues>) =>
     onChange(addresses.map((a, i) => (i === index ? { ...a, ...changes } : a)));
+  const retype = (index: number, changes: Partial<AddressValues>) => update(index, { ...changes, uprn: null, locationId: null });
   const error = (index: number, field: keyof AddressValues) => fieldErrors[`addresses.${index}.${field}`];
   return (
     <Fieldset legend="Addresses">
@@ -24,7 +29,7 @@ export function AddressFields({ addresses, onChange, fieldErrors }: Props) {
               <TextInput
                 label="Address line 1"
                 value={address.addressLine1}
-                onChange={(e) => update(index, { addressLine1: e.currentTarget.value })}
+                onChange={(e) => retype(index, { addressLine1: e.currentTarget.value })}
                 error={error(index, 'addressLine1')}
                 autoComplete="off"
                 required
@@ -32,19 +37,19 @@ export function AddressFields({ addresses, onChange, fieldErrors }: Props) {
               <TextInput
                 label="Address line 2"
                 value={address.addressLine2}
-                onChange={(e) => update(index, { addressLine2: e.currentTarget.value })}
+                onChange={(e) => retype(index, { addressLine2: e.currentTarget.value })}
                 error={error(index, 'addressLine2')}
                 autoComplete="off"
               />
-              <TextInput label="Town" value={address.town} onChange={(e) => update(index, { town: e.currentTarget.value })} error={error(index, 'town')} autoComplete="off" />
+              <TextInput label="Town" value={address.town} onChange={(e) => retype(index, { town: e.currentTarget.value })} error={error(index, 'town')} autoComplete="off" />
               <PostcodeFinder
                 postcode={address.postcode}
-                onAddress={(a) => update(index, { addressLine1: [a.name, a.line1].filter(Boolean).join(', '), addressLine2: a.line2 ?? '', town: a.town, postcode: a.postcode })}
+                onAddress={(a) => update(index, { addressLine1: [a.name, a.line1].filter(Boolean).join(', '), addressLine2: a.line2 ?? '', town: a.town, postcode: a.postcode, uprn: a.uprn, locationId: null })}
               >
                 <TextInput
                   label="Postcode"
                   value={address.postcode}
-                  onChange={(e) => update(index, { postcode: e.currentTarget.value })}
+                  onChange={(e) => retype(index, { postcode: e.currentTarget.value })}
                   error={error(index, 'postcode')}
                   autoComplete="off"
                 />

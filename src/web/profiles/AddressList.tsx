@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { Profile } from '../../shared/api/profiles.ts';
 import { formatDate } from '../components/format.ts';
 import { Section } from '../records/Section.tsx';
@@ -7,7 +8,7 @@ type Address = Profile['addresses'][number];
 
 const lines = (a: Address) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(', ');
 
-/** Where the person lives now first, then where they lived before. */
+/** Where the person lives now first, then where they lived before; an address on the record as a location links to its page. */
 export function AddressList({ addresses }: { addresses: Address[] }) {
   const ordered = [...addresses].sort((a, b) => Number(b.current) - Number(a.current) || (b.fromDate ?? '').localeCompare(a.fromDate ?? ''));
   return (
@@ -28,7 +29,13 @@ export function AddressList({ addresses }: { addresses: Address[] }) {
               {ordered.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Th scope="row" fw={a.current ? 600 : 400}>
-                    {lines(a)}{' '}
+                    {a.locationId ? (
+                      <Anchor component={Link} to={`/locations/${a.locationId}`} fw="inherit" size="sm">
+                        {lines(a)}
+                      </Anchor>
+                    ) : (
+                      lines(a)
+                    )}{' '}
                     {a.current && (
                       <Badge color="blue" variant="light" ml={4}>
                         Current

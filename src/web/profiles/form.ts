@@ -12,6 +12,8 @@ export interface AddressValues {
   addressLine2: string;
   town: string;
   postcode: string;
+  /** Of an address picked from a postcode lookup, until the address is changed by hand. */
+  uprn: string | null;
   fromDate: string;
   toDate: string;
   locationId: string | null;
@@ -37,7 +39,7 @@ export interface ProfileFormValues {
   addresses: AddressValues[];
 }
 
-export const emptyAddress: AddressValues = { addressLine1: '', addressLine2: '', town: '', postcode: '', fromDate: '', toDate: '', locationId: null };
+export const emptyAddress: AddressValues = { addressLine1: '', addressLine2: '', town: '', postcode: '', uprn: null, fromDate: '', toDate: '', locationId: null };
 
 export const emptyProfile: ProfileFormValues = {
   firstName: '',
@@ -85,6 +87,7 @@ export function profileValues(p: Profile): ProfileFormValues {
       addressLine2: a.addressLine2 ?? '',
       town: a.town ?? '',
       postcode: a.postcode ?? '',
+      uprn: a.uprn,
       fromDate: a.fromDate ?? '',
       toDate: a.toDate ?? '',
       locationId: a.locationId,
@@ -121,6 +124,7 @@ function apiValue<K extends keyof ProfileFormValues>(values: ProfileFormValues, 
         addressLine2: orNull(a.addressLine2),
         town: orNull(a.town),
         postcode: orNull(a.postcode),
+        uprn: a.uprn,
         fromDate: orNull(a.fromDate),
         toDate: orNull(a.toDate),
         locationId: a.locationId,

@@ -33,6 +33,7 @@ export const locations = pgTable('locations', {
 }, (t) => [
   index('locations_owner_team_idx').on(t.ownerTeamId),
   index('locations_partnership_postcode_idx').on(t.partnershipId, sql`replace(${t.postcode}, ' ', '')`),
+  index('locations_partnership_uprn_idx').on(t.partnershipId, t.uprn).where(sql`${t.uprn} is not null`),
   index('locations_search_trgm_idx').using('gin', t.partnershipId, sql`${t.searchText} gin_trgm_ops`),
   check('locations_kind_check', sql`${t.kind} in (${inList(locationKinds)})`),
   check('locations_coordinates_check', sql`(${t.latitude} is null) = (${t.longitude} is null)`),

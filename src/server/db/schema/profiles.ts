@@ -78,11 +78,17 @@ export const profileAddresses = pgTable('profile_addresses', {
   addressLine2: text('address_line2'),
   town: text('town'),
   postcode: text('postcode'),
+  /** The UPRN of an address picked from a postcode lookup, as a location keeps it: the surest link between the two. */
+  uprn: text('uprn'),
   fromDate: date('from_date', { mode: 'string' }),
   toDate: date('to_date', { mode: 'string' }),
 }, (t) => [
   index('profile_addresses_profile_idx').on(t.profileId),
   index('profile_addresses_location_idx').on(t.locationId).where(sql`${t.locationId} is not null`),
+  // A location recorded finds the addresses already at it by these two.
+  index('profile_addresses_postcode_idx').on(sql`replace(${t.postcode}, ' ', '')`),
+  index('profile_addresses_uprn_idx').on(t.uprn).where(sql`${t.uprn} is not null`),
+  check('profile_addresses_uprn_check', sql`${t.uprn} ~ '^[0-9]{1,12}$'`),
 ]);
 
 export const profileVulnerabilities = pgTable('profile_vulnerabilities', {

@@ -197,7 +197,10 @@ describe('opening a location', () => {
       { id: councilCase.id, reference: councilCase.reference, title: 'Rubbish in the garden', accessible: false },
     ]));
     expect(opened.cases).toHaveLength(2);
-    expect(opened.profiles).toEqual([{ id: person.json().id, firstName: 'Ada', lastName: 'Lovelace', accessible: false }]);
+    expect(opened.profiles).toEqual([{
+      accessible: false, addressId: expect.any(String), profileId: person.json().id, current: true,
+      owner: { team: { id: at('Demo District Council/Community Safety team').teamId, name: 'Community Safety team' }, organisation: expect.objectContaining({ name: 'Demo District Council' }) },
+    }]);
     expect(await auditOf(location.id, 'location.viewed')).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { caseLocations, cases, locationAccess, locations, organisations, profileAddresses, profiles, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { LocationKind } from '../../../shared/records.ts';
@@ -45,19 +45,100 @@ export async function linkedCases(tx: Tx, actor: Actor, locationId: string) {
     .orderBy(desc(cases.createdAt), asc(cases.id));
 }
 
-/** The people whose addresses point at this location; a merged duplicate only redirects, so it is left out. */
-export async function linkedProfiles(tx: Tx, actor: Actor, locationId: string) {
+/**
+ * Everyone with an address at this location, with their owners for the stubs of those the reader
+ * may not open; a merged duplicate only redirects, so it is left out. Ordered by the address's
+ * dates, newest first; the service decides what each reader sees of each.
+ */
+export async function peopleAt(tx: Tx, actor: Actor, locationId: string) {
   return tx
-    .selectDistinct({
-      id: profiles.id,
+    .select({
+      addressId: profileAddresses.id,
+      profileId: profiles.id,
       firstName: profiles.firstName,
       lastName: profiles.lastName,
-      accessible: sql<boolean>`${canView(actor, profiles, kinds.profile.accessList)}`,
+      fromDate: profileAddresses.fromDate,
+      toDate: profileAddresses.toDate,
+      ownerTeamId: profiles.ownerTeamId,
+      teamName: teams.name,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
     })
     .from(profileAddresses)
     .innerJoin(profiles, eq(profiles.id, profileAddresses.profileId))
+    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
+    .innerJoin(organisations, teamInOrganisation)
     .where(and(eq(profileAddresses.locationId, locationId), eq(profiles.partnershipId, actor.partnershipId), isNull(profiles.mergedIntoId)))
-    .orderBy(asc(profiles.lastName), asc(profiles.firstName), asc(profiles.id));
+    .orderBy(sql`${profileAddresses.toDate} desc nulls first`, sql`${profileAddresses.fromDate} desc nulls last`, asc(profiles.lastName), asc(profiles.firstName), asc(profileAddresses.id));
+}
+
+export type PersonAtRow = Awaited<ReturnType<typeof peopleAt>>[number];
+
+/** A first line as linking compares it: lower case, unaccented, letters and digits only. */
+const lineKey = (line: SQL) => sql`regexp_replace(lower(unaccent(${line})), '[^a-z0-9]+', '', 'g')`;
+
+interface AddressParts {
+  line1: SQL;
+  postcode: SQL;
+  uprn: SQL;
+}
+
+/**
+ * Whether a person's address is at a location: the same UPRN when both have one; otherwise the
+ * same postcode and the same first line, whatever their case, accents, spaces and punctuation.
+ * The location's name before its first line counts too, as a picked address fills in a person's
+ * ("The Red Lion, 1 High Street").
+ */
+function sameAddress(a: AddressParts, l: AddressParts & { name: SQL }): SQL {
+  return sql`((${a.uprn} is not null and ${l.uprn} = ${a.uprn})
+    or ((${a.uprn} is null or ${l.uprn} is null)
+      and replace(${l.postcode}, ' ', '') = replace(${a.postcode}, ' ', '')
+      and ${lineKey(a.line1)} in (${lineKey(l.line1)}, ${lineKey(sql`coalesce(${l.name}, '') || ${l.line1}`)})))`;
+}
+
+/**
+ * Links each of the person's addresses that has no location to the partnership's location at
+ * the same address: the one with the same UPRN first, then the first recorded.
+ */
+export async function linkAddressesOf(tx: Tx, partnershipId: string, profileId: string) {
+  // Raw names: the subquery's columns must say which table they are from, the outer row's too.
+  const match = sameAddress(
+    { line1: sql`profile_addresses.address_line1`, postcode: sql`profile_addresses.postcode`, uprn: sql`profile_addresses.uprn` },
+    { name: sql`l.name`, line1: sql`l.address_line1`, postcode: sql`l.postcode`, uprn: sql`l.uprn` },
+  );
+  await tx.execute(sql`
+    update profile_addresses set location_id = (
+      select l.id from locations l
+       where l.partnership_id = ${partnershipId} and ${match}
+       order by coalesce(l.uprn = profile_addresses.uprn, false) desc, l.created_at, l.id
+       limit 1)
+     where profile_addresses.profile_id = ${profileId} and profile_addresses.location_id is null`);
+}
+
+/** The locations the person's addresses are linked to. */
+export async function locationIdsOf(tx: Tx, profileId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ id: profileAddresses.locationId })
+    .from(profileAddresses)
+    .where(and(eq(profileAddresses.profileId, profileId), isNotNull(profileAddresses.locationId)));
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/** Links the partnership's people's addresses at this location that have none yet; returns whose. */
+export async function linkAddressesTo(tx: Tx, location: typeof locations.$inferSelect): Promise<string[]> {
+  const rows = await tx
+    .update(profileAddresses)
+    .set({ locationId: location.id })
+    .where(and(
+      isNull(profileAddresses.locationId),
+      sql`exists (select 1 from ${profiles} where ${profiles.id} = ${profileAddresses.profileId} and ${profiles.partnershipId} = ${location.partnershipId})`,
+      sameAddress(
+        { line1: sql`${profileAddresses.addressLine1}`, postcode: sql`${profileAddresses.postcode}`, uprn: sql`${profileAddresses.uprn}` },
+        { name: sql`${location.name}::text`, line1: sql`${location.addressLine1}::text`, postcode: sql`${location.postcode}::text`, uprn: sql`${location.uprn}::text` },
+      ),
+    ))
+    .returning({ profileId: profileAddresses.profileId });
+  return [...new Set(rows.map((r) => r.profileId))];
 }
 
 /** Who hears that a location changed: its owning team and everyone on its access list. */

@@ -7,10 +7,13 @@ import { recordHistory } from '../../platform/audit/history.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, staleVersion, ValidationError, type FieldProblem } from '../../platform/errors.ts';
-import { presentLocation, presentMatch, presentSummary } from './present.ts';
+import { safetyOf } from '../profiles/safety.ts';
+import { presentLocation, presentMatch, presentPeople, presentSummary } from './present.ts';
 import * as q from './queries.ts';
 
 const auditedFields = ['kind', 'name', 'addressLine1', 'addressLine2', 'town', 'postcode', 'latitude', 'longitude', 'uprn'] as const;
+/** What a person's address is matched on: a change to any of them may bring more people to the location. */
+const matchedFields = ['name', 'addressLine1', 'postcode', 'uprn'] as const;
 const matchLimit = 10;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badCursor = () => new ValidationError([{ field: 'cursor', problem: 'is not a cursor from this list' }]);
@@ -55,8 +58,10 @@ async function loadEditable(ctx: Context, id: string): Promise<Checked<q.Locatio
 }
 
 async function presented(ctx: Context, row: Checked<q.LocationRow>) {
-  const [cases, profiles] = [await q.linkedCases(ctx.tx, ctx.actor, row.location.id), await q.linkedProfiles(ctx.tx, ctx.actor, row.location.id)];
-  return presentLocation(ctx.actor, row, { cases, profiles });
+  const cases = await q.linkedCases(ctx.tx, ctx.actor, row.location.id);
+  const people = await q.peopleAt(ctx.tx, ctx.actor, row.location.id);
+  const safety = await safetyOf(ctx, people.map((p) => p.profileId));
+  return presentLocation(ctx.actor, row, { cases, profiles: presentPeople(people, safety) });
 }
 
 async function announce(ctx: Context, row: q.LocationRow) {
@@ -69,6 +74,34 @@ async function announce(ctx: Context, row: q.LocationRow) {
     },
     data: { id: row.location.id },
   });
+}
+
+/**
+ * Links the people already recorded at the location's address, whoever can open them: a link
+ * follows from the address, and the location's page shows each person only as the reader may see them.
+ */
+async function linkPeopleAt(ctx: Context, row: q.LocationRow) {
+  const profileIds = await q.linkAddressesTo(ctx.tx, row.location);
+  if (profileIds.length > 0) ctx.audit({ action: 'location.people_linked', ...subject(row), details: { profileIds, linkedBy: 'location_address' } });
+}
+
+/**
+ * Links the person's addresses that have no location to the partnership's location at the same
+ * address, whether or not the actor may open it, for the same reason; `linkedBefore` are the
+ * locations their addresses were linked to before the change. Each location that gained the
+ * person records it, and each that gained or lost them tells those who can open it.
+ */
+export async function linkAddressesOf(ctx: Context, profileId: string, linkedBefore: readonly string[]) {
+  await q.linkAddressesOf(ctx.tx, ctx.actor.partnershipId, profileId);
+  const linked = await q.locationIdsOf(ctx.tx, profileId);
+  const gained = linked.filter((id) => !linkedBefore.includes(id));
+  const changed = new Set([...gained, ...linkedBefore.filter((id) => !linked.includes(id))]);
+  for (const id of changed) {
+    const row = await q.getLocation(ctx.tx, ctx.actor, id);
+    if (!row) continue;
+    if (gained.includes(id)) ctx.audit({ action: 'location.people_linked', ...subject(row), details: { profileIds: [profileId], linkedBy: 'person_address' } });
+    await announce(ctx, row);
+  }
 }
 
 /** Records the location with the actor's team as owner, unless it looks like one already on the record. */
@@ -104,6 +137,7 @@ export async function create(ctx: Context, body: z.infer<typeof createLocationBo
   });
   const row = await load(ctx, id);
   ctx.audit({ action: 'location.created', ...subject(row), changes: diff(null, valuesOf(row.location), auditedFields) });
+  await linkPeopleAt(ctx, row);
   await announce(ctx, row);
   return presented(ctx, row);
 }
@@ -117,8 +151,9 @@ export async function matches(ctx: Context, query: z.infer<typeof locationMatchQ
 
 export async function get(ctx: Context, id: string) {
   const row = await load(ctx, id);
-  ctx.audit({ action: 'location.viewed', ...subject(row) });
-  return presented(ctx, row);
+  const location = await presented(ctx, row);
+  ctx.audit({ action: 'location.viewed', ...subject(row), details: { profileIds: [...new Set(location.profiles.map((p) => p.profileId))] } });
+  return location;
 }
 
 export async function list(ctx: Context, query: z.infer<typeof locationListQuery>) {
@@ -149,7 +184,9 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
   if (problems.length > 0) throw new ValidationError(problems);
   if (!(await q.updateLocation(ctx.tx, id, version, after))) throw staleVersion(await presented(ctx, current));
   const updated = await load(ctx, id);
-  ctx.audit({ action: 'location.updated', ...subject(updated), changes: diff(before, valuesOf(updated.location), auditedFields) });
+  const changes = diff(before, valuesOf(updated.location), auditedFields);
+  ctx.audit({ action: 'location.updated', ...subject(updated), changes });
+  if (matchedFields.some((field) => field in changes)) await linkPeopleAt(ctx, updated);
   await announce(ctx, updated);
   return presented(ctx, updated);
 }

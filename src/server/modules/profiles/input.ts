@@ -20,6 +20,7 @@ export interface ProfileValues {
 }
 
 interface DatedProfile {
+  id: string;
   dateOfBirth: string | null;
   approximateAge: number | null;
 }
@@ -63,7 +64,7 @@ export async function resolveProfileInput(ctx: Context, body: ProfileFields, cur
   }
 
   if (body.aliases !== undefined) values.aliases = body.aliases;
-  if (body.addresses !== undefined) values.addresses = await resolveAddresses(ctx, body.addresses, problems);
+  if (body.addresses !== undefined) values.addresses = await resolveAddresses(ctx, body.addresses, current, problems);
 
   await collect(problems, async () => {
     if (body.ethnicity !== undefined) columns.ethnicityId = body.ethnicity === null ? null : (await resolveLookup(ctx, 'ethnicity', body.ethnicity, 'ethnicity')).id;
@@ -89,9 +90,11 @@ async function collect(problems: FieldProblem[], check: () => Promise<void>) {
   }
 }
 
-async function resolveAddresses(ctx: Context, addresses: z.infer<typeof addressInput>[], problems: FieldProblem[]): Promise<q.AddressValues[]> {
+async function resolveAddresses(ctx: Context, addresses: z.infer<typeof addressInput>[], current: DatedProfile | null, problems: FieldProblem[]): Promise<q.AddressValues[]> {
   const locationIds = addresses.flatMap((a) => (a.locationId ? [a.locationId] : []));
   const known = await q.locationsInPartnership(ctx.tx, ctx.actor, locationIds);
+  // A link made by matching the address may be to a location this editor cannot open; sending it back keeps it.
+  const kept = new Set(current ? await q.addressLocationIds(ctx.tx, current.id) : []);
   return addresses.map((a, i) => {
     let postcode: string | null = null;
     if (a.postcode) {
@@ -101,12 +104,13 @@ async function resolveAddresses(ctx: Context, addresses: z.infer<typeof addressI
     if (a.fromDate && a.toDate && a.toDate < a.fromDate) problems.push({ field: `addresses.${i}.toDate`, problem: 'must not be before the from date' });
     if (a.locationId && !known.has(a.locationId)) problems.push({ field: `addresses.${i}.locationId`, problem: 'is not a location on the shared record' });
     // Linking writes to the location's page too, so it needs the right to open it, as a case's link does.
-    else if (a.locationId && !known.get(a.locationId)) problems.push({ field: `addresses.${i}.locationId`, problem: 'is a location you cannot open: ask its owning team for access first' });
+    else if (a.locationId && !known.get(a.locationId) && !kept.has(a.locationId)) problems.push({ field: `addresses.${i}.locationId`, problem: 'is a location you cannot open: ask its owning team for access first' });
     return {
       addressLine1: a.addressLine1,
       addressLine2: a.addressLine2 || null,
       town: a.town || null,
       postcode,
+      uprn: a.uprn ?? null,
       fromDate: a.fromDate ?? null,
       toDate: a.toDate ?? null,
       locationId: a.locationId ?? null,

@@ -68,6 +68,7 @@ export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.Profile
       addressLine2: a.addressLine2,
       town: a.town,
       postcode: a.postcode,
+      uprn: a.uprn,
       fromDate: a.fromDate,
       toDate: a.toDate,
       locationId: a.locationId,
@@ -126,7 +127,7 @@ export function auditView(profile: Profile) {
     keyInformation: profile.keyInformation,
     reasonCreated: profile.reasonCreated,
     riskLevel: profile.riskLevel,
-    addresses: profile.addresses.map((a) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(', ') + (a.fromDate || a.toDate ? ` (${a.fromDate ?? '?'} to ${a.toDate ?? 'now'})` : '')),
+    addresses: profile.addresses.map((a) => [a.addressLine1, a.addressLine2, a.town, a.postcode, a.uprn && `UPRN ${a.uprn}`].filter(Boolean).join(', ') + (a.fromDate || a.toDate ? ` (${a.fromDate ?? '?'} to ${a.toDate ?? 'now'})` : '')),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
 import {
@@ -167,7 +167,15 @@ export async function replaceAddresses(tx: Tx, profileId: string, addresses: Add
   if (addresses.length > 0) await tx.insert(profileAddresses).values(addresses.map((a) => ({ ...a, profileId })));
 }
 
-/** Of the given location ids, those that exist in the partnership. */
+/** The locations the profile's addresses are linked to now. */
+export async function addressLocationIds(tx: Tx, profileId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ id: profileAddresses.locationId })
+    .from(profileAddresses)
+    .where(and(eq(profileAddresses.profileId, profileId), isNotNull(profileAddresses.locationId)));
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
 /** Of these locations, those of the actor's partnership, each with whether the actor may open it. */
 export async function locationsInPartnership(tx: Tx, actor: Actor, ids: string[]): Promise<Map<string, boolean>> {
   if (ids.length === 0) return new Map();

@@ -5,6 +5,7 @@ import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, staleVersion, ValidationError } from '../../platform/errors.ts';
+import { linkAddressesOf } from '../locations/service.ts';
 import { announce, editableProfile, presentFull, reload, subjectOf, viewableProfile } from './access.ts';
 import { resolveProfileInput, type ProfileValues } from './input.ts';
 import { findMatches, likelyMatchScore } from './matches/service.ts';
@@ -15,13 +16,20 @@ export { findMatches } from './matches/service.ts';
 
 export type CreateProfileBody = z.infer<typeof createProfileBody>;
 
-/** Writes the name, alias, lookup and address sets a body gave; the ones it left out stay. */
+/**
+ * Writes the name, alias, lookup and address sets a body gave; the ones it left out stay. New
+ * addresses are linked to the location at the same address, if the partnership has recorded one.
+ */
 async function writeSets(ctx: Context, profile: { id: string; partnershipId: string }, values: ProfileValues, name: q.PersonName | null) {
   if (name) await q.replaceNames(ctx.tx, profile, 'name', [name]);
   if (values.aliases) await q.replaceNames(ctx.tx, profile, 'alias', values.aliases);
   if (values.vulnerabilityIds) await q.replaceVulnerabilities(ctx.tx, profile.id, values.vulnerabilityIds);
   if (values.warningMarkerIds) await q.replaceWarningMarkers(ctx.tx, profile.id, values.warningMarkerIds);
-  if (values.addresses) await q.replaceAddresses(ctx.tx, profile.id, values.addresses);
+  if (values.addresses) {
+    const linkedBefore = await q.addressLocationIds(ctx.tx, profile.id);
+    await q.replaceAddresses(ctx.tx, profile.id, values.addresses);
+    await linkAddressesOf(ctx, profile.id, linkedBefore);
+  }
 }
 
 /**

@@ -65,6 +65,7 @@ export const auditActions = [
   'location.created',
   'location.viewed',
   'location.updated',
+  'location.people_linked',
   'location.history_viewed',
   'locations.listed',
   'locations.matched',

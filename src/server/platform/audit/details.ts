@@ -118,8 +118,11 @@ export interface AuditDetails {
     caseTypeId?: string; leadOfficerId?: string; count: number;
   };
   'location.created': never;
-  'location.viewed': never;
+  // The people its page listed, locked stubs included.
+  'location.viewed': { profileIds: string[] };
   'location.updated': never;
+  // People whose addresses were linked to it: when their address was entered, or when the location's was.
+  'location.people_linked': { profileIds: string[]; linkedBy: 'person_address' | 'location_address' };
   'location.history_viewed': never;
   'locations.listed': { scope: ListScope; kind: LocationKind | null; q: string | null; resultCount: number };
   'locations.matched': { addressLine1: string | null; postcode: string | null; resultCount: number };
