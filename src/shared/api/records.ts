@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessLevels, accessRequestStatuses, grantSources, lookupLists, recordKinds } from '../records.ts';
+import { auditNames } from './audit.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 
 /** Who holds a record: its owning team and that team's organisation, so others can ask for access. */
@@ -142,6 +143,8 @@ export const historyEntry = z.object({
   reason: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** Who and what the ids in `changes` and `details` are: a case type's name, a lead officer's, a linked person's if the reader may open them. */
+  names: auditNames,
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export const historyPage = page(historyEntry);

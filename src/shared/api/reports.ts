@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adjustmentStatuses, bandColours } from '../assessments.ts';
-import { recordKinds } from '../records.ts';
+import { profileRoles, recordKinds } from '../records.ts';
 import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
 import { isoTime, listQuery, page, ref, uuid, version } from './common.ts';
 import { isoDate, lookupInput, lookupRef } from './records.ts';
@@ -128,8 +128,23 @@ const timelineDetail = z.discriminatedUnion('kind', [
     adjustment: z.enum(adjustmentStatuses).nullable(),
     visibility: z.enum(visibilities).nullable(),
   }),
-  /** A change to the record itself, from the audit trail: which fields, not their values. */
-  z.object({ kind: z.literal('change'), action: z.string(), fields: z.array(z.string()) }),
+  /**
+   * A change to the record itself, from the audit trail: which fields, not their values. A link or
+   * relationship names its `subject`: the person (with their role or the relationship) or place,
+   * by name only if the reader may open it; `name` is null otherwise.
+   */
+  z.object({
+    kind: z.literal('change'),
+    action: z.string(),
+    fields: z.array(z.string()),
+    subject: z.object({
+      kind: z.enum(recordKinds),
+      id: uuid,
+      name: z.string().nullable(),
+      role: z.enum(profileRoles).nullable(),
+      relationship: z.string().nullable(),
+    }).nullable(),
+  }),
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
 import type { AuditEvent } from '../../shared/api/audit.ts';
-import { fieldLabel } from './labels.ts';
+import { historyFieldLabel, historyValue, shownChanges } from '../records/historyValues.ts';
 
 export function hasMore(event: AuditEvent): boolean {
   return event.valuesHidden || event.valuesErased || event.entityId !== null || Object.keys(event.changes ?? {}).length > 0 || Object.keys(event.details ?? {}).length > 0;
@@ -13,17 +13,12 @@ export function valuesHiddenNote(event: AuditEvent): string {
   return 'Values hidden: you cannot open this record.';
 }
 
-function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(blank)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 /** What a write changed (before → after) and any other details recorded with the event. */
 export function AuditEventChanges({ event }: { event: AuditEvent }) {
-  const changes = Object.entries(event.changes ?? {});
+  const { created, rows: changes } = shownChanges(event.action, event.changes);
   const details = Object.entries(event.details ?? {});
+  const label = (field: string) => historyFieldLabel(event.action, field);
+  const shown = (field: string, value: unknown) => historyValue(event.action, field, value, event.names);
   return (
     <Stack gap="sm">
       {event.entityId && (
@@ -47,16 +42,16 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Field</Table.Th>
-              <Table.Th scope="col">Before</Table.Th>
-              <Table.Th scope="col">After</Table.Th>
+              {!created && <Table.Th scope="col">Before</Table.Th>}
+              <Table.Th scope="col">{created ? 'Value' : 'After'}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {changes.map(([field, { before, after }]) => (
               <Table.Tr key={field}>
-                <Table.Th scope="row">{fieldLabel(field)}</Table.Th>
-                <Table.Td>{shown(before)}</Table.Td>
-                <Table.Td>{shown(after)}</Table.Td>
+                <Table.Th scope="row">{label(field)}</Table.Th>
+                {!created && <Table.Td>{shown(field, before)}</Table.Td>}
+                <Table.Td>{shown(field, after)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -69,7 +64,7 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
           </Text>
           {details.map(([key, value]) => (
             <Text size="sm" key={key}>
-              {fieldLabel(key)}: {shown(value)}
+              {label(key)}: {shown(key, value)}
             </Text>
           ))}
         </div>

@@ -189,8 +189,11 @@ export function actorLabel(actor: AuditEvent['actor']): string {
   }
 }
 
-/** Field names in a change record ("isSupervisor") as words ("Is supervisor"). */
+/**
+ * Field names in a change record ("isSupervisor") as words ("Is supervisor"), for the fields no
+ * label map names; a field holding an id is named for what it points at ("teamId": "Team").
+ */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = field.replace(/Ids$/, 's').replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,15 +1,9 @@
+import { interventionLabels } from '../../shared/labels/cases.ts';
 import { interventionStatusLabels, type InterventionStatus } from '../../shared/records.ts';
 import type { Intervention } from '../../shared/api/cases.ts';
 import type { ComparedField } from '../components/changes.ts';
 
-export const interventionLabels = {
-  interventionType: 'Intervention',
-  status: 'Status',
-  startDate: 'Start date',
-  endDate: 'End date',
-  outcome: 'Outcome',
-  notes: 'Notes',
-};
+export { interventionLabels };
 
 export interface InterventionFormValues {
   interventionType: string | null;

@@ -1,21 +1,8 @@
+import { caseLabels, caseStatusLabels as statusLabels } from '../../shared/labels/cases.ts';
 import type { CaseStatus } from '../../shared/records.ts';
 
-export const caseLabels = {
-  caseType: 'Case type',
-  caseTypeId: 'Case type',
-  title: 'Title',
-  summary: 'Summary',
-  leadOrganisationId: 'Lead organisation',
-  leadOfficerId: 'Lead officer',
-  singlePointOfContactId: 'Single point of contact',
-  startDate: 'Start date',
-  endDate: 'End date',
-  parentCaseId: 'Part of',
-  outcome: 'Outcome',
-  reason: 'Reason',
-};
+export { caseLabels, statusLabels };
 
-export const statusLabels: Record<CaseStatus, string> = { open: 'Open', closed: 'Closed', archived: 'Archived' };
 export const statusColours: Record<CaseStatus, string> = { open: 'green', closed: 'gray', archived: 'orange' };
 export const statusOptions = (Object.keys(statusLabels) as CaseStatus[]).map((s) => ({ value: s, label: statusLabels[s] }));
 

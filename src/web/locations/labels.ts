@@ -1,17 +1,8 @@
+import { locationLabels } from '../../shared/labels/locations.ts';
 import { locationKindLabels, locationKinds, type LocationKind } from '../../shared/records.ts';
 import type { ComparedField } from '../components/changes.ts';
 
-export const locationLabels = {
-  kind: 'Type of place',
-  name: 'Name',
-  addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2',
-  town: 'Town or city',
-  postcode: 'Postcode',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  uprn: 'UPRN',
-};
+export { locationLabels };
 
 export const kindOptions = locationKinds.map((k) => ({ value: k, label: locationKindLabels[k] }));
 

@@ -1,24 +1,8 @@
+import { profileLabels as sharedProfileLabels } from '../../shared/labels/profiles.ts';
 import { genderLabels, profileRoleLabels, riskLevelLabels, type Gender, type ProfileRole, type RiskLevel } from '../../shared/records.ts';
 
 /** Field names in the words on the form, for messages about them. */
-export const profileLabels: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  dateOfBirth: 'Date of birth',
-  approximateAge: 'Approximate age',
-  gender: 'Gender',
-  ethnicity: 'Ethnicity',
-  reasonCreated: 'Reason for creating this profile',
-  roles: 'Roles',
-  aliases: 'Other names',
-  phone: 'Phone',
-  email: 'Email',
-  keyInformation: 'Key information',
-  vulnerabilities: 'Vulnerabilities',
-  warningMarkers: 'Warning markers',
-  riskLevel: 'Risk level',
-  addresses: 'Addresses',
-};
+export const profileLabels: Record<string, string> = sharedProfileLabels;
 
 export const genderOptions = (Object.keys(genderLabels) as Gender[]).map((value) => ({ value, label: genderLabels[value] }));
 export const roleOptions = (Object.keys(profileRoleLabels) as ProfileRole[]).map((value) => ({ value, label: profileRoleLabels[value] }));

@@ -1,22 +1,20 @@
-import { Link } from 'react-router';
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { historyPage, type HistoryEntry } from '../../shared/api/records.ts';
 import { usePagedList } from '../api/lists.ts';
 import { formatDateTime } from '../components/format.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
-import { historyAction, relationshipOf, sharedWith } from './historyActions.ts';
-import { historyFieldLabel, historyValue } from './historyValues.ts';
+import { historyAction, sharedWith, subjectOf } from './historyActions.ts';
+import { historyFieldLabel, historyValue, shownChanges } from './historyValues.ts';
 import { recordKeys } from './keys.ts';
 import type { RecordPath } from './kinds.ts';
+import { RecordSubject } from './RecordSubject.tsx';
 import { Section } from './Section.tsx';
 
-const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-
-function Changes({ changes }: { changes: [string, { before: unknown; after: unknown }][] }) {
-  // A new record has no "before": show what was recorded, not a column of blanks.
-  const created = changes.every(([, { before }]) => blank(before));
-  const shown = created ? changes.filter(([, { after }]) => !blank(after)) : changes;
+function Changes({ entry }: { entry: HistoryEntry }) {
+  const { created, rows } = shownChanges(entry.action, entry.changes);
+  if (rows.length === 0) return null;
+  const value = (field: string, v: unknown) => historyValue(entry.action, field, v, entry.names);
   return (
     <Table.ScrollContainer minWidth={420}>
       <Table withTableBorder fz="sm">
@@ -28,11 +26,11 @@ function Changes({ changes }: { changes: [string, { before: unknown; after: unkn
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.map(([field, { before, after }]) => (
+          {rows.map(([field, { before, after }]) => (
             <Table.Tr key={field}>
-              <Table.Th scope="row">{historyFieldLabel(field)}</Table.Th>
-              {!created && <Table.Td>{historyValue(field, before)}</Table.Td>}
-              <Table.Td>{historyValue(field, after)}</Table.Td>
+              <Table.Th scope="row">{historyFieldLabel(entry.action, field)}</Table.Th>
+              {!created && <Table.Td>{value(field, before)}</Table.Td>}
+              <Table.Td>{value(field, after)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -42,9 +40,8 @@ function Changes({ changes }: { changes: [string, { before: unknown; after: unkn
 }
 
 function Entry({ entry }: { entry: HistoryEntry }) {
-  const changes = Object.entries(entry.changes ?? {});
   const withWhom = sharedWith(entry);
-  const relationship = relationshipOf(entry);
+  const subject = subjectOf(entry);
   return (
     <Stack component="li" gap={6} py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <Text size="sm">
@@ -52,16 +49,10 @@ function Entry({ entry }: { entry: HistoryEntry }) {
           {historyAction(entry.action)}
         </Text>
         {withWhom && ` ${withWhom}`}
-        {relationship && (
+        {subject && (
           <>
-            {`: ${relationship.label} `}
-            {relationship.otherProfileId ? (
-              <Anchor component={Link} to={`/profiles/${relationship.otherProfileId}`} inherit>
-                another profile
-              </Anchor>
-            ) : (
-              'another profile'
-            )}
+            {': '}
+            <RecordSubject subject={subject} />
           </>
         )}
       </Text>
@@ -69,7 +60,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
         by {entry.actor.name ?? 'Concord'}, <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </Text>
       {entry.reason && <Text size="sm">Reason: {entry.reason}</Text>}
-      {changes.length > 0 && <Changes changes={changes} />}
+      <Changes entry={entry} />
     </Stack>
   );
 }

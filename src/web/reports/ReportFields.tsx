@@ -1,4 +1,5 @@
 import { Group, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { reportLabels } from '../../shared/labels/reports.ts';
 import { visibilities, visibilityLabels, type Visibility } from '../../shared/work.ts';
 import type { FieldErrors } from '../components/forms.ts';
 import { lookupOptions, useLookups } from '../records/lookups.ts';
@@ -12,14 +13,7 @@ export interface ReportValues {
   visibility: Visibility;
 }
 
-export const reportLabels = {
-  reportType: 'Type of report',
-  occurredAt: 'When it happened',
-  date: 'Date it happened',
-  time: 'Time it happened',
-  body: 'Report',
-  visibility: 'Who can read it',
-};
+export { reportLabels };
 
 interface Props {
   values: ReportValues;

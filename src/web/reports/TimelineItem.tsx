@@ -9,10 +9,10 @@ import { AssessmentBand } from '../assessments/AssessmentBand.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { documentContentUrl } from '../documents/api.ts';
 import { recordHref } from '../records/kinds.ts';
-import { historyFieldLabel } from '../records/historyValues.ts';
 import { EditReportForm } from './EditReportForm.tsx';
 import { ReportBody } from './ReportBody.tsx';
 import { ReportVersions } from './ReportVersions.tsx';
+import { TimelineChange } from './TimelineChange.tsx';
 
 type Detail<K extends TimelineEntry['detail']['kind']> = Extract<TimelineEntry['detail'], { kind: K }>;
 
@@ -124,7 +124,7 @@ function Content({ entry }: { entry: TimelineEntry }) {
     case 'assessment':
       return <AssessmentContent detail={d} />;
     case 'change':
-      return d.fields.length > 0 ? <Text size="sm">Changed: {d.fields.map(historyFieldLabel).join(', ')}</Text> : null;
+      return <TimelineChange detail={d} />;
   }
 }
 

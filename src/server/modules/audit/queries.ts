@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   accessRequests, actionPlans, actions, assessments, auditEvents, auditValues, documents, reports, tasks,
@@ -150,6 +150,10 @@ function valuesShownTo(reader: Actor): SQL<boolean> {
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
+  /** Events on any of these records (a search by name found them); none found, no events. */
+  records?: { kind: RecordKind; id: string }[];
+  /** Actions left out: the reads the app makes by itself. */
+  leaveOut?: readonly string[];
   actorId?: string;
   action?: string;
   outcome?: 'success' | 'refused' | 'failed';
@@ -157,6 +161,15 @@ export interface AuditFilter {
   to?: Date;
   beforeSeq?: number;
   limit: number;
+}
+
+/** Events whose entity is one of the records, each kind through the entity index. */
+function onRecords(records: { kind: RecordKind; id: string }[]): SQL {
+  if (records.length === 0) return sql`false`;
+  return or(...allKinds.flatMap(({ kind, auditEntityType }) => {
+    const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
+    return ids.length > 0 ? [and(eq(auditEvents.entityType, auditEntityType), inArray(auditEvents.entityId, ids))] : [];
+  }))!;
 }
 
 export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, f: AuditFilter) {
@@ -182,6 +195,8 @@ export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, 
       scoped(scope),
       f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
       f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+      f.records ? onRecords(f.records) : undefined,
+      f.leaveOut?.length ? notInArray(auditEvents.action, [...f.leaveOut]) : undefined,
       f.actorId ? eq(auditEvents.actorId, f.actorId) : undefined,
       f.action ? eq(auditEvents.action, f.action) : undefined,
       f.outcome ? eq(auditEvents.outcome, f.outcome) : undefined,
@@ -218,4 +233,64 @@ export async function listAuditEvents(tx: Tx, reader: Actor, scope: AuditScope, 
     .from(page)
     .leftJoin(auditValues, and(eq(auditValues.eventId, page.id), page.shown))
     .orderBy(desc(page.seq));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the events of a page name. The partnership's people, teams, lists and templates are named
+// to whoever sees the row. A profile, case or location is named only to a reader who could open
+// it now, like its values: a person's name is what their record holds. Nothing outside the
+// reader's partnership is named.
+// ---------------------------------------------------------------------------------------------
+
+/** An entity of a page: its own name, or the record it is on (a report's, a task's …). */
+export type EntityRow = { id: string; name: string | null; record_kind: RecordKind | null; record_id: string | null };
+
+const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+const named = (table: string, name: string, ids: SQL, partnershipId: string) =>
+  sql`select id, ${sql.raw(name)} as name, null::text as record_kind, null::uuid as record_id
+        from ${sql.identifier(table)} where id in ${ids} and partnership_id = ${partnershipId}`;
+const onRecord = (table: string, ids: SQL, partnershipId: string) =>
+  sql`select id, null::text as name, record_kind, record_id from ${sql.identifier(table)} where id in ${ids} and partnership_id = ${partnershipId}`;
+const ofOrganisation = (table: string, ids: SQL, partnershipId: string) =>
+  sql`select x.id, x.name, null::text as record_kind, null::uuid as record_id from ${sql.identifier(table)} x
+        join organisations o on o.id = x.organisation_id where x.id in ${ids} and o.partnership_id = ${partnershipId}`;
+
+/** How each kind of entity an event names is found in the reader's partnership; a kind not here has no name. */
+const entitySources: Partial<Record<AuditEntityType, (ids: SQL, partnershipId: string) => SQL>> = {
+  partnership: (ids, p) => sql`select id, name, null::text as record_kind, null::uuid as record_id from partnerships where id in ${ids} and id = ${p}`,
+  organisation: (ids, p) => named('organisations', 'name', ids, p),
+  team: (ids, p) => ofOrganisation('teams', ids, p),
+  api_token: (ids, p) => ofOrganisation('api_tokens', ids, p),
+  user: (ids, p) => sql`select u.id, u.name, null::text as record_kind, null::uuid as record_id from users u
+    join teams t on t.id = u.team_id join organisations o on o.id = t.organisation_id where u.id in ${ids} and o.partnership_id = ${p}`,
+  lookup: (ids, p) => named('lookups', 'name', ids, p),
+  assessment_template: (ids, p) => named('assessment_templates', 'name', ids, p),
+  document_template: (ids, p) => named('document_templates', 'title', ids, p),
+  ...Object.fromEntries(allKinds.map((k) => [k.auditEntityType, (ids: SQL, p: string) =>
+    sql`select id, null::text as name, ${k.kind}::text as record_kind, id as record_id from ${sql.identifier(k.tableName)} where id in ${ids} and partnership_id = ${p}`])),
+  report: (ids, p) => onRecord('reports', ids, p),
+  document: (ids, p) => onRecord('documents', ids, p),
+  task: (ids, p) => onRecord('tasks', ids, p),
+  action: (ids, p) => onRecord('actions', ids, p),
+  assessment: (ids, p) => onRecord('assessments', ids, p),
+  access_request: (ids, p) => onRecord('access_requests', ids, p),
+  action_plan: (ids, p) => sql`select id, null::text as name, 'case'::text as record_kind, case_id as record_id
+    from action_plans where id in ${ids} and partnership_id = ${p}`,
+};
+
+/** The entities of one type that a page's events name, as far as the reader's partnership goes. */
+export async function entities(tx: Tx, reader: Actor, type: string, ids: string[]): Promise<EntityRow[]> {
+  const source = entitySources[type as AuditEntityType];
+  if (!source || ids.length === 0) return [];
+  const { rows } = await tx.execute<EntityRow>(source(idList(ids), reader.partnershipId));
+  return rows;
+}
+
+/** Records of one kind by their title, named only where the reader may open them (else null). */
+export async function recordNames(tx: Tx, reader: Actor, kind: RecordKind, ids: string[]) {
+  const { table, title, accessList } = kinds[kind];
+  return tx
+    .select({ id: sql<string>`${table.id}`, name: sql<string | null>`case when ${canView(reader, table, accessList)} then ${title} end` })
+    .from(table)
+    .where(and(inArray(table.id, ids), eq(table.partnershipId, reader.partnershipId)));
 }

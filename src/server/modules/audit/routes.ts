@@ -13,7 +13,7 @@ export async function auditRoutes(app: FastifyInstance) {
 
   api.get('/api/v1/audit-events', {
     config: { permission: 'audit.view' },
-    schema: { tags, summary: 'Who did what, newest first; filter by person, record and action', querystring: auditEventQuery, response: { 200: auditEventPage } },
+    schema: { tags, summary: 'Who did what, newest first; filter by person, record (by id, or by a name or reference) and action', querystring: auditEventQuery, response: { 200: auditEventPage } },
   }, (request) => runner.run(who(request), (ctx) => service.listAuditEvents(ctx, request.query)));
 
   api.get('/api/v1/audit-events/actions', {

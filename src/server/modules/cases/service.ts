@@ -142,7 +142,7 @@ export async function updateCase(ctx: Context, id: string, body: z.infer<typeof 
 /** What was done to the case, newest first, from the audit trail. */
 export async function caseHistory(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
   const row = await loadCase(ctx, id);
-  const page = await recordHistory(ctx.tx, 'case', row.case.id, query);
+  const page = await recordHistory(ctx.tx, ctx.actor, 'case', row.case.id, query);
   ctx.audit({ action: 'case.history_viewed', ...subjectOf(row) });
   return page;
 }

@@ -193,7 +193,7 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
 
 export async function history(ctx: Context, id: string, query: z.infer<typeof listQuery>) {
   const row = await load(ctx, id);
-  const page = await recordHistory(ctx.tx, 'location', row.location.id, query);
+  const page = await recordHistory(ctx.tx, ctx.actor, 'location', row.location.id, query);
   ctx.audit({ action: 'location.history_viewed', ...subject(row) });
   return page;
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Band } from '../../../shared/api/assessments.ts';
-import type { RecordKind } from '../../../shared/records.ts';
+import type { ProfileRole, RecordKind } from '../../../shared/records.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
 import { assessments, documents, reports } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -39,7 +39,7 @@ const columns = {
   author_id: 'uuid', team_id: 'uuid', organisation_id: 'uuid', readable: 'boolean',
   type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
   note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
-  system_name: 'text', score: 'integer', adjusted_score: 'integer', bands: 'jsonb', template_key: 'text', review_of: 'uuid',
+  system_name: 'text', score: 'integer', adjusted_score: 'integer', bands: 'jsonb', template_key: 'text', review_of: 'uuid', subject: 'jsonb',
 } as const;
 type Column = keyof typeof columns;
 
@@ -199,6 +199,30 @@ function assessmentBranch(s: Scope): SQL {
 // Written out as literals, exactly as the partial index audit_events_record_changes_idx says, so the planner can use it.
 const recordChange = sql.raw(`audit_events.outcome = 'success' and audit_events.action in (${recordChangeActions.map((a) => `'${a}'`).join(', ')})`);
 
+const blank = (value: SQL) => sql`coalesce(${value}, 'null') in ('null'::jsonb, '""'::jsonb, '[]'::jsonb)`;
+/** A field whose before and after are both blank (a field left empty on a new record) changed nothing. */
+const changedFields = sql`case when jsonb_typeof(audit_values.changes) = 'object' then array(
+  select change.key from jsonb_each(audit_values.changes) change
+   where not (${blank(sql`change.value->'before'`)} and ${blank(sql`change.value->'after'`)}) order by 1) else '{}'::text[] end`;
+
+/**
+ * The person or place a link or relationship is about, from the event's details: its role and
+ * relationship, and its name only where the reader may open it (else a null name says who it is not).
+ */
+function subjectOf(s: Scope): SQL {
+  const details = sql`audit_values.details`;
+  const about = (kind: RecordKind, id: SQL) => {
+    const { table, title, accessList } = kinds[kind];
+    return sql`case when ${id} is not null then jsonb_build_object('kind', ${kind}::text, 'id', ${id}, 'role', ${details}->'role',
+      'relationship', ${details}->'label', 'name', (select ${title} from ${table} where ${table.id} = (${id})::uuid and ${canView(s.actor, table, accessList)})) end`;
+  };
+  return sql`case
+    when audit_events.action in ('case.profile_linked', 'case.profile_unlinked') then ${about('profile', sql`${details}->>'profileId'`)}
+    when audit_events.action in ('profile.relationship_added', 'profile.relationship_removed') then ${about('profile', sql`${details}->>'otherProfileId'`)}
+    when audit_events.action in ('case.location_linked', 'case.location_unlinked') then ${about('location', sql`${details}->>'locationId'`)}
+  end`;
+}
+
 /** Changes to the record itself: which fields changed, never what they were or became. */
 function changeBranch(s: Scope): SQL {
   const branch: Branch = { kind: 'change', at: sql`audit_events.at`, id: sql`audit_events.id` };
@@ -209,7 +233,8 @@ function changeBranch(s: Scope): SQL {
     system_name: sql`case when audit_events.actor_kind <> 'user' then audit_events.actor_name end`,
     team_id: sql`audit_events.team_id`, organisation_id: sql`audit_events.organisation_id`, readable: sql`true`,
     action: sql`audit_events.action`,
-    fields: sql`case when jsonb_typeof(audit_values.changes) = 'object' then array(select jsonb_object_keys(audit_values.changes) order by 1) else '{}'::text[] end`,
+    fields: changedFields,
+    subject: subjectOf(s),
   })}
     from audit_events left join audit_values on audit_values.event_id = audit_events.id
    where audit_events.entity_type = ${kinds[s.kind].auditEntityType} and audit_events.entity_id = ${s.id}::uuid and ${recordChange}
@@ -257,6 +282,8 @@ export type TimelineRow = {
   bands: Band[] | null;
   template_key: string | null;
   review_of: string | null;
+  /** A change's person or place: see `subjectOf`. */
+  subject: { kind: RecordKind; id: string; name: string | null; role: ProfileRole | null; relationship: string | null } | null;
 };
 
 export interface TimelineRequest {
@@ -291,7 +318,7 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
            e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
            e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
            e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields,
-           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of
+           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject
       from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
       left join users author on author.id = e.author_id
       left join teams team on team.id = e.team_id

@@ -92,7 +92,7 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[]): TimelineEntry['d
       };
     }
     case 'change':
-      return { kind: 'change', action: r.action!, fields: r.fields ?? [] };
+      return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject };
   }
 }
 

@@ -76,7 +76,7 @@ describe('a record\'s timeline', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(forPolice.every((e) => e.readable)).toBe(true);
     const change = forPolice.find((e) => e.label === 'Profile updated')!;
-    expect(change.detail).toEqual({ kind: 'change', action: 'profile.updated', fields: ['keyInformation', 'phone'] });
+    expect(change.detail).toEqual({ kind: 'change', action: 'profile.updated', fields: ['keyInformation', 'phone'], subject: null });
     expect(JSON.stringify(forPolice)).not.toMatch(/07700|Rex/);
 
     const forCouncil = await seenBy(emails.council);

@@ -1,3 +1,9 @@
+import type { caseLabels, interventionLabels } from '../../../shared/labels/cases.ts';
+import type { locationLabels } from '../../../shared/labels/locations.ts';
+import type { profileLabels } from '../../../shared/labels/profiles.ts';
+import type { reportLabels } from '../../../shared/labels/reports.ts';
+import type { taskLabels } from '../../../shared/labels/tasks.ts';
+
 /** One field's value before a change and after it. */
 export interface Change {
   before: unknown;
@@ -13,22 +19,28 @@ declare const fieldsOf: unique symbol;
  */
 export type Changes<F extends string = string> = { [K in F]?: Change } & { readonly [fieldsOf]?: F };
 
+/**
+ * A field of a record people work on, which its history and the audit trail show by the label in
+ * `src/shared/labels`: a field audited without a label there does not compile.
+ */
+type Labelled<Labels, F extends keyof Labels & string> = F;
+
 // The fields each record's writes audit, as their modules' `auditedFields` name them.
 type PartnershipField = 'name';
 type OrganisationField = 'name' | 'kind' | 'partnershipId';
 type TeamField = 'name' | 'organisationId';
 type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'teamId' | 'jobTitle' | 'phone';
 type LookupField = 'list' | 'key' | 'name' | 'groupName' | 'code' | 'position' | 'active' | 'defaultSharing';
-type ProfileField =
+type ProfileField = Labelled<typeof profileLabels,
   | 'firstName' | 'lastName' | 'aliases' | 'dateOfBirth' | 'approximateAge' | 'gender' | 'ethnicity' | 'phone' | 'email' | 'roles'
-  | 'vulnerabilities' | 'warningMarkers' | 'keyInformation' | 'reasonCreated' | 'riskLevel' | 'addresses';
-type CaseField =
+  | 'vulnerabilities' | 'warningMarkers' | 'keyInformation' | 'reasonCreated' | 'riskLevel' | 'addresses'>;
+type CaseField = Labelled<typeof caseLabels,
   | 'reference' | 'title' | 'summary' | 'caseTypeId' | 'status' | 'leadOrganisationId' | 'leadOfficerId' | 'singlePointOfContactId'
-  | 'startDate' | 'endDate' | 'parentCaseId' | 'outcome' | 'closureReason';
-type InterventionField = 'interventionTypeId' | 'status' | 'startDate' | 'endDate' | 'outcome' | 'notes';
-type LocationField = 'kind' | 'name' | 'addressLine1' | 'addressLine2' | 'town' | 'postcode' | 'latitude' | 'longitude' | 'uprn';
-type ReportField = 'reportTypeId' | 'occurredAt' | 'visibility';
-type TaskField = 'priority' | 'dueOn' | 'assignedUserId' | 'assignedTeamId' | 'assignedOrganisationId' | 'status' | 'actionPlanId';
+  | 'startDate' | 'endDate' | 'parentCaseId' | 'outcome' | 'closureReason'>;
+type InterventionField = Labelled<typeof interventionLabels, 'interventionTypeId' | 'status' | 'startDate' | 'endDate' | 'outcome' | 'notes'>;
+type LocationField = Labelled<typeof locationLabels, 'kind' | 'name' | 'addressLine1' | 'addressLine2' | 'town' | 'postcode' | 'latitude' | 'longitude' | 'uprn'>;
+type ReportField = Labelled<typeof reportLabels, 'reportTypeId' | 'occurredAt' | 'visibility'>;
+type TaskField = Labelled<typeof taskLabels, 'priority' | 'dueOn' | 'assignedUserId' | 'assignedTeamId' | 'assignedOrganisationId' | 'status' | 'actionPlanId'>;
 type AssessmentTemplateField = 'name' | 'description' | 'status' | 'version';
 type QuestionField = 'text' | 'guidance' | 'kind' | 'nature' | 'topics' | 'options' | 'scale' | 'status';
 
@@ -50,8 +62,8 @@ export interface AuditChanges {
   'lookup.updated': LookupField;
   'profile.created': ProfileField;
   'profile.updated': ProfileField;
-  'profile.photo_changed': 'photo';
-  'profile.merged': 'roles' | 'mergedIntoId';
+  'profile.photo_changed': Labelled<typeof profileLabels, 'photo'>;
+  'profile.merged': Labelled<typeof profileLabels, 'roles' | 'mergedIntoId'>;
   'case.created': CaseField;
   'case.updated': CaseField;
   'case.closed': CaseField;

@@ -62,7 +62,8 @@ export interface AuditDetails {
   'user.authenticator_reset': { sessionsEnded: number };
   'api_token.created': { name: string; access: 'read' | 'write'; teamId: string };
   'api_token.revoked': never;
-  'audit.viewed': { filters: Omit<z.infer<typeof auditEventQuery>, 'cursor' | 'limit'> };
+  // A search by name keeps the words in its own `search.performed`, and here only the records it found.
+  'audit.viewed': { filters: Omit<z.infer<typeof auditEventQuery>, 'cursor' | 'limit' | 'q'>; records?: RecordRef[] };
   'audit.verified': ChainReport;
   'outbox.viewed': { recipient: string | null; count: number };
   'lookup.created': never;
