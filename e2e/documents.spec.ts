@@ -1,9 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { apiAs, DEMO_USERS, expect, openAs, resizeTo, test } from './fixtures.ts';
 
-// A police officer puts a letter on a profile, previews and downloads it; an organisation admin
-// adds a consent form to the partnership's template library and a practitioner copies it onto
-// a case. Each step builds on the one before.
+// A police officer puts a letter on a profile, previews and downloads it; the system administrator
+// finds the starter letters in the partnership's template library, adds a consent form to it, and
+// a practitioner copies it onto a case. Each step builds on the one before.
 test.describe.configure({ mode: 'serial' });
 test.beforeEach(() => test.setTimeout(150_000));
 
@@ -91,6 +91,14 @@ test('an admin adds a template to the library and a practitioner adds a copy to 
   await openAs(page, DEMO_USERS.admin);
   await page.goto('/admin/templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Templates' })).toBeVisible();
+  // The library starts with the ASB toolkit's first steps and a consent form, as Word documents.
+  await expect(page.getByRole('heading', { level: 2, name: 'ASB toolkit' })).toBeVisible();
+  for (const title of ['First warning letter', 'Acceptable Behaviour Contract (ABC)', 'Community Protection Warning (CPW)', 'Information sharing consent form']) {
+    await expect(page.getByRole('rowheader').filter({ hasText: title })).toBeVisible();
+  }
+  const starter = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download Community Protection Warning (CPW)' }).click();
+  expect((await starter).suggestedFilename()).toBe('community-protection-warning.docx');
   await page.getByRole('button', { name: 'Add a template' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a template' });
   await dialog.locator('input[type=file]').setInputFiles({ name: 'consent.pdf', mimeType: 'application/pdf', buffer: pdf('Consent to share') });

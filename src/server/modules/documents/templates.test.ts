@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../test/harness.ts';
+import { ensurePartnershipDefaults } from '../../db/seed/partnership-defaults.ts';
+import type { Agent, TestApp } from '../../test/harness.ts';
 import { startTestApp } from '../../test/harness.ts';
 import { auditOf, createRecord, emails, enrolledUser, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
 import { pdfBytes, query, upload } from './documents.fixtures.ts';
+import { zipText } from './starter-letters/zip.fixtures.ts';
 
 let t: TestApp;
 let place: Awaited<ReturnType<typeof loadStructure>>;
@@ -111,5 +113,81 @@ describe('the template library', () => {
     expectError(await (await t.as(emails.other)).post(`/api/v1/profiles/${profileId}/documents/from-template`, { templateId: consent.id }), 404, 'not_found');
     const locationId = await createRecord(police, 'locations');
     expectError(await police.post(`/api/v1/locations/${locationId}/documents/from-template`, { templateId: '00000000-0000-4000-8000-000000000000' }), 404, 'not_found');
+  });
+});
+
+const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const starters = [
+  { folder: 'ASB toolkit', title: 'Acceptable Behaviour Contract (ABC)', fileName: 'acceptable-behaviour-contract.docx', heading: 'Acceptable Behaviour Contract' },
+  { folder: 'ASB toolkit', title: 'Community Protection Warning (CPW)', fileName: 'community-protection-warning.docx', heading: 'Community Protection Warning' },
+  { folder: 'ASB toolkit', title: 'First warning letter', fileName: 'first-warning-letter.docx', heading: 'Anti-social behaviour: first warning' },
+  { folder: 'Consent forms', title: 'Information sharing consent form', fileName: 'information-sharing-consent.docx', heading: 'Consent to share information' },
+];
+
+type Listed = { id: string; folder: string; title: string; fileName: string; contentType: string; byteSize: number; version: number; active: boolean };
+const libraryOf = async (agent: Agent, retired = false) => (await agent.get(`/api/v1/templates${retired ? '?includeRetired=true' : ''}`)).json().items as Listed[];
+const startersIn = (library: Listed[]) => library.filter((x) => starters.some((s) => s.fileName === x.fileName));
+
+describe('the starter letters', () => {
+  it('are in a new partnership\'s library as Word documents that open with their heading, and in no other partnership\'s', async () => {
+    const admin = await t.as(emails.admin);
+    const partnership = (await admin.post('/api/v1/partnerships', { name: `Starter Shire ${Date.now()}` })).json() as { id: string };
+    const council = (await admin.post('/api/v1/organisations', { partnershipId: partnership.id, name: 'Starter Shire Council', kind: 'council' })).json() as { id: string };
+    const team = (await admin.post('/api/v1/teams', { organisationId: council.id, name: 'Community Safety team' })).json() as { id: string };
+    const officer = (await enrolledUser(t, emails.admin, { name: 'Sol Starter', role: 'practitioner', teamId: team.id })).agent;
+
+    const library = await libraryOf(officer);
+    expect(library.map(({ folder, title, fileName, contentType, active }) => ({ folder, title, fileName, contentType, active })))
+      .toEqual(starters.map(({ folder, title, fileName }) => ({ folder, title, fileName, contentType: docx, active: true })));
+
+    for (const [i, starter] of starters.entries()) {
+      const download = await officer.get(`/api/v1/templates/${library[i]!.id}/content`);
+      expect(download.statusCode, download.body).toBe(200);
+      expect(download.headers).toMatchObject({ 'content-type': docx, 'content-disposition': `attachment; filename="${starter.fileName}"; filename*=UTF-8''${starter.fileName}` });
+      expect(download.rawPayload.length).toBe(library[i]!.byteSize);
+      expect(zipText(download.rawPayload, 'word/document.xml')).toContain(`>${starter.heading}</w:t>`);
+    }
+    expect(await auditOf(t, library[0]!.id, 'template.downloaded')).toHaveLength(1);
+
+    const police = await t.as(emails.police);
+    const demoStarters = startersIn(await libraryOf(police));
+    expect(demoStarters.map((x) => x.title)).toEqual(starters.map((s) => s.title));
+    expect(demoStarters.map((x) => x.id)).not.toContain(library[0]!.id);
+    expectError(await police.get(`/api/v1/templates/${library[0]!.id}/content`), 404, 'not_found');
+    expectError(await (await t.as(emails.other)).get(`/api/v1/templates/${library[0]!.id}/content`), 404, 'not_found');
+    expectError(await officer.get(`/api/v1/templates/${demoStarters[0]!.id}/content`), 404, 'not_found');
+  });
+
+  it('copy onto a record as a Word document that downloads whole', async () => {
+    const police = await t.as(emails.police);
+    const warning = startersIn(await libraryOf(police)).find((x) => x.title === 'First warning letter')!;
+    const caseId = await createRecord(police, 'cases');
+    const copy = await police.post(`/api/v1/cases/${caseId}/documents/from-template`, { templateId: warning.id, visibility: 'team' });
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json()).toMatchObject({ title: 'First warning letter', folder: 'ASB toolkit', fileName: 'first-warning-letter.docx' });
+    const download = await police.get(`/api/v1/documents/${copy.json().id}/content`);
+    expect(download.statusCode, download.body).toBe(200);
+    expect(download.headers['content-type']).toBe(docx);
+    expect(zipText(download.rawPayload, 'word/document.xml')).toContain('>Anti-social behaviour: first warning</w:t>');
+    expectError(await (await t.as(emails.housing)).get(`/api/v1/documents/${copy.json().id}/content`), 403, 'no_access');
+  });
+
+  it('stay as the administrators left them: renamed, replaced or retired, seeding again adds none back', async () => {
+    const admin = await t.as(emails.admin);
+    const [contract, cpw, , consent] = startersIn(await libraryOf(admin, true));
+    const renamed = await admin.patch(`/api/v1/templates/${contract!.id}`, { version: contract!.version, title: 'ABC (Demo County wording)' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const replaced = await upload(admin, `/api/v1/templates/${cpw!.id}/file?${query({ fileName: 'cpw.pdf', version: cpw!.version })}`, pdfBytes('Ours'));
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect((await admin.patch(`/api/v1/templates/${consent!.id}`, { version: consent!.version, active: false })).statusCode).toBe(200);
+    const before = await libraryOf(admin, true);
+
+    await ensurePartnershipDefaults(t.database.db);
+
+    const after = await libraryOf(admin, true);
+    expect(after).toEqual(before);
+    expect(after.find((x) => x.id === contract!.id)).toMatchObject({ title: 'ABC (Demo County wording)' });
+    expect(after.find((x) => x.id === cpw!.id)).toMatchObject({ fileName: 'cpw.pdf', contentType: 'application/pdf' });
+    expect(after.find((x) => x.id === consent!.id)).toMatchObject({ active: false });
   });
 });

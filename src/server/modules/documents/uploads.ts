@@ -4,6 +4,7 @@ import { scanWithClamav } from '../../platform/files/clamav.ts';
 import { checkDocumentContent, documentTypes, type CheckedFile } from '../../platform/files/content.ts';
 import { newStorageKey, type FileStorage } from '../../platform/files/storage.ts';
 import { recordStoredFile, type StoredFile } from '../../platform/files/stored.ts';
+import { starterFileAt } from './starter-letters/index.ts';
 
 export interface PreparedUpload extends CheckedFile {
   scanResult: 'clean' | 'not_scanned';
@@ -51,8 +52,9 @@ export function createUploads({ files, settings }: { files: FileStorage; setting
       }
     },
 
+    /** The bytes, or null when none are stored; a starter letter this storage has not had yet is made now. */
     async read(storageKey: string): Promise<Buffer | null> {
-      return files.get(storageKey);
+      return (await files.get(storageKey)) ?? starterFileAt(files, storageKey);
     },
   };
 }
