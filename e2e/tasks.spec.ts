@@ -138,3 +138,72 @@ test('a task due in the past, for a team that cannot open the case, is explained
   await warning.getByRole('button', { name: 'Share this record (view) with Tenancy team (Demo Housing Association) and set the task' }).click();
   await expect(page.getByRole('heading', { level: 1, name: backdatedTitle })).toBeVisible();
 });
+
+test('a person\'s warning markers show where they are picked to link and on a task on them, and come first on a phone', async ({ page, checkA11y }, testInfo) => {
+  const police = await apiAs(testInfo.project.use.baseURL!, DEMO_USERS.police);
+  const surname = `Hollins${stamp}`;
+  const person = (await police.send('POST', '/profiles', {
+    firstName: 'Reece', lastName: surname, roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'],
+    reasonCreated: 'Named in the estate ASB operation', confirmNoDuplicate: true,
+  })) as { id: string };
+  const relative = (await police.send('POST', '/profiles', { firstName: 'Jean', lastName: surname, reasonCreated: 'Tenant of the flat', confirmNoDuplicate: true })) as { id: string };
+  const kase = (await police.send('POST', '/cases', { caseType: 'ASB', title: `Threats on Birch Row ${stamp}` })) as { id: string };
+  const me = (await police.get('/me')) as { id: string };
+  const taskTitle = `Visit Reece about the threats ${stamp}`;
+  await police.send('POST', '/tasks', { title: taskTitle, dueOn: '2030-01-15', assignee: { userId: me.id }, record: { kind: 'profile', id: person.id } });
+  await police.dispose();
+  const name = `Reece ${surname}`;
+
+  // Linking a relative: each person found, and the one chosen, shows the markers before the link is made.
+  await openAs(page, DEMO_USERS.police);
+  await page.goto(`/profiles/${relative.id}`);
+  await page.getByRole('region', { name: 'Relationships' }).getByRole('button', { name: 'Add a relationship' }).click();
+  const relationship = page.getByRole('dialog', { name: 'Add a relationship' });
+  await relationship.getByRole('combobox', { name: 'The other person' }).fill(name);
+  // Seen as badges, and heard in words as the option is read.
+  const option = page.getByRole('option', { name: new RegExp(`^${name}`) });
+  await expect(option).toHaveAccessibleName(/Warning marker: Violence\. High risk\. Age not known · Perpetrator/);
+  await expect(option.getByText('Violence', { exact: true })).toBeVisible();
+  await checkA11y(page);
+  await option.click();
+  await expect(relationship.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await relationship.getByRole('button', { name: 'Cancel' }).click();
+
+  // Adding them to a case: the search result says the same, and the radio is described by it.
+  await page.goto(`/cases/${kase.id}`);
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const adding = page.getByRole('dialog', { name: 'Add a person to this case' });
+  await adding.getByRole('searchbox', { name: 'Search people' }).fill(name);
+  await expect(adding.getByRole('radio', { name: new RegExp(name) })).toHaveAccessibleDescription(/Warning marker: Violence\. High risk/);
+  await expect(adding.getByText('Violence', { exact: true })).toBeVisible();
+  await checkA11y(page);
+  await adding.getByRole('button', { name: 'Cancel' }).click();
+
+  // The task on them: in the list, at home and on the task itself.
+  await page.goto('/tasks?view=mine');
+  const row = page.getByRole('row', { name: new RegExp(taskTitle) });
+  await expect(row.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await expect(row).toContainText('High risk');
+  await checkA11y(page);
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'My tasks' }).getByRole('listitem').filter({ hasText: taskTitle }).getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await page.getByRole('link', { name: taskTitle }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: taskTitle })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Warning markers' })).toHaveText('Violence');
+  await expect(page.getByText('High risk')).toBeVisible();
+  await checkA11y(page);
+
+  // On a phone the person's page and their card in the gallery put markers and risk above the photo.
+  await resizeTo(page, 390, 844);
+  const above = async (first: Locator, second: Locator) => expect((await first.boundingBox())!.y).toBeLessThan((await second.boundingBox())!.y);
+  await page.goto(`/profiles/${person.id}`);
+  const photo = page.getByRole('img', { name: `No photo of ${name}` });
+  await above(page.getByRole('alert').filter({ hasText: 'Warning marker' }), photo);
+  await above(page.getByText('High risk'), photo);
+  await checkA11y(page);
+  await page.goto(`/profiles?view=gallery&q=${encodeURIComponent(surname)}`);
+  const card = page.getByRole('listitem', { name });
+  await above(card.getByRole('list', { name: 'Warning markers' }), card.getByText('RH', { exact: true }));
+  await above(card.getByText('High risk'), card.getByText('RH', { exact: true }));
+  await checkA11y(page);
+});

@@ -3,6 +3,7 @@ import { adjustmentStatuses, bandColours } from '../assessments.ts';
 import { profileRoles, recordKinds } from '../records.ts';
 import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
 import { isoTime, listQuery, page, ref, uuid, version } from './common.ts';
+import { personSafety } from './profiles.ts';
 import { isoDate, lookupInput, lookupRef } from './records.ts';
 
 /** Formatted text as HTML from the editor; the server keeps only safe markup (see the reports module). */
@@ -166,8 +167,12 @@ export const timelineEntry = z.object({
   at: isoTime,
   /** What happened, in words: the report type ("Visit"), "Task accepted", "Document added", "Profile updated". */
   label: z.string(),
-  /** The record the entry is on: a case's timeline can hold its linked profiles' reports. */
-  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }),
+  /**
+   * The record the entry is on: a case's timeline can hold its linked profiles' reports. On such an
+   * entry `safety` is that person's warning markers, risk, age and roles (the reader may open them,
+   * or the entry would not be there); null on the record's own entries, whose page shows them.
+   */
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable(), safety: personSafety.nullable() }),
   author: timelineAuthor,
   team: ref.nullable(),
   organisation: ref.nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordKinds } from '../records.ts';
 import { taskPriorities, taskStatuses, taskUpdateKinds } from '../work.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
+import { personSafety } from './profiles.ts';
 import { isoDate } from './records.ts';
 import { subjectRef } from './reports.ts';
 
@@ -135,8 +136,11 @@ export const taskSummary = z.object({
   acceptedBy: ref.nullable(),
   setBy: ref,
   setByTeam: ref,
-  /** The record it is on; `title` is null when the reader cannot open that record. */
-  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable() }).nullable(),
+  /**
+   * The record it is on; `title` is null when the reader cannot open that record. `safety`: on a
+   * person the reader may open, their warning markers, risk, age and roles; otherwise null.
+   */
+  record: z.object({ kind: z.enum(recordKinds), id: uuid, title: z.string().nullable(), safety: personSafety.nullable() }).nullable(),
   actionPlan: ref.nullable(),
   updatedAt: isoTime,
   version,

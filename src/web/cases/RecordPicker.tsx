@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Group, Radio, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Group, Radio, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { searchReply, type SearchResult } from '../../shared/api/search.ts';
 import { get, withQuery } from '../api/client.ts';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { ownerText } from '../records/OwnerLine.tsx';
+import { PersonSafetyPhrase } from '../records/PersonSafetyLine.tsx';
 import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { searchKeys } from '../search/keys.ts';
 
@@ -26,6 +27,7 @@ interface Props {
  * are named with their owner and a way to ask, but cannot be linked.
  */
 export function RecordPicker({ kind, label, description, linked, chosen, onChoose, error }: Props) {
+  const safetyId = useId();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const results = useQuery({
@@ -54,22 +56,30 @@ export function RecordPicker({ kind, label, description, linked, chosen, onChoos
               const already = linked.includes(item.id);
               const detail = [item.subtitle, ownerText(item.owner)].filter(Boolean).join(' · ');
               return item.accessible ? (
-                <Radio
-                  key={item.id}
-                  value={item.id}
-                  disabled={already}
-                  label={
-                    <Group gap="xs" component="span">
-                      {item.title}
-                      {already && (
-                        <Badge color="gray" variant="light" component="span">
-                          Already linked
-                        </Badge>
-                      )}
-                    </Group>
-                  }
-                  description={detail}
-                />
+                <Stack key={item.id} gap={4}>
+                  <Radio
+                    value={item.id}
+                    disabled={already}
+                    label={
+                      <Group gap="xs" component="span">
+                        {item.title}
+                        {already && (
+                          <Badge color="gray" variant="light" component="span">
+                            Already linked
+                          </Badge>
+                        )}
+                      </Group>
+                    }
+                    description={detail}
+                    aria-describedby={item.safety ? `${safetyId}-${item.id}` : undefined}
+                  />
+                  {/* A radio's description is a paragraph, which cannot hold the markers' list. */}
+                  {item.safety && (
+                    <Box pl="xl">
+                      <PersonSafetyPhrase id={`${safetyId}-${item.id}`} safety={item.safety} />
+                    </Box>
+                  )}
+                </Stack>
               ) : (
                 <Group key={item.id} gap="sm" wrap="wrap" pl="xl">
                   <Stack gap={0}>

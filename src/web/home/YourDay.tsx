@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../components/format.ts';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { fullName } from '../profiles/labels.ts';
 import { recordHref, recordNoun } from '../records/kinds.ts';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { RiskBadge } from '../records/RiskBadge.tsx';
 import { WarningMarkerBadges } from '../records/WarningMarkers.tsx';
 import { TaskStatus } from '../tasks/TaskStatus.tsx';
@@ -39,6 +40,7 @@ function TaskItem({ task }: { task: TaskSummary }) {
         <Text size="sm">Due {formatDate(task.dueOn)}</Text>
       </Group>
       {task.record && (task.record.title ? <Line>On {task.record.title}</Line> : <Line>On a {recordNoun(task.record.kind)} you cannot open</Line>)}
+      {task.record?.safety && <PersonSafetyLine safety={task.record.safety} />}
     </>
   );
 }

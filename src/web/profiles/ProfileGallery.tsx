@@ -9,11 +9,21 @@ import { WarningMarkerBadges } from '../records/WarningMarkers.tsx';
 import { fullName } from './labels.ts';
 import { initials } from './PhotoPanel.tsx';
 
+/** One person of the gallery: markers and risk before the photo, so that on a phone, cards one under another, they come first. */
 function ProfileCard({ profile: p }: { profile: ProfileSummary }) {
   const name = fullName(p);
   return (
     <Card component="li" withBorder padding="md" radius="sm" aria-label={name}>
-      <Group align="flex-start" wrap="nowrap" gap="md">
+      <Stack gap={6} align="flex-start">
+        <Title order={2} size="h4">
+          <Anchor component={Link} to={`/profiles/${p.id}`} inherit>
+            {name}
+          </Anchor>
+        </Title>
+        <WarningMarkerBadges markers={p.warningMarkers} />
+        <RiskBadge level={p.riskLevel} />
+      </Stack>
+      <Group align="flex-start" wrap="nowrap" gap="md" mt="sm">
         {p.thumbnailUrl ? (
           <Image src={p.thumbnailUrl} alt="" w={72} h={72} radius="sm" fit="cover" />
         ) : (
@@ -21,31 +31,22 @@ function ProfileCard({ profile: p }: { profile: ProfileSummary }) {
             {initials(p)}
           </Avatar>
         )}
-        <Stack gap={6} style={{ minWidth: 0 }}>
-          <Title order={2} size="h4">
-            <Anchor component={Link} to={`/profiles/${p.id}`} inherit>
-              {name}
-            </Anchor>
-          </Title>
+        <Stack gap={6} align="flex-start" style={{ minWidth: 0 }}>
           <Text size="sm">Age: {ageText(p)}</Text>
+          {p.roles.length > 0 && (
+            <Group gap={4} component="ul" aria-label="Roles" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {p.roles.map((r) => (
+                <Badge component="li" key={r} variant="outline" color="gray">
+                  {profileRoleLabels[r]}
+                </Badge>
+              ))}
+            </Group>
+          )}
         </Stack>
       </Group>
-      <Stack gap={6} mt="sm" align="flex-start">
-        <RiskBadge level={p.riskLevel} />
-        {p.roles.length > 0 && (
-          <Group gap={4} component="ul" aria-label="Roles" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {p.roles.map((r) => (
-              <Badge component="li" key={r} variant="outline" color="gray">
-                {profileRoleLabels[r]}
-              </Badge>
-            ))}
-          </Group>
-        )}
-        <WarningMarkerBadges markers={p.warningMarkers} />
-        <Text size="xs" c="dimmed">
-          {p.owner.team.name} · updated {formatDate(p.updatedAt)}
-        </Text>
-      </Stack>
+      <Text size="xs" c="dimmed" mt="sm">
+        {p.owner.team.name} · updated {formatDate(p.updatedAt)}
+      </Text>
     </Card>
   );
 }

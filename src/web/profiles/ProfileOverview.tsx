@@ -7,11 +7,28 @@ import { formatDateTime } from '../components/format.ts';
 import { birthText } from '../records/ageText.ts';
 import { ownerText } from '../records/OwnerLine.tsx';
 import { RiskBadge } from '../records/RiskBadge.tsx';
+import { WarningMarkers } from '../records/WarningMarkers.tsx';
 import { fullName, rolesText } from './labels.ts';
 
 const names = (items: { name: string }[]) => (items.length === 0 ? 'None recorded' : items.map((i) => i.name).join(', '));
 
-/** The key information box and the person's details. */
+/**
+ * The warning markers, then the risk level, at the head of the page: on a phone, where the photo
+ * comes next, they are read and seen before it.
+ */
+export function ProfileSafety({ profile: p }: { profile: Profile }) {
+  return (
+    <>
+      <WarningMarkers markers={p.warningMarkers} />
+      {/* Wrapped, so the page's column does not stretch the badge across it. */}
+      <div>
+        <RiskBadge level={p.riskLevel} />
+      </div>
+    </>
+  );
+}
+
+/** The key information box and the person's details; the risk level is in `ProfileSafety` above. */
 export function ProfileOverview({ profile: p }: { profile: Profile }) {
   const keyInformationId = useId();
   return (
@@ -28,7 +45,6 @@ export function ProfileOverview({ profile: p }: { profile: Profile }) {
           { label: 'Gender', value: p.gender ? genderLabels[p.gender] : 'Not recorded' },
           { label: 'Ethnicity', value: p.ethnicity ? p.ethnicity.name : 'Not recorded' },
           { label: 'Roles', value: rolesText(p.roles) },
-          { label: 'Risk level', value: <RiskBadge level={p.riskLevel} /> },
           { label: 'Vulnerabilities', value: names(p.vulnerabilities) },
           { label: 'Other names', value: p.aliases.length === 0 ? 'None recorded' : p.aliases.map(fullName).join(', ') },
           { label: 'Phone', value: p.phone ?? 'Not recorded' },

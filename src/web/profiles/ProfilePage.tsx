@@ -9,14 +9,13 @@ import { RecordHistory } from '../records/RecordHistory.tsx';
 import { RecordTimeline } from '../reports/RecordTimeline.tsx';
 import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
-import { WarningMarkers } from '../records/WarningMarkers.tsx';
 import { AddressList } from './AddressList.tsx';
 import { fullName } from './labels.ts';
 import { MergedFrom } from './MergedFrom.tsx';
 import { MergeProfileButton } from './MergeProfile.tsx';
 import { PhotoPanel } from './PhotoPanel.tsx';
 import { ProfileCases } from './ProfileCases.tsx';
-import { ProfileOverview } from './ProfileOverview.tsx';
+import { ProfileOverview, ProfileSafety } from './ProfileOverview.tsx';
 import { RecordUnavailable } from './RecordUnavailable.tsx';
 import { Relationships } from './Relationships.tsx';
 import { useProfile } from './useProfile.ts';
@@ -44,7 +43,7 @@ export function ProfilePage() {
         </>
       }
     >
-      <WarningMarkers markers={p.warningMarkers} />
+      <ProfileSafety profile={p} />
       <AssessmentsRequiredAlert kind="profiles" id={p.id} />
       <Anchor component={Link} to="/profiles" size="sm">
         Back to people

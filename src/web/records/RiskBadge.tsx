@@ -7,18 +7,17 @@ const colours: Record<RiskLevel, { color: string; variant: 'light' | 'filled' }>
   high: { color: 'red', variant: 'filled' },
 };
 
+/** The badge's words, for where they are read without it. */
+export const riskWords = (level: RiskLevel | null) => (level ? `${riskLevelLabels[level]} risk` : 'Risk not assessed');
+
 /** The risk level from the latest assessment, with words as well as colour. */
 export function RiskBadge({ level }: { level: RiskLevel | null }) {
   if (!level) {
     return (
       <Badge color="gray" variant="outline">
-        Risk not assessed
+        {riskWords(level)}
       </Badge>
     );
   }
-  return (
-    <Badge {...colours[level]}>
-      {riskLevelLabels[level]} risk
-    </Badge>
-  );
+  return <Badge {...colours[level]}>{riskWords(level)}</Badge>;
 }

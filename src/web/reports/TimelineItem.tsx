@@ -9,6 +9,7 @@ import { AssessmentBand } from '../assessments/AssessmentBand.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { documentContentUrl } from '../documents/api.ts';
 import { recordHref } from '../records/kinds.ts';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { EditReportForm } from './EditReportForm.tsx';
 import { ReportBody } from './ReportBody.tsx';
 import { ReportVersions } from './ReportVersions.tsx';
@@ -146,6 +147,7 @@ export function TimelineItem({ entry, recordId }: { entry: TimelineEntry; record
               </>
             )}
           </Text>
+          {elsewhere && entry.record.safety && <PersonSafetyLine safety={entry.record.safety} />}
           <Byline entry={entry} />
           <Content entry={entry} />
         </>

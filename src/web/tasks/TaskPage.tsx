@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { recordHref, recordNoun } from '../records/kinds.ts';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { taskKeys } from './keys.ts';
 import { taskPriorityLabels, updateLabels } from './labels.ts';
 import { TaskActions } from './TaskActions.tsx';
@@ -17,9 +18,12 @@ function RecordLink({ record }: { record: Task['record'] }) {
   if (!record) return <>Standalone: not on a record</>;
   if (record.title === null) return <>A {recordNoun(record.kind)} you cannot open</>;
   return (
-    <Anchor component={Link} to={recordHref(record.kind, record.id)}>
-      {record.title}
-    </Anchor>
+    <Stack gap={4} align="flex-start">
+      <Anchor component={Link} to={recordHref(record.kind, record.id)}>
+        {record.title}
+      </Anchor>
+      {record.safety && <PersonSafetyLine safety={record.safety} />}
+    </Stack>
   );
 }
 

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import type { TaskSummary } from '../../shared/api/tasks.ts';
 import { formatDate } from '../components/format.ts';
 import { recordHref, recordNoun } from '../records/kinds.ts';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { taskPriorityLabels } from './labels.ts';
 import { TaskStatus } from './TaskStatus.tsx';
 
@@ -17,9 +18,12 @@ function RecordCell({ record }: { record: TaskSummary['record'] }) {
   if (!record) return <>Standalone</>;
   if (record.title === null) return <>A {recordNoun(record.kind)} you cannot open</>;
   return (
-    <Anchor component={Link} to={recordHref(record.kind, record.id)}>
-      {record.title}
-    </Anchor>
+    <Stack gap={4} align="flex-start">
+      <Anchor component={Link} to={recordHref(record.kind, record.id)}>
+        {record.title}
+      </Anchor>
+      {record.safety && <PersonSafetyLine safety={record.safety} />}
+    </Stack>
   );
 }
 

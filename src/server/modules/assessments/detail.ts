@@ -1,7 +1,7 @@
 import type { Assessment } from '../../../shared/api/assessments.ts';
 import type { Context } from '../../platform/context.ts';
 import type { SharedRecord } from '../sharing/record-access.ts';
-import { presentSummary as taskSummary, reload as reloadTask } from '../tasks/task.ts';
+import { presentSummary as taskSummary, reload as reloadTask, subjectSafety } from '../tasks/task.ts';
 import { isReadable, present, type AssessmentRow } from './assessment.ts';
 import * as q from './queries.ts';
 
@@ -10,7 +10,7 @@ async function informationRequests(ctx: Context, id: string): Promise<Assessment
   const requests: NonNullable<Assessment['informationRequests']> = [];
   for (const r of await q.informationRequestsOf(ctx.tx, id)) {
     const task = await reloadTask(ctx, r.taskId);
-    if (task.visible) requests.push({ questionKey: r.questionKey, task: taskSummary(task) });
+    if (task.visible) requests.push({ questionKey: r.questionKey, task: taskSummary(task, await subjectSafety(ctx, [task])) });
   }
   return requests;
 }

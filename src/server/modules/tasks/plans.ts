@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context.ts';
 import { ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
 import { audienceOf, contributableRecord, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
-import { listingSubject, presentSummary } from './task.ts';
+import { listingSubject, presentSummary, subjectSafety } from './task.ts';
 
 const planSubject = (plan: q.PlanRow, record: SharedRecord) => ({
   entityType: 'action_plan' as const,
@@ -16,6 +16,7 @@ const planSubject = (plan: q.PlanRow, record: SharedRecord) => ({
 
 async function present(ctx: Context, plans: q.PlanRow[]): Promise<ActionPlan[]> {
   const tasks = await q.tasksOfPlans(ctx.tx, ctx.actor, plans.map((p) => p.id));
+  const safety = await subjectSafety(ctx, tasks);
   return plans.map((plan) => {
     const own = tasks.filter((t) => t.task.actionPlanId === plan.id);
     const counted = own.filter((t) => t.task.status !== 'cancelled');
@@ -26,7 +27,7 @@ async function present(ctx: Context, plans: q.PlanRow[]): Promise<ActionPlan[]> 
       createdBy: { id: plan.createdById, name: plan.createdByName },
       createdAt: plan.createdAt.toISOString(),
       version: plan.version,
-      tasks: own.map(presentSummary),
+      tasks: own.map((t) => presentSummary(t, safety)),
       progress: { completed: counted.filter((t) => t.task.status === 'completed').length, total: counted.length },
     };
   });

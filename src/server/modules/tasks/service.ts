@@ -10,7 +10,7 @@ import { announce } from './announce.ts';
 import { letAssigneeOpen } from './assignee-access.ts';
 import { checkWatchers, resolveAssignee, resolvePlan, type Assignee } from './inputs.ts';
 import * as q from './queries.ts';
-import { listingSubject, loadTask, permissionsOf, presentSummary, presentTask, reload, subjectOf } from './task.ts';
+import { listingSubject, loadTask, permissionsOf, presentSummary, presentTask, reload, subjectOf, subjectSafety } from './task.ts';
 
 const summaryKey = (row: q.Row) => [row.task.dueOn, row.task.id];
 
@@ -99,7 +99,8 @@ export async function findTasks(ctx: Context, query: z.infer<typeof taskListQuer
     cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,
   });
-  return pageOf(rows, query.limit, presentSummary, summaryKey);
+  const safety = await subjectSafety(ctx, rows);
+  return pageOf(rows, query.limit, (r) => presentSummary(r, safety), summaryKey);
 }
 
 /**
@@ -108,8 +109,9 @@ export async function findTasks(ctx: Context, query: z.infer<typeof taskListQuer
  */
 export async function overdueTasksOfTeam(ctx: Context, teamId: string, limit: number) {
   const rows = await q.listTasks(ctx.tx, ctx.actor, { where: q.ofTeam(teamId), state: 'todo', overdue: true, cursor: null, limit });
+  const safety = await subjectSafety(ctx, rows);
   return {
-    items: rows.slice(0, limit).map((r) => ({ ...presentSummary(r), version: r.task.version, canReassign: permissionsOf(ctx.actor, r).canReassign })),
+    items: rows.slice(0, limit).map((r) => ({ ...presentSummary(r, safety), version: r.task.version, canReassign: permissionsOf(ctx.actor, r).canReassign })),
     more: rows.length > limit,
   };
 }
@@ -130,7 +132,8 @@ export async function listRecordTasks(ctx: Context, kind: RecordKind, id: string
     cursor: decodeCheckedCursor(query.cursor, isIsoDate, isUuid),
     limit: query.limit,
   });
-  const page = pageOf(rows, query.limit, presentSummary, summaryKey);
+  const safety = await subjectSafety(ctx, rows);
+  const page = pageOf(rows, query.limit, (r) => presentSummary(r, safety), summaryKey);
   ctx.audit({ action: 'tasks.listed', ...listingSubject(record), details: { record: { kind: record.kind, id: record.id }, state: query.state, count: page.items.length } });
   return page;
 }

@@ -1,9 +1,11 @@
+import type { PersonSafety } from '../../../shared/api/profiles.ts';
 import type { Task, TaskSummary } from '../../../shared/api/tasks.ts';
 import { taskStatusLabels, type TaskStatus } from '../../../shared/work.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
+import { safetyOf } from '../profiles/safety.ts';
 import * as q from './queries.ts';
 
 export type TaskRow = q.Row;
@@ -101,7 +103,16 @@ function assigneeOf(row: TaskRow): TaskSummary['assignee'] {
   return { kind: 'organisation', id: t.assignedOrganisationId!, name: row.assignedOrganisationName ?? '' };
 }
 
-export function presentSummary(row: TaskRow): TaskSummary {
+/**
+ * The safety line of the people the tasks are on, for those the reader may open: one statement
+ * for a whole list, none when no task is on a person.
+ */
+export async function subjectSafety(ctx: Context, rows: TaskRow[]): Promise<Map<string, PersonSafety>> {
+  return safetyOf(ctx, rows.flatMap(({ task: t }) => (t.recordKind === 'profile' && t.recordId ? [t.recordId] : [])));
+}
+
+/** `safety` is what `subjectSafety` gave for the rows being shown. */
+export function presentSummary(row: TaskRow, safety: ReadonlyMap<string, PersonSafety>): TaskSummary {
   const t = row.task;
   return {
     id: t.id,
@@ -114,7 +125,7 @@ export function presentSummary(row: TaskRow): TaskSummary {
     acceptedBy: t.acceptedBy ? { id: t.acceptedBy, name: row.acceptedByName ?? '' } : null,
     setBy: { id: t.setBy, name: row.setByName },
     setByTeam: { id: t.setByTeamId, name: row.setByTeamName },
-    record: t.recordKind && t.recordId ? { kind: t.recordKind, id: t.recordId, title: row.recordTitle } : null,
+    record: t.recordKind && t.recordId ? { kind: t.recordKind, id: t.recordId, title: row.recordTitle, safety: safety.get(t.recordId) ?? null } : null,
     actionPlan: t.actionPlanId ? { id: t.actionPlanId, name: row.actionPlanTitle ?? '' } : null,
     updatedAt: t.updatedAt.toISOString(),
     version: t.version,
@@ -126,7 +137,7 @@ export async function presentTask(ctx: Context, row: TaskRow): Promise<Task> {
   const updates = await q.updatesOf(ctx.tx, t.id);
   const watchers = await q.watchersOf(ctx.tx, t.id);
   return {
-    ...presentSummary(row),
+    ...presentSummary(row, await subjectSafety(ctx, [row])),
     description: t.description,
     declineReason: t.declineReason,
     result: t.result,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PersonSafety } from '../../../shared/api/profiles.ts';
 import type { TimelineEntry, timelineQuery } from '../../../shared/api/reports.ts';
 import { bandFor, finalScore } from '../../../shared/assessment-engine.ts';
 import type { AdjustmentStatus } from '../../../shared/assessments.ts';
@@ -9,6 +10,7 @@ import type { recordChangeActions } from '../../platform/audit/actions.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { safetyOf } from '../profiles/safety.ts';
 import { attachmentsOf, type Attachment } from '../reports/service.ts';
 import { subjectOf, viewableRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
@@ -114,13 +116,13 @@ function authorOf(r: q.TimelineRow): TimelineEntry['author'] {
   return { id: r.author_id, name: r.author_name, ...agency };
 }
 
-function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>): TimelineEntry {
+function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>, safety: Map<string, PersonSafety>): TimelineEntry {
   return {
     id: `${r.kind}:${r.source_id}`,
     kind: r.kind,
     at: `${r.at.slice(0, 23)}Z`,
     label: labelOf(r),
-    record: { kind: r.record_kind, id: r.record_id, title: r.record_title },
+    record: { kind: r.record_kind, id: r.record_id, title: r.record_title, safety: safety.get(r.record_id) ?? null },
     author: authorOf(r),
     team: ref(r.team_id, r.team_name),
     organisation: ref(r.organisation_id, r.organisation_name),
@@ -152,7 +154,10 @@ export async function recordTimeline(ctx: Context, kind: RecordKind, id: string,
   const rows = await q.timeline(ctx.tx, { actor: ctx.actor, record, filter, cursor: cursorOf(query.cursor), limit: query.limit });
   const readableReports = rows.slice(0, query.limit).filter((r) => r.kind === 'report' && r.readable).map((r) => r.source_id);
   const attachments = await attachmentsOf(ctx, readableReports);
-  const page = pageOf(rows, query.limit, (r) => present(r, attachments), (r) => [r.at, r.kind, r.source_id]);
+  // The people of a case whose entries it shows: the page is the case's, so each entry says who.
+  const people = rows.slice(0, query.limit).filter((r) => r.record_kind === 'profile' && r.record_id !== record.id).map((r) => r.record_id);
+  const safety = await safetyOf(ctx, people);
+  const page = pageOf(rows, query.limit, (r) => present(r, attachments, safety), (r) => [r.at, r.kind, r.source_id]);
   ctx.audit({
     action: 'timeline.viewed',
     ...subjectOf(record),

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Entry { id: string; kind: string; at: string; label: string; readable: boolean; author: { id?: string | null; name?: string; team: { name: string } | null }; record: { kind: string; id: string }; detail: Record<string, unknown> }
+interface Entry { id: string; kind: string; at: string; label: string; readable: boolean; author: { id?: string | null; name?: string; team: { name: string } | null }; record: { kind: string; id: string; safety: unknown }; detail: Record<string, unknown> }
 
 async function timeline(agent: Agent, path: string, query = ''): Promise<Entry[]> {
   const response = await agent.get(`/api/v1/${path}/timeline?limit=200${query}`);
@@ -212,6 +212,35 @@ describe('a record\'s timeline', () => {
     expect(JSON.stringify(councilLinked)).not.toContain(closed.lastName);
     expect(reports(await timeline(police, `cases/${caseId}`, '&includeLinked=true'))).toEqual([`report:${onCase.id}`, `report:${onOpen.id}`, `report:${onClosed.id}`].sort());
     expectError(await police.get(`/api/v1/profiles/${open.id}/timeline?includeLinked=true`), 422, 'validation_failed');
+  });
+
+  it('gives each entry from a case\'s people their markers and risk, only to a reader who may open them', async () => {
+    const police = await t.as(emails.police);
+    const council = await t.as(emails.council);
+    const housing = await t.as(emails.housing);
+    const caseId = await createRecord(police, 'cases');
+    for (const team of [councilTeam(), place.team('Demo Housing Association/Tenancy team')]) await share(police, 'cases', caseId, { teamId: team.teamId, level: 'view' });
+    const person = await createProfile(police, { roles: ['perpetrator'], riskLevel: 'high', warningMarkers: ['violence'] });
+    await share(police, 'profiles', person.id, { teamId: councilTeam().teamId, level: 'view' });
+    expect((await police.post(`/api/v1/cases/${caseId}/profiles`, { profileId: person.id, role: 'perpetrator' })).statusCode).toBe(201);
+    const onCase = await report(police, `cases/${caseId}`);
+    const onPerson = await report(police, `profiles/${person.id}`);
+    const safety = { roles: ['perpetrator'], riskLevel: 'high', warningMarkers: [{ key: 'violence', name: 'Violence' }] };
+
+    for (const reader of [police, council]) {
+      const entries = await timeline(reader, `cases/${caseId}`, '&includeLinked=true');
+      expect(entries.find((e) => e.id === `report:${onPerson.id}`)!.record).toMatchObject({ kind: 'profile', id: person.id, safety });
+      expect(entries.find((e) => e.id === `report:${onCase.id}`)!.record).toMatchObject({ kind: 'case', safety: null });
+    }
+    // The person's own timeline is their page: its entries do not repeat what its header shows.
+    expect((await timeline(police, `profiles/${person.id}`)).every((e) => e.record.safety === null)).toBe(true);
+
+    // Housing may open the case but not the person: neither the person's entries nor their markers.
+    const seen = await housing.get(`/api/v1/cases/${caseId}/timeline?limit=200&includeLinked=true`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().items.map((e: Entry) => e.id)).not.toContain(`report:${onPerson.id}`);
+    expect(seen.body).not.toContain('Violence');
+    expectError(await (await t.as(emails.other)).get(`/api/v1/cases/${caseId}/timeline?includeLinked=true`), 404, 'not_found');
   });
 });
 
