@@ -49,9 +49,11 @@ test('a housing officer creates a profile, and is told it is not shared with any
   profileId = /\/profiles\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
   expect(profileId).not.toBe('');
   await expect(page.getByRole('main')).toContainText('12 Apr 1990');
+  await page.getByRole('tab', { name: 'Sharing' }).click();
   const sharing = page.getByRole('region', { name: 'Sharing' });
   await expect(sharing).toContainText('Only Demo Housing Association can see this record. Share it with the other agencies working with this person.');
   await expect(sharing.getByRole('table', { name: 'Who can see this profile' })).toContainText('Tenancy team (Demo Housing Association)');
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('region', { name: 'History' })).toContainText(/created/i);
   await checkA11y(page);
 });
@@ -142,6 +144,7 @@ test('the housing team admin approves, and the police officer opens the profile'
   await expect(police.getByRole('heading', { level: 1, name: 'Jordan Blake' })).toBeVisible();
   await expect(police.getByRole('main')).toContainText(reason);
   // Shared with the ASB team now, so the warning about one agency has gone.
+  await police.getByRole('tab', { name: 'Sharing' }).click();
   const sharing = police.getByRole('region', { name: 'Sharing' });
   await expect(sharing.getByRole('table', { name: 'Who can see this profile' })).toContainText('ASB team (Demo County Police)');
   await expect(sharing).not.toContainText('Only Demo Housing Association can see this record');

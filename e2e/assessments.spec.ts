@@ -62,6 +62,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   // The screening, from the profile: one "yes" of six.
   await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${profile.id}`);
+  await page.getByRole('tab', { name: 'Work' }).click();
   const section = page.getByRole('region', { name: 'Assessments' });
   await expect(section.getByText('No assessments have been completed on this profile.')).toBeVisible();
   await checkA11y(page);
@@ -147,6 +148,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   await page.getByRole('link', { name: victimName }).click();
   await expect(page.getByText('High risk')).toBeVisible();
   await expect(flag).toBeHidden();
+  await page.getByRole('tab', { name: 'Work' }).click();
   const row = page.getByRole('region', { name: 'Assessments' }).getByRole('row', { name: /ASB Risk Assessment Matrix/ });
   await expect(row).toContainText('Score 42');
   await expect(row).toContainText('adjusted from 37');
@@ -166,7 +168,7 @@ test('a VICTIM screening flags the profile; the matrix scores High, is adjusted 
   // Oldest first: the adjusted High, then the review's Medium.
   await expect(page.getByRole('row', { name: /Final score and band/ })).toContainText(/42\s*High\s*25\s*Medium/);
 
-  await page.goto(`/profiles/${profile.id}`);
+  await page.goto(`/profiles/${profile.id}?section=work`);
   await expect(page.getByText('Medium risk')).toBeVisible();
   // The timeline tells everyone who can open the profile what was assessed, newest first.
   const entries = page.getByRole('list', { name: 'Timeline entries, newest first' });
@@ -246,6 +248,7 @@ test('a team finishes a Wheel draft together: ratings by keyboard, a colleague s
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${person.firstName} ${person.lastName}` })).toBeVisible();
+  await page.getByRole('tab', { name: 'Work' }).click();
   await expect(page.getByRole('region', { name: 'Assessments' }).getByText('No assessments have been completed on this profile.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Assessments' }).getByText('Work in progress')).toHaveCount(0);
   await officer.dispose();
@@ -298,7 +301,7 @@ test('a family assessment lists the family from the profile and takes one answer
   await officer.send('POST', `/profiles/${mother.id}/relationships`, { otherProfileId: son.id, kind: 'parent' });
 
   await openAs(page, DEMO_USERS.police);
-  await page.goto(`/profiles/${mother.id}`);
+  await page.goto(`/profiles/${mother.id}?section=work`);
   await page.getByRole('region', { name: 'Assessments' }).getByRole('button', { name: 'Start an assessment' }).click();
   await page.getByRole('menuitem', { name: 'Family assessment', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Family assessment' })).toBeVisible();
@@ -343,7 +346,7 @@ test('an assessment kept to its team shows only a stub to another agency that ca
   await officer.dispose();
 
   await openAs(page, DEMO_USERS.council);
-  await page.goto(`/profiles/${profile.id}`);
+  await page.goto(`/profiles/${profile.id}?section=work`);
   const section = page.getByRole('region', { name: 'Assessments' });
   const row = section.getByRole('row', { name: /VICTIM screening/ });
   await expect(row).toContainText(/Restricted — ASB team, \d{1,2} \w{3} \d{4}/);

@@ -51,6 +51,7 @@ test('a police officer uploads a letter to a profile, previews it and downloads 
 
   await openAs(page, DEMO_USERS.police);
   await page.goto(`/profiles/${profileId}`);
+  await page.getByRole('tab', { name: 'Documents' }).click();
   const documents = page.getByRole('region', { name: 'Documents' });
   await expect(documents.getByText('There are no documents on this profile yet.')).toBeVisible();
   await documents.getByRole('button', { name: 'Upload a document' }).click();

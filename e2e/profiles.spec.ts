@@ -96,6 +96,7 @@ test('a profile page puts warning markers first, and its owners share it, link r
   await checkA11y(page);
 
   // Sharing with the council's team, then changing and removing it.
+  await page.getByRole('tab', { name: 'Sharing' }).click();
   const sharing = page.getByRole('region', { name: 'Sharing' });
   await expect(sharing).toContainText('Only Demo County Police can see this record.');
   await sharing.getByRole('combobox', { name: 'Team' }).click();
@@ -118,6 +119,7 @@ test('a profile page puts warning markers first, and its owners share it, link r
   await expect(table.getByRole('row', { name: /Everyone in Demo Housing Association/ })).toHaveCount(0);
 
   // A relationship, read from both sides.
+  await page.getByRole('tab', { name: 'Details' }).click();
   const relationships = page.getByRole('region', { name: 'Relationships' });
   await relationships.getByRole('button', { name: 'Add a relationship' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a relationship' });
@@ -141,12 +143,16 @@ test('a profile page puts warning markers first, and its owners share it, link r
   await page.getByRole('button', { name: 'Add a photo' }).click();
   await (await chooser).setFiles({ name: 'kyle.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByRole('img', { name: `Photo of Kyle ${surname}` })).toBeVisible();
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('region', { name: 'History' })).toContainText('Community Safety team');
   await checkA11y(page);
 
   // On a phone the wide tables scroll sideways, and the keyboard can reach them to do so.
   await resizeTo(page, 390, 844);
   await expect(page.getByRole('alert').filter({ hasText: 'Warning markers' })).toBeVisible();
+  await checkA11y(page);
+  await page.getByRole('tab', { name: 'Sharing' }).click();
+  await expect(page.getByRole('table', { name: 'Who can see this profile' })).toBeVisible();
   await checkA11y(page);
 });
 
@@ -168,6 +174,7 @@ test('a team admin merges a duplicate into the profile', async ({ page, checkA11
   await field(dialog, 'Reason').fill('Same person: same date of birth and address, surname misspelt');
   await dialog.getByRole('button', { name: 'Merge profiles' }).click();
   await expect(dialog).toBeHidden();
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('region', { name: 'Merged from' })).toContainText(`Kyle ${surname}e`);
 
   // The duplicate's old address leads to the survivor.

@@ -31,13 +31,13 @@ test('a report the police save appears on the council officer\'s open profile pa
   await api.dispose();
 
   await openAs(page, DEMO_USERS.council);
-  await page.goto(`/profiles/${profileId}`);
+  await page.goto(`/profiles/${profileId}?section=work`);
   const councilTimeline = page.getByRole('region', { name: 'Timeline' });
   await expect(councilTimeline).toContainText('Profile created');
 
   const police = await otherBrowser(browser, testInfo);
   await openAs(police, DEMO_USERS.police);
-  await police.goto(`/profiles/${profileId}`);
+  await police.goto(`/profiles/${profileId}?section=work`);
   const timeline = police.getByRole('region', { name: 'Timeline' });
   await timeline.getByRole('button', { name: 'Add report' }).click();
   await timeline.getByRole('combobox', { name: 'Type of report' }).click();
@@ -87,7 +87,7 @@ test('a report the police keep to their team shows the council officer only a st
   await police.dispose();
 
   await openAs(page, DEMO_USERS.council);
-  await page.goto(`/profiles/${profileId}`);
+  await page.goto(`/profiles/${profileId}?section=work`);
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline).toContainText('Restricted report — Visit by ASB team, Demo County Police, 3 Dec 2026');
   await expect(timeline).not.toContainText(`Informant says ${stamp}`);
