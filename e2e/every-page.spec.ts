@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { apiAs, DEMO_USERS, expect, openAs, test, type DemoUser } from './fixtures.ts';
+
+// axe on every page of the app, on a laptop (1366 px) and a phone (390 px), as the people who use
+// each page see it: the journeys check pages mid-task; this sweep makes sure none is left out.
+
+const stamp = Date.now().toString(36);
+const widths = [
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+];
+
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(240_000);
+  // No internet in the journeys: map tiles fail, the pages must still pass.
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+});
+
+/** Opens each page at each width, waits for its heading and for loading to end, and runs axe. */
+async function sweep(page: Page, checkA11y: (page: Page) => Promise<void>, who: DemoUser, paths: string[]) {
+  await openAs(page, who);
+  for (const size of widths) {
+    await page.setViewportSize(size);
+    for (const path of paths) {
+      await test.step(`${path} at ${size.width} px`, async () => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByText(/^Loading/)).toHaveCount(0);
+        await checkA11y(page);
+      });
+    }
+  }
+}
+
+test('every page a practitioner uses passes axe at 1366 and 390 px', async ({ page, checkA11y }, testInfo) => {
+  const police = await apiAs(testInfo.project.use.baseURL!, DEMO_USERS.police);
+  const me = (await police.get('/me')) as { id: string };
+  const person = (await police.send('POST', '/profiles', {
+    firstName: 'Elowen', lastName: `Sweep${stamp}`, reasonCreated: 'Repeat victim of ASB', confirmNoDuplicate: true, warningMarkers: ['violence'],
+  })) as { id: string };
+  const kase = (await police.send('POST', '/cases', { caseType: 'ASB', title: `Noise on the estate ${stamp}`, leadOfficerId: me.id })) as { id: string };
+  await police.send('POST', `/cases/${kase.id}/profiles`, { profileId: person.id, role: 'victim' });
+  const location = (await police.send('POST', '/locations', { addressLine1: `${stamp} Sweep Street`, town: 'Newark', postcode: 'NG24 1AB', confirmNoDuplicate: true })) as { id: string };
+  const task = (await police.send('POST', '/tasks', { title: `Visit Elowen ${stamp}`, dueOn: '2030-01-15', assignee: { userId: me.id }, record: { kind: 'profile', id: person.id } })) as { id: string };
+  const reminder = (await police.send('POST', '/actions', { title: `Ring the caretaker ${stamp}`, dueAt: new Date(Date.now() + 86_400_000).toISOString() })) as { id: string };
+  const draft = (await police.send('POST', '/assessments', { template: 'asb-risk-matrix', subject: { type: 'profile', id: person.id }, answers: {} })) as { id: string };
+  await police.dispose();
+
+  await sweep(page, checkA11y, DEMO_USERS.police, [
+    '/',
+    '/search?q=Sweep',
+    '/profiles',
+    '/profiles?view=gallery',
+    '/profiles/new',
+    `/profiles/${person.id}`,
+    `/profiles/${person.id}?section=work`,
+    `/profiles/${person.id}?section=documents`,
+    `/profiles/${person.id}?section=sharing`,
+    `/profiles/${person.id}?section=history`,
+    `/profiles/${person.id}/edit`,
+    '/cases',
+    '/cases/new',
+    `/cases/${kase.id}`,
+    `/cases/${kase.id}/edit`,
+    '/locations',
+    '/locations/new',
+    `/locations/${location.id}`,
+    `/locations/${location.id}/edit`,
+    '/tasks',
+    '/tasks/new',
+    `/tasks/${task.id}`,
+    '/actions',
+    `/actions/${reminder.id}`,
+    '/assessments',
+    `/assessments/${draft.id}`,
+    '/assessments/templates',
+    '/access-requests',
+    '/notifications',
+    '/account',
+    '/no-such-page',
+  ]);
+});
+
+test('every page a supervisor and an administrator use passes axe at 1366 and 390 px', async ({ page, checkA11y }) => {
+  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/assessments/templates/new', '/assessments/question-bank', '/audit']);
+  await sweep(page, checkA11y, DEMO_USERS.admin, [
+    '/admin/partnerships',
+    '/admin/organisations',
+    '/admin/teams',
+    '/admin/users',
+    '/admin/api-tokens',
+    '/admin/outbox',
+    '/admin/lookups',
+    '/admin/imports',
+    '/admin/templates',
+    '/audit',
+  ]);
+});
+
+test('the pages before sign-in pass axe at 1366 and 390 px', async ({ browser, checkA11y }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  for (const size of widths) {
+    await page.setViewportSize(size);
+    for (const path of ['/sign-in', '/forgot-password']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await checkA11y(page);
+    }
+  }
+  await context.close();
+});
