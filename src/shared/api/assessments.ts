@@ -302,6 +302,12 @@ export const requiredAssessment = z.object({
 });
 export type RequiredAssessment = z.infer<typeof requiredAssessment>;
 
+/** An assessment a record the reader's team holds still needs, for the home page: the flag, its reason and the record. */
+export const neededAssessment = requiredAssessment.pick({ id: true, template: true, reason: true, raisedAt: true }).extend({
+  record: z.object({ kind: z.enum(assessmentSubjectKinds), id: uuid, title: z.string() }),
+});
+export type NeededAssessment = z.infer<typeof neededAssessment>;
+
 export const recordAssessments = z.object({
   items: z.array(assessmentSummary),
   required: z.array(requiredAssessment),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordKinds } from '../records.ts';
-import { assessmentSummary } from './assessments.ts';
+import { assessmentSummary, neededAssessment } from './assessments.ts';
 import { caseSummary } from './cases.ts';
 import { isoTime, uuid } from './common.ts';
 import { profileSummary } from './profiles.ts';
@@ -45,6 +45,8 @@ export const home = z.object({
   drafts: panel(assessmentSummary),
   /** The person's assessments due for review within a week, or overdue. */
   reviews: panel(assessmentSummary),
+  /** Assessments the records the person's team holds still need (a VICTIM screening's "yes" asks for the matrix), longest waiting first. */
+  needed: panel(neededAssessment),
   followed: panel(followedChange),
   /** Requests waiting for the person's decision; null for someone who does not decide them. */
   accessRequests: panel(accessRequest).nullable(),

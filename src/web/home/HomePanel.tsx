@@ -10,9 +10,9 @@ interface Props<T> {
   panel: Panel<T>;
   /** What the count counts, after the number, for one and for more: ["open case", "open cases"]. */
   counts: [one: string, other: string];
-  /** The full list, and the words of the link to it. */
-  to: string;
-  linkText: string;
+  /** The full list, and the words of the link to it; left out where each item leads to its own record. */
+  to?: string;
+  linkText?: string;
   /** Other ways into the same records, after the full list. */
   moreLinks?: { to: string; text: string }[];
   /** What to do when there is nothing to show. */
@@ -53,7 +53,7 @@ export function HomePanel<T>({ id, title, panel, counts, to, linkText, moreLinks
             </Stack>
           </>
         )}
-        {[{ to, text: linkText }, ...moreLinks].map((link) => (
+        {[...(to && linkText ? [{ to, text: linkText }] : []), ...moreLinks].map((link) => (
           <Anchor key={link.to} component={Link} to={link.to} size="sm" fw={600}>
             {link.text}
           </Anchor>

@@ -194,6 +194,23 @@ export function YourDay() {
         keyOf={byId}
         render={(a) => <AssessmentItem assessment={a} when={`Review due ${formatDate(a.reviewOn)}`} />}
       />
+      <HomePanel
+        id="needed"
+        title="Assessments needed"
+        panel={d.needed}
+        counts={['assessment a record your team holds still needs', 'assessments records your team holds still need, longest waiting first']}
+        empty="No record your team holds is waiting for an assessment. A VICTIM screening answered yes asks for the risk matrix here."
+        keyOf={byId}
+        render={(n) => (
+          <>
+            <Anchor component={Link} to={`${recordHref(n.record.kind, n.record.id)}${n.record.kind === 'profile' ? '?section=work' : ''}`} fw={500}>
+              {n.template.name}: {n.record.title}
+            </Anchor>
+            <Line>{n.reason}</Line>
+            <Line>Raised {formatDateTime(n.raisedAt)}</Line>
+          </>
+        )}
+      />
       {d.accessRequests && (
         <HomePanel
           id="access-requests"

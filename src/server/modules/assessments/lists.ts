@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { assessmentListQuery, AssessmentSummary, recordAssessments } from '../../../shared/api/assessments.ts';
+import type { assessmentListQuery, AssessmentSummary, NeededAssessment, recordAssessments } from '../../../shared/api/assessments.ts';
 import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
 import { mayEverEdit } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
@@ -59,6 +59,21 @@ export async function teamReviewsOverdue(ctx: Context, teamId: string, limit: nu
   const shown = rows.slice(0, limit);
   const titles = await recordTitles(ctx, shown);
   return { items: shown.map((r) => presentSummary(ctx, r, titles.get(r.assessment.recordId) ?? null)), more: rows.length > limit };
+}
+
+/** The assessments the records the actor's team holds still need, not audited: the home page records the read. */
+export async function neededByTeam(ctx: Context, limit: number): Promise<{ items: NeededAssessment[]; more: boolean }> {
+  const rows = await q.teamOpenRequirements(ctx.tx, ctx.actor, limit);
+  return {
+    items: rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      template: r.template,
+      reason: r.reason,
+      raisedAt: r.raisedAt.toISOString(),
+      record: { kind: r.recordKind, id: r.recordId, title: r.title },
+    })),
+    more: rows.length > limit,
+  };
 }
 
 /** The actor's own lists: their team's drafts, adjustments for them to decide, reviews due within a week, and their assessments. */

@@ -349,6 +349,32 @@ export async function openRequirements(tx: Tx, actor: Actor, kind: AssessmentSub
     .orderBy(asc(assessmentRequirements.raisedAt), asc(assessmentRequirements.id));
 }
 
+/**
+ * The open requirements on the records the actor's team holds, the longest waiting first, with
+ * each record's title (the home page). A requirement is only ever raised on a profile or a case.
+ */
+export async function teamOpenRequirements(tx: Tx, actor: Actor, limit: number) {
+  const title = sql<string | null>`case ${assessmentRequirements.recordKind}
+    when 'profile' then (select ${kinds.profile.title} from profiles where profiles.id = ${assessmentRequirements.recordId} and profiles.owner_team_id = ${actor.teamId})
+    when 'case' then (select ${kinds.case.title} from cases where cases.id = ${assessmentRequirements.recordId} and cases.owner_team_id = ${actor.teamId})
+  end`;
+  const held = await tx.select({
+    id: assessmentRequirements.id,
+    template: { id: assessmentTemplates.id, key: assessmentTemplates.key, name: assessmentTemplates.name },
+    recordKind: assessmentRequirements.recordKind,
+    recordId: assessmentRequirements.recordId,
+    reason: assessmentRequirements.reason,
+    raisedAt: assessmentRequirements.raisedAt,
+    title,
+  })
+    .from(assessmentRequirements)
+    .innerJoin(assessmentTemplates, eq(assessmentTemplates.id, assessmentRequirements.templateId))
+    .where(and(eq(assessmentRequirements.partnershipId, actor.partnershipId), isNull(assessmentRequirements.metAt), sql`${title} is not null`))
+    .orderBy(asc(assessmentRequirements.raisedAt), asc(assessmentRequirements.id))
+    .limit(limit + 1);
+  return held.map((r) => ({ ...r, title: r.title! }));
+}
+
 // Risk levels set by assessments.
 
 /** The profile's risk level, its row locked until the transaction ends so risk level changes to it happen one at a time. */

@@ -40,6 +40,9 @@ async function practitionersDay() {
   expect(laterResponse.statusCode, laterResponse.body).toBe(201);
   const draft = await start(police, 'victim-screening', { type: 'profile', id: person.id });
   const review = await completed(police, 'victim-screening', { type: 'profile', id: (await createProfile(police)).id }, victimAnswers(), { reviewOn: addDays(londonToday(), 3) });
+  // A screening answered yes asks for the risk matrix on the person until it is done.
+  const flagged = await createProfile(police, { firstName: 'Tamsin', lastName: 'Penrose' });
+  await completed(police, 'victim-screening', { type: 'profile', id: flagged.id }, victimAnswers(['victim-vulnerable']));
 
   // Followed, then changed by a colleague: changed since the practitioner last looked.
   const followed = await createProfile(police, { firstName: 'Ottoline', lastName: 'Bramwell' });
@@ -54,7 +57,7 @@ async function practitionersDay() {
   expect(request.statusCode, request.body).toBe(201);
 
   return {
-    person, caseId, overdue, forTeam, draft, review, followed, requested,
+    person, caseId, overdue, forTeam, draft, review, followed, requested, flagged,
     reminder: reminderResponse.json() as { id: string },
     later: laterResponse.json() as { id: string },
     request: request.json() as { id: string },
@@ -85,6 +88,10 @@ describe('the home page', () => {
 
     expect(ids(home.drafts)).toContain(day.draft.id);
     expect(ids(home.reviews)).toContain(day.review.id);
+    expect(home.needed.items).toContainEqual(expect.objectContaining({
+      template: expect.objectContaining({ key: 'asb-risk-matrix' }),
+      record: { kind: 'profile', id: day.flagged.id, title: 'Tamsin Penrose' },
+    }));
 
     expect(home.followed.items).toContainEqual(expect.objectContaining({
       record: { kind: 'profile', id: day.followed.id, title: 'Ottoline Bramwell' },
@@ -125,7 +132,7 @@ describe('the home page', () => {
   it('shows another organisation and the other partnership none of it', async () => {
     const named = [
       day.person.id, day.caseId, day.overdue.id, day.forTeam.id, day.reminder.id, day.draft.id, day.review.id, day.followed.id, day.requested.id, day.request.id,
-      'Morwenna', 'Trevithick', 'Ottoline', 'Lowenna',
+      day.flagged.id, 'Morwenna', 'Trevithick', 'Ottoline', 'Lowenna', 'Tamsin',
     ];
     for (const email of [emails.council, emails.housing, emails.other]) {
       const body = (await (await t.as(email)).get('/api/v1/home')).body;

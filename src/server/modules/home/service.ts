@@ -3,7 +3,7 @@ import type { RecordKind } from '../../../shared/records.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import type { Context } from '../../platform/context.ts';
 import { remindersDueToday } from '../actions/service.ts';
-import { findAssessments } from '../assessments/lists.ts';
+import { findAssessments, neededByTeam } from '../assessments/lists.ts';
 import { findCases } from '../cases/service.ts';
 import { changedSinceLooked } from '../interests/service.ts';
 import { findProfiles } from '../profiles/service.ts';
@@ -25,6 +25,11 @@ const fromPage = <T>(page: { items: T[]; nextCursor: string | null }) => panelOf
 
 type Named = { kind: RecordKind; id: string };
 
+async function neededPanel(ctx: Context, limit: number) {
+  const needed = await neededByTeam(ctx, limit);
+  return panelOf(needed.items, needed.more);
+}
+
 /** Every record the page names, once each, for the audit trail. */
 function recordsNamed(home: Home): Named[] {
   const named: Named[] = [
@@ -32,6 +37,7 @@ function recordsNamed(home: Home): Named[] {
     ...home.people.items.map((p) => ({ kind: 'profile' as const, id: p.id })),
     ...[...home.myTasks.items, ...home.teamTasks.items, ...home.reminders.items].flatMap((i) => (i.record?.title ? [i.record] : [])),
     ...[...home.drafts.items, ...home.reviews.items].flatMap((a) => (a.subject.title ? [{ kind: a.subject.type, id: a.subject.id }] : [])),
+    ...home.needed.items.map((n) => n.record),
     ...home.followed.items.map((f) => f.record),
     ...(home.accessRequests?.items ?? []).map((r) => r.record),
   ];
@@ -51,6 +57,7 @@ export async function getHome(ctx: Context): Promise<Home> {
     reminders: fromPage(await remindersDueToday(ctx, limit)),
     drafts: fromPage(await findAssessments(ctx, { scope: 'team_drafts', limit })),
     reviews: fromPage(await findAssessments(ctx, { scope: 'reviews_due', limit })),
+    needed: await neededPanel(ctx, limit),
     followed: panelOf(followed.items, followed.more),
     accessRequests: actorHas(ctx.actor, 'access_requests.decide')
       ? fromPage(await requests.list(ctx, { box: 'to-decide', status: 'pending', limit }))
