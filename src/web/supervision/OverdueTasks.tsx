@@ -8,7 +8,7 @@ import { call } from '../api/client.ts';
 import { isApiError } from '../api/errors.ts';
 import { formatDate } from '../components/format.ts';
 import { notifySaved } from '../components/notify.ts';
-import { recordHref, recordNoun } from '../records/kinds.ts';
+import { TaskRecord } from '../tasks/TaskRecord.tsx';
 import { HandOn } from './HandOn.tsx';
 import { homeKeys } from '../home/keys.ts';
 import { supervisionKeys } from './keys.ts';
@@ -54,16 +54,6 @@ function TaskHandOn({ task, officers }: { task: SupervisedTask; officers: Office
   return <HandOn what={task.title} officers={officers} holderId={task.acceptedBy?.id ?? (task.assignee.kind === 'user' ? task.assignee.id : null)} onHand={(o) => hand(o)} pending={handOver.isPending} problem={problem} />;
 }
 
-function RecordCell({ record }: { record: SupervisedTask['record'] }) {
-  if (!record) return <>Standalone</>;
-  if (record.title === null) return <>A {recordNoun(record.kind)} you cannot open</>;
-  return (
-    <Anchor component={Link} to={recordHref(record.kind, record.id)}>
-      {record.title}
-    </Anchor>
-  );
-}
-
 /** The team's overdue tasks, longest overdue first, each with a hand-over where the supervisor may. */
 export function OverdueTasks({ view }: { view: Supervision }) {
   if (view.overdueTasks.items.length === 0) return <Text size="sm">Nothing set for the team or its officers is overdue.</Text>;
@@ -98,7 +88,7 @@ export function OverdueTasks({ view }: { view: Supervision }) {
                 {t.acceptedBy && <Text size="xs" c="dimmed">Taken on by {t.acceptedBy.name}</Text>}
               </Table.Td>
               <Table.Td>
-                <RecordCell record={t.record} />
+                <TaskRecord record={t.record} />
               </Table.Td>
               <Table.Td>
                 {t.canReassign ? <TaskHandOn task={t} officers={view.officers} /> : <Text size="xs">Only the person who set it can hand it on.</Text>}

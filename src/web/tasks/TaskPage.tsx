@@ -7,25 +7,11 @@ import { Details } from '../components/Details.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
-import { recordHref, recordNoun } from '../records/kinds.ts';
-import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { taskKeys } from './keys.ts';
 import { taskPriorityLabels, updateLabels } from './labels.ts';
 import { TaskActions } from './TaskActions.tsx';
+import { TaskRecord } from './TaskRecord.tsx';
 import { TaskStatus } from './TaskStatus.tsx';
-
-function RecordLink({ record }: { record: Task['record'] }) {
-  if (!record) return <>Standalone: not on a record</>;
-  if (record.title === null) return <>A {recordNoun(record.kind)} you cannot open</>;
-  return (
-    <Stack gap={4} align="flex-start">
-      <Anchor component={Link} to={recordHref(record.kind, record.id)}>
-        {record.title}
-      </Anchor>
-      {record.safety && <PersonSafetyLine safety={record.safety} />}
-    </Stack>
-  );
-}
 
 function ProgressLog({ t }: { t: Task }) {
   return (
@@ -81,7 +67,7 @@ function TaskBody({ t }: { t: Task }) {
             { label: 'Set for', value: t.assignee.name },
             { label: 'Taken on by', value: t.acceptedBy?.name ?? 'No one yet' },
             { label: 'Set by', value: `${t.setBy.name} (${t.setByTeam.name}), ${formatDateTime(t.createdAt)}` },
-            { label: 'On', value: <RecordLink record={t.record} /> },
+            { label: 'On', value: <TaskRecord standalone="Standalone: not on a record" record={t.record} /> },
             ...(t.actionPlan ? [{ label: 'Action plan', value: t.actionPlan.name }] : []),
             { label: 'Watching', value: t.watchers.length > 0 ? t.watchers.map((w) => w.name).join(', ') : 'No one' },
             { label: 'Details', value: <span style={{ whiteSpace: 'pre-wrap' }}>{t.description ?? '—'}</span> },

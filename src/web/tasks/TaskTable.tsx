@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import type { TaskSummary } from '../../shared/api/tasks.ts';
 import { formatDate } from '../components/format.ts';
-import { recordHref, recordNoun } from '../records/kinds.ts';
-import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { taskPriorityLabels } from './labels.ts';
+import { TaskRecord } from './TaskRecord.tsx';
 import { TaskStatus } from './TaskStatus.tsx';
 
 interface Props {
@@ -12,19 +11,6 @@ interface Props {
   /** On a record's page the record column would only repeat the page. */
   showRecord?: boolean;
   caption: string;
-}
-
-function RecordCell({ record }: { record: TaskSummary['record'] }) {
-  if (!record) return <>Standalone</>;
-  if (record.title === null) return <>A {recordNoun(record.kind)} you cannot open</>;
-  return (
-    <Stack gap={4} align="flex-start">
-      <Anchor component={Link} to={recordHref(record.kind, record.id)}>
-        {record.title}
-      </Anchor>
-      {record.safety && <PersonSafetyLine safety={record.safety} />}
-    </Stack>
-  );
 }
 
 /** Tasks as a table: what, status (with overdue in words), due date, who it is for and who set it. */
@@ -69,7 +55,7 @@ export function TaskTable({ tasks, showRecord = true, caption }: Props) {
               </Table.Td>
               {showRecord && (
                 <Table.Td>
-                  <RecordCell record={t.record} />
+                  <TaskRecord record={t.record} />
                 </Table.Td>
               )}
             </Table.Tr>
