@@ -144,6 +144,8 @@ const timelineDetail = z.discriminatedUnion('kind', [
       name: z.string().nullable(),
       role: z.enum(profileRoles).nullable(),
       relationship: z.string().nullable(),
+      /** A person's markers and risk, for a reader who may open them; null otherwise and for a place. */
+      safety: personSafety.nullable(),
     }).nullable(),
   }),
 ]);

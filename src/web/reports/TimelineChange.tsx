@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import type { TimelineEntry } from '../../shared/api/reports.ts';
 import { roleWord } from '../records/historyActions.ts';
 import { historyFieldLabel, isCreation } from '../records/historyValues.ts';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { RecordSubject } from '../records/RecordSubject.tsx';
 
 type ChangeDetail = Extract<TimelineEntry['detail'], { kind: 'change' }>;
@@ -19,6 +20,7 @@ export function TimelineChange({ detail }: { detail: ChangeDetail }) {
           <RecordSubject subject={{ ...detail.subject, role: roleWord(detail.subject.role) }} />
         </Text>
       )}
+      {detail.subject?.safety && <PersonSafetyLine safety={detail.subject.safety} />}
       {fields.length > 0 && (
         <Text size="sm">
           {isCreation(detail.action) ? 'Recorded' : 'Changed'}: {fields.join(', ')}

@@ -61,7 +61,7 @@ function cursorOf(cursor: string | undefined): q.TimelineCursor | null {
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-function detailOf(r: q.TimelineRow, attachments: Attachment[]): TimelineEntry['detail'] {
+function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<string, PersonSafety>): TimelineEntry['detail'] {
   switch (r.kind) {
     case 'report':
       return {
@@ -94,7 +94,7 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[]): TimelineEntry['d
       };
     }
     case 'change':
-      return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject };
+      return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject && { ...r.subject, safety: safety.get(r.subject.id) ?? null } };
   }
 }
 
@@ -129,7 +129,7 @@ function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>, safet
     readable: r.readable,
     restricted: !r.readable,
     reportType: r.kind === 'report' ? r.type_name : null,
-    detail: detailOf(r, attachments.get(r.source_id) ?? []),
+    detail: detailOf(r, attachments.get(r.source_id) ?? [], safety),
   };
 }
 
@@ -154,8 +154,13 @@ export async function recordTimeline(ctx: Context, kind: RecordKind, id: string,
   const rows = await q.timeline(ctx.tx, { actor: ctx.actor, record, filter, cursor: cursorOf(query.cursor), limit: query.limit });
   const readableReports = rows.slice(0, query.limit).filter((r) => r.kind === 'report' && r.readable).map((r) => r.source_id);
   const attachments = await attachmentsOf(ctx, readableReports);
-  // The people of a case whose entries it shows: the page is the case's, so each entry says who.
-  const people = rows.slice(0, query.limit).filter((r) => r.record_kind === 'profile' && r.record_id !== record.id).map((r) => r.record_id);
+  // The people of a case whose entries it shows, and the people its changes linked: the page is
+  // the record's, so each entry says who, and how safe a visit to them is.
+  const shown = rows.slice(0, query.limit);
+  const people = [
+    ...shown.filter((r) => r.record_kind === 'profile' && r.record_id !== record.id).map((r) => r.record_id),
+    ...shown.flatMap((r) => (r.subject?.kind === 'profile' && r.subject.name !== null ? [r.subject.id] : [])),
+  ];
   const safety = await safetyOf(ctx, people);
   const page = pageOf(rows, query.limit, (r) => present(r, attachments, safety), (r) => [r.at, r.kind, r.source_id]);
   ctx.audit({

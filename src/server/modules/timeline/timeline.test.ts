@@ -231,6 +231,9 @@ describe('a record\'s timeline', () => {
       const entries = await timeline(reader, `cases/${caseId}`, '&includeLinked=true');
       expect(entries.find((e) => e.id === `report:${onPerson.id}`)!.record).toMatchObject({ kind: 'profile', id: person.id, safety });
       expect(entries.find((e) => e.id === `report:${onCase.id}`)!.record).toMatchObject({ kind: 'case', safety: null });
+      // The change that linked them says who, and how safe a visit is.
+      const linked = entries.find((e) => e.detail.action === 'case.profile_linked');
+      expect(linked!.detail).toMatchObject({ subject: { kind: 'profile', id: person.id, role: 'perpetrator', safety } });
     }
     // The person's own timeline is their page: its entries do not repeat what its header shows.
     expect((await timeline(police, `profiles/${person.id}`)).every((e) => e.record.safety === null)).toBe(true);
@@ -240,6 +243,8 @@ describe('a record\'s timeline', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json().items.map((e: Entry) => e.id)).not.toContain(`report:${onPerson.id}`);
     expect(seen.body).not.toContain('Violence');
+    const linkedForHousing = (seen.json().items as Entry[]).find((e) => e.detail.action === 'case.profile_linked');
+    expect(linkedForHousing!.detail).toMatchObject({ subject: { id: person.id, name: null, safety: null } });
     expectError(await (await t.as(emails.other)).get(`/api/v1/cases/${caseId}/timeline?includeLinked=true`), 404, 'not_found');
   });
 });

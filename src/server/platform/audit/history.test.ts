@@ -89,14 +89,16 @@ describe('names in a case\'s history and timeline', () => {
   it('says on the timeline who was linked, with their role, as far as the reader may see', async () => {
     const subjects = async (email: string) => (await changes(await t.as(email), `cases/${caseId}`))
       .filter((c) => c.action === 'case.profile_linked').map((c) => c.subject);
+    // A person the reader may open comes with their markers and risk; a locked one with neither.
+    const safe = expect.objectContaining({ warningMarkers: expect.any(Array) });
     expect(await subjects(people.police)).toEqual(expect.arrayContaining([
-      { kind: 'profile', id: shown.id, name: 'Nell Namesake', role: 'victim', relationship: null },
-      { kind: 'profile', id: locked.id, name: 'Lorna Lockhart', role: 'perpetrator', relationship: null },
+      { kind: 'profile', id: shown.id, name: 'Nell Namesake', role: 'victim', relationship: null, safety: safe },
+      { kind: 'profile', id: locked.id, name: 'Lorna Lockhart', role: 'perpetrator', relationship: null, safety: safe },
     ]));
     const council = await subjects(people.council);
     expect(council).toEqual(expect.arrayContaining([
-      { kind: 'profile', id: shown.id, name: 'Nell Namesake', role: 'victim', relationship: null },
-      { kind: 'profile', id: locked.id, name: null, role: 'perpetrator', relationship: null },
+      { kind: 'profile', id: shown.id, name: 'Nell Namesake', role: 'victim', relationship: null, safety: safe },
+      { kind: 'profile', id: locked.id, name: null, role: 'perpetrator', relationship: null, safety: null },
     ]));
   });
 
