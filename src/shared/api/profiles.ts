@@ -62,13 +62,30 @@ export const updateProfileBody = z.strictObject({
   ...Object.fromEntries(Object.entries(profileFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof profileFields]: z.ZodOptional<(typeof profileFields)[K]> },
 });
 
+/**
+ * What anyone about to meet a person must see wherever the person appears (search results, a
+ * case's people, likely matches): age, roles, risk and warning markers. Only on a profile the
+ * reader can open; a locked stub carries none of it.
+ */
+export const personSafety = z.object({
+  age: z.number().int().nullable(),
+  roles: z.array(z.enum(profileRoles)),
+  riskLevel: z.enum(riskLevels).nullable(),
+  warningMarkers: z.array(lookupRef),
+});
+export type PersonSafety = z.infer<typeof personSafety>;
+
 export const relationship = z.object({
   id: uuid,
   kind: z.enum(relationshipKinds),
   /** Read from this profile's side: "Parent of", "Child of", "Cared for by". */
   label: z.string(),
   direction: z.enum(['from', 'to']),
-  other: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable(), accessible: z.boolean() }),
+  other: z.object({
+    id: uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable(), accessible: z.boolean(),
+    /** Their markers and risk, when the reader may open them. */
+    safety: personSafety.nullable(),
+  }),
   notes: z.string().nullable(),
 });
 export type Relationship = z.infer<typeof relationship>;
@@ -138,19 +155,6 @@ export const matchQuery = z.object({
   lastName: z.string().trim().max(100).optional(),
   dateOfBirth: isoDate.optional(),
 });
-
-/**
- * What anyone about to meet a person must see wherever the person appears (search results, a
- * case's people, likely matches): age, roles, risk and warning markers. Only on a profile the
- * reader can open; a locked stub carries none of it.
- */
-export const personSafety = z.object({
-  age: z.number().int().nullable(),
-  roles: z.array(z.enum(profileRoles)),
-  riskLevel: z.enum(riskLevels).nullable(),
-  warningMarkers: z.array(lookupRef),
-});
-export type PersonSafety = z.infer<typeof personSafety>;
 
 export const profileMatch = z.object({
   profile: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable() }),

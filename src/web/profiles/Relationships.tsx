@@ -9,6 +9,7 @@ import { FormAlert } from '../components/FormAlert.tsx';
 import { notifySaved } from '../components/notify.ts';
 import { Section } from '../records/Section.tsx';
 import { AddRelationshipForm } from './AddRelationshipForm.tsx';
+import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { fullName } from './labels.ts';
 
 /** Family and associates, read from this person's side, each linking to the other profile. */
@@ -49,6 +50,7 @@ export function Relationships({ profile: p }: { profile: Profile }) {
                     )}
                     {r.other.dateOfBirth && `, born ${formatDate(r.other.dateOfBirth)}`}
                   </Text>
+                  {r.other.safety && <PersonSafetyLine safety={r.other.safety} />}
                   {r.notes && (
                     <Text size="xs" c="dimmed">
                       {r.notes}

@@ -1,4 +1,4 @@
-import type { Profile, ProfileSummary, Relationship } from '../../../shared/api/profiles.ts';
+import type { PersonSafety, Profile, ProfileSummary, Relationship } from '../../../shared/api/profiles.ts';
 import type { Owner } from '../../../shared/api/records.ts';
 import { relationshipLabels, type RelationshipKind } from '../../../shared/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -40,7 +40,8 @@ export function presentRelationship(
   return { id: r.id, kind: r.kind, label: relationshipLabels[r.kind][direction], direction, other, notes: r.notes };
 }
 
-export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.ProfileParts): Profile {
+/** `safety`: the related people's markers and risk, for those the reader may open. */
+export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.ProfileParts, safety: Map<string, PersonSafety>): Profile {
   const p = row.profile;
   const today = londonToday();
   const canEdit = effectiveLevel(actor, row.level) === 'edit';
@@ -74,7 +75,8 @@ export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.Profile
       locationId: a.locationId,
       current: (a.fromDate === null || a.fromDate <= today) && (a.toDate === null || a.toDate >= today),
     })),
-    relationships: parts.relationships.map(({ relationship, other, accessible }) => presentRelationship(p.id, relationship, { ...other, accessible })),
+    relationships: parts.relationships.map(({ relationship, other, accessible }) =>
+      presentRelationship(p.id, relationship, { ...other, accessible, safety: safety.get(other.id) ?? null })),
     photo: p.photoFileId ? { url: photoUrl(p.id), thumbnailUrl: thumbnailUrl(p.id) } : null,
     mergedFrom: parts.mergedFrom.map((m) => ({
       id: m.id,

@@ -12,13 +12,17 @@ describe('relationships between profiles', () => {
   it('links two profiles, read from each side, and records it on both', async () => {
     const police = await t.as(people.police);
     const parent = await createProfile(police, { firstName: 'Paula', lastName: 'Parent', dateOfBirth: '1970-01-01' });
-    const child = await createProfile(police, { firstName: 'Charlie', lastName: 'Parent' });
+    const child = await createProfile(police, { firstName: 'Charlie', lastName: 'Parent', warningMarkers: ['violence'] });
     const response = await police.post(`/api/v1/profiles/${child.id}/relationships`, { otherProfileId: parent.id, kind: 'parent', direction: 'to', notes: 'Lives with her' });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ kind: 'parent', label: 'Child of', direction: 'to', other: { id: parent.id, firstName: 'Paula', dateOfBirth: '1970-01-01', accessible: true }, notes: 'Lives with her' });
 
     expect((await police.get(`/api/v1/profiles/${parent.id}`)).json().relationships).toEqual([
-      { id: response.json().id, kind: 'parent', label: 'Parent of', direction: 'from', other: { id: child.id, firstName: 'Charlie', lastName: 'Parent', dateOfBirth: null, accessible: true }, notes: 'Lives with her' },
+      {
+        id: response.json().id, kind: 'parent', label: 'Parent of', direction: 'from', notes: 'Lives with her',
+        // Wherever a person appears, so do their markers and risk.
+        other: { id: child.id, firstName: 'Charlie', lastName: 'Parent', dateOfBirth: null, accessible: true, safety: expect.objectContaining({ warningMarkers: [expect.objectContaining({ key: 'violence' })] }) },
+      },
     ]);
     expect((await auditOf(t, `entityId=${parent.id}&action=profile.relationship_added`))[0]!.details).toMatchObject({ label: 'Parent of', otherProfileId: child.id });
     expect((await auditOf(t, `entityId=${child.id}&action=profile.relationship_added`))[0]!.details).toMatchObject({ label: 'Child of', otherProfileId: parent.id });
@@ -38,8 +42,8 @@ describe('relationships between profiles', () => {
     const theirs = await createProfile(await t.as(people.housing), { firstName: 'Tess', lastName: 'Theirs' });
     const response = await police.post(`/api/v1/profiles/${mine.id}/relationships`, { otherProfileId: theirs.id, kind: 'partner' });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ label: 'Partner of', other: { id: theirs.id, accessible: false } });
-    expect((await (await t.as(people.housing)).get(`/api/v1/profiles/${theirs.id}`)).json().relationships).toMatchObject([{ other: { id: mine.id, accessible: false } }]);
+    expect(response.json()).toMatchObject({ label: 'Partner of', other: { id: theirs.id, accessible: false, safety: null } });
+    expect((await (await t.as(people.housing)).get(`/api/v1/profiles/${theirs.id}`)).json().relationships).toMatchObject([{ other: { id: mine.id, accessible: false, safety: null } }]);
 
     expectError(await police.post(`/api/v1/profiles/${theirs.id}/relationships`, { otherProfileId: mine.id, kind: 'associate' }), 403, 'no_access');
     expectError(await police.post(`/api/v1/profiles/${mine.id}/relationships`, { otherProfileId: theirs.id, kind: 'partner' }), 409, 'relationship_exists');

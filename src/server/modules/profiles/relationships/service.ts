@@ -5,6 +5,7 @@ import type { Context } from '../../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { announce, editableProfile, subjectOf } from '../access.ts';
 import { presentRelationship } from '../present.ts';
+import { safetyOf } from '../safety.ts';
 import * as profiles from '../queries.ts';
 import * as q from './queries.ts';
 
@@ -52,7 +53,8 @@ export async function addRelationship(ctx: Context, id: string, body: z.infer<ty
   await announce(ctx, row);
   await announce(ctx, other);
   const { id: otherId, firstName, lastName, dateOfBirth } = other.profile;
-  return presentRelationship(row.profile.id, rel, { id: otherId, firstName, lastName, dateOfBirth, accessible: other.level !== null });
+  const safety = (await safetyOf(ctx, [otherId])).get(otherId) ?? null;
+  return presentRelationship(row.profile.id, rel, { id: otherId, firstName, lastName, dateOfBirth, accessible: other.level !== null, safety });
 }
 
 export async function removeRelationship(ctx: Context, id: string, relationshipId: string): Promise<void> {
