@@ -33,9 +33,9 @@ test('a team admin signs in with their authenticator code and sees their home pa
   await expect(main).toContainText('Team administrator');
   await expect(main).toContainText(me.partnership.name);
 
-  // A team admin works on the shared record, administers users and reads the audit trail; nothing else is offered.
+  // A team admin works on the shared record, supervises the team, administers users and reads the audit trail; nothing else is offered.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'Administration', 'Audit trail', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'My team', 'Administration', 'Audit trail', 'Account']);
   await expect(main.getByRole('link', { name: 'Users', exact: true })).toBeVisible();
   await expect(main.getByText(new RegExp(`\\d+ users in ${me.team.name}`))).toBeVisible();
   await expect(main.getByRole('link', { name: 'Partnerships' })).toHaveCount(0);
