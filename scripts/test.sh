@@ -105,6 +105,42 @@ counts() {
     }' "$1" "$2"
 }
 
+# The failed tests of a Vitest or Playwright JSON report, a line each with the first line of the
+# error, so that the summary at the end of a long log says which tests failed and why.
+failures() {
+  # shellcheck disable=SC2016  # JavaScript, not shell
+  node -e '
+    const fs = require("node:fs");
+    const [kind, stage, file] = process.argv.slice(1);
+    if (!fs.existsSync(file)) process.exit(0);
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    const first = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? "";
+    const lines = [];
+    if (kind === "vitest") {
+      for (const f of r.testResults ?? []) {
+        const name = f.name.replace(process.cwd() + "/", "");
+        const failed = (f.assertionResults ?? []).filter((a) => a.status === "failed");
+        if (f.status === "failed" && failed.length === 0) lines.push(`${name}: ${first(f.message)}`);
+        for (const a of failed) lines.push(`${name} › ${a.fullName}: ${first(a.failureMessages?.[0])}`);
+      }
+    } else {
+      const walk = (suite, file) => {
+        for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
+          if (t.status === "expected" || t.status === "skipped") continue;
+          const error = t.results?.find((x) => x.error)?.error;
+          lines.push(`${spec.file ?? file} › ${spec.title} (${t.status}): ${first(error?.message)}`);
+        }
+        for (const s of suite.suites ?? []) walk(s, suite.file ?? file);
+      };
+      for (const s of r.suites ?? []) walk(s, s.file);
+      for (const e of r.errors ?? []) lines.push(`outside tests: ${first(e.message)}`);
+    }
+    for (const l of lines.slice(0, 20)) console.log(`${stage}: ${l.slice(0, 300)}`);
+    if (lines.length > 20) console.log(`${stage}: … and ${lines.length - 20} more`);
+  ' "$1" "$2" "$3"
+}
+failed_tests=()
+
 # run_stage NAME KIND(check|vitest|playwright) TITLE COMMAND...
 run_stage() {
   local name=$1 kind=$2 title=$3
@@ -120,6 +156,9 @@ run_stage() {
     [[ "$skipped" -eq 0 ]] || detail+=", $skipped skipped"
     [[ -z "$note" ]] || detail+=" ($note)"
     if [[ "$ok" -eq 1 && "$failed" -gt 0 ]]; then ok=0; fi
+    if [[ "$failed" -gt 0 ]]; then
+      mapfile -t -O "${#failed_tests[@]}" failed_tests < <(failures "$kind" "$name" "$results_dir/$name.json") || true
+    fi
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))
     total_skipped=$((total_skipped + skipped))
@@ -166,6 +205,10 @@ fi
 
 printf '\n%s==> Summary%s\n' "$bold" "$plain"
 printf '  %s\n' "${summary[@]}"
+if [[ ${#failed_tests[@]} -gt 0 ]]; then
+  printf '%sFailed tests:%s\n' "$bold" "$plain"
+  printf '  %s\n' "${failed_tests[@]}"
+fi
 tests="$total_passed passed, $total_failed failed"
 [[ "$total_skipped" -eq 0 ]] || tests+=", $total_skipped skipped"
 if [[ ${#failed_stages[@]} -eq 0 ]]; then
