@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { createUserAs } from '../../test/fixtures.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -72,7 +72,8 @@ describe('recording a location', () => {
     });
     const audit = await auditOf(created.id, 'location.created');
     expect(audit[0]!.changes).toMatchObject({ addressLine1: { before: null, after: '1 Market Street' }, postcode: { before: null, after: 'NG1 5AB' } });
-    expect(events.some((e) => e.type === 'location.changed' && e.data.id === created.id && e.audience.teamIds?.includes(at('Demo County Police/ASB team').teamId))).toBe(true);
+    // On PostgreSQL events travel through LISTEN/NOTIFY, so they arrive a moment after the reply.
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'location.changed' && e.data.id === created.id && e.audience.teamIds?.includes(at('Demo County Police/ASB team').teamId))).toBe(true));
 
     const { rows } = await t.database.db.execute<{ search_text: string }>(sql`select search_text from locations where id = ${created.id}`);
     expect(rows[0]!.search_text).toBe('1 market street nottingham ng1 5ab');
@@ -255,7 +256,7 @@ describe('changing a location', () => {
       name: { before: null, after: 'The Red Lion' },
       postcode: { before: 'NG1 5AB', after: 'NG2 1AA' },
     });
-    expect(events.filter((e) => e.type === 'location.changed' && e.data.id === location.id)).toHaveLength(2);
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'location.changed' && e.data.id === location.id)).toHaveLength(2));
     const { rows } = await t.database.db.execute<{ search_text: string }>(sql`select search_text from locations where id = ${location.id}`);
     expect(rows[0]!.search_text).toContain('the red lion');
   });

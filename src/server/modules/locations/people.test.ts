@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
@@ -54,7 +54,8 @@ describe('adding a person with an address', () => {
 
     const [linked] = await linksOf(home.id);
     expect(linked).toMatchObject({ actor: expect.objectContaining({ name: expect.any(String) }), details: { profileIds: [person.id], linkedBy: 'person_address' } });
-    expect(events.filter((e) => e.type === 'location.changed' && e.data.id === home.id)).toHaveLength(2);
+    // On PostgreSQL events travel through LISTEN/NOTIFY, so they arrive a moment after the reply.
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'location.changed' && e.data.id === home.id)).toHaveLength(2));
 
     const neighbour = await createPerson(council, 'Bea', [{ addressLine1: `14 ${road}`, postcode: 'NG7 2QP' }]);
     expect(neighbour.addresses[0].locationId).toBeNull();
@@ -125,12 +126,12 @@ describe('changing a person\'s addresses', () => {
     expect(moved.json().addresses.map((a: { locationId: string }) => a.locationId)).toEqual([after.id, before.id]);
     expect(await linksOf(before.id)).toHaveLength(1);
     expect((await linksOf(after.id)).map((e) => e.details)).toEqual([{ profileIds: [person.id], linkedBy: 'person_address' }]);
-    expect(events.slice(seen).filter((e) => e.type === 'location.changed').map((e) => e.data.id)).toEqual([after.id]);
+    await vi.waitFor(() => expect(events.slice(seen).filter((e) => e.type === 'location.changed').map((e) => e.data.id)).toEqual([after.id]));
 
     const gone = await (await t.as(police)).patch(`/api/v1/profiles/${person.id}`, { version: moved.json().version, addresses: [] });
     expect(gone.statusCode, gone.body).toBe(200);
     expect(await peopleAt(police, before.id)).toEqual([]);
-    expect(events.slice(seen).filter((e) => e.type === 'location.changed').map((e) => e.data.id)).toEqual(expect.arrayContaining([before.id, after.id]));
+    await vi.waitFor(() => expect(events.slice(seen).filter((e) => e.type === 'location.changed').map((e) => e.data.id)).toEqual(expect.arrayContaining([before.id, after.id])));
   });
 
   it('keeps a link to a location the editor cannot open when it is sent back, but makes none by hand', async () => {
