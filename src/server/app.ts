@@ -51,9 +51,11 @@ import { homeRoutes } from './modules/home/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { interestRoutes } from './modules/interests/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { panelRoutes } from './modules/panels/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
+import { victimCareRoutes } from './modules/victim-care/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -144,6 +146,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(assessmentRoutes);
   await app.register(homeRoutes);
   await app.register(supervisionRoutes);
+  await app.register(panelRoutes);
+  await app.register(victimCareRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -38,6 +38,11 @@ export const permissionRoles = {
   // The supervisor's view of a team: its officers' caseloads, overdue work and approvals, and
   // handing a task or a case's lead to someone else (canSuperviseTeam says which teams).
   'teams.supervise': ['system_admin', 'organisation_admin', 'team_admin'],
+  // Panels (MARAC, Community MARAC, JAG …): every member of staff may read those their
+  // organisation sits on (canSeePanel in platform/access/panels.ts); setting one up is for the
+  // partnership's system administrators and for people flagged as panel coordinators.
+  'panels.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'panels.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;
@@ -50,7 +55,21 @@ export type RolePermission = keyof typeof permissionRoles;
  */
 export const supervisorPermissions: readonly RolePermission[] = ['assessments.approve', 'teams.supervise'];
 
-export function grants(role: Role, isSupervisor: boolean, permission: RolePermission): boolean {
+/**
+ * What a person flagged as a panel coordinator may do whatever their role: set up the
+ * partnership's panels, as its system administrators do. Never a read-only person.
+ */
+export const coordinatorPermissions: readonly RolePermission[] = ['panels.manage'];
+
+/** The capabilities flagged on a person, each adding its permissions to their role's. */
+export interface Capabilities {
+  isSupervisor: boolean;
+  isCoordinator?: boolean;
+}
+
+export function grants(role: Role, flags: Capabilities, permission: RolePermission): boolean {
   if ((permissionRoles[permission] as readonly Role[]).includes(role)) return true;
-  return isSupervisor && role !== 'read_only' && supervisorPermissions.includes(permission);
+  if (role === 'read_only') return false;
+  return (flags.isSupervisor && supervisorPermissions.includes(permission))
+    || (!!flags.isCoordinator && coordinatorPermissions.includes(permission));
 }

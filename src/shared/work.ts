@@ -47,6 +47,9 @@ export const notificationKinds = [
   'access_decided',
   'adjustment_requested',
   'adjustment_decided',
+  'panel_referral',
+  'contact_overdue',
+  'community_trigger',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -62,5 +65,5 @@ export const notificationEmailModeLabels: Record<NotificationEmailMode, string> 
 };
 
 /** What a record's timeline combines. */
-export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'assessment', 'change'] as const;
+export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'assessment', 'change', 'contact'] as const;
 export type TimelineEntryKind = (typeof timelineEntryKinds)[number];

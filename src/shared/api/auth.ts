@@ -18,6 +18,8 @@ export const me = z.object({
   email: z.string(),
   role: z.enum(roles),
   isSupervisor: z.boolean(),
+  /** Sets up and runs the partnership's panels. */
+  isCoordinator: z.boolean(),
   organisation: ref,
   team: ref,
   partnership: ref,

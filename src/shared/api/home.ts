@@ -6,6 +6,7 @@ import { isoTime, uuid } from './common.ts';
 import { profileSummary } from './profiles.ts';
 import { accessRequest } from './records.ts';
 import { action, taskSummary } from './tasks.ts';
+import { overdueContact } from './victim-care.ts';
 
 /** How many items a panel shows; its full list has the rest. */
 export const homePanelSize = 10;
@@ -48,6 +49,8 @@ export const home = z.object({
   /** Assessments the records the person's team holds still need (a VICTIM screening's "yes" asks for the matrix), longest waiting first. */
   needed: panel(neededAssessment),
   followed: panel(followedChange),
+  /** Victims the person's team holds whose next contact is overdue, longest overdue first. */
+  overdueContacts: panel(overdueContact),
   /** Requests waiting for the person's decision; null for someone who does not decide them. */
   accessRequests: panel(accessRequest).nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adjustmentStatuses, bandColours } from '../assessments.ts';
 import { profileRoles, recordKinds } from '../records.ts';
+import { contactChannels } from '../victim-care.ts';
 import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
 import { isoTime, listQuery, page, ref, uuid, version } from './common.ts';
 import { personSafety } from './profiles.ts';
@@ -129,6 +130,11 @@ const timelineDetail = z.discriminatedUnion('kind', [
     adjustment: z.enum(adjustmentStatuses).nullable(),
     visibility: z.enum(visibilities).nullable(),
   }),
+  /**
+   * A contact with a victim, or an attempt at one, recorded on their victim care (a "Victim
+   * update" report shows as the report it is). Everyone who can open the person sees it.
+   */
+  z.object({ kind: z.literal('contact'), contactId: uuid, channel: z.enum(contactChannels), reached: z.boolean(), voicemailLeft: z.boolean(), note: z.string().nullable() }),
   /**
    * A change to the record itself, from the audit trail: which fields, not their values. A link or
    * relationship names its `subject`: the person (with their role or the relationship) or place,

@@ -4,6 +4,7 @@ import { assessmentSummary } from './assessments.ts';
 import { caseSummary } from './cases.ts';
 import { ref, uuid, version } from './common.ts';
 import { taskSummary } from './tasks.ts';
+import { overdueContact } from './victim-care.ts';
 
 /** How many items each of the supervisor's lists holds; beyond it the page says there are more. */
 export const supervisionListSize = 200;
@@ -52,5 +53,7 @@ export const supervision = z.object({
   overdueTasks: list(supervisedTask),
   overdueReviews: list(assessmentSummary),
   approvals: list(assessmentSummary),
+  /** Victims the team holds whose next contact is overdue, longest overdue first. */
+  overdueContacts: list(overdueContact),
 });
 export type Supervision = z.infer<typeof supervision>;

@@ -10,6 +10,8 @@ export const user = z.object({
   email: z.string(),
   role: z.enum(roles),
   isSupervisor: z.boolean(),
+  /** A panel coordinator: sets up and runs the partnership's panels (MARAC, Community MARAC …). */
+  isCoordinator: z.boolean(),
   jobTitle: z.string().nullable(),
   phone: z.string().nullable(),
   team: ref,
@@ -41,6 +43,7 @@ export const createUserBody = z.strictObject({
   email,
   role: z.enum(roles),
   isSupervisor: z.boolean().default(false),
+  isCoordinator: z.boolean().default(false),
   jobTitle: optionalText(200),
   phone: optionalText(40),
 });
@@ -52,6 +55,7 @@ export const updateUserBody = z.strictObject({
   email: email.optional(),
   role: z.enum(roles).optional(),
   isSupervisor: z.boolean().optional(),
+  isCoordinator: z.boolean().optional(),
   jobTitle: optionalText(200),
   phone: optionalText(40),
 });

@@ -13,3 +13,5 @@ export * from './documents.ts';
 export * from './tasks.ts';
 export * from './notifications.ts';
 export * from './assessments.ts';
+export * from './panels.ts';
+export * from './victim-care.ts';

@@ -41,6 +41,8 @@ export const users = pgTable('users', {
   phone: text('phone'),
   role: text('role', { enum: roles }).notNull(),
   isSupervisor: boolean('is_supervisor').notNull().default(false),
+  /** Sets up and runs the partnership's panels (MARAC, Community MARAC …), whatever the role. */
+  isCoordinator: boolean('is_coordinator').notNull().default(false),
   passwordHash: text('password_hash'),
   /** Encrypted with the server secret; null until the user has enrolled an authenticator. */
   totpSecret: text('totp_secret'),

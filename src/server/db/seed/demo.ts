@@ -3,6 +3,7 @@ import type { Database } from '../connection.ts';
 import { organisations, partnerships, teams, users } from '../schema/index.ts';
 import { encrypt } from '../../platform/auth/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { seedDemoPanels } from './demo-panels.ts';
 import { ensurePartnershipDefaults } from './partnership-defaults.ts';
 import { writeAuditEvents } from '../../platform/audit/write.ts';
 
@@ -22,6 +23,7 @@ interface DemoAccount {
   organisation: string;
   team: string;
   isSupervisor?: boolean;
+  isCoordinator?: boolean;
   jobTitle: string;
 }
 
@@ -49,7 +51,7 @@ const demo: { partnership: string; organisations: DemoOrganisation[] }[] = [
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'admin@concord.test', name: 'Sam Administrator', role: 'system_admin', organisation: 'Concord Service Desk', team: 'System administration', jobTitle: 'System administrator' },
-  { email: 'police.asb.lead@concord.test', name: 'Priya Shah', role: 'team_admin', organisation: 'Demo County Police', team: 'ASB team', isSupervisor: true, jobTitle: 'ASB sergeant' },
+  { email: 'police.asb.lead@concord.test', name: 'Priya Shah', role: 'team_admin', organisation: 'Demo County Police', team: 'ASB team', isSupervisor: true, isCoordinator: true, jobTitle: 'ASB sergeant' },
   { email: 'police.asb@concord.test', name: 'Tom Wright', role: 'practitioner', organisation: 'Demo County Police', team: 'ASB team', jobTitle: 'ASB officer' },
   { email: 'police.admin@concord.test', name: 'Helen Ford', role: 'organisation_admin', organisation: 'Demo County Police', team: 'ASB team', jobTitle: 'Systems manager' },
   { email: 'council.asb@concord.test', name: 'Jo Evans', role: 'practitioner', organisation: 'Demo District Council', team: 'Community Safety team', jobTitle: 'ASB coordinator' },
@@ -68,13 +70,18 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
   const passwordHash = await hashPassword(demoPassword);
   await database.db.transaction(async (tx) => {
     const teamIds = new Map<string, { id: string; organisationId: string }>();
+    const partnershipIds = new Map<string, string>();
+    const organisationIds = new Map<string, string>();
+    const userIds = new Map<string, string>();
     const audit: Parameters<typeof writeAuditEvents>[3] = [];
     for (const p of demo) {
       const [partnership] = await tx.insert(partnerships).values({ name: p.partnership }).returning();
       await ensurePartnershipDefaults(tx, partnership!.id);
+      partnershipIds.set(p.partnership, partnership!.id);
       audit.push({ action: 'partnership.created', entityType: 'partnership', entityId: partnership!.id, details: { name: p.partnership, seed: 'demo' } });
       for (const o of p.organisations) {
         const [organisation] = await tx.insert(organisations).values({ partnershipId: partnership!.id, name: o.name, kind: o.kind }).returning();
+        organisationIds.set(o.name, organisation!.id);
         audit.push({ action: 'organisation.created', entityType: 'organisation', entityId: organisation!.id, subjectOrganisationId: organisation!.id, details: { name: o.name, seed: 'demo' } });
         for (const t of o.teams) {
           const [team] = await tx.insert(teams).values({ organisationId: organisation!.id, name: t }).returning();
@@ -94,14 +101,17 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
           name: a.name,
           role: a.role,
           isSupervisor: a.isSupervisor ?? false,
+          isCoordinator: a.isCoordinator ?? false,
           jobTitle: a.jobTitle,
           passwordHash,
           totpSecret: encrypt(secretKey, demoTotpSecret),
           totpEnrolledAt: now,
         })
         .returning();
+      userIds.set(a.email, user!.id);
       audit.push({ action: 'user.created', entityType: 'user', entityId: user!.id, subjectOrganisationId: organisationId, subjectTeamId: teamId, details: { email: a.email, role: a.role, seed: 'demo' } });
     }
+    audit.push(...await seedDemoPanels(tx, partnershipIds.get(demo[0]!.partnership)!, (name) => organisationIds.get(name)!, (email) => userIds.get(email)!));
     await writeAuditEvents(tx, { kind: 'system', name: 'Demo seed' }, { ip: null }, audit);
   });
 }

@@ -84,6 +84,8 @@ export const defaultLookups: Record<LookupList, DefaultLookup[]> = {
     { key: 'significant-event', name: 'Significant event' },
     { key: 'victim-update', name: 'Victim update' },
     { key: 'case-review', name: 'Case review' },
+    { key: 'asb-complaint', name: 'ASB complaint' },
+    { key: 'hate-incident', name: 'Hate incident' },
   ],
 };
 

@@ -101,6 +101,10 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
   document_template: administrative,
   assessment_template: administrative,
   assessment_question: administrative,
+  // A panel's set-up and a meeting's date, place and attendance; what they say of a person is
+  // written on that person's or case's record instead (referrals, minutes, research).
+  panel: administrative,
+  meeting: administrative,
   user: managesUser,
   profile: (reader) => opens(reader, 'profile', entityId),
   case: (reader) => opens(reader, 'case', entityId),

@@ -9,6 +9,7 @@ export function presentMe(account: NonNullable<Account>): Me {
     email: account.email,
     role: account.role,
     isSupervisor: account.isSupervisor,
+    isCoordinator: account.isCoordinator,
     organisation: { id: account.organisationId, name: account.organisationName },
     team: { id: account.teamId, name: account.teamName },
     partnership: { id: account.partnershipId, name: account.partnershipName },

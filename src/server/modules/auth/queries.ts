@@ -8,6 +8,7 @@ const accountColumns = {
   email: users.email,
   role: users.role,
   isSupervisor: users.isSupervisor,
+  isCoordinator: users.isCoordinator,
   passwordHash: users.passwordHash,
   totpSecret: users.totpSecret,
   totpEnrolledAt: users.totpEnrolledAt,

@@ -34,6 +34,7 @@ function actorOf(account: NonNullable<q.Account>): Actor {
     name: account.name,
     role: account.role,
     isSupervisor: account.isSupervisor,
+    isCoordinator: account.isCoordinator,
     teamId: account.teamId,
     organisationId: account.organisationId,
     partnershipId: account.partnershipId,

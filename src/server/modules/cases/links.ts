@@ -4,6 +4,7 @@ import { checkRecord, type AccessFacts, type Checked } from '../../platform/acce
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { safetyOf } from '../profiles/safety.ts';
+import { victimLinkedToCase } from '../victim-care/service.ts';
 import * as q from './queries.ts';
 import { announce, loadForChange, presentLinkedLocation, presentLinkedProfile, subjectOf, userIdOf } from './record.ts';
 
@@ -30,6 +31,7 @@ export async function linkProfile(ctx: Context, caseId: string, body: z.infer<ty
   }
   await q.touchCase(ctx.tx, caseId);
   ctx.audit({ action: 'case.profile_linked', ...subjectOf(kase), details: { profileId: body.profileId, role: body.role } });
+  if (body.role === 'victim') await victimLinkedToCase(ctx, { caseId, profileId: body.profileId });
   await announce(ctx, caseId);
   const safety = await safetyOf(ctx, [body.profileId]);
   return presentLinkedProfile(profile, body.role, safety.get(body.profileId));

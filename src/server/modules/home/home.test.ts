@@ -28,6 +28,13 @@ async function homeOf(agent: Agent): Promise<Home> {
 
 const ids = (panel: { items: { id: string }[] }) => panel.items.map((i) => i.id);
 
+/** A weekly contact plan whose last call was twenty days ago: thirteen days overdue. */
+async function overdueContact(agent: Agent, profileId: string) {
+  expect((await agent.request('PUT', `/api/v1/profiles/${profileId}/contact-plan`, { frequencyDays: 7 })).statusCode).toBe(200);
+  const call = await agent.post(`/api/v1/profiles/${profileId}/contacts`, { at: new Date(Date.now() - 20 * 86_400_000).toISOString(), channel: 'phone', reached: true });
+  expect(call.statusCode, call.body).toBe(201);
+}
+
 /** The police practitioner's day, made through the API as people make it. */
 async function practitionersDay() {
   const person = await createProfile(police, { firstName: 'Morwenna', lastName: 'Trevithick', warningMarkers: ['violence'] });
@@ -50,6 +57,10 @@ async function practitionersDay() {
   const { version } = (await lead.get(`/api/v1/profiles/${followed.id}`)).json();
   expect((await lead.patch(`/api/v1/profiles/${followed.id}`, { version, keyInformation: 'Moved in with her sister' })).statusCode).toBe(200);
 
+  // A victim the team agreed to ring weekly, last reached twenty days ago.
+  const victim = await createProfile(police, { firstName: 'Kerensa', lastName: 'Angove' });
+  await overdueContact(police, victim.id);
+
   // The council asks for a profile the police team holds: its team admin decides.
   const requested = await createProfile(police, { firstName: 'Lowenna', lastName: 'Pascoe' });
   const council = await t.as(emails.council);
@@ -57,7 +68,7 @@ async function practitionersDay() {
   expect(request.statusCode, request.body).toBe(201);
 
   return {
-    person, caseId, overdue, forTeam, draft, review, followed, requested, flagged,
+    person, caseId, overdue, forTeam, draft, review, followed, requested, flagged, victim,
     reminder: reminderResponse.json() as { id: string },
     later: laterResponse.json() as { id: string },
     request: request.json() as { id: string },
@@ -98,6 +109,10 @@ describe('the home page', () => {
       change: 'A change was made on a profile you follow.',
     }));
 
+    expect(home.overdueContacts.items).toContainEqual(expect.objectContaining({
+      profile: expect.objectContaining({ id: day.victim.id, firstName: 'Kerensa' }), daysOverdue: 13,
+    }));
+
     // A practitioner decides no access requests: no panel rather than an empty one.
     expect(home.accessRequests).toBeNull();
 
@@ -132,7 +147,7 @@ describe('the home page', () => {
   it('shows another organisation and the other partnership none of it', async () => {
     const named = [
       day.person.id, day.caseId, day.overdue.id, day.forTeam.id, day.reminder.id, day.draft.id, day.review.id, day.followed.id, day.requested.id, day.request.id,
-      day.flagged.id, 'Morwenna', 'Trevithick', 'Ottoline', 'Lowenna', 'Tamsin',
+      day.flagged.id, day.victim.id, 'Morwenna', 'Trevithick', 'Ottoline', 'Lowenna', 'Tamsin', 'Kerensa',
     ];
     for (const email of [emails.council, emails.housing, emails.other]) {
       const body = (await (await t.as(email)).get('/api/v1/home')).body;
@@ -147,8 +162,10 @@ describe('the home page', () => {
     // The reminder sweep may write in between, on the practitioner's behalf: only reads count here.
     const since = (await storedAuditEvents(t, { actorId, limit: 20 })).filter((e) => e.seq > last!.seq && (e.action.endsWith('.listed') || e.action === 'home.viewed'));
     expect(since.map((e) => e.action)).toEqual(['home.viewed']);
-    expect(since[0]!.details).toMatchObject({ counts: { cases: home.cases.count, myTasks: home.myTasks.count, followed: home.followed.count, accessRequests: 0 } });
-    expect((since[0]!.details as { records: { id: string }[] }).records.map((r) => r.id)).toEqual(expect.arrayContaining([day.person.id, day.caseId]));
+    expect(since[0]!.details).toMatchObject({
+      counts: { cases: home.cases.count, myTasks: home.myTasks.count, followed: home.followed.count, overdueContacts: home.overdueContacts.count, accessRequests: 0 },
+    });
+    expect((since[0]!.details as { records: { id: string }[] }).records.map((r) => r.id)).toEqual(expect.arrayContaining([day.person.id, day.caseId, day.victim.id]));
   });
 
   it('is for people, not systems', async () => {

@@ -9,6 +9,7 @@ import { changedSinceLooked } from '../interests/service.ts';
 import { findProfiles } from '../profiles/service.ts';
 import { createAccessRequestService } from '../sharing/access-requests.ts';
 import { findTasks } from '../tasks/service.ts';
+import { overdueContactsOfTeam } from '../victim-care/service.ts';
 
 const requests = createAccessRequestService();
 
@@ -39,6 +40,7 @@ function recordsNamed(home: Home): Named[] {
     ...[...home.drafts.items, ...home.reviews.items].flatMap((a) => (a.subject.title ? [{ kind: a.subject.type, id: a.subject.id }] : [])),
     ...home.needed.items.map((n) => n.record),
     ...home.followed.items.map((f) => f.record),
+    ...home.overdueContacts.items.map((o) => ({ kind: 'profile' as const, id: o.profile.id })),
     ...(home.accessRequests?.items ?? []).map((r) => r.record),
   ];
   const seen = new Map(named.map(({ kind, id }) => [`${kind}:${id}`, { kind, id }]));
@@ -49,6 +51,9 @@ function recordsNamed(home: Home): Named[] {
 export async function getHome(ctx: Context): Promise<Home> {
   const limit = homeCountCap;
   const followed = await changedSinceLooked(ctx, limit);
+  // The team's victims rather than the cases the person leads: a plan need not be tied to a case,
+  // and whoever in the team picks up the phone first keeps the victim in touch.
+  const overdueContacts = await overdueContactsOfTeam(ctx, ctx.actor.teamId, limit);
   const home: Home = {
     cases: fromPage(await findCases(ctx, { scope: 'mine', status: 'open', limit })),
     people: fromPage(await findProfiles(ctx, { scope: 'mine', limit })),
@@ -59,6 +64,7 @@ export async function getHome(ctx: Context): Promise<Home> {
     reviews: fromPage(await findAssessments(ctx, { scope: 'reviews_due', limit })),
     needed: await neededPanel(ctx, limit),
     followed: panelOf(followed.items, followed.more),
+    overdueContacts: panelOf(overdueContacts.items, overdueContacts.more),
     accessRequests: actorHas(ctx.actor, 'access_requests.decide')
       ? fromPage(await requests.list(ctx, { box: 'to-decide', status: 'pending', limit }))
       : null,

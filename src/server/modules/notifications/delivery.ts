@@ -27,6 +27,9 @@ const subjects: Record<NotificationKind, string> = {
   access_decided: 'Your request for access was decided',
   adjustment_requested: 'An assessment score adjustment needs your approval',
   adjustment_decided: 'Your assessment score adjustment was decided',
+  panel_referral: 'A referral to a panel you run',
+  contact_overdue: 'A victim\'s contact is overdue',
+  community_trigger: 'A victim has met the community trigger',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

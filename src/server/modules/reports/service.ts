@@ -8,6 +8,7 @@ import type { Context } from '../../platform/context.ts';
 import { ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { findLookupForFilter, resolveLookup } from '../lookups/service.ts';
 import { tellInterested } from '../notifications/notify.ts';
+import { reportRecorded } from '../victim-care/service.ts';
 import { audienceOf, contributableRecord, subjectOf as recordSubject, viewableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import * as q from './queries.ts';
 import { sanitiseBody } from './sanitise.ts';
@@ -122,6 +123,7 @@ export async function createReport(ctx: Context, kind: RecordKind, recordId: str
   const record = await contributableRecord(ctx, kind, recordId);
   const type = await resolveLookup(ctx, 'report_type', body.reportType, 'reportType');
   const clean = cleanBody(body.body);
+  const authorId = await authorOf(ctx);
   const id = await q.insertReport(ctx.tx, {
     partnershipId: ctx.actor.partnershipId,
     recordKind: record.kind,
@@ -131,7 +133,7 @@ export async function createReport(ctx: Context, kind: RecordKind, recordId: str
     bodyHtml: clean.html,
     bodyText: clean.text,
     visibility: body.visibility,
-    authorId: await authorOf(ctx),
+    authorId,
     authorTeamId: ctx.actor.teamId,
     authorOrganisationId: ctx.actor.organisationId,
   });
@@ -142,6 +144,7 @@ export async function createReport(ctx: Context, kind: RecordKind, recordId: str
     changes: diff(null, { reportTypeId: type.id, occurredAt: body.occurredAt, visibility: body.visibility }, ['reportTypeId', 'occurredAt', 'visibility']),
     details: { recordKind: record.kind, recordId: record.id },
   });
+  await reportRecorded(ctx, { id, record, typeKey: type.key, occurredAt: new Date(body.occurredAt), authorId });
   await announce(ctx, record, 'A report was added');
   return presentOne(ctx, record, (await q.getReport(ctx.tx, ctx.actor, id))!);
 }

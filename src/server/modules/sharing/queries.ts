@@ -140,6 +140,27 @@ export async function grantTeamView(tx: Tx, kind: RecordKind, recordId: string, 
   return rows.length > 0;
 }
 
+/**
+ * Gives the team `view` until `expiresAt` from `source` (a panel), unless a grant still gives it
+ * something for longer: a share or approved request (no expiry) is left as it is, and so is a
+ * live grant from elsewhere; an expired grant, or this source's own grant ending sooner, is
+ * renewed to the new end. True when the row was written.
+ */
+export async function grantTeamViewUntil(tx: Tx, kind: RecordKind, recordId: string, teamId: string, grant: { source: 'panel'; grantedBy: string | null; expiresAt: Date }): Promise<boolean> {
+  const list = kinds[kind].accessTable;
+  const rows = await tx
+    .insert(list)
+    .values({ recordId, teamId, level: 'view', source: grant.source, grantedBy: grant.grantedBy, expiresAt: grant.expiresAt })
+    .onConflictDoUpdate({
+      target: [list.recordId, list.teamId],
+      targetWhere: sql`team_id is not null`,
+      set: { level: 'view', source: grant.source, grantedBy: grant.grantedBy, grantedAt: new Date(), expiresAt: grant.expiresAt },
+      setWhere: sql`${list.expiresAt} is not null and (${list.expiresAt} <= now() or (${list.source} = ${grant.source} and ${list.expiresAt} < ${grant.expiresAt}))`,
+    })
+    .returning({ id: list.id });
+  return rows.length > 0;
+}
+
 /** A team of the partnership, with its organisation; never another partnership's. */
 export async function findTeam(tx: Tx, partnershipId: string, teamId: string) {
   const [row] = await tx

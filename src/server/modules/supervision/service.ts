@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { findAssessments, teamReviewsOverdue } from '../assessments/lists.ts';
 import { openCasesLedByTeam } from '../cases/service.ts';
 import { overdueTasksOfTeam } from '../tasks/service.ts';
+import { overdueContactsOfTeam } from '../victim-care/service.ts';
 import * as q from './queries.ts';
 
 const countBy = <T>(items: T[], officerOf: (item: T) => (string | null | undefined)[]) => {
@@ -31,6 +32,7 @@ export async function getSupervision(ctx: Context, query: z.infer<typeof supervi
   const overdueTasks = await overdueTasksOfTeam(ctx, team.id, limit);
   const overdueReviews = await teamReviewsOverdue(ctx, team.id, limit);
   const approvals = await findAssessments(ctx, { scope: 'awaiting_approval', limit });
+  const overdueContacts = await overdueContactsOfTeam(ctx, team.id, limit);
   const casesOf = countBy(cases.items, (c) => [c.leadOfficer?.id]);
   const tasksOf = countBy(overdueTasks.items, (t) => [t.assignee.kind === 'user' ? t.assignee.id : null, t.acceptedBy?.id]);
   const reviewsOf = countBy(overdueReviews.items, (a) => [a.assessor?.id]);
@@ -49,6 +51,7 @@ export async function getSupervision(ctx: Context, query: z.infer<typeof supervi
     overdueTasks,
     overdueReviews,
     approvals: { items: approvals.items, more: approvals.nextCursor !== null },
+    overdueContacts,
   };
   ctx.audit({
     action: 'supervision.viewed',
@@ -57,7 +60,13 @@ export async function getSupervision(ctx: Context, query: z.infer<typeof supervi
     subjectOrganisationId: team.organisationId,
     subjectTeamId: team.id,
     details: {
-      counts: { cases: cases.items.length, overdueTasks: overdueTasks.items.length, overdueReviews: overdueReviews.items.length, approvals: approvals.items.length },
+      counts: {
+        cases: cases.items.length,
+        overdueTasks: overdueTasks.items.length,
+        overdueReviews: overdueReviews.items.length,
+        approvals: approvals.items.length,
+        overdueContacts: overdueContacts.items.length,
+      },
       records: recordsNamed(supervision),
     },
   });
@@ -72,6 +81,7 @@ function recordsNamed(s: Supervision): Named[] {
     ...s.cases.items.map((c) => ({ kind: 'case' as const, id: c.id })),
     ...s.overdueTasks.items.flatMap((t) => (t.record?.title ? [{ kind: t.record.kind, id: t.record.id }] : [])),
     ...[...s.overdueReviews.items, ...s.approvals.items].flatMap((a) => (a.subject.title ? [{ kind: a.subject.type, id: a.subject.id }] : [])),
+    ...s.overdueContacts.items.map((o) => ({ kind: 'profile' as const, id: o.profile.id })),
   ];
   return [...new Map(named.map((r) => [`${r.kind}:${r.id}`, r])).values()];
 }

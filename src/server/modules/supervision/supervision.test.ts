@@ -41,7 +41,14 @@ async function caseLedBy(agent: Agent, leadOfficerId: string, title: string): Pr
   return response.json();
 }
 
-/** Tom's work as his sergeant finds it: a case he leads, an overdue task set by the council, a review gone by. */
+/** A weekly contact plan whose last call was twenty days ago: thirteen days overdue. */
+async function overdueContact(agent: Agent, profileId: string) {
+  expect((await agent.request('PUT', `/api/v1/profiles/${profileId}/contact-plan`, { frequencyDays: 7 })).statusCode).toBe(200);
+  const call = await agent.post(`/api/v1/profiles/${profileId}/contacts`, { at: new Date(Date.now() - 20 * 86_400_000).toISOString(), channel: 'phone', reached: true });
+  expect(call.statusCode, call.body).toBe(201);
+}
+
+/** Tom's work as his sergeant finds it: a case he leads, an overdue task set by the council, a review gone by, a victim not rung. */
 async function tomsWork() {
   const kase = await caseLedBy(tom, tomId, 'Noise from the flats above the shops');
   const person = await createProfile(tom, { firstName: 'Demelza', lastName: 'Carne', warningMarkers: ['violence'] });
@@ -51,7 +58,9 @@ async function tomsWork() {
   const review = await completed(tom, 'victim-screening', { type: 'profile', id: person.id }, victimAnswers(), { reviewOn: addDays(londonToday(), 7) });
   // A review date passes with time; here it is moved back, as the days would have.
   await t.database.pool.query('update assessments set review_on = $1 where id = $2', [daysAgo(2), review.id]);
-  return { kase, person, overdue, onTime, review };
+  const victim = await createProfile(tom, { firstName: 'Jenifer', lastName: 'Nancarrow' });
+  await overdueContact(tom, victim.id);
+  return { kase, person, overdue, onTime, review, victim };
 }
 
 let work: Awaited<ReturnType<typeof tomsWork>>;
@@ -73,13 +82,17 @@ describe('the supervisor\'s view of a team', () => {
     expect(task).toMatchObject({ overdue: true, assignee: { kind: 'user', id: tomId }, canReassign: true });
     expect(view.overdueTasks.items.map((i) => i.id)).not.toContain(work.onTime.id);
     expect(view.overdueReviews.items.map((a) => a.id)).toEqual([work.review.id]);
+    expect(view.overdueContacts.items).toContainEqual(expect.objectContaining({
+      profile: expect.objectContaining({ id: work.victim.id, firstName: 'Jenifer', lastName: 'Nancarrow' }), daysOverdue: 13, frequencyDays: 7,
+    }));
   });
 
   it('records the visit as one read naming what it showed', async () => {
-    await supervisionOf(lead);
+    const view = await supervisionOf(lead);
     const [event] = await storedAuditEvents(t, { actorId: await userId(t, emails.lead), action: 'supervision.viewed', limit: 1 });
     expect(event).toMatchObject({ entityType: 'team', entityId: asbTeam });
-    expect((event!.details as { records: { kind: string; id: string }[] }).records).toContainEqual({ kind: 'case', id: work.kase.id });
+    expect((event!.details as { records: { kind: string; id: string }[] }).records).toEqual(expect.arrayContaining([{ kind: 'case', id: work.kase.id }, { kind: 'profile', id: work.victim.id }]));
+    expect(event!.details).toMatchObject({ counts: { overdueContacts: view.overdueContacts.items.length } });
   });
 
   it('lets the supervisor hand an officer\'s overdue task to another officer, who is told', async () => {
@@ -129,13 +142,16 @@ describe('the supervisor\'s view of a team', () => {
     const own = await supervisionOf(councilLead.agent);
     expect(own.overdueTasks.items.map((i) => i.id)).not.toContain(work.overdue.id);
     expect(own.cases.items.map((c) => c.id)).not.toContain(work.kase.id);
+    expect(own.overdueContacts.items.map((o) => o.profile.id)).not.toContain(work.victim.id);
     // Nor can another team's supervisor hand on the police's tasks.
     const task = (await tom.get(`/api/v1/tasks/${work.onTime.id}`)).json() as { version: number };
     expect((await councilLead.agent.patch(`/api/v1/tasks/${work.onTime.id}`, { version: task.version, assignee: { userId: helenId } })).statusCode).toBe(403);
 
     const neighbour = await enrolledUser(t, emails.admin, { name: 'Ned Neighbour', role: 'team_admin', teamId: place.team('Neighbouring County Police/ASB team').teamId });
     expectError(await neighbour.agent.get(`/api/v1/supervision?teamId=${asbTeam}`), 404, 'not_found');
-    expect((await supervisionOf(neighbour.agent)).officers.map((o) => o.id)).not.toContain(tomId);
+    const theirs = await supervisionOf(neighbour.agent);
+    expect(theirs.officers.map((o) => o.id)).not.toContain(tomId);
+    expect(JSON.stringify(theirs)).not.toContain('Nancarrow');
   });
 
   it('refuses a team id that is not one', async () => {

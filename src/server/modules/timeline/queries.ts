@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Band } from '../../../shared/api/assessments.ts';
 import type { ProfileRole, RecordKind } from '../../../shared/records.ts';
+import type { ContactChannel } from '../../../shared/victim-care.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
 import { assessments, documents, reports } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -40,6 +41,7 @@ const columns = {
   type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
   note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
   system_name: 'text', score: 'integer', adjusted_score: 'integer', bands: 'jsonb', template_key: 'text', review_of: 'uuid', subject: 'jsonb',
+  channel: 'text', reached: 'boolean', voicemail_left: 'boolean',
 } as const;
 type Column = keyof typeof columns;
 
@@ -196,6 +198,26 @@ function assessmentBranch(s: Scope): SQL {
    limit ${s.take}`;
 }
 
+/**
+ * Contacts with a victim and attempts, recorded on their victim care, for everyone who can open
+ * the person. One a "Victim update" report recorded is left out: the report is on the timeline.
+ */
+function contactBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'contact', at: sql`victim_contacts.at`, id: sql`victim_contacts.id` };
+  return sql`select ${selectList({
+    kind: sql`'contact'::text`, source_id: sql`victim_contacts.id`, at: sql`victim_contacts.at`,
+    record_kind: sql`'profile'::text`, record_id: sql`victim_contacts.profile_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`victim_contacts.recorded_by`, team_id: sql`victim_contacts.recorded_by_team_id`, organisation_id: sql`victim_contacts.recorded_by_organisation_id`,
+    readable: sql`true`, note: sql`victim_contacts.note`, channel: sql`victim_contacts.channel`, reached: sql`victim_contacts.reached`,
+    voicemail_left: sql`victim_contacts.voicemail_left`,
+  })}
+    from victim_contacts
+   where victim_contacts.profile_id = ${s.id}::uuid and victim_contacts.report_id is null
+     and ${byOrganisation(sql`victim_contacts.recorded_by_organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by victim_contacts.at desc nulls last, victim_contacts.id desc nulls last
+   limit ${s.take}`;
+}
+
 // Written out as literals, exactly as the partial index audit_events_record_changes_idx says, so the planner can use it.
 const recordChange = sql.raw(`audit_events.outcome = 'success' and audit_events.action in (${recordChangeActions.map((a) => `'${a}'`).join(', ')})`);
 
@@ -284,6 +306,9 @@ export type TimelineRow = {
   review_of: string | null;
   /** A change's person or place: see `subjectOf`. */
   subject: { kind: RecordKind; id: string; name: string | null; role: ProfileRole | null; relationship: string | null } | null;
+  channel: ContactChannel | null;
+  reached: boolean | null;
+  voicemail_left: boolean | null;
 };
 
 export interface TimelineRequest {
@@ -311,6 +336,7 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
   if (only('document')) branches.push(documentBranch(s));
   if (only('assessment')) branches.push(assessmentBranch(s));
   if (only('change')) branches.push(changeBranch(s));
+  if (only('contact') && s.kind === 'profile') branches.push(contactBranch(s));
   if (branches.length === 0) return [];
   const { rows } = await tx.execute<TimelineRow>(sql`
     select e.kind, e.source_id, ${utc(sql`e.at`)} as at,
@@ -318,7 +344,7 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
            e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
            e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
            e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields,
-           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject
+           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject, e.channel, e.reached, e.voicemail_left
       from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
       left join users author on author.id = e.author_id
       left join teams team on team.id = e.team_id

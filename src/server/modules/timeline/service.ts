@@ -95,6 +95,8 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<strin
     }
     case 'change':
       return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject && { ...r.subject, safety: safety.get(r.subject.id) ?? null } };
+    case 'contact':
+      return { kind: 'contact', contactId: r.source_id, channel: r.channel!, reached: r.reached!, voicemailLeft: r.voicemail_left!, note: r.note };
   }
 }
 
@@ -106,6 +108,7 @@ function labelOf(r: q.TimelineRow): string {
     case 'document': return 'Document added';
     case 'assessment': return `${r.title!}${r.review_of ? ' review' : ''} completed`;
     case 'change': return changeLabels[r.action as keyof typeof changeLabels] ?? r.action!;
+    case 'contact': return r.reached ? 'Contact with the victim' : 'Contact attempt: not reached';
   }
 }
 

@@ -12,7 +12,7 @@ import type { AuthService } from '../auth/service.ts';
 import * as teams from '../organisations/service.ts';
 import * as q from './queries.ts';
 
-const auditedFields = ['name', 'email', 'role', 'isSupervisor', 'teamId', 'jobTitle', 'phone'] as const;
+const auditedFields = ['name', 'email', 'role', 'isSupervisor', 'isCoordinator', 'teamId', 'jobTitle', 'phone'] as const;
 
 function place(row: q.UserRow) {
   return { id: row.user.id, role: row.user.role, teamId: row.user.teamId, organisationId: row.organisationId, partnershipId: row.partnershipId };
@@ -26,6 +26,7 @@ const present = (actor: Actor) => (row: q.UserRow): User => {
     email: u.email,
     role: u.role,
     isSupervisor: u.isSupervisor,
+    isCoordinator: u.isCoordinator,
     jobTitle: u.jobTitle,
     phone: u.phone,
     team: { id: u.teamId, name: row.teamName },
@@ -73,6 +74,12 @@ export function createUserService(auth: AuthService) {
 
   function requireAssignable(actor: Actor, role: Role) {
     if (!assignableRoles(actor).includes(role)) throw new ValidationError([{ field: 'role', problem: 'is not a role you can give' }]);
+  }
+
+  /** A coordinator sets up panels for the whole partnership, so only its system administrators make one. */
+  function requireMayFlagCoordinator(actor: Actor, wanted: boolean | undefined, current = false) {
+    if (wanted === undefined || wanted === current || isSystemAdmin(actor)) return;
+    throw new ValidationError([{ field: 'isCoordinator', problem: 'can be changed only by a system administrator' }]);
   }
 
   function requireVersion(row: q.UserRow, ok: boolean, actor: Actor) {
@@ -126,6 +133,7 @@ export function createUserService(auth: AuthService) {
     async create(ctx: Context, body: z.infer<typeof createUserBody>) {
       await requireTeamYouManage(ctx, body.teamId);
       requireAssignable(ctx.actor, body.role);
+      requireMayFlagCoordinator(ctx.actor, body.isCoordinator);
       if (await q.emailTaken(ctx.tx, body.email)) throw new ValidationError([{ field: 'email', problem: 'is already used by another account' }]);
       const id = await q.insertUser(ctx.tx, { ...body, jobTitle: body.jobTitle ?? null, phone: body.phone ?? null });
       const row = (await q.getUser(ctx.tx, id))!;
@@ -143,6 +151,7 @@ export function createUserService(auth: AuthService) {
       }
       if (body.teamId && body.teamId !== current.user.teamId) await requireTeamYouManage(ctx, body.teamId);
       if (body.role && body.role !== current.user.role) requireAssignable(ctx.actor, body.role);
+      requireMayFlagCoordinator(ctx.actor, body.isCoordinator, current.user.isCoordinator);
       if (body.email && (await q.emailTaken(ctx.tx, body.email, id))) throw new ValidationError([{ field: 'email', problem: 'is already used by another account' }]);
       const { version, ...patch } = body;
       requireVersion(current, await q.updateUser(ctx.tx, id, version, patch), ctx.actor);

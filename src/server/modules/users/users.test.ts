@@ -135,6 +135,22 @@ describe('bad input changes nothing', () => {
     expect(response.json().error.details).toEqual([{ field: 'role', problem: 'is not a role you can give' }]);
   });
 
+  it('leaves making a panel coordinator, whose reach is the whole partnership, to its system administrators', async () => {
+    const { id } = await createUserAs(t, lead, { name: 'Cora Ordinator' });
+    const refused = await (await t.as(lead)).patch(`/api/v1/users/${id}`, { version: 1, isCoordinator: true });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details).toEqual([{ field: 'isCoordinator', problem: 'can be changed only by a system administrator' }]);
+    const created = await (await t.as(lead)).post('/api/v1/users', { teamId: await teamId(lead, 'Demo County Police', 'ASB team'), name: 'Self Made', email: uniqueEmail('coordinator'), role: 'practitioner', isCoordinator: true });
+    expect(created.statusCode).toBe(422);
+
+    const made = await (await t.as('admin@concord.test')).patch(`/api/v1/users/${id}`, { version: 1, isCoordinator: true });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json()).toMatchObject({ isCoordinator: true, version: 2 });
+    // Any other change by the team admin still goes through, the flag untouched.
+    const renamed = await (await t.as(lead)).patch(`/api/v1/users/${id}`, { version: 2, name: 'Cora Coordinator', isCoordinator: true });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+  });
+
   it('refuses over-long names, bad emails and unknown fields', async () => {
     const admin = await t.as(lead);
     const response = await admin.post('/api/v1/users', { teamId: await teamId(lead, 'Demo County Police', 'ASB team'), name: 'x'.repeat(201), email: 'not-an-email', role: 'practitioner', superuser: true });

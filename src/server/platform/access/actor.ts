@@ -18,6 +18,8 @@ export interface Actor {
   name: string;
   role: Role;
   isSupervisor: boolean;
+  /** Sets up panels (MARAC, Community MARAC …) whatever the role; absent for an API token or an actor made by a sweep. */
+  isCoordinator?: boolean;
   teamId: string;
   organisationId: string;
   partnershipId: string;

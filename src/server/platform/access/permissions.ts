@@ -10,12 +10,12 @@ export function roleHas(role: Role, permission: RolePermission): boolean {
   return (permissionRoles[permission] as readonly Role[]).includes(role);
 }
 
-/** Whether the actor's role, or their supervisor flag, grants the permission. */
-export function actorHas(actor: Pick<Actor, 'role' | 'isSupervisor'>, permission: RolePermission): boolean {
-  return grants(actor.role, actor.isSupervisor, permission);
+/** Whether the actor's role, or their supervisor or coordinator flag, grants the permission. */
+export function actorHas(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator'>, permission: RolePermission): boolean {
+  return grants(actor.role, actor, permission);
 }
 
 /** The permissions sent to the web client, so that it shows only what the user may do. */
-export function permissionsOf(actor: Pick<Actor, 'role' | 'isSupervisor'>): RolePermission[] {
+export function permissionsOf(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator'>): RolePermission[] {
   return (Object.keys(permissionRoles) as RolePermission[]).filter((p) => actorHas(actor, p));
 }

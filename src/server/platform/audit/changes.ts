@@ -29,7 +29,7 @@ type Labelled<Labels, F extends keyof Labels & string> = F;
 type PartnershipField = 'name';
 type OrganisationField = 'name' | 'kind' | 'partnershipId';
 type TeamField = 'name' | 'organisationId';
-type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'teamId' | 'jobTitle' | 'phone';
+type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'teamId' | 'jobTitle' | 'phone';
 type LookupField = 'list' | 'key' | 'name' | 'groupName' | 'code' | 'position' | 'active' | 'defaultSharing';
 type ProfileField = Labelled<typeof profileLabels,
   | 'firstName' | 'lastName' | 'aliases' | 'dateOfBirth' | 'approximateAge' | 'gender' | 'ethnicity' | 'phone' | 'email' | 'roles'
@@ -43,6 +43,12 @@ type ReportField = Labelled<typeof reportLabels, 'reportTypeId' | 'occurredAt' |
 type TaskField = Labelled<typeof taskLabels, 'priority' | 'dueOn' | 'assignedUserId' | 'assignedTeamId' | 'assignedOrganisationId' | 'status' | 'actionPlanId'>;
 type AssessmentTemplateField = 'name' | 'description' | 'status' | 'version';
 type QuestionField = 'text' | 'guidance' | 'kind' | 'nature' | 'topics' | 'options' | 'scale' | 'status';
+type PanelField = 'kind' | 'name' | 'chairUserId' | 'memberOrganisationIds' | 'coordinatorIds';
+type MeetingField = 'startsAt' | 'endsAt' | 'place' | 'onlineLink';
+type VictimCareSettingsField =
+  | 'cadenceStandardDays' | 'cadenceMediumDays' | 'cadenceHighDays' | 'cadenceNotAssessedDays' | 'overdueGraceDays'
+  | 'triggerComplaints' | 'triggerMonths' | 'triggerLocationComplaints' | 'triggerAnyHateIncident';
+type ContactPlanField = 'frequencyDays' | 'caseId' | 'preferredChannel' | 'safeToText' | 'safeToVoicemail' | 'safeToEmail' | 'safeToLetter' | 'nextContactDue';
 
 /**
  * The actions that record a before and after, and over which fields. An action not named here
@@ -91,4 +97,9 @@ export interface AuditChanges {
   'assessment.updated': 'visibility';
   'assessment_template.updated': AssessmentTemplateField;
   'assessment_question.updated': QuestionField;
+  'panel.created': PanelField;
+  'panel.updated': PanelField;
+  'meeting.updated': MeetingField;
+  'victim_care_settings.updated': VictimCareSettingsField;
+  'contact_plan.set': ContactPlanField;
 }

@@ -7,6 +7,8 @@ import type { matchQuery } from '../../../shared/api/profiles.ts';
 import type { timelineQuery } from '../../../shared/api/reports.ts';
 import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../../shared/api/tasks.ts';
 import type { QuestionKind } from '../../../shared/forms/questions.ts';
+import type { AttendanceStatus, ReferralCriterion, ReferralStatus } from '../../../shared/panels.ts';
+import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../shared/victim-care.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { TaskPriority, Visibility } from '../../../shared/work.ts';
@@ -24,6 +26,10 @@ type OnRecord = { recordKind: RecordKind; recordId: string };
 type ListScope = 'all' | 'mine' | 'shared';
 type Seeded = { name: string; seed: 'demo' };
 type HomePanelName = keyof Home;
+/** A panel's work on one record (a referral, an agenda item): the record is the event's entity. */
+type OnPanelRecord = { record: RecordRef; panelId: string };
+type OnAgendaItem = OnPanelRecord & { meetingId: string; itemId: string };
+type PanelFigures = { panelId: string; from: string | null; to: string | null; referrals: number };
 
 /**
  * What each audit action keeps in its `details`: `never` for an action that keeps none, a union
@@ -131,6 +137,8 @@ export interface AuditDetails {
     | AccessGrant
     | AccessGrant & { mergedFrom: string }
     | AccessGrant & { accessRequestId: string }
+    // Given to the teams that run a panel, for a record referred to it.
+    | AccessGrant & { panelId: string }
     | { teamId: string | null; organisationId: string | null; level: AccessLevel; source: 'case type default sharing'; caseTypeId: string };
   'record.unshared': { target: ShareTarget; level: null; before: AccessLevel };
   'record.access_viewed': never;
@@ -193,7 +201,7 @@ export interface AuditDetails {
   // How many each panel counted, and every record the page named: what the person was shown.
   'home.viewed': { counts: Record<HomePanelName, number>; records: RecordRef[] };
   // The same for a team's supervisor: how many of each list, and every record named.
-  'supervision.viewed': { counts: Record<'cases' | 'overdueTasks' | 'overdueReviews' | 'approvals', number>; records: RecordRef[] };
+  'supervision.viewed': { counts: Record<'cases' | 'overdueTasks' | 'overdueReviews' | 'approvals' | 'overdueContacts', number>; records: RecordRef[] };
   // Answers are never kept, only which questions were answered: administrators read the trail.
   'assessment.started': OnRecord & { template: string; templateVersion: number; visibility: Visibility; answered: string[] };
   'assessment.updated': OnRecord & { answersChanged: string[] };
@@ -225,4 +233,55 @@ export interface AuditDetails {
   'assessment_template.copied': { key: string; name: string; from: string; fromKey: string; fromVersion: number };
   'assessment_question.submitted': { key: string; kind: QuestionKind; status: 'approved' | 'submitted' };
   'assessment_question.updated': never;
+  // The demo seed's panels; the service's own creates and updates carry changes instead.
+  'panel.created': Seeded;
+  'panel.updated': never;
+  'panel_referral.created': OnPanelRecord & {
+    referralId: string; criteria: ReferralCriterion[]; repeat: boolean; hasChildren: boolean; latestAssessmentId: string | null;
+  };
+  'panel_referral.withdrawn': OnPanelRecord & { referralId: string };
+  'panel_referral.viewed': OnPanelRecord & { referralId: string; restricted: boolean };
+  // What a referral would start from: the assessments and people it showed.
+  'panel_referral.start_viewed': OnPanelRecord & { suggested: ReferralCriterion[]; repeat: boolean; assessmentIds: string[]; profileIds: string[] };
+  // Every record the list named, stubs included.
+  'panel_referrals.listed': { panelId: string | null; status: ReferralStatus | null; count: number; records: RecordRef[] };
+  'panel_statistics.viewed': PanelFigures;
+  'panel_statistics.exported': PanelFigures;
+  'meeting.created': { panelId: string; startsAt: string };
+  'meeting.updated': never;
+  // The records whose details the page showed, and those it showed only as a stub.
+  'meeting.viewed': { panelId: string; records: RecordRef[]; restricted: RecordRef[] };
+  'meeting.closed': { panelId: string; heardReferralIds: string[] };
+  'meeting.attendance_recorded': { organisationId: string; status: AttendanceStatus; confidentialityAgreed: boolean };
+  'agenda.reordered': { itemIds: string[] };
+  'agenda_item.added': OnAgendaItem & { referralId: string; position: number };
+  // Taken off the agenda: the referral waits for another meeting.
+  'agenda_item.removed': OnAgendaItem & { referralId: string };
+  // The wording is the record's content, kept as the item's versions, not here.
+  'agenda_item.minuted': OnAgendaItem & { version: number; afterClose: boolean; risksChanged: boolean };
+  'agenda_item.versions_viewed': OnAgendaItem & { count: number };
+  'agenda_research.saved': OnAgendaItem & { organisationId: string; version: number; withheld: boolean };
+  'agenda_action.agreed': OnAgendaItem & { taskId: string };
+  'victim_care_settings.updated': never;
+  'victim_care.viewed': never;
+  // Made for a victim linked to a case, or set by someone; a safe time may name people, so only whether it changed.
+  'contact_plan.set': { created: boolean; safeTimesChanged: boolean; by?: 'victim linked to case'; caseId?: string };
+  'contact_plan.viewed': never;
+  'contact_plan.supervisors_alerted': { by: 'overdue contact sweep'; dueOn: string; supervisorIds: string[] };
+  // Recorded, or refused because the plan does not mark the channel safe.
+  'victim_contact.recorded':
+    | { contactId: string; channel: ContactChannel | null; reached: boolean; reportId: string | null }
+    | { code: 'unsafe_channel'; channel: ContactChannel; voicemailLeft: boolean };
+  'victim_contacts.listed': { count: number };
+  'victim_contacts.exported': { count: number };
+  'overdue_contacts.listed': { teamId: string | null; count: number; records: RecordRef[] };
+  'community_trigger.raised': {
+    flagId: string; basis: TriggerBasis; complaints: number; organisations: number; by: 'report' | 'sweep'; reportId?: string; alerted: string[];
+  };
+  'community_trigger.cleared': { flagId: string; why: 'case review closed' | 'no longer met' };
+  'community_triggers.listed': { count: number; records: RecordRef[] };
+  'case_review.opened': { caseReviewId: string; flagId: string | null; applicationReceivedOn: string; thresholdDueOn: string };
+  'case_review.viewed': { caseReviewId: string };
+  // The words of an outcome may name people: only the step, its day and what falls due next.
+  'case_review.moved': { caseReviewId: string; from: CaseReviewStage; to: CaseReviewStage; on: string; thresholdMet?: boolean; nextDueOn: string | null };
 }

@@ -93,6 +93,10 @@ export async function makeRecords(t: TestApp) {
     teamName: 'Teamname Rural crime unit',
     userName: 'Rosalind Readerwood',
     tokenName: 'Tokenname Niche RMS bridge',
+    referralReason: 'Referralreason Threatened with a crossbow again',
+    minutes: 'Minutes Marrowdale agreed to move',
+    research: 'Research Two call-outs to Larkspurhollow',
+    contactNote: 'Contactnote Spoke at the Larkspurhollow door',
   };
 
   // Records of the Demo County Police ASB team, made by its practitioner.
@@ -117,6 +121,11 @@ export async function makeRecords(t: TestApp) {
   const report = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), body: `<p>${text.reportBody}</p>`, visibility: 'shared' }), 'write a report');
   const edited = await ok<Made>(police.patch(`/api/v1/reports/${report.id}`, { version: report.version, body: `<p>${text.reportEdited}</p>` }), 'edit the report');
   const privateReport = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), body: `<p>${text.privateReport}</p>`, visibility: 'private' }), 'write a private report');
+  // Victim care: a victim on the case has a contact plan; a hate incident flags them, and a case review is opened from the flag.
+  const contact = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/contacts`, { channel: 'visit', reached: true, note: text.contactNote }), 'record a contact');
+  await ok(police.post(`/api/v1/profiles/${profile.id}/reports`, { reportType: 'hate-incident', occurredAt: new Date().toISOString(), body: '<p>Shouted at in the street</p>', visibility: 'shared' }), 'report a hate incident');
+  const flagId = (await get<{ communityTrigger: { flag: { id: string } } }>(police, `/api/v1/profiles/${profile.id}/victim-care`)).communityTrigger.flag.id;
+  const caseReview = await ok<Made>(police.post(`/api/v1/community-triggers/${flagId}/case-review`, {}), 'open a case review');
   const document = await ok<Made>(upload(police, `/api/v1/profiles/${profile.id}/documents?${query({ fileName: text.documentFile, title: text.documentTitle, description: text.documentDescription, folder: 'Letters' })}`, pdfBytes(text.documentContent), 'application/pdf'), 'upload a document');
 
   const plan = await ok<Made>(police.post(`/api/v1/cases/${kase.id}/action-plans`, { title: text.planTitle }), 'start an action plan');
@@ -138,6 +147,17 @@ export async function makeRecords(t: TestApp) {
 
   // The council practitioner found the profile in search and asks for access.
   const accessRequest = await ok<Made>(council.post(`/api/v1/profiles/${profile.id}/access-requests`, { reason: text.accessReason }), 'ask for access');
+
+  // A MARAC of the police and housing (not the council), chaired by the team's sergeant: the profile on a meeting's agenda, minuted and
+  // researched, and the second person's referral waiting.
+  const panel = await ok<Made>(lead.post('/api/v1/panels', { kind: 'MARAC', name: 'Walk MARAC', memberOrganisationIds: [asbTeam.organisationId, housing], chairUserId: leadId }), 'set up a panel');
+  const referTo = (id: string) => police.post(`/api/v1/panels/${panel.id}/referrals`, { subject: { type: 'profile', id }, reason: text.referralReason, criteria: ['professional-judgement'] });
+  const referral = await ok<Made>(referTo(profile.id), 'refer the profile');
+  const waitingReferral = await ok<Made>(referTo(second.id), 'refer the second profile');
+  const meeting = await ok<Made>(lead.post('/api/v1/meetings', { panelId: panel.id, startsAt: `${future}T10:00:00Z` }), 'arrange a meeting');
+  const item = await ok<Made>(lead.post(`/api/v1/meetings/${meeting.id}/agenda`, { referralId: referral.id }), 'put the referral on the agenda');
+  await ok(police.request('PUT', `/api/v1/meetings/${meeting.id}/agenda/${item.id}/research`, { known: text.research }), 'research the item');
+  await ok(lead.request('PUT', `/api/v1/meetings/${meeting.id}/agenda/${item.id}/minutes`, { text: text.minutes }), 'minute the item');
 
   // Partnership-level things, made by those who keep them.
   const lookup = await ok<Made>(admin.post('/api/v1/lookups', { list: 'warning_marker', name: text.lookupName }), 'add a lookup');
@@ -199,7 +219,12 @@ export async function makeRecords(t: TestApp) {
     { what: 'report id', value: report.id, scope: 'team' },
     { what: 'private report id', value: privateReport.id, scope: 'team' },
     { what: 'document id', value: document.id, scope: 'team' },
+    { what: 'contactNote', value: text.contactNote, scope: 'team' },
+    { what: 'contact id', value: contact.id, scope: 'team' },
+    { what: 'community trigger flag id', value: flagId, scope: 'team' },
+    { what: 'case review id', value: caseReview.id, scope: 'team' },
     { what: 'plan id', value: plan.id, scope: 'team' },
+    ...(['referralReason', 'minutes', 'research'] as const).map((k) => ({ what: k, value: text[k], scope: 'team' as const })),
     { what: 'task id', value: task.id, scope: 'team' },
     { what: 'draft id', value: draft.id, scope: 'team' },
     { what: 'assessment id', value: assessment.id, scope: 'team' },
@@ -245,6 +270,13 @@ export async function makeRecords(t: TestApp) {
     user: current.user,
     token,
     png,
+    panel,
+    referral,
+    waitingReferral,
+    meeting,
+    item,
+    flagId,
+    caseReview,
   };
 }
 

@@ -29,12 +29,16 @@ describe('every route declares its permission', () => {
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/route-permissions.txt');
   });
 
-  // The other half of who may call what: which roles hold each permission, and what a supervisor adds.
+  // The other half of who may call what: which roles hold each permission, and what a supervisor or coordinator adds.
   it('matches the reviewed roles of each permission', async () => {
+    const none = { isSupervisor: false, isCoordinator: false };
     const lines = (Object.keys(permissionRoles) as RolePermission[]).sort().map((permission) => {
-      const holders = roles.filter((role) => grants(role, false, permission));
-      const supervisors = roles.filter((role) => !holders.includes(role) && grants(role, true, permission));
-      return `${permission.padEnd(24)} ${holders.join(', ')}${supervisors.length > 0 ? `; supervisors: ${supervisors.join(', ')}` : ''}`;
+      const holders = roles.filter((role) => grants(role, none, permission));
+      const flagged = (flag: keyof typeof none, label: string) => {
+        const added = roles.filter((role) => !holders.includes(role) && grants(role, { ...none, [flag]: true }, permission));
+        return added.length > 0 ? `; ${label}: ${added.join(', ')}` : '';
+      };
+      return `${permission.padEnd(24)} ${holders.join(', ')}${flagged('isSupervisor', 'supervisors')}${flagged('isCoordinator', 'coordinators')}`;
     });
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/permission-roles.txt');
   });

@@ -1,17 +1,5 @@
 import type { Statistics } from '../../../../shared/api/assessments.ts';
-
-/**
- * A spreadsheet opens a cell starting with = + - @ (or a tab or carriage return) as a formula;
- * a leading quote keeps it text, so a band label or option cannot run anything.
- */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const line = (cells: (string | number | null)[]) => cells.map(cell).join(',');
+import { csvLine as line } from '../../../platform/csv.ts';
 
 /** The same figures as the statistics page, one section per table, each with its own header row. */
 export function statisticsCsv(stats: Statistics): string {
