@@ -44,6 +44,9 @@ test('every page a practitioner uses passes axe at 1366 and 390 px', async ({ pa
   const task = (await police.send('POST', '/tasks', { title: `Visit Elowen ${stamp}`, dueOn: '2030-01-15', assignee: { userId: me.id }, record: { kind: 'profile', id: person.id } })) as { id: string };
   const reminder = (await police.send('POST', '/actions', { title: `Ring the caretaker ${stamp}`, dueAt: new Date(Date.now() + 86_400_000).toISOString() })) as { id: string };
   const draft = (await police.send('POST', '/assessments', { template: 'asb-risk-matrix', subject: { type: 'profile', id: person.id }, answers: {} })) as { id: string };
+  // Added to the case as its victim, Elowen has a contact plan; a visit and a case review fill in victim care.
+  await police.send('POST', `/profiles/${person.id}/contacts`, { channel: 'visit', reached: true, note: 'Checked the new door lock' });
+  const review = (await police.send('POST', '/case-reviews', { profileId: person.id })) as { id: string };
   await police.dispose();
 
   await sweep(page, checkA11y, DEMO_USERS.police, [
@@ -54,6 +57,8 @@ test('every page a practitioner uses passes axe at 1366 and 390 px', async ({ pa
     '/profiles/new',
     `/profiles/${person.id}`,
     `/profiles/${person.id}?section=work`,
+    `/profiles/${person.id}?section=victim-care`,
+    `/profiles/${person.id}/contacts`,
     `/profiles/${person.id}?section=documents`,
     `/profiles/${person.id}?section=sharing`,
     `/profiles/${person.id}?section=history`,
@@ -75,14 +80,27 @@ test('every page a practitioner uses passes axe at 1366 and 390 px', async ({ pa
     `/assessments/${draft.id}`,
     '/assessments/templates',
     '/access-requests',
+    '/community-triggers',
+    `/case-reviews/${review.id}`,
+    '/panels',
     '/notifications',
     '/account',
     '/no-such-page',
   ]);
 });
 
-test('every page a supervisor and an administrator use passes axe at 1366 and 390 px', async ({ page, checkA11y }) => {
-  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/assessments/templates/new', '/assessments/question-bank', '/audit']);
+test('every page a supervisor and an administrator use passes axe at 1366 and 390 px', async ({ page, checkA11y }, testInfo) => {
+  // The sergeant coordinates the demo MARAC: a meeting with one referral on its agenda.
+  const lead = await apiAs(testInfo.project.use.baseURL!, DEMO_USERS.policeLead);
+  const panels = (await lead.get('/panels?limit=200')) as { items: { id: string; kind: string }[] };
+  const marac = panels.items.find((p) => p.kind === 'MARAC')!;
+  const person = (await lead.send('POST', '/profiles', { firstName: 'Morwenna', lastName: `Sweep${stamp}`, reasonCreated: 'Victim of domestic abuse', confirmNoDuplicate: true })) as { id: string };
+  const referral = (await lead.send('POST', `/panels/${marac.id}/referrals`, { subject: { type: 'profile', id: person.id }, reason: 'Threats to kill', criteria: ['professional-judgement'] })) as { id: string };
+  const meeting = (await lead.send('POST', '/meetings', { panelId: marac.id, startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: 'Newark police station' })) as { id: string };
+  await lead.send('POST', `/meetings/${meeting.id}/agenda`, { referralId: referral.id });
+  await lead.dispose();
+
+  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/assessments/templates/new', '/assessments/question-bank', '/audit', '/panels', `/panels/${marac.id}`, `/meetings/${meeting.id}`]);
   await sweep(page, checkA11y, DEMO_USERS.admin, [
     '/admin/partnerships',
     '/admin/organisations',
@@ -93,6 +111,7 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
     '/admin/lookups',
     '/admin/imports',
     '/admin/templates',
+    '/admin/victim-care',
     '/audit',
   ]);
 });

@@ -20,8 +20,11 @@ export function navItemsFor(me: Me): NavItem[] {
       { label: 'Reminders', to: '/actions', matches: (p) => p.startsWith('/actions') },
       { label: 'Assessments', to: '/assessments', matches: (p) => p.startsWith('/assessments') },
       { label: 'Access requests', to: '/access-requests', matches: (p) => p.startsWith('/access-requests') },
+      { label: 'Community triggers', to: '/community-triggers', matches: (p) => p.startsWith('/community-triggers') || p.startsWith('/case-reviews') },
     );
   }
+  // Shown to all staff: the page itself says when their organisation is not on any panel.
+  if (can(me, 'panels.view')) items.push({ label: 'Panels', to: '/panels', matches: (p) => p.startsWith('/panels') || p.startsWith('/meetings') });
   if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });

@@ -27,6 +27,9 @@ import { notificationRoutes } from '../notifications/routes.tsx';
 import { taskRoutes } from '../tasks/routes.tsx';
 import { assessmentRoutes } from '../assessments/routes.tsx';
 import { accessRequestRoutes } from '../sharing/routes.tsx';
+import { victimCareRoutes } from '../victim-care/routes.tsx';
+import { VictimCareSettingsPage } from '../victim-care/VictimCareSettingsPage.tsx';
+import { panelRoutes } from '../panels/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -65,6 +68,8 @@ export const router = createBrowserRouter([
               ...assessmentRoutes,
               ...actionRoutes,
               ...notificationRoutes,
+              ...victimCareRoutes,
+              ...panelRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -80,6 +85,7 @@ export const router = createBrowserRouter([
                   { path: 'lookups', element: <LookupsPage /> },
                   { path: 'imports', element: <ImportProfilesPage /> },
                   { path: 'templates', element: <TemplatesPage /> },
+                  { path: 'victim-care', element: <VictimCareSettingsPage /> },
                 ],
               },
               {

@@ -32,6 +32,11 @@ const staleAfter: Record<string, string[][]> = {
   'assessment.changed': [['assessments'], ['profiles'], ['timeline'], ['tasks'], ['actions'], ['home']],
   'assessment_template.changed': [['assessment-templates']],
   'assessment_question.changed': [['question-bank']],
+  // A contact plan, a contact, a community trigger flag or a case review changed on a person.
+  'victim_care.changed': [['profiles'], ['home'], ['supervision'], ['community-triggers'], ['case-reviews']],
+  // A panel's referrals, meetings and agendas: an open meeting page follows the chair's changes.
+  'panel.changed': [['panels'], ['meetings']],
+  'meeting.changed': [['meetings'], ['panels']],
 };
 
 /**

@@ -15,6 +15,7 @@ import { ActionPlans } from '../tasks/ActionPlans.tsx';
 import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { refusedOwner } from '../records/refusal.ts';
 import { SharingPanel } from '../records/SharingPanel.tsx';
+import { ReferToPanelButton } from '../panels/ReferToPanel.tsx';
 import { CaseFamily } from './CaseFamily.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
 import { CaseLocations } from './CaseLocations.tsx';
@@ -39,6 +40,7 @@ export function CasePage() {
       actions={c && (
         <>
           <InterestButton kind="cases" id={c.id} />
+          {c.status === 'open' && <ReferToPanelButton type="case" id={c.id} />}
           {editable && (
             <Button component={Link} to={`/cases/${c.id}/edit`}>
               Edit case

@@ -16,6 +16,7 @@ import { PersonSafetyLine } from '../records/PersonSafetyLine.tsx';
 import { RiskBadge } from '../records/RiskBadge.tsx';
 import { WarningMarkerBadges } from '../records/WarningMarkers.tsx';
 import { TaskStatus } from '../tasks/TaskStatus.tsx';
+import { OverdueContactItem } from '../victim-care/OverdueContactItem.tsx';
 import { HomePanel } from './HomePanel.tsx';
 import { homeKeys } from './keys.ts';
 
@@ -88,6 +89,15 @@ export function YourDay() {
         empty="Nothing is set for your team. Accept a team task to make it yours."
         keyOf={byId}
         render={(task) => <TaskItem task={task} />}
+      />
+      <HomePanel
+        id="overdue-contacts"
+        title="Contacts overdue"
+        panel={d.overdueContacts}
+        counts={['victim your team holds overdue a contact', 'victims your team holds overdue a contact, longest overdue first']}
+        empty="No victim your team holds is overdue a contact. Set a contact plan from a victim's profile, under Victim care."
+        keyOf={(o) => o.profile.id}
+        render={(o) => <OverdueContactItem contact={o} />}
       />
       <HomePanel
         id="reminders"

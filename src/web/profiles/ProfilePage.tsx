@@ -9,6 +9,8 @@ import { RecordHistory } from '../records/RecordHistory.tsx';
 import { RecordTimeline } from '../reports/RecordTimeline.tsx';
 import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
+import { VictimCareAlerts } from '../victim-care/VictimCareAlerts.tsx';
+import { VictimCareSection } from '../victim-care/VictimCareSection.tsx';
 import { AddressList } from './AddressList.tsx';
 import { fullName } from './labels.ts';
 import { MergedFrom } from './MergedFrom.tsx';
@@ -17,6 +19,7 @@ import { PhotoPanel } from './PhotoPanel.tsx';
 import { ProfileCases } from './ProfileCases.tsx';
 import { ProfileOverview, ProfileSafety } from './ProfileOverview.tsx';
 import { RecordUnavailable } from './RecordUnavailable.tsx';
+import { ReferToPanelButton } from '../panels/ReferToPanel.tsx';
 import { Relationships } from './Relationships.tsx';
 import classes from './ProfilePage.module.css';
 import { useProfile } from './useProfile.ts';
@@ -24,6 +27,7 @@ import { useProfile } from './useProfile.ts';
 const sections = [
   { value: 'details', label: 'Details' },
   { value: 'work', label: 'Work' },
+  { value: 'victim-care', label: 'Victim care' },
   { value: 'documents', label: 'Documents' },
   { value: 'sharing', label: 'Sharing' },
   { value: 'history', label: 'History' },
@@ -67,6 +71,7 @@ export function ProfilePage() {
         <>
           <InterestButton kind="profiles" id={p.id} />
           {p.permissions.canMerge && <MergeProfileButton profile={p} />}
+          <ReferToPanelButton type="profile" id={p.id} />
           {p.permissions.canEdit && (
             <Button component={Link} to={`/profiles/${p.id}/edit`}>
               Edit profile
@@ -78,6 +83,7 @@ export function ProfilePage() {
       <Stack gap="sm">
         <ProfileSafety profile={p} />
         <AssessmentsRequiredAlert kind="profiles" id={p.id} />
+        <VictimCareAlerts profile={p} />
       </Stack>
       <Tabs value={section} onChange={choose} keepMounted={false} classNames={{ tab: classes.tab }}>
         {/* The way back shares the tabs' row: every line above the details is one they may not fit. */}
@@ -116,6 +122,9 @@ export function ProfilePage() {
             <RecordTimeline kind="profiles" id={p.id} />
             <RecordTasks kind="profiles" id={p.id} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="victim-care" pt="md">
+          <VictimCareSection profile={p} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <RecordDocuments kind="profiles" id={p.id} />

@@ -16,14 +16,17 @@ import { timelineKeys } from './keys.ts';
 import { fromLondonClock, londonClock } from './londonTime.ts';
 import { reportLabels, ReportFields, type ReportValues } from './ReportFields.tsx';
 
-function blank(): ReportValues {
-  return { reportType: '', ...londonClock(new Date()), body: '', visibility: 'shared' };
+function blank(reportType = ''): ReportValues {
+  return { reportType, ...londonClock(new Date()), body: '', visibility: 'shared' };
 }
 
-/** A new report on the record, timed now unless the person says when it happened. */
-export function AddReportForm({ kind, id, onDone }: { kind: RecordPath; id: string; onDone: () => void }) {
+/**
+ * A new report on the record, timed now unless the person says when it happened. `reportType`
+ * (a type's id) starts it as that type, as "Write a victim update" does.
+ */
+export function AddReportForm({ kind, id, reportType, onDone }: { kind: RecordPath; id: string; reportType?: string; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [start] = useState(blank);
+  const [start] = useState(() => blank(reportType));
   const [values, setValues] = useState(start);
   const errors = useFieldErrors(reportLabels);
   const [files, setFiles] = useState<File[]>([]);

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Anchor, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { TimelineEntry } from '../../shared/api/reports.ts';
 import type { AdjustmentStatus } from '../../shared/assessments.ts';
+import { contactChannelLabels } from '../../shared/victim-care.ts';
 import { taskStatusLabels, type Visibility } from '../../shared/work.ts';
 import { can, useMe } from '../app/session.ts';
 import { AssessmentBand } from '../assessments/AssessmentBand.tsx';
@@ -124,6 +125,14 @@ function Content({ entry }: { entry: TimelineEntry }) {
       return <Text size="sm">{d.title}{d.folder && ` in ${d.folder}`}{d.visibility && readerNote[d.visibility] ? ` (${readerNote[d.visibility]})` : ''}</Text>;
     case 'assessment':
       return <AssessmentContent detail={d} />;
+    case 'contact':
+      return (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {contactChannelLabels[d.channel]}
+          {d.voicemailLeft ? ', voicemail left' : ''}
+          {d.note && `. “${d.note}”`}
+        </Text>
+      );
     case 'change':
       return <TimelineChange detail={d} />;
   }

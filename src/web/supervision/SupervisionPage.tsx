@@ -10,6 +10,7 @@ import { Section } from '../records/Section.tsx';
 import { roleLabels } from '../../shared/roles.ts';
 import { CaseLeads } from './CaseLeads.tsx';
 import { supervisionKeys } from './keys.ts';
+import { OverdueContacts } from './OverdueContacts.tsx';
 import { OverdueTasks } from './OverdueTasks.tsx';
 
 function Officers({ view }: { view: Supervision }) {
@@ -127,6 +128,9 @@ export function SupervisionPage() {
       </Section>
       <Section title={`Overdue tasks (${v.overdueTasks.items.length}${more(v.overdueTasks)})`}>
         <OverdueTasks view={v} />
+      </Section>
+      <Section title={`Contacts overdue (${v.overdueContacts.items.length}${more(v.overdueContacts)})`}>
+        <OverdueContacts view={v} />
       </Section>
       <Section title={`Reviews overdue (${v.overdueReviews.items.length}${more(v.overdueReviews)})`}>
         <Reviews view={v} />

@@ -33,6 +33,7 @@ export function CreateUserForm({ teams, teamId, onDone }: Props) {
     email: '',
     role: 'practitioner',
     isSupervisor: false,
+    isCoordinator: false,
     jobTitle: '',
     phone: '',
   });

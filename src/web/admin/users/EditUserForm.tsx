@@ -21,6 +21,7 @@ function formValues(u: User): UserFormValues {
     email: u.email,
     role: u.role,
     isSupervisor: u.isSupervisor,
+    isCoordinator: u.isCoordinator,
     jobTitle: u.jobTitle ?? '',
     phone: u.phone ?? '',
   };
@@ -33,6 +34,7 @@ function comparable(values: UserFormValues, teamName: (id: string | null) => str
     email: values.email,
     role: values.role as Role,
     isSupervisor: values.isSupervisor,
+    isCoordinator: values.isCoordinator,
     team: teamName(values.teamId),
     jobTitle: values.jobTitle,
     phone: values.phone,
@@ -71,6 +73,7 @@ export function EditUserForm({ record, onDone }: { record: User; onDone: () => v
     if (form.values.teamId !== loaded.teamId) changes.teamId = form.values.teamId;
     if (form.values.role !== loaded.role) changes.role = form.values.role;
     if (form.values.isSupervisor !== loaded.isSupervisor) changes.isSupervisor = form.values.isSupervisor;
+    if (form.values.isCoordinator !== loaded.isCoordinator) changes.isCoordinator = form.values.isCoordinator;
     if (form.values.jobTitle !== loaded.jobTitle) changes.jobTitle = optional(form.values.jobTitle);
     if (form.values.phone !== loaded.phone) changes.phone = optional(form.values.phone);
     const body = errors.check(updateUserBody, changes);

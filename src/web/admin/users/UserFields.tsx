@@ -2,6 +2,7 @@ import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { Role } from '../../../shared/roles.ts';
 import type { Team } from '../../../shared/api/structure.ts';
 import type { FieldErrors } from '../../components/forms.ts';
+import { useMe } from '../../app/session.ts';
 import { roleOptions, userLabels } from './labels.ts';
 
 export interface UserFormValues {
@@ -10,6 +11,7 @@ export interface UserFormValues {
   email: string;
   role: Role | null;
   isSupervisor: boolean;
+  isCoordinator: boolean;
   jobTitle: string;
   phone: string;
 }
@@ -25,6 +27,7 @@ interface Props {
 }
 
 export function UserFields({ values, onChange, fieldErrors, teams, roles, lockRoleAndTeam = false }: Props) {
+  const me = useMe();
   const set = <K extends keyof UserFormValues>(field: K, value: UserFormValues[K]) => onChange({ ...values, [field]: value });
   return (
     <>
@@ -90,6 +93,16 @@ export function UserFields({ values, onChange, fieldErrors, teams, roles, lockRo
         checked={values.isSupervisor}
         onChange={(e) => set('isSupervisor', e.currentTarget.checked)}
         error={fieldErrors.isSupervisor}
+      />
+      <Checkbox
+        label={userLabels.isCoordinator}
+        description={me.role === 'system_admin'
+          ? "Panel coordinators set up the partnership's panels, such as a MARAC or Community MARAC, and run their meetings."
+          : "Panel coordinators set up the partnership's panels and run their meetings. Only a system administrator can change this."}
+        disabled={me.role !== 'system_admin'}
+        checked={values.isCoordinator}
+        onChange={(e) => set('isCoordinator', e.currentTarget.checked)}
+        error={fieldErrors.isCoordinator}
       />
     </>
   );

@@ -19,6 +19,7 @@ export const userLabels = {
   email: 'Email',
   role: 'Role',
   isSupervisor: 'Supervisor',
+  isCoordinator: 'Panel coordinator',
   jobTitle: 'Job title',
   phone: 'Phone',
   reason: 'Reason',
@@ -30,6 +31,7 @@ export interface UserValues {
   email: string;
   role: Role;
   isSupervisor: boolean;
+  isCoordinator: boolean;
   team: string;
   jobTitle: string;
   phone: string;
@@ -42,6 +44,7 @@ export function userValues(user: User): UserValues {
     email: user.email,
     role: user.role,
     isSupervisor: user.isSupervisor,
+    isCoordinator: user.isCoordinator,
     team: user.team.name,
     jobTitle: user.jobTitle ?? '',
     phone: user.phone ?? '',
@@ -54,6 +57,7 @@ export const comparedUserFields: ComparedField<UserValues>[] = [
   { key: 'email', label: userLabels.email },
   { key: 'role', label: userLabels.role, show: (r) => roleLabels[r as Role] },
   { key: 'isSupervisor', label: userLabels.isSupervisor },
+  { key: 'isCoordinator', label: userLabels.isCoordinator },
   { key: 'team', label: userLabels.teamId },
   { key: 'jobTitle', label: userLabels.jobTitle },
   { key: 'phone', label: userLabels.phone },
