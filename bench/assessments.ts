@@ -14,10 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from '../src/server/db/schema/index.ts';
-import type { Tx } from '../src/server/db/transaction.ts';
 import { countCompleted } from '../src/server/modules/assessment-templates/statistics/queries.ts';
 import { completedOnRecord, onRecord } from '../src/server/modules/assessments/queries.ts';
 import type { Actor } from '../src/server/platform/access/actor.ts';
@@ -29,6 +26,7 @@ import { benchTeamEmail } from './load/reports.ts';
 import { cycle, measureApi, measureSql, statsOf, type Load, type Stats } from './run/measure.ts';
 import { samplesFor } from './run/samples.ts';
 import { csrfOf, signIn, startServer } from './run/server.ts';
+import { statementOf } from './run/statement.ts';
 import { benchSessionSecret } from './settings.ts';
 
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(1) : n.toFixed(0));
@@ -63,23 +61,6 @@ async function settingOf(pool: pg.Pool): Promise<Setting> {
     `select split_part(pa.postcode, ' ', 1) as district from profile_addresses pa join profiles p on p.id = pa.profile_id
       where p.partnership_id = $1 and pa.to_date is null and pa.postcode is not null group by 1 order by count(*) desc limit 1`, [actor.partnershipId]);
   return { actor: { ...actor, role: actor.role as Role }, profileId: reviewed.id, latestId: reviewed.latest, matrix: matrix!, district: district!.district };
-}
-
-/**
- * The statement a module's query function sends, built on a database whose client keeps it
- * rather than running it: the raw figure is for exactly the SQL the API sends.
- */
-async function statementOf(run: (tx: Tx) => Promise<unknown>): Promise<{ text: string; values: unknown[] }> {
-  let captured: { text: string; values: unknown[] } | undefined;
-  const client = {
-    query: async (config: string | { text: string }, values: unknown[] = []) => {
-      captured = { text: typeof config === 'string' ? config : config.text, values };
-      return { rows: [], fields: [], rowCount: 0, command: 'SELECT' };
-    },
-  };
-  await run(drizzle(client as unknown as pg.Pool, { schema }) as unknown as Tx);
-  if (!captured) throw new Error('the query function ran no statement');
-  return captured;
 }
 
 /** Each question of the template answered with a random option, as a practitioner completing it would. */

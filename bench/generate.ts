@@ -6,8 +6,10 @@
  * The database must be empty: the migrations run and the demo is seeded first (so the demo
  * sign-ins work, with SESSION_SECRET as bench/run.ts starts the server), then everything else is
  * generated with set-based SQL in two sessions at once, one for people and one for cases, then
- * the reports in both, and one profile's long timeline (bench/work.ts measures it), then completed
- * assessments, with one profile's run of matrix reviews (bench/assessments.ts measures them).
+ * the reports in both (victims' ASB complaints and hate incidents first), and one profile's long
+ * timeline (bench/work.ts measures it), then completed assessments, with one profile's run of
+ * matrix reviews (bench/assessments.ts measures them), then victim care: contact plans and
+ * contacts (bench/sweeps.ts measures the nightly sweeps over them).
  */
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
@@ -26,6 +28,7 @@ import { loadLocations } from './load/locations.ts';
 import { createNames, loadProfileDetails, loadProfileNames, loadProfiles } from './load/profiles.ts';
 import { chooseTimelineProfile, describeAuthors, loadAllReports, loadStaff, loadTimeline } from './load/reports.ts';
 import { createPartnerships, describePartnerships, type Scale } from './load/structure.ts';
+import { appointLeads, describeAgencies, loadComplaints, loadVictimCare } from './load/victim-care.ts';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);
@@ -79,6 +82,17 @@ async function prepareSession(client: pg.PoolClient, scale: Scale, partnershipId
   await createNames(client);
 }
 
+/** Victims' ASB complaints and hate incidents, half the victims in each session; returns how many reports that made. */
+async function loadAllComplaints(sessions: pg.PoolClient[]): Promise<number> {
+  // Without statistics of the tables just loaded, the planner joins each victim to every address.
+  await sessions[0]!.query('analyze profiles, profile_addresses');
+  const counts = await Promise.all(sessions.map(async (session, i) => {
+    await describeAgencies(session);
+    return loadComplaints(session, i, sessions.length);
+  }));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /** `total` assessments in two halves, one per session. */
 async function loadAllAssessments(sessions: pg.PoolClient[], scale: Scale, total: number, skipProfile: number): Promise<void> {
   const half = Math.ceil(total / sessions.length);
@@ -107,7 +121,10 @@ async function main(): Promise<void> {
       const now = Date.now();
       await prepareSession(people, scale, partnershipIds, now, 0.42);
       await prepareSession(casework, scale, partnershipIds, now, 0.24);
-      await step('staff to write reports', () => loadStaff(people));
+      await step('staff to write reports', async () => {
+        await loadStaff(people);
+        await appointLeads(people);
+      });
       await describeAuthors(people);
       await describeAuthors(casework);
       console.log(`Loading ${scale.profiles} profiles, ${scale.cases} cases and ${scale.locations} locations over ${partnershipIds.length} partnerships:`);
@@ -145,7 +162,13 @@ async function main(): Promise<void> {
       ]);
       const timeline = await chooseTimelineProfile(people);
       console.log(`Loading ${reports} reports, ${timelineReports} of them on one profile:`);
-      await step('reports', () => loadAllReports([people, casework], scale, reports - timelineReports, timeline.n));
+      let complaints = 0;
+      await step('ASB complaints and hate incidents', async () => {
+        complaints = await loadAllComplaints([people, casework]);
+      });
+      console.log(`    ${complaints.toLocaleString('en-GB')} of them`);
+      if (complaints >= reports - timelineReports) throw new Error(`--reports must be above ${complaints + timelineReports}: this many people make ${complaints} complaints`);
+      await step('reports', () => loadAllReports([people, casework], scale, reports - timelineReports - complaints, timeline.n));
       await step(`${timelineReports} reports on profile ${timeline.id}`, () => loadTimeline(people, timeline, timelineReports));
       const reviewed = await chooseReviewsProfile(people, timeline.n);
       console.log(`Loading ${assessments} completed assessments, ${reviewCount} of them matrix reviews of one profile:`);
@@ -154,6 +177,7 @@ async function main(): Promise<void> {
       await step('assessments', () => loadAllAssessments([people, casework], scale, assessments - reviewCount, reviewed.n));
       await step(`${reviewCount} matrix reviews of profile ${reviewed.id}`, () => loadReviews(people, reviewed));
       await step('risk levels and requirements', () => settleAssessments(people));
+      await step('contact plans and contacts with victims', () => loadVictimCare(people));
       await step('indexes', () => rebuildIndexes([people, casework]));
       if (unchecked) await step('references checked', () => verifyReferences(people));
       await step('vacuum analyze', () => people.query('vacuum analyze'));

@@ -4,6 +4,7 @@ import type pg from 'pg';
 export const loadedTables = [
   'profiles', 'profile_names', 'profile_addresses', 'profile_vulnerabilities', 'profile_warning_markers', 'profile_relationships', 'profile_access',
   'cases', 'case_profiles', 'case_locations', 'case_interventions', 'case_access', 'locations', 'location_access', 'reports',
+  'contact_plans', 'victim_contacts',
 ];
 
 /**
