@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, documents, documentVersions, recordInterests, reports, storedFiles, tasks } from '../../db/schema/index.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditOf, createProfile, createRecord, emails, enrolledUser, expectError, loadStructure, share } from '../sharing/records.fixtures.ts';
+import { putPlan, recordContact, victimCareOf } from '../victim-care/victim-care.fixtures.ts';
 
 let t: TestApp;
 let place: Awaited<ReturnType<typeof loadStructure>>;
@@ -159,6 +160,29 @@ describe('the work on a merged profile', () => {
     expect(timeline.items.map((e) => e.id).sort()).toEqual([`report:${report.id}`, `document:${document!.id}`, `action:${action!.id}`].sort());
     const [merged] = await auditOf(t, survivor.id, 'profile.merged');
     expect((merged!.details as { moved: Record<string, unknown> }).moved).toMatchObject({ reports: 1, documents: 1, tasks: 1, actions: 1, assessments: 1, interests: 1 });
+  });
+});
+
+describe('victim care on a merged profile', () => {
+  it('moves the contact plan, the contacts and panel referrals to the survivor, and keeps the survivor\'s own plan where both had one', async () => {
+    const police = await t.as(emails.police);
+    const lead = await t.as(emails.lead);
+    const [survivor, duplicate] = [await createProfile(police, { roles: ['victim'] }), await createProfile(police, { roles: ['victim'] })];
+    await putPlan(police, duplicate.id, { frequencyDays: 7, safeToText: true });
+    const contact = await recordContact(police, duplicate.id, { at: new Date().toISOString(), channel: 'text', reached: true, note: 'Spoke by text' });
+
+    await ok(lead.post(`/api/v1/profiles/${survivor.id}/merge`, { duplicateId: duplicate.id, reason: 'Same person' }));
+
+    const care = await victimCareOf(police, survivor.id);
+    expect(care.plan).toMatchObject({ frequencyDays: 7, safeToText: true });
+    expect((await ok(police.get(`/api/v1/profiles/${survivor.id}/contacts`)) as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([contact.id]);
+    const [merged] = await auditOf(t, survivor.id, 'profile.merged');
+    expect((merged!.details as { moved: Record<string, unknown> }).moved).toMatchObject({ contact_plans: 1, victim_contacts: 1 });
+
+    const other = await createProfile(police, { roles: ['victim'] });
+    await putPlan(police, other.id, { frequencyDays: 28 });
+    await ok(lead.post(`/api/v1/profiles/${survivor.id}/merge`, { duplicateId: other.id, reason: 'Same person again' }));
+    expect((await victimCareOf(police, survivor.id)).plan).toMatchObject({ frequencyDays: 7 });
   });
 });
 

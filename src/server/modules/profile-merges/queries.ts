@@ -152,6 +152,21 @@ export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: st
        and exists (select 1 from record_interests s where s.user_id = d.user_id and s.record_kind = 'profile' and s.record_id = ${survivorId})`);
   moved.interests = count(await tx.execute(sql`update record_interests set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
   moved.risk_level_changes = count(await tx.execute(sql`update risk_level_changes set profile_id = ${survivorId} where profile_id = ${duplicateId}`));
+  moved.panel_referrals = count(await tx.execute(sql`update panel_referrals set record_id = ${survivorId} where record_kind = 'profile' and record_id = ${duplicateId}`));
+  // Victim care follows the person. Where both had a plan, an open flag or an open case review,
+  // the survivor's stands and the duplicate's stays with it, as a merged profile's history.
+  moved.victim_contacts = count(await tx.execute(sql`update victim_contacts set profile_id = ${survivorId} where profile_id = ${duplicateId}`));
+  moved.contact_plans = count(await tx.execute(sql`
+    update contact_plans set profile_id = ${survivorId}
+     where profile_id = ${duplicateId} and not exists (select 1 from contact_plans s where s.profile_id = ${survivorId})`));
+  moved.community_trigger_flags = count(await tx.execute(sql`
+    update community_trigger_flags set profile_id = ${survivorId}
+     where profile_id = ${duplicateId}
+       and (cleared_at is not null or not exists (select 1 from community_trigger_flags s where s.profile_id = ${survivorId} and s.cleared_at is null))`));
+  moved.case_reviews = count(await tx.execute(sql`
+    update case_reviews set profile_id = ${survivorId}
+     where profile_id = ${duplicateId}
+       and (stage = 'closed' or not exists (select 1 from case_reviews s where s.profile_id = ${survivorId} and s.stage <> 'closed'))`));
   return moved as { reports: number; documents: number; tasks: number; actions: number; assessments: number; interests: number };
 }
 
