@@ -41,7 +41,7 @@ export function ContactRecord({ profileId }: { profileId: string }) {
                 <Table.Td>{c.reached ? 'Contact' : 'Attempt: not reached'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.note ?? (c.reportId ? 'See the victim update on the timeline' : '')}</Table.Td>
                 <Table.Td>
-                  {c.recordedBy?.name ?? 'Someone no longer here'}
+                  {c.recordedBy?.name ?? (c.reportId ? 'A member of' : 'Someone no longer here')}
                   <Text size="xs" c="dimmed">
                     {c.team.name}, {c.organisation.name}
                   </Text>

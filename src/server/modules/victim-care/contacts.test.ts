@@ -37,6 +37,41 @@ describe('contacts with a victim', () => {
     expect((await victimCareOf(police, victim.id)).plan?.nextContactDue).toBe(addDays(dayOf(3), 7));
   });
 
+  it('a victim update dated ahead of the clock is kept but does not move the next contact', async () => {
+    const victim = await createProfile(police, { roles: ['victim'] });
+    const plan = await putPlan(police, victim.id, { frequencyDays: 7 });
+    const report = await writeReport(police, 'profiles', victim.id, 'victim-update', '2052-06-01T12:00:00.000Z');
+    expect((await victimCareOf(police, victim.id)).plan).toMatchObject({ lastContactAt: null, nextContactDue: plan.nextContactDue });
+    expect((await police.get(`/api/v1/profiles/${victim.id}/contacts`)).json().items).toEqual([expect.objectContaining({ reportId: report.id, at: '2052-06-01T12:00:00.000Z' })]);
+
+    // The next real contact still counts, and one a minute ahead (a clock a little fast) does too.
+    await writeReport(police, 'profiles', victim.id, 'victim-update', daysAgoAt(2));
+    expect((await victimCareOf(police, victim.id)).plan).toMatchObject({ lastContactAt: daysAgoAt(2), nextContactDue: addDays(dayOf(2), 7) });
+    const soon = new Date(Date.now() + 60_000);
+    await writeReport(police, 'profiles', victim.id, 'victim-update', soon.toISOString());
+    expect((await victimCareOf(police, victim.id)).plan?.lastContactAt).toBe(soon.toISOString());
+  });
+
+  it('a victim update names who recorded it only to those its report\'s visibility lets read it', async () => {
+    const victim = await sharedVictim(t, structure);
+    await putPlan(police, victim.id);
+    const lead = await t.as(emails.lead);
+    const privateUpdate = await writeReport(council, 'profiles', victim.id, 'victim-update', daysAgoAt(2), 'private');
+    const teamUpdate = await writeReport(police, 'profiles', victim.id, 'victim-update', daysAgoAt(1), 'team');
+    const contactsAs = async (agent: Agent) => new Map((await agent.get(`/api/v1/profiles/${victim.id}/contacts`)).json().items
+      .map((c: { reportId: string; recordedBy: { name: string } | null }) => [c.reportId, c.recordedBy?.name ?? null]));
+
+    expect(await contactsAs(council)).toEqual(new Map([[teamUpdate.id, null], [privateUpdate.id, 'Jo Evans']]));
+    expect(await contactsAs(lead)).toEqual(new Map([[teamUpdate.id, 'Tom Wright'], [privateUpdate.id, null]]));
+    const contact = (await police.get(`/api/v1/profiles/${victim.id}/contacts`)).json().items[1];
+    expect(contact).toMatchObject({ reportId: privateUpdate.id, recordedBy: null, team: { name: 'Community Safety team' }, organisation: { name: 'Demo District Council' } });
+
+    const lines = (await police.get(`/api/v1/profiles/${victim.id}/contacts.csv`)).body.trim().split('\r\n');
+    expect(lines[1]).toContain('Victim update report,Yes,No,,Tom Wright,ASB team,Demo County Police');
+    expect(lines[2]).toContain('Victim update report,Yes,No,,,Community Safety team,Demo District Council');
+    expect((await council.get(`/api/v1/profiles/${victim.id}/contacts.csv`)).body).toContain(',,Jo Evans,Community Safety team,');
+  });
+
   it('an attempt that did not reach the victim is kept but does not move the next contact; one that did, does', async () => {
     const victim = await createProfile(police, { roles: ['victim'] });
     const plan = await putPlan(police, victim.id, { frequencyDays: 7, safeToVoicemail: true });

@@ -37,7 +37,7 @@ export function presentContact(row: q.ContactRow): VictimContact {
     voicemailLeft: c.voicemailLeft,
     note: c.note,
     reportId: c.reportId,
-    recordedBy: c.recordedBy ? { id: c.recordedBy, name: row.recordedByName ?? '' } : null,
+    recordedBy: c.recordedBy && row.recorderShown ? { id: c.recordedBy, name: row.recordedByName ?? '' } : null,
     team: { id: c.recordedByTeamId, name: row.teamName },
     organisation: { id: c.recordedByOrganisationId, name: row.organisationName },
     createdAt: c.createdAt.toISOString(),
@@ -90,7 +90,7 @@ export async function recordContact(ctx: Context, profileId: string, body: z.inf
   ctx.audit({ action: 'victim_contact.recorded', ...subjectOf(profile), details: { contactId: id, channel: body.channel, reached: body.reached, reportId: null } });
   await announceContact(ctx, profile);
   await tellInterested(ctx, { kind: 'profile', id: profile.profile.id }, body.reached ? 'A contact with the victim was recorded' : 'An attempt to contact the victim was recorded');
-  return presentContact((await q.getContact(ctx.tx, id))!);
+  return presentContact((await q.getContact(ctx.tx, ctx.actor, id))!);
 }
 
 export interface VictimUpdate {
@@ -100,7 +100,11 @@ export interface VictimUpdate {
   authorId: string;
 }
 
-/** A "Victim update" report on a person with a plan is a contact that reached them, made when the report says. */
+/**
+ * A "Victim update" report on a person with a plan is a contact that reached them, made when the
+ * report says. One dated ahead of the clock is kept but moves nothing, as `recordContact` refuses
+ * it: a date years away would otherwise silence the overdue alerts until then.
+ */
 export async function contactFromReport(ctx: Context, update: VictimUpdate): Promise<void> {
   const { profile } = update;
   if (!(await q.getPlan(ctx.tx, profile.profile.id))) return;
@@ -115,7 +119,7 @@ export async function contactFromReport(ctx: Context, update: VictimUpdate): Pro
     recordedByTeamId: ctx.actor.teamId,
     recordedByOrganisationId: ctx.actor.organisationId,
   });
-  await q.contactMade(ctx.tx, profile.profile.id, update.occurredAt);
+  if (update.occurredAt.getTime() <= Date.now() + slackMs) await q.contactMade(ctx.tx, profile.profile.id, update.occurredAt);
   ctx.audit({ action: 'victim_contact.recorded', ...subjectOf(profile), details: { contactId: id, channel: null, reached: true, reportId: update.reportId } });
   await announceVictimCare(ctx, profile);
 }
@@ -124,7 +128,7 @@ export async function contactFromReport(ctx: Context, update: VictimUpdate): Pro
 export async function listContacts(ctx: Context, profileId: string, query: z.infer<typeof victimContactListQuery>) {
   const { row: profile } = await viewableProfile(ctx, profileId);
   const key = decodeCheckedCursor(query.cursor, isIsoTime, isUuid);
-  const rows = await q.listContacts(ctx.tx, profile.profile.id, key ? { at: key[0], id: key[1] } : null, query.limit);
+  const rows = await q.listContacts(ctx.tx, ctx.actor, profile.profile.id, key ? { at: key[0], id: key[1] } : null, query.limit);
   const page = pageOf(rows, query.limit, presentContact, (r) => [r.cursorAt, r.contact.id]);
   ctx.audit({ action: 'victim_contacts.listed', ...subjectOf(profile), details: { count: page.items.length } });
   return page;
@@ -138,16 +142,16 @@ const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London',
 /** The record of contacts as a spreadsheet the victim can be given: times in London, newest first. */
 export async function exportContacts(ctx: Context, profileId: string): Promise<{ csv: string; fileName: string }> {
   const { row: profile } = await viewableProfile(ctx, profileId);
-  const rows = (await q.listContacts(ctx.tx, profile.profile.id, null, exportLimit)).slice(0, exportLimit);
+  const rows = (await q.listContacts(ctx.tx, ctx.actor, profile.profile.id, null, exportLimit)).slice(0, exportLimit);
   const lines = [
     csvLine(['Date and time', 'How', 'Reached', 'Voicemail left', 'Note', 'Recorded by', 'Team', 'Organisation']),
-    ...rows.map(({ contact: c, recordedByName, teamName, organisationName }) => csvLine([
+    ...rows.map(({ contact: c, recorderShown, recordedByName, teamName, organisationName }) => csvLine([
       londonTime.format(c.at),
       c.channel ? contactChannelLabels[c.channel] : 'Victim update report',
       c.reached ? 'Yes' : 'No',
       c.voicemailLeft ? 'Yes' : 'No',
       c.note,
-      recordedByName,
+      recorderShown ? recordedByName : null,
       teamName,
       organisationName,
     ])),

@@ -21,11 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A police victim whose last contact was `daysAgo` days ago on a weekly plan. */
-async function weeklyVictim(daysAgo: number, body: Record<string, unknown> = {}) {
-  const victim = await createProfile(police, { roles: ['victim'], warningMarkers: ['violence'], ...body });
-  await putPlan(police, victim.id, { frequencyDays: 7 });
-  await recordContact(police, victim.id, { channel: 'visit', reached: true, at: daysAgoAt(daysAgo) });
+/** A victim (the police's unless another agency's agent is given) whose last contact was `daysAgo` days ago on a weekly plan. */
+async function weeklyVictim(daysAgo: number, body: Record<string, unknown> = {}, agent = police) {
+  const victim = await createProfile(agent, { roles: ['victim'], warningMarkers: ['violence'], ...body });
+  await putPlan(agent, victim.id, { frequencyDays: 7 });
+  await recordContact(agent, victim.id, { channel: 'visit', reached: true, at: daysAgoAt(daysAgo) });
   return victim;
 }
 
@@ -100,6 +100,27 @@ describe('the supervisors of the team', () => {
 
     const events = await storedAuditEvents(t, { entityId: late.id, action: 'contact_plan.supervisors_alerted' });
     expect(events[0]?.details).toMatchObject({ by: 'overdue contact sweep', dueOn: addDays(londonToday(), -3), supervisorIds: [await userId(t, emails.lead)] });
+  });
+
+  it('are told once the team has one, when it had none as the contact fell overdue', async () => {
+    // The council's Community Safety team has no admin and no one flagged as a supervisor.
+    const victim = await weeklyVictim(12, {}, await t.as(emails.council));
+    await sweepOverdueContacts(t.app.platform.runner);
+    const stamp = async () => (await t.database.pool.query<{ at: Date | null }>(
+      'select supervisors_alerted_at as at from contact_plans where profile_id = $1', [victim.id])).rows[0]!.at;
+    expect(await stamp()).toBeNull();
+    expect(await storedAuditEvents(t, { entityId: victim.id, action: 'contact_plan.supervisors_alerted' })).toEqual([]);
+
+    await t.database.pool.query('update users set is_supervisor = true where email = $1', [emails.council]);
+    try {
+      await sweepOverdueContacts(t.app.platform.runner);
+      expect(await noticesOf(t, emails.council, 'contact_overdue', victim.id)).toHaveLength(1);
+      expect(await stamp()).not.toBeNull();
+      const [event] = await storedAuditEvents(t, { entityId: victim.id, action: 'contact_plan.supervisors_alerted' });
+      expect(event?.details).toMatchObject({ supervisorIds: [await userId(t, emails.council)] });
+    } finally {
+      await t.database.pool.query('update users set is_supervisor = false where email = $1', [emails.council]);
+    }
   });
 
   it('wait for the grace period the partnership sets', async () => {

@@ -73,6 +73,7 @@ describe('a victim\'s contact plan', () => {
   it('is changed field by field; a new frequency moves the next contact, null returns to the cadence, a stale version is refused', async () => {
     const victim = await createProfile(police, { roles: ['victim'], riskLevel: 'standard' });
     const kase = (await police.post('/api/v1/cases', { caseType: 'ASB', title: 'Harassment at the flats' })).json();
+    expect((await police.post(`/api/v1/cases/${kase.id}/profiles`, { profileId: victim.id, role: 'vulnerable_person' })).statusCode).toBe(201);
     const first = await putPlan(police, victim.id, { frequencyDays: 10, caseId: kase.id, preferredChannel: 'phone', safeTimes: 'Weekdays after 6pm', safeToText: true });
     expect(first).toMatchObject({ frequencyDays: 10, case: { id: kase.id, reference: kase.reference }, preferredChannel: 'phone', safeTimes: 'Weekdays after 6pm', safeToText: true });
 
@@ -95,6 +96,28 @@ describe('a victim\'s contact plan', () => {
     expectError(await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { frequencyDays: 0 }), 422, 'validation_failed');
     expectError(await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { preferredChannel: 'pigeon' }), 422, 'validation_failed');
     expectError(await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { nextContactDue: '2030-01-01' }), 422, 'validation_failed');
+  });
+
+  it('is tied only to a case the person is linked to, and keeps its case once they leave it', async () => {
+    const victim = await createProfile(police, { roles: ['victim'] });
+    const kase = (await police.post('/api/v1/cases', { caseType: 'ASB', title: 'Threats on the landing' })).json();
+    const unrelated = (await police.post('/api/v1/cases', { caseType: 'ASB', title: 'Someone else\'s case' })).json();
+    const refused = await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { caseId: unrelated.id });
+    expectError(refused, 422, 'validation_failed');
+    expect(refused.json().error.details).toEqual([{ field: 'caseId', problem: 'is not a case this person is linked to' }]);
+    expect((await victimCareOf(police, victim.id)).plan).toBeNull();
+
+    expect((await police.post(`/api/v1/cases/${kase.id}/profiles`, { profileId: victim.id, role: 'victim' })).statusCode).toBe(201);
+    const plan = (await victimCareOf(police, victim.id)).plan!;
+    expect(plan.case?.id).toBe(kase.id);
+    expectError(await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { caseId: unrelated.id, version: plan.version }), 422, 'validation_failed');
+
+    // The form sends the case back with every change: it stands after the person leaves the case.
+    expect((await police.delete(`/api/v1/cases/${kase.id}/profiles/${victim.id}`)).statusCode).toBe(204);
+    const kept = await putPlan(police, victim.id, { caseId: kase.id, frequencyDays: 10, version: plan.version });
+    expect(kept).toMatchObject({ case: { id: kase.id }, frequencyDays: 10 });
+    expect((await putPlan(police, victim.id, { caseId: null, version: kept.version })).case).toBeNull();
+    expectError(await police.request('PUT', `/api/v1/profiles/${victim.id}/contact-plan`, { caseId: kase.id }), 422, 'validation_failed');
   });
 
   it('is set when a victim is added to a case, tied to it, unless they have one', async () => {

@@ -50,9 +50,14 @@ const auditView = (p: q.PlanRow['plan'] | null) => p && {
   safeToVoicemail: p.safeToVoicemail, safeToEmail: p.safeToEmail, safeToLetter: p.safeToLetter, nextContactDue: p.nextContactDue,
 };
 
-async function checkCase(ctx: Context, caseId: string | null | undefined): Promise<void> {
-  if (caseId && !(await q.caseInPartnership(ctx.tx, ctx.actor.partnershipId, caseId))) {
-    throw new ValidationError([{ field: 'caseId', problem: 'is not a case on the record' }]);
+/**
+ * A plan is tied only to a case the person is linked to. The case it has already stands when the
+ * plan is saved again, as the form sends it back, even if the person has since left the case.
+ */
+async function checkCase(ctx: Context, profileId: string, caseId: string | null | undefined, current: q.PlanRow | null): Promise<void> {
+  if (!caseId || caseId === current?.plan.caseId) return;
+  if (!(await q.caseOfPerson(ctx.tx, ctx.actor.partnershipId, caseId, profileId))) {
+    throw new ValidationError([{ field: 'caseId', problem: 'is not a case this person is linked to' }]);
   }
 }
 
@@ -73,8 +78,8 @@ export async function setContactPlan(ctx: Context, profileId: string, body: Body
   const profile = await editableProfile(ctx, profileId);
   const id = profile.profile.id;
   const settings = await settingsOf(ctx.tx, ctx.actor.partnershipId);
-  await checkCase(ctx, body.caseId);
   const current = await q.getPlan(ctx.tx, id);
+  await checkCase(ctx, id, body.caseId, current);
   if (current && body.version !== undefined && body.version !== current.plan.version) throw staleVersion(presentPlan(ctx.actor, profile, current, settings));
   const frequencyDays = body.frequencyDays === undefined ? current?.plan.frequencyDays : body.frequencyDays ?? cadenceFor(settings, profile.profile.riskLevel);
   const setBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;

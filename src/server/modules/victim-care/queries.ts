@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { cases, contactPlans, organisations, profiles, teams, users, victimCareSettings, victimContacts } from '../../db/schema/index.ts';
+import { caseProfiles, cases, contactPlans, organisations, profiles, reports, teams, users, victimCareSettings, victimContacts } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { kinds } from '../../platform/access/kinds.ts';
-import { canView } from '../../platform/access/records.ts';
+import { canReadContent, canView } from '../../platform/access/records.ts';
 
 /** Today where the partnerships work: a contact due before it is overdue. */
 export const londonTodaySql = sql`(now() at time zone 'Europe/London')::date`;
@@ -97,10 +97,15 @@ export async function insertContact(tx: Tx, values: NewContact): Promise<string>
   return row!.id;
 }
 
-function selectContacts(tx: Tx) {
+/**
+ * A contact a "Victim update" recorded names who recorded it only to a reader the report's
+ * visibility lets in, as the report's own stub shows its team, organisation and date alone.
+ */
+function selectContacts(tx: Tx, reader: Actor) {
   return tx
     .select({
       contact: victimContacts,
+      recorderShown: sql<boolean>`(${victimContacts.reportId} is null or ${canReadContent(reader, reports)})`,
       recordedByName: users.name,
       teamName: teams.name,
       organisationName: organisations.name,
@@ -108,18 +113,19 @@ function selectContacts(tx: Tx) {
     })
     .from(victimContacts)
     .leftJoin(users, eq(users.id, victimContacts.recordedBy))
+    .leftJoin(reports, eq(reports.id, victimContacts.reportId))
     .innerJoin(teams, eq(teams.id, victimContacts.recordedByTeamId))
     .innerJoin(organisations, eq(organisations.id, victimContacts.recordedByOrganisationId));
 }
 
-export async function getContact(tx: Tx, id: string) {
-  const [row] = await selectContacts(tx).where(eq(victimContacts.id, id));
+export async function getContact(tx: Tx, reader: Actor, id: string) {
+  const [row] = await selectContacts(tx, reader).where(eq(victimContacts.id, id));
   return row ?? null;
 }
 
 /** The person's contacts and attempts, newest first, after the keyset cursor. */
-export async function listContacts(tx: Tx, profileId: string, after: { at: string; id: string } | null, limit: number) {
-  return selectContacts(tx)
+export async function listContacts(tx: Tx, reader: Actor, profileId: string, after: { at: string; id: string } | null, limit: number) {
+  return selectContacts(tx, reader)
     .where(and(
       eq(victimContacts.profileId, profileId),
       after ? sql`(${victimContacts.at}, ${victimContacts.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
@@ -168,19 +174,29 @@ export async function listOverdue(tx: Tx, actor: Actor, filter: OverdueFilter) {
 }
 export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
 
+/** A team's supervisors: its admins and the members flagged as supervisors, who may change records. */
+const isSupervisor = and(
+  isNull(users.disabledAt),
+  ne(users.role, 'read_only'),
+  or(eq(users.role, 'team_admin'), eq(users.isSupervisor, true)),
+);
+
 /**
  * Claims the plans overdue beyond their partnership's grace period whose supervisors have not yet
- * heard of the date due, marking them told, with the team that holds each person. A merged
- * duplicate's plan is claimed too, so the sweep does not read it again, but says so.
+ * heard of the date due, marking them told, with the team that holds each person. A plan whose
+ * team has no supervisor to tell is left unclaimed, so its supervisors hear once the team has one.
+ * A merged duplicate's plan is claimed too, so the sweep does not read it again, but says so.
  */
 export async function claimOverdueForAlert(tx: Tx, defaultGraceDays: number, batch: number) {
   const { rows } = await tx.execute<{ profile_id: string; partnership_id: string; next_contact_due: string; owner_team_id: string; owner_organisation_id: string; merged: boolean }>(sql`
     with due as (
       select cp.profile_id
         from contact_plans cp
+        join profiles p on p.id = cp.profile_id
         left join victim_care_settings s on s.partnership_id = cp.partnership_id
        where cp.supervisors_alerted_at is null and cp.next_contact_due < ${londonTodaySql}
          and cp.next_contact_due < ${londonTodaySql} - coalesce(s.overdue_grace_days, ${defaultGraceDays}::int)
+         and (p.merged_into_id is not null or exists (select 1 from users where users.team_id = p.owner_team_id and ${isSupervisor}))
        order by cp.next_contact_due
        limit ${batch}
          for update of cp skip locked)
@@ -192,18 +208,13 @@ export async function claimOverdueForAlert(tx: Tx, defaultGraceDays: number, bat
   return rows;
 }
 
-/** A team's supervisors: its admins and the members flagged as supervisors, who may change records. */
+/** The supervisors of these teams, to tell of overdue contacts. */
 export async function supervisorsOf(tx: Tx, teamIds: string[]) {
   if (teamIds.length === 0) return [];
   return tx
     .select({ teamId: users.teamId, userId: users.id })
     .from(users)
-    .where(and(
-      inArray(users.teamId, teamIds),
-      isNull(users.disabledAt),
-      ne(users.role, 'read_only'),
-      or(eq(users.role, 'team_admin'), eq(users.isSupervisor, true)),
-    ));
+    .where(and(inArray(users.teamId, teamIds), isSupervisor));
 }
 
 /** A team of the partnership; null for any other. */
@@ -214,8 +225,10 @@ export async function teamInPartnership(tx: Tx, partnershipId: string, teamId: s
   return row ?? null;
 }
 
-/** The case a plan may be tied to: one of the partnership's, with its stub. */
-export async function caseInPartnership(tx: Tx, partnershipId: string, caseId: string) {
-  const [row] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.partnershipId, partnershipId)));
+/** A case a plan may be tied to: one of the partnership's that the person is linked to. */
+export async function caseOfPerson(tx: Tx, partnershipId: string, caseId: string, profileId: string) {
+  const [row] = await tx.select({ id: cases.id }).from(cases)
+    .innerJoin(caseProfiles, and(eq(caseProfiles.caseId, cases.id), eq(caseProfiles.profileId, profileId)))
+    .where(and(eq(cases.id, caseId), eq(cases.partnershipId, partnershipId)));
   return row ?? null;
 }

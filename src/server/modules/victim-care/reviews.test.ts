@@ -67,7 +67,8 @@ describe('an ASB case review', () => {
     });
     expect((await police.get('/api/v1/community-triggers')).json().items.find((f: { id: string }) => f.id === flag.id).caseReview).toMatchObject({ id: review.id });
 
-    // Steps in order, each on its day, and its clock setting the next step's date and reminder.
+    // Steps in order, each on its day, and its clock setting the next step's date and reminder. The
+    // police officer takes them: the council owner's reminder is closed all the same.
     const decided = addDays(received, 7);
     review = await move(police, review, { stage: 'threshold-decision', thresholdMet: true, on: decided });
     const meetingDue = addWorkingDays(decided, 15);

@@ -38,8 +38,8 @@ export async function victimCareOf(agent: Agent, profileId: string): Promise<Vic
   return response.json();
 }
 
-export async function writeReport(agent: Agent, kind: 'profiles' | 'locations', id: string, reportType: string, occurredAt: string) {
-  const response = await agent.post(`/api/v1/${kind}/${id}/reports`, { reportType, occurredAt, body: '<p>Reported again.</p>', visibility: 'shared' });
+export async function writeReport(agent: Agent, kind: 'profiles' | 'locations', id: string, reportType: string, occurredAt: string, visibility = 'shared') {
+  const response = await agent.post(`/api/v1/${kind}/${id}/reports`, { reportType, occurredAt, body: '<p>Reported again.</p>', visibility });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string };
 }
