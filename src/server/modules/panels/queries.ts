@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { panelVisibleTo } from '../../platform/access/panels.ts';
-import { canView } from '../../platform/access/records.ts';
+import { canView, grantsHolder } from '../../platform/access/records.ts';
 
 const chair = alias(users, 'chair');
 const chairTeam = alias(teams, 'chair_team');
@@ -135,11 +135,52 @@ export async function runnersTeams(tx: Tx, panelId: string) {
     ));
 }
 
-/** The records referred to a panel and not yet heard or withdrawn: its runners research these. */
-export async function openReferralRecords(tx: Tx, panelId: string) {
-  return tx.selectDistinct({ kind: panelReferrals.recordKind, id: panelReferrals.recordId })
+const stillOpen = () => inArray(panelReferrals.status, ['waiting', 'listed']);
+
+/**
+ * The records referred to a panel and not yet heard or withdrawn whose referrer's team may edit
+ * them: the referrals that gave the runners' teams access, as only a referrer who may edit (and
+ * so share) the record gives it. A new runner's team is given the same.
+ */
+export async function grantedReferralRecords(tx: Tx, panelId: string) {
+  const found: { kind: AssessmentSubjectKind; id: string }[] = [];
+  for (const kind of ['profile', 'case'] as const) {
+    const { table, accessList: list } = kinds[kind];
+    const rows = await tx.selectDistinct({ id: panelReferrals.recordId })
+      .from(panelReferrals)
+      .innerJoin(table, eq(table.id, panelReferrals.recordId))
+      .where(and(
+        eq(panelReferrals.panelId, panelId),
+        eq(panelReferrals.recordKind, kind),
+        stillOpen(),
+        or(
+          eq(table.ownerTeamId, panelReferrals.referredByTeamId),
+          sql`exists (select 1 from ${list.table} where ${list.recordId} = ${table.id} and ${list.level} = 'edit'
+                and ${grantsHolder(list, panelReferrals.referredByTeamId, panelReferrals.referredByOrganisationId)})`,
+        ),
+      ));
+    found.push(...rows.map((r) => ({ kind, id: r.id })));
+  }
+  return found;
+}
+
+/**
+ * The records of the panel's open referrals, paired with each of these teams that would owe its
+ * panel access to this panel alone: a team that runs another panel the record is also waiting for
+ * is left out, as its access serves that panel too.
+ */
+export async function grantsOnlyThrough(tx: Tx, panelId: string, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return tx.selectDistinct({ kind: panelReferrals.recordKind, id: panelReferrals.recordId, teamId: teams.id, teamName: teams.name })
     .from(panelReferrals)
-    .where(and(eq(panelReferrals.panelId, panelId), inArray(panelReferrals.status, ['waiting', 'listed'])));
+    .innerJoin(teams, inArray(teams.id, teamIds))
+    .where(and(eq(panelReferrals.panelId, panelId), stillOpen(), sql`not exists (
+      select 1 from panel_referrals elsewhere join panels other on other.id = elsewhere.panel_id
+       where elsewhere.record_kind = ${panelReferrals.recordKind} and elsewhere.record_id = ${panelReferrals.recordId}
+         and elsewhere.panel_id <> ${panelId} and elsewhere.status in ('waiting', 'listed')
+         and exists (select 1 from users runner where runner.team_id = ${teams.id} and runner.disabled_at is null
+               and (runner.id = other.chair_user_id
+                    or exists (select 1 from panel_coordinators pc where pc.panel_id = other.id and pc.user_id = runner.id))))`));
 }
 
 /**

@@ -7,7 +7,7 @@ import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ForbiddenError, staleVersion, ValidationError } from '../../platform/errors.ts';
-import { grantForPanel } from '../sharing/panel-grants.ts';
+import { grantForPanel, withdrawPanelGrant } from '../sharing/panel-grants.ts';
 import { findRecord } from '../sharing/record-access.ts';
 import { presentMeetingSummary } from './meetings/present.ts';
 import { audienceOfPanel, findPanel, loaded, panelSubject, presentPanel, visiblePanel, type LoadedPanel } from './panel.ts';
@@ -65,8 +65,9 @@ export async function createPanel(ctx: Context, body: z.infer<typeof createPanel
 }
 
 /**
- * Changes a panel's set-up. A new chair's or coordinator's team is given the same access to the
- * records waiting for the panel as the runners had when they were referred.
+ * Changes a panel's set-up. A team that comes to run it (its first chair or coordinator) is given
+ * the same access to the records waiting for the panel as the runners were given when they were
+ * referred; a team left with no one running it loses what the panel alone gave it.
  */
 export async function updatePanel(ctx: Context, id: string, body: z.infer<typeof updatePanelBody>): Promise<Panel> {
   const current = await findPanel(ctx, id);
@@ -83,6 +84,7 @@ export async function updatePanel(ctx: Context, id: string, body: z.infer<typeof
     coordinatorIds: body.coordinatorIds ? unique(body.coordinatorIds).sort() : before.coordinatorIds,
   };
   await checkSetup(ctx, after, id);
+  const teamsBefore = await q.runnersTeams(ctx.tx, id);
   if (!(await q.updatePanel(ctx.tx, id, body.version, { kind: after.kind, name: after.name, chairUserId: after.chairUserId }))) {
     throw staleVersion(presentPanel(ctx.actor, current));
   }
@@ -90,16 +92,25 @@ export async function updatePanel(ctx: Context, id: string, body: z.infer<typeof
   if (body.coordinatorIds) await q.setCoordinators(ctx.tx, id, after.coordinatorIds);
   const panel = await findPanel(ctx, id);
   ctx.audit({ action: 'panel.updated', ...panelSubject(panel), changes: diff({ ...before }, { ...after }, auditedFields) });
-  const runnersBefore = new Set([before.chairUserId, ...before.coordinatorIds]);
-  if ([after.chairUserId, ...after.coordinatorIds].some((userId) => userId && !runnersBefore.has(userId))) await letRunnersResearch(ctx, panel);
+  const teamsAfter = await q.runnersTeams(ctx.tx, id);
+  const outside = (teams: { id: string }[]) => (team: { id: string }) => !teams.some((t) => t.id === team.id);
+  await letRunnersResearch(ctx, panel, teamsAfter.filter(outside(teamsBefore)));
+  await withdrawFromFormerRunners(ctx, panel, teamsBefore.filter(outside(teamsAfter)));
   ctx.emit({ type: 'panel.changed', audience: audienceOfPanel(panel), data: { panelId: id } });
   return presentPanel(ctx.actor, panel);
 }
 
-async function letRunnersResearch(ctx: Context, panel: LoadedPanel): Promise<void> {
-  const teams = await q.runnersTeams(ctx.tx, panel.row.panel.id);
-  for (const r of await q.openReferralRecords(ctx.tx, panel.row.panel.id)) {
+/** Only the referrals that gave access when they were made give it to a team that joins: see `grantedReferralRecords`. */
+async function letRunnersResearch(ctx: Context, panel: LoadedPanel, teams: { id: string; name: string }[]): Promise<void> {
+  if (teams.length === 0) return;
+  for (const r of await q.grantedReferralRecords(ctx.tx, panel.row.panel.id)) {
     await grantForPanel(ctx, await findRecord(ctx, r.kind, r.id), teams, panel.row.panel.id, panelGrantEnds());
+  }
+}
+
+async function withdrawFromFormerRunners(ctx: Context, panel: LoadedPanel, teams: { id: string; name: string }[]): Promise<void> {
+  for (const r of await q.grantsOnlyThrough(ctx.tx, panel.row.panel.id, teams.map((t) => t.id))) {
+    await withdrawPanelGrant(ctx, await findRecord(ctx, r.kind, r.id), { id: r.teamId, name: r.teamName }, panel.row.panel.id);
   }
 }
 

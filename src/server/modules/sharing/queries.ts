@@ -100,7 +100,7 @@ function targetIs(kind: RecordKind, target: Target): SQL {
 export async function findEntry(tx: Tx, kind: RecordKind, recordId: string, target: Target) {
   const list = kinds[kind].accessTable;
   const [row] = await tx
-    .select({ id: list.id, level: list.level, liveLevel: sql<AccessLevel | null>`case when ${list.expiresAt} is null or ${list.expiresAt} > now() then ${list.level} end` })
+    .select({ id: list.id, level: list.level, expiresAt: list.expiresAt, liveLevel: sql<AccessLevel | null>`case when ${list.expiresAt} is null or ${list.expiresAt} > now() then ${list.level} end` })
     .from(list)
     .where(and(eq(list.recordId, recordId), targetIs(kind, target)));
   return row ?? null;
@@ -157,6 +157,15 @@ export async function grantTeamViewUntil(tx: Tx, kind: RecordKind, recordId: str
       set: { level: 'view', source: grant.source, grantedBy: grant.grantedBy, grantedAt: new Date(), expiresAt: grant.expiresAt },
       setWhere: sql`${list.expiresAt} is not null and (${list.expiresAt} <= now() or (${list.source} = ${grant.source} and ${list.expiresAt} < ${grant.expiresAt}))`,
     })
+    .returning({ id: list.id });
+  return rows.length > 0;
+}
+
+/** Takes back the team's live grant from a panel; a share or request it holds stays. True when it had one. */
+export async function deletePanelGrant(tx: Tx, kind: RecordKind, recordId: string, teamId: string): Promise<boolean> {
+  const list = kinds[kind].accessTable;
+  const rows = await tx.delete(list)
+    .where(and(eq(list.recordId, recordId), eq(list.teamId, teamId), eq(list.source, 'panel'), sql`${list.expiresAt} > now()`))
     .returning({ id: list.id });
   return rows.length > 0;
 }

@@ -79,9 +79,10 @@ export async function share(ctx: Context, kind: RecordKind, id: string, body: z.
   const record = await editableRecord(ctx, kind, id);
   const target = await resolveTarget(ctx, record, body);
   const existing = await q.findEntry(ctx.tx, kind, record.id, target.target);
-  // An expired grant gives nothing: sharing again renews it.
+  // An expired grant gives nothing: sharing again renews it. A grant that lapses by itself (a
+  // panel's) becomes a share that lasts, so that taking the panel's grant back keeps the share.
   const before = existing?.liveLevel ?? null;
-  if (before === body.level) return currentList(ctx, record);
+  if (before === body.level && existing?.expiresAt === null) return currentList(ctx, record);
   if (existing) await q.updateEntryLevel(ctx.tx, kind, existing.id, body.level, grantor(ctx.actor));
   else await q.insertEntry(ctx.tx, kind, { recordId: record.id, target: target.target, level: body.level, grantedBy: grantor(ctx.actor) });
   ctx.audit({

@@ -7,8 +7,9 @@ import { mayEverEdit } from './records.ts';
 /**
  * Who may do what with a panel (a MARAC, a Community MARAC, a JAG …). Its member organisations
  * sit on it; its chair and coordinators run its meetings, as do the partnership's system
- * administrators, who keep the partnership's panels. What a member sees of each agenda item
- * still depends on whether they may open the item's record (the panels module redacts).
+ * administrators, who keep the partnership's panels. What anyone on it sees of each agenda item,
+ * its runners included, still depends on whether they may open the item's record (the panels
+ * module redacts).
  */
 export interface PanelFacts {
   partnershipId: string;
@@ -31,6 +32,7 @@ export function canSeePanel(actor: Actor, panel: PanelFacts): boolean {
 /**
  * Who runs its meetings (the agenda and its order, attendance, minutes, actions, closing): the
  * chair and coordinators, and the partnership's system administrators; never a read-only account.
+ * Running a panel shows no more of a record on its agenda than the runner may open.
  */
 export function canRunPanel(actor: Actor, panel: PanelFacts): boolean {
   if (!inPartnership(actor, panel) || !mayEverEdit(actor)) return false;

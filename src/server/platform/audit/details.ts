@@ -137,10 +137,13 @@ export interface AuditDetails {
     | AccessGrant
     | AccessGrant & { mergedFrom: string }
     | AccessGrant & { accessRequestId: string }
-    // Given to the teams that run a panel, for a record referred to it.
-    | AccessGrant & { panelId: string }
+    // Given to the teams that run a panel, for a record referred to it, or renewed (before 'view') to a later end.
+    | AccessGrant & { panelId: string; expiresAt: string }
     | { teamId: string | null; organisationId: string | null; level: AccessLevel; source: 'case type default sharing'; caseTypeId: string };
-  'record.unshared': { target: ShareTarget; level: null; before: AccessLevel };
+  'record.unshared':
+    | { target: ShareTarget; level: null; before: AccessLevel }
+    // Taken back from a team left with no one running the panel that gave it.
+    | { target: ShareTarget; level: null; before: AccessLevel; panelId: string };
   'record.access_viewed': never;
   'access_request.created': { record: RecordRef };
   'access_request.approved': { record: RecordRef };

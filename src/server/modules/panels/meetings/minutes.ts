@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AgendaItem, attendanceBody, Attendance, createAgendaActionBody, minutesBody, researchBody, Research } from '../../../../shared/api/panels.ts';
 import { dueOnProblem } from '../../../../shared/api/tasks.ts';
-import { canResearchFor, canRunPanel } from '../../../platform/access/panels.ts';
+import { canResearchFor } from '../../../platform/access/panels.ts';
 import type { Context } from '../../../platform/context.ts';
 import { ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../../platform/errors.ts';
 import { londonToday } from '../../../platform/london.ts';
@@ -50,13 +50,11 @@ export async function setMinutes(ctx: Context, meetingId: string, itemId: string
   return currentItem(ctx, meetingId, itemId);
 }
 
-/** An item's earlier wordings, newest first: for those who may read its minutes. */
+/** An item's earlier wordings, newest first: for those who may read its minutes, that is open its record. */
 export async function minutesVersions(ctx: Context, meetingId: string, itemId: string) {
   const loaded = await loadMeeting(ctx, meetingId);
   const row = await itemOf(ctx, loaded, itemId);
-  const record = canRunPanel(ctx.actor, loaded.panel)
-    ? await findRecord(ctx, row.referral.recordKind, row.referral.recordId)
-    : await viewableRecord(ctx, row.referral.recordKind, row.referral.recordId);
+  const record = await viewableRecord(ctx, row.referral.recordKind, row.referral.recordId);
   const versions = await q.versionsOf(ctx.tx, itemId);
   ctx.audit({ action: 'agenda_item.versions_viewed', ...subjectOf(record), details: { ...itemDetails(loaded, row), count: versions.length } });
   return { items: versions.map(presentVersion) };

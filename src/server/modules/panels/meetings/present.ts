@@ -49,8 +49,12 @@ export function presentResearch(r: q.ResearchRow): Research {
   };
 }
 
-/** Whether the reader sees an item whole: they run the panel, or may open its record. */
-export const seesWhole = (runs: boolean, seen: Seen, recordId: string) => runs || !!seen.get(recordId)?.open;
+/**
+ * Whether the reader sees an item whole: they may open its record. Running the panel is not
+ * enough: its runners open a record through their team's grant, which may never have been given
+ * (a system administrator's team, a referrer without edit) or may have expired.
+ */
+export const seesWhole = (seen: Seen, recordId: string) => !!seen.get(recordId)?.open;
 
 /** What stands in for the title of an item the reader may not open: nothing about the person. */
 const stubTitle = (row: q.AgendaRow) => `Item ${row.item.position}: a ${row.referral.recordKind === 'profile' ? 'person' : 'case'} your organisation cannot open`;

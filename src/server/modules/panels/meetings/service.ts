@@ -58,13 +58,13 @@ export async function readMeeting(ctx: Context, { panel, meeting }: LoadedMeetin
     ...agenda.map((r) => ({ kind: r.referral.recordKind, id: r.referral.recordId })),
     ...places.map((p) => ({ kind: p.recordKind, id: p.recordId })),
   ]);
-  const wholeIds = agenda.filter((r) => seesWhole(runs, seen, r.referral.recordId)).map((r) => r.item.id);
+  const wholeIds = agenda.filter((r) => seesWhole(seen, r.referral.recordId)).map((r) => r.item.id);
   const actions = await q.actionsOf(ctx.tx, ctx.actor, agenda.map((r) => r.item.id));
   const research = await q.researchOf(ctx.tx, wholeIds);
   const items = agenda.map((r) => presentItem(r, wholeIds.includes(r.item.id), seen.get(r.referral.recordId)?.title ?? null, actions, research));
   const openActions = open.flatMap((a) => {
     const place = placeOf.get(a.itemId)!;
-    const whole = seesWhole(runs, seen, place.recordId);
+    const whole = seesWhole(seen, place.recordId);
     return whole || a.mine ? [presentOpenAction(a, place, whole ? seen.get(place.recordId)?.title ?? null : null)] : [];
   });
   if (audit) {

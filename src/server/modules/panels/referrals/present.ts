@@ -3,12 +3,12 @@ import { panelRefOf } from '../panel.ts';
 import type { ReferralRow } from './queries.ts';
 
 /**
- * A referral as its reader sees it: whoever may open its record, or runs its panel, reads it
- * all; anyone else on the panel sees that it exists, its criteria and where it stands.
+ * A referral as its reader sees it: whoever may open its record reads it all, whether or not they
+ * run its panel; anyone else on the panel sees that it exists, its criteria and where it stands.
  */
-export function presentReferral(row: ReferralRow, seen: { title: string; open: boolean } | undefined, runsPanel: boolean): Referral {
+export function presentReferral(row: ReferralRow, seen: { title: string; open: boolean } | undefined): Referral {
   const r = row.referral;
-  const shown = runsPanel || !!seen?.open;
+  const shown = !!seen?.open;
   return {
     id: r.id,
     panelId: r.panelId,

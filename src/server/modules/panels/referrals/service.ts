@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { createReferralBody, recordReferralQuery, Referral, ReferralStart, referralListQuery, withdrawReferralBody } from '../../../../shared/api/panels.ts';
 import { canReferTo, canRunPanel } from '../../../platform/access/panels.ts';
+import { effectiveLevel } from '../../../platform/access/records.ts';
 import type { Context } from '../../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion } from '../../../platform/errors.ts';
@@ -53,7 +54,9 @@ export async function referralStart(ctx: Context, panelId: string, query: z.infe
 /**
  * Brings a record to a panel. Whether it is a repeat and whether children are in the household
  * are worked out now and kept. The panel's chair and coordinators are told (no names), and their
- * teams may open the record for the repeat window so the chair can research it.
+ * teams may open the record for the repeat window so the chair can research it, when the referrer
+ * may edit it: sharing needs edit, so one who may only view it refers it without a grant and the
+ * runners who cannot open it see a stub until the owning team shares it.
  */
 export async function createReferral(ctx: Context, panelId: string, body: z.infer<typeof createReferralBody>): Promise<Referral> {
   const { panel, record } = await referable(ctx, panelId, body.subject);
@@ -79,7 +82,7 @@ export async function createReferral(ctx: Context, panelId: string, body: z.infe
     reason: body.reason,
     details: { record: { kind: record.kind, id: record.id }, panelId, referralId: id, criteria, repeat: start.repeat, hasChildren: start.hasChildren, latestAssessmentId },
   });
-  await grantForPanel(ctx, record, await panels.runnersTeams(ctx.tx, panelId), panelId, panelGrantEnds());
+  if (effectiveLevel(ctx.actor, record.level) === 'edit') await grantForPanel(ctx, record, await panels.runnersTeams(ctx.tx, panelId), panelId, panelGrantEnds());
   await notify(ctx, [...new Set([panel.chairUserId, ...panel.coordinatorIds].filter((u) => u !== null))].map((userId) => ({
     userId,
     kind: 'panel_referral' as const,
@@ -90,7 +93,7 @@ export async function createReferral(ctx: Context, panelId: string, body: z.infe
   })));
   ctx.emit({ type: 'panel.changed', audience: audienceOfPanel(panel), data: { panelId } });
   const row = (await q.getReferral(ctx.tx, id))!;
-  return presentReferral(row, { title: record.title, open: true }, canRunPanel(ctx.actor, panel));
+  return presentReferral(row, { title: record.title, open: true });
 }
 
 async function loadReferral(ctx: Context, id: string) {
@@ -106,7 +109,7 @@ const recordOf = (row: q.ReferralRow) => ({ kind: row.referral.recordKind, id: r
 export async function getReferral(ctx: Context, id: string): Promise<Referral> {
   const { row, panel } = await loadReferral(ctx, id);
   const seen = (await panels.recordsSeen(ctx.tx, ctx.actor, [recordOf(row)])).get(row.referral.recordId);
-  const referral = presentReferral(row, seen, canRunPanel(ctx.actor, panel));
+  const referral = presentReferral(row, seen);
   const record = await findRecord(ctx, row.referral.recordKind, row.referral.recordId);
   ctx.audit({ action: 'panel_referral.viewed', ...subjectOf(record), details: { record: recordOf(row), panelId: panel.row.panel.id, referralId: id, restricted: referral.restricted } });
   return referral;
@@ -118,8 +121,7 @@ export async function listPanelReferrals(ctx: Context, panelId: string, query: z
   const [createdAt, after] = decodeCheckedCursor(query.cursor, isIsoTime, isUuid) ?? [];
   const rows = await q.panelReferralPage(ctx.tx, panelId, query.status, createdAt && after ? { createdAt, id: after } : null, query.limit);
   const seen = await panels.recordsSeen(ctx.tx, ctx.actor, rows.map(recordOf));
-  const runs = canRunPanel(ctx.actor, panel);
-  const page = pageOf(rows, query.limit, (r) => presentReferral(r, seen.get(r.referral.recordId), runs), (r) => [r.referral.createdAt.toISOString(), r.referral.id]);
+  const page = pageOf(rows, query.limit, (r) => presentReferral(r, seen.get(r.referral.recordId)), (r) => [r.referral.createdAt.toISOString(), r.referral.id]);
   ctx.audit({
     action: 'panel_referrals.listed',
     ...panelSubject(panel),
@@ -132,7 +134,7 @@ export async function listPanelReferrals(ctx: Context, panelId: string, query: z
 export async function listRecordReferrals(ctx: Context, query: z.infer<typeof recordReferralQuery>) {
   const record = await viewableRecord(ctx, query.subjectType, query.subjectId);
   const rows = await q.recordReferrals(ctx.tx, ctx.actor, query.subjectType, record.id);
-  const items = rows.map((r) => presentReferral(r, { title: record.title, open: true }, false));
+  const items = rows.map((r) => presentReferral(r, { title: record.title, open: true }));
   ctx.audit({ action: 'panel_referrals.listed', ...subjectOf(record), details: { panelId: null, status: null, count: items.length, records: [{ kind: record.kind, id: record.id }] } });
   return { items };
 }
@@ -144,9 +146,9 @@ export async function withdrawReferral(ctx: Context, id: string, body: z.infer<t
   if (!runs && row.referral.referredBy !== ctx.actor.id) throw new ForbiddenError('Only whoever made the referral, or the panel\'s chair and coordinators, can withdraw it.');
   if (row.referral.status !== 'waiting') throw new ConflictError('Only a referral waiting for a meeting can be withdrawn: take it off the agenda first.', 'referral_not_waiting');
   const seen = (await panels.recordsSeen(ctx.tx, ctx.actor, [recordOf(row)])).get(row.referral.recordId);
-  if (!(await q.withdraw(ctx.tx, id, body.version, body.reason))) throw staleVersion(presentReferral(row, seen, runs));
+  if (!(await q.withdraw(ctx.tx, id, body.version, body.reason))) throw staleVersion(presentReferral(row, seen));
   const record = await findRecord(ctx, row.referral.recordKind, row.referral.recordId);
   ctx.audit({ action: 'panel_referral.withdrawn', ...subjectOf(record), reason: body.reason, details: { record: recordOf(row), panelId: panel.row.panel.id, referralId: id } });
   ctx.emit({ type: 'panel.changed', audience: audienceOfPanel(panel), data: { panelId: panel.row.panel.id } });
-  return presentReferral((await q.getReferral(ctx.tx, id))!, seen, runs);
+  return presentReferral((await q.getReferral(ctx.tx, id))!, seen);
 }
