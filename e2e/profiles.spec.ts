@@ -234,6 +234,8 @@ test('Enter in a field of several values picks the option, and never submits the
   // Nothing to pick: this Enter used to create the profile with what was there so far.
   await vulnerabilities.press('Enter');
   await vulnerabilities.fill('Mental');
+  // The keys act on the list as it is: wait for it to offer the option before choosing it.
+  await expect(page.getByRole('option', { name: 'Mental health', exact: true })).toBeVisible();
   await vulnerabilities.press('ArrowDown');
   await vulnerabilities.press('Enter');
   await vulnerabilities.press('Escape');
