@@ -43,6 +43,11 @@ export const permissionRoles = {
   // partnership's system administrators and for people flagged as panel coordinators.
   'panels.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
   'panels.manage': ['system_admin'],
+  // Referrals and triage: a team's administrators (and their organisation's, and the
+  // partnership's system administrators) build the forms it publishes (canManageReferralForm);
+  // the team's own staff work its triage desk (deskAccess in platform/access/referrals.ts).
+  'referral_forms.manage': ['system_admin', 'organisation_admin', 'team_admin'],
+  'referrals.triage': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

@@ -50,6 +50,9 @@ export const notificationKinds = [
   'panel_referral',
   'contact_overdue',
   'community_trigger',
+  'referral_received',
+  'referral_overdue',
+  'referral_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -15,3 +15,4 @@ export * from './notifications.ts';
 export * from './assessments.ts';
 export * from './panels.ts';
 export * from './victim-care.ts';
+export * from './referrals.ts';

@@ -1,13 +1,14 @@
 import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  accessRequests, actionPlans, actions, assessments, auditEvents, auditValues, documents, reports, tasks,
+  accessRequests, actionPlans, actions, assessments, auditEvents, auditValues, documents, referrals, reports, tasks,
 } from '../../db/schema/index.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kinds } from '../../platform/access/kinds.ts';
 import { canReadContent, canView } from '../../platform/access/records.ts';
+import { worksDeskOf } from '../../platform/access/referrals.ts';
 import { isTaskParty } from '../../platform/access/tasks.ts';
 import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
@@ -105,6 +106,9 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
   // written on that person's or case's record instead (referrals, minutes, research).
   panel: administrative,
   meeting: administrative,
+  referral_form: administrative,
+  // What a referral says is read on its team's desk only, so its events' values are too.
+  referral: (reader) => sql`exists (select 1 from ${referrals} where ${referrals.id} = ${entityId} and ${worksDeskOf(reader, referrals.teamId)})`,
   user: managesUser,
   profile: (reader) => opens(reader, 'profile', entityId),
   case: (reader) => opens(reader, 'case', entityId),

@@ -30,6 +30,9 @@ const subjects: Record<NotificationKind, string> = {
   panel_referral: 'A referral to a panel you run',
   contact_overdue: 'A victim\'s contact is overdue',
   community_trigger: 'A victim has met the community trigger',
+  referral_received: 'A new referral on your team\'s triage desk',
+  referral_overdue: 'A referral\'s decision is overdue',
+  referral_assigned: 'A referral was given to you to triage',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

@@ -170,6 +170,20 @@ export const auditActions = [
   'case_review.opened',
   'case_review.viewed',
   'case_review.moved',
+  'referral_form.created',
+  'referral_form.updated',
+  'referral.received',
+  'referral.discarded',
+  'referrals.listed',
+  'referral.viewed',
+  'referral.matches_viewed',
+  'referral.assigned',
+  'referral.noted',
+  'referral.moved',
+  'referral.decided',
+  'referral.information_answered',
+  'referral.supervisors_alerted',
+  'referral_statistics.viewed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -192,6 +206,7 @@ export const auditEntityTypes = [
   'report', 'document', 'document_template', 'task', 'action_plan', 'action',
   'assessment', 'assessment_template', 'assessment_question',
   'panel', 'meeting',
+  'referral_form', 'referral',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -9,6 +9,7 @@ import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../..
 import type { QuestionKind } from '../../../shared/forms/questions.ts';
 import type { AttendanceStatus, ReferralCriterion, ReferralStatus } from '../../../shared/panels.ts';
 import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../shared/victim-care.ts';
+import type { ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { TaskPriority, Visibility } from '../../../shared/work.ts';
@@ -287,4 +288,27 @@ export interface AuditDetails {
   'case_review.viewed': { caseReviewId: string };
   // The words of an outcome may name people: only the step, its day and what falls due next.
   'case_review.moved': { caseReviewId: string; from: CaseReviewStage; to: CaseReviewStage; on: string; thresholdMet?: boolean; nextDueOn: string | null };
+  // A form's set-up: its settings and whether its questions made a new version (never answers).
+  'referral_form.created': { slug: string; teamId: string; status: ReferralFormStatus; formVersion: number; templateId: string | null };
+  'referral_form.updated': { slug: string; status: ReferralFormStatus; formVersion: number; newVersion: boolean };
+  // Never what the referral says: it is sealed, and the audit trail keeps values in clear.
+  'referral.received': { reference: string; channel: ReferralChannel; formId: string | null; formVersion: number | null; decisionDueAt: string };
+  // A public submission dropped without storing anything: the hidden field a person never fills was filled.
+  'referral.discarded': { formId: string; why: 'honeypot' };
+  'referrals.listed': { teamId: string; status: ReferralStatusFilter; count: number; referralIds: string[] };
+  'referral.viewed': { reference: string };
+  // The likely matches shown beside it: every profile named, stubs included.
+  'referral.matches_viewed': { reference: string; profileIds: string[] };
+  'referral.assigned': { reference: string; assignedToId: string | null; from: ReferralState; to: ReferralState };
+  'referral.noted': { reference: string; noteId: string };
+  // A step of the state machine other than a decision (start triage, information received, withdraw, reopen), or one refused.
+  'referral.moved': { reference: string; step: ReferralStep; from: ReferralState; to: ReferralState | null };
+  'referral.decided': {
+    reference: string; decision: ReferralDecision; from: ReferralState; to: ReferralState;
+    caseId: string | null; profileId: string | null; reportId: string | null; assessmentId: string | null; createdProfile: boolean; createdCase: boolean;
+  };
+  // The referrer answered through their link (the answer itself is sealed on the referral).
+  'referral.information_answered': { reference: string; requestId: string };
+  'referral.supervisors_alerted': { by: 'overdue referral sweep'; reference: string; decisionDueAt: string; supervisorIds: string[] };
+  'referral_statistics.viewed': { teamId: string; from: string; to: string; received: number };
 }
