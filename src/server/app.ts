@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { loadSecretKey } from './platform/auth/crypto.ts';
+import { loadKeyRing } from './platform/crypto/envelope.ts';
 import { createRunner } from './platform/context.ts';
 import { createEventBus } from './platform/events/bus.ts';
 import { startAuditChainer } from './platform/audit/chain.ts';
@@ -93,7 +94,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const chainer = startAuditChainer({ database, log });
   const runner = createRunner({ database, outbox, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
-  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), publicUrl, geocoder: createGeocoder(config.geocoder, log) };
+  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), keyRing: loadKeyRing(config), publicUrl, geocoder: createGeocoder(config.geocoder, log) };
   app.decorate('platform', platform);
   app.decorate('routeCatalogue', routes);
 

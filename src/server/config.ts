@@ -6,6 +6,25 @@ const flag = z
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+const keyFormat = '32 bytes as base64 or 64 hex characters (openssl rand -base64 32)';
+
+/** A data encryption key as configured: 64 hex characters, or the base64 (or base64url) of 32 bytes. */
+function keyBytes(text: string): Buffer | undefined {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
+  // Node's decoder skips characters outside the alphabet, so a typo would otherwise pass as a shorter key.
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const key = Buffer.from(text, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+const keyList = (text: string) => text.split(',').map((k) => k.trim());
+
+// The message never repeats the value: it is a secret.
+function refuseKey(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+}
+
 const environment = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,6 +33,9 @@ const environment = z
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     CONCORD_DEMO: z.preprocess(emptyAsUndefined, flag.default(true)),
     SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    DATA_ENCRYPTION_KEY: z.preprocess(emptyAsUndefined, z.string().trim().transform((v, ctx) => keyBytes(v) ?? refuseKey(ctx, `must be ${keyFormat}`)).optional()),
+    DATA_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(emptyAsUndefined, z.string().transform((v, ctx) =>
+      keyList(v).map((k, i) => keyBytes(k) ?? refuseKey(ctx, `key ${i + 1} must be ${keyFormat}`))).optional()),
     PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +58,9 @@ const environment = z
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when CONCORD_DEMO is off' });
+    }
+    if (!env.CONCORD_DEMO && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'is required when CONCORD_DEMO is off' });
     }
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'is required with NOTIFY_API_KEY' });
@@ -68,6 +93,12 @@ export interface Config {
   demo: boolean;
   /** Unset only in demo mode, where a random secret is generated and kept in the data directory. */
   sessionSecret: string | undefined;
+  /**
+   * The key-encryption keys of data sealed at rest (platform/crypto/envelope.ts): the current one,
+   * unset only in demo mode (derived from the server's secret), and the ones it replaced, still
+   * needed to open what they sealed.
+   */
+  dataEncryption: { key: Buffer | undefined; previousKeys: Buffer[] };
   publicUrl: string | undefined;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
@@ -103,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     demo: e.CONCORD_DEMO,
     sessionSecret: e.SESSION_SECRET,
+    dataEncryption: { key: e.DATA_ENCRYPTION_KEY, previousKeys: e.DATA_ENCRYPTION_PREVIOUS_KEYS ?? [] },
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

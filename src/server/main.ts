@@ -45,7 +45,7 @@ async function start(config: Config): Promise<void> {
       '',
       `Demo sign-ins${seeded ? ' (seeded now)' : ''} — password ${demoPassword}, authenticator secret ${demoTotpSecret} (demo only):`,
       ...demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.jobTitle}, ${a.organisation}`),
-      'Turn the demo off with CONCORD_DEMO=false (then SESSION_SECRET is required).',
+      'Turn the demo off with CONCORD_DEMO=false (then SESSION_SECRET and DATA_ENCRYPTION_KEY are required).',
     );
   }
   console.log(lines.join('\n') + '\n');

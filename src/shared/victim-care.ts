@@ -48,9 +48,10 @@ export const caseReviewStageLabels: Record<CaseReviewStage, string> = {
 };
 
 /**
- * The clock of each step, in working days (Monday to Friday) from the step before it: the
- * threshold decision 10 after the application, the meeting 15 after the threshold is met, the
- * outcome 5 after the meeting (or after a threshold not met), an appeal's answer 20 after it arrives.
+ * The clock of each step, in working days (Monday to Friday, not bank holidays) from the step
+ * before it: the threshold decision 10 after the application, the meeting 15 after the threshold is
+ * met, the outcome 5 after the meeting (or after a threshold not met), an appeal's answer 20 after
+ * it arrives.
  */
 export const caseReviewClocks = {
   'threshold-decision': 10,

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, dueAfter } from './clocks.ts';
+import { dueAfter } from './clocks.ts';
 
-describe('working days', () => {
-  it('counts Mondays to Fridays only', () => {
+describe('case review clocks', () => {
+  it('runs each step of a case review on its own clock', () => {
     // Monday 2 March 2026: ten working days on is Monday 16 March.
-    expect(addWorkingDays('2026-03-02', 10)).toBe('2026-03-16');
-    // Friday: one working day on is the Monday.
-    expect(addWorkingDays('2026-03-06', 1)).toBe('2026-03-09');
-    // From a Saturday the Monday is the first working day.
-    expect(addWorkingDays('2026-03-07', 1)).toBe('2026-03-09');
-    expect(addWorkingDays('2026-03-02', 0)).toBe('2026-03-02');
+    expect(dueAfter('threshold-decision', '2026-03-02')).toBe('2026-03-16');
+    // Good Friday (3 April) and Easter Monday (6 April) do not count.
+    expect(dueAfter('review-meeting', '2026-03-16')).toBe('2026-04-08');
+    expect(dueAfter('outcome', '2026-04-08')).toBe('2026-04-15');
+    // Nor does the early May bank holiday (4 May).
+    expect(dueAfter('appeal', '2026-04-15')).toBe('2026-05-14');
   });
 
-  it('runs each step of a case review on its own clock', () => {
-    expect(dueAfter('threshold-decision', '2026-03-02')).toBe('2026-03-16');
-    expect(dueAfter('review-meeting', '2026-03-16')).toBe('2026-04-06');
-    expect(dueAfter('outcome', '2026-04-06')).toBe('2026-04-13');
-    expect(dueAfter('appeal', '2026-04-13')).toBe('2026-05-11');
+  it('skips Christmas and its substitute days', () => {
+    // Friday 18 December 2026: 25 and 28 December are bank holidays, 1 January 2027 too.
+    expect(dueAfter('outcome', '2026-12-18')).toBe('2026-12-29');
+    expect(dueAfter('threshold-decision', '2026-12-18')).toBe('2027-01-06');
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseReview } from '../../../shared/api/victim-care.ts';
 import { addDays, londonInstant, londonToday } from '../../platform/london.ts';
+import { addWorkingDays } from '../../platform/working-days.ts';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { createProfile, emails, expectError, loadStructure } from '../sharing/records.fixtures.ts';
-import { addWorkingDays } from './clocks.ts';
 import { coordinator, daysAgoAt, sharedVictim, victimCareOf, writeReport, type Structure } from './victim-care.fixtures.ts';
 
 let t: TestApp;

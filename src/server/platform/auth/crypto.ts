@@ -19,22 +19,24 @@ export function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The server's secret key. Outside demo mode it comes from SESSION_SECRET (config refuses to
- * start without it); a demo generates one on first start and keeps it in the data directory,
- * so there is never a default secret shared between installations.
+ * The server's secret, which keys are derived from. Outside demo mode it is SESSION_SECRET (config
+ * refuses to start without it); a demo generates one on first start and keeps it in the data
+ * directory, so there is never a default secret shared between installations.
  */
-export function loadSecretKey(config: Config): Buffer {
-  let material = config.sessionSecret;
-  if (!material) {
-    const dir = resolve(config.dataDir);
-    const path = join(dir, 'secret.key');
-    if (!existsSync(path)) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(path, randomToken(48), { mode: 0o600 });
-    }
-    material = readFileSync(path, 'utf8').trim();
+export function secretMaterial(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const dir = resolve(config.dataDir);
+  const path = join(dir, 'secret.key');
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(path, randomToken(48), { mode: 0o600 });
   }
-  return Buffer.from(hkdfSync('sha256', material, 'concord', 'encryption-key', 32));
+  return readFileSync(path, 'utf8').trim();
+}
+
+/** The key that encrypts authenticator secrets. */
+export function loadSecretKey(config: Config): Buffer {
+  return Buffer.from(hkdfSync('sha256', secretMaterial(config), 'concord', 'encryption-key', 32));
 }
 
 /** AES-256-GCM; the output carries its nonce and tag: `v1.<iv>.<tag>.<ciphertext>`. */

@@ -6,6 +6,7 @@ import type { Database } from '../../db/connection.ts';
 import { isStaff, type ActorKind, type AnyActor, type RequestOrigin } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { Runner, Who } from '../context.ts';
+import type { KeyRing } from '../crypto/envelope.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { EventBus } from '../events/types.ts';
 import type { FileStorage } from '../files/storage.ts';
@@ -25,6 +26,8 @@ export interface Platform {
   files: FileStorage;
   /** The key that encrypts authenticator secrets and signs nothing else. */
   secretKey: Buffer;
+  /** The keys that seal what referrers send (DATA_ENCRYPTION_KEY, and earlier ones to open older rows). */
+  keyRing: KeyRing;
   /** Where people reach Concord, for links in emails (known only once the server listens). */
   publicUrl: () => string;
   /** The postcode lookup (GEOCODER); undefined when none is configured. */
