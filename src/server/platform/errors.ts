@@ -83,6 +83,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Something that was offered and no longer is (a closed referral form): asking again will not help. */
+export class GoneError extends AppError {
+  readonly status = 410;
+  readonly code: string;
+  constructor(message: string, code = 'gone') {
+    super(message);
+    this.code = code;
+  }
+}
+
 export class ValidationError extends AppError {
   readonly status = 422;
   readonly code = 'validation_failed';

@@ -4,6 +4,7 @@ import { organisations, partnerships, teams, users } from '../schema/index.ts';
 import { encrypt } from '../../platform/auth/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { seedDemoPanels } from './demo-panels.ts';
+import { seedDemoReferralForms } from './demo-referrals.ts';
 import { ensurePartnershipDefaults } from './partnership-defaults.ts';
 import { writeAuditEvents } from '../../platform/audit/write.ts';
 
@@ -112,6 +113,7 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
       audit.push({ action: 'user.created', entityType: 'user', entityId: user!.id, subjectOrganisationId: organisationId, subjectTeamId: teamId, details: { email: a.email, role: a.role, seed: 'demo' } });
     }
     audit.push(...await seedDemoPanels(tx, partnershipIds.get(demo[0]!.partnership)!, (name) => organisationIds.get(name)!, (email) => userIds.get(email)!));
+    audit.push(...await seedDemoReferralForms(tx, (name) => partnershipIds.get(name)!, (key) => teamIds.get(key)!));
     await writeAuditEvents(tx, { kind: 'system', name: 'Demo seed' }, { ip: null }, audit);
   });
 }

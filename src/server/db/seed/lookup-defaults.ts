@@ -86,6 +86,8 @@ export const defaultLookups: Record<LookupList, DefaultLookup[]> = {
     { key: 'case-review', name: 'Case review' },
     { key: 'asb-complaint', name: 'ASB complaint' },
     { key: 'hate-incident', name: 'Hate incident' },
+    // The first report on a case a referral was accepted into: what the referrer said.
+    { key: 'referral', name: 'Referral' },
   ],
 };
 

@@ -49,6 +49,8 @@ type VictimCareSettingsField =
   | 'cadenceStandardDays' | 'cadenceMediumDays' | 'cadenceHighDays' | 'cadenceNotAssessedDays' | 'overdueGraceDays'
   | 'triggerComplaints' | 'triggerMonths' | 'triggerLocationComplaints' | 'triggerAnyHateIncident';
 type ContactPlanField = 'frequencyDays' | 'caseId' | 'preferredChannel' | 'safeToText' | 'safeToVoicemail' | 'safeToEmail' | 'safeToLetter' | 'nextContactDue';
+type ReferralFormField =
+  | 'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'templateId' | 'formVersion';
 
 /**
  * The actions that record a before and after, and over which fields. An action not named here
@@ -102,4 +104,5 @@ export interface AuditChanges {
   'meeting.updated': MeetingField;
   'victim_care_settings.updated': VictimCareSettingsField;
   'contact_plan.set': ContactPlanField;
+  'referral_form.updated': ReferralFormField;
 }
