@@ -84,6 +84,8 @@ export default defineConfig({
       GEOCODER: 'os-places',
       GEOCODER_URL: `http://127.0.0.1:${placesPort}`,
       OS_PLACES_KEY: 'e2e-not-a-real-key',
+      // Every journey's public referrals come from 127.0.0.1; the limit itself is tested in the API suite.
+      REFERRAL_RATE_LIMIT_PER_ADDRESS: '200',
     },
   }, {
     command: 'node --import tsx e2e/fake-os-places.ts',

@@ -32,7 +32,7 @@ ensure_npm_deps
 web_stale() {
   [[ -f dist/web/index.html ]] || return 0
   local newer
-  newer="$(find src/web src/shared vite.config.ts package-lock.json -newer dist/web/index.html -type f -print -quit 2>/dev/null)"
+  newer="$(find src/web src/public src/shared vite.config.ts package-lock.json -newer dist/web/index.html -type f -print -quit 2>/dev/null)"
   [[ -n "$newer" ]]
 }
 if web_stale; then

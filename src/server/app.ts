@@ -53,6 +53,10 @@ import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { interestRoutes } from './modules/interests/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { panelRoutes } from './modules/panels/routes.ts';
+import { referralFormRoutes } from './modules/referral-forms/routes.ts';
+import { referralRoutes } from './modules/referrals/routes.ts';
+import { decisionRoutes } from './modules/referrals/decisions/routes.ts';
+import { publicReferralRoutes } from './modules/referrals/public/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -149,6 +153,10 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(supervisionRoutes);
   await app.register(panelRoutes);
   await app.register(victimCareRoutes);
+  await app.register(referralFormRoutes);
+  await app.register(referralRoutes);
+  await app.register(decisionRoutes);
+  await app.register(publicReferralRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -54,6 +54,8 @@ const environment = z
     GEOCODER: z.preprocess(emptyAsUndefined, z.enum(['none', 'postcodes.io', 'os-places']).default('none')),
     GEOCODER_URL: z.preprocess(emptyAsUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
     OS_PLACES_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    REFERRAL_RATE_LIMIT_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
+    REFERRAL_RATE_LIMIT_PER_FORM: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -115,6 +117,11 @@ export interface Config {
   documents: { maxBytes: number; clamav: { host: string; port: number } | undefined };
   /** Unset: no postcode lookup, and the web app offers none. */
   geocoder: GeocoderConfig | undefined;
+  /**
+   * What the public referral forms take: sends from one address in 10 minutes, and sends to one
+   * form in a minute, whoever they come from. Read at each send, so a test can lower them.
+   */
+  referralRateLimit: { perAddress: number; perForm: number };
 }
 
 export class ConfigError extends Error {}
@@ -151,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clamav: e.CLAMAV_HOST ? { host: e.CLAMAV_HOST, port: e.CLAMAV_PORT } : undefined,
     },
     geocoder: geocoderOf(e),
+    referralRateLimit: { perAddress: e.REFERRAL_RATE_LIMIT_PER_ADDRESS, perForm: e.REFERRAL_RATE_LIMIT_PER_FORM },
   };
 }

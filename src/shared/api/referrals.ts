@@ -8,6 +8,7 @@ import {
   keyedReferralChannels, lawfulBases, referralChannels, referralDecisions, referralFormStatuses, referralStates,
   referralStatusFilters, referencePattern,
 } from '../referrals.ts';
+import { assessmentStatuses } from '../assessments.ts';
 import { profileRoles } from '../records.ts';
 import { visibilities } from '../work.ts';
 import { email, isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
@@ -90,6 +91,8 @@ export const referralFormSummary = z.object({
   publicPath: z.string(),
   updatedAt: isoTime,
   version,
+  /** Whether the reader may change the form (its team's administrators, its organisation's, the partnership's system administrators). */
+  permissions: z.object({ canManage: z.boolean() }),
 });
 export type ReferralFormSummary = z.infer<typeof referralFormSummary>;
 
@@ -100,7 +103,6 @@ export const referralForm = referralFormSummary.extend({
   subjectRole: z.enum(profileRoles).nullable(),
   definition: formDefinition,
   createdAt: isoTime,
-  permissions: z.object({ canManage: z.boolean() }),
 });
 export type ReferralForm = z.infer<typeof referralForm>;
 
@@ -175,6 +177,8 @@ export const submissionReply = z.object({ reference: z.string().regex(referenceP
 export const publicInformationRequest = z.object({ reference: z.string(), formTitle: z.string(), question: z.string(), sensitive: z.boolean() });
 export const publicInformationParams = z.object({ token: z.string().trim().min(20).max(100) });
 export const publicInformationBody = z.strictObject({ information: text(10_000) });
+/** The referrer's answer arrived; it says nothing else. */
+export const publicInformationReply = z.object({ message: z.string() });
 
 // The triage desk (staff, and other systems through an organisation's token).
 
@@ -295,6 +299,8 @@ export const assignReferralBody = z.strictObject({ version, assignedToId: uuid.n
 export const referralNoteBody = z.strictObject({ text: text(10_000) });
 export const referralReasonBody = z.strictObject({ version: version.optional(), reason: text(2000) });
 export const recordInformationBody = z.strictObject({ version: version.optional(), information: text(10_000) });
+/** Taking a new referral on; the reason is optional, as assigning it does the same without one. */
+export const startTriageBody = z.strictObject({ version: version.optional(), reason: optionalText(2000) });
 
 /**
  * The contract's decision. `new-case` creates the person (or links `profileId`, one of the likely
@@ -323,6 +329,8 @@ export const referralDecisionReply = z.object({
   profileId: uuid.optional(),
   reportId: uuid.optional(),
   assessmentId: uuid.optional(),
+  /** `draft` when the form's answers left a required question of the template unanswered: the desk's team finishes it. */
+  assessmentStatus: z.enum(assessmentStatuses).optional(),
   version,
 });
 

@@ -141,6 +141,7 @@ CREATE INDEX "referral_information_requests_referral_idx" ON "referral_informati
 CREATE INDEX "referral_notes_referral_idx" ON "referral_notes" USING btree ("referral_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "referrals_reference_key" ON "referrals" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "referrals_desk_idx" ON "referrals" USING btree ("team_id","status","decision_due_at","id");--> statement-breakpoint
+CREATE INDEX "referrals_desk_finished_idx" ON "referrals" USING btree ("team_id","status",coalesce("decided_at", "updated_at"),"id");--> statement-breakpoint
 CREATE INDEX "referrals_team_received_idx" ON "referrals" USING btree ("team_id","received_at");--> statement-breakpoint
 CREATE INDEX "referrals_overdue_idx" ON "referrals" USING btree ("decision_due_at") WHERE "referrals"."status" in ('new', 'in-triage') and "referrals"."paused_at" is null and "referrals"."supervisors_alerted_at" is null;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('task_assigned', 'task_accepted', 'task_declined', 'task_updated', 'task_completed', 'task_overdue', 'action_due', 'record_changed', 'access_requested', 'access_decided', 'adjustment_requested', 'adjustment_decided', 'panel_referral', 'contact_overdue', 'community_trigger', 'referral_received', 'referral_overdue', 'referral_assigned'));

@@ -102,6 +102,8 @@ export const referrals = pgTable('referrals', {
   uniqueIndex('referrals_reference_key').on(t.reference),
   // The desk: a team's referrals in a state, most urgent first.
   index('referrals_desk_idx').on(t.teamId, t.status, t.decisionDueAt, t.id),
+  // The desk's decided and withdrawn ones, latest first (the same expression as the list's order).
+  index('referrals_desk_finished_idx').on(t.teamId, t.status, sql`coalesce(${t.decidedAt}, ${t.updatedAt})`, t.id),
   index('referrals_team_received_idx').on(t.teamId, t.receivedAt),
   // The overdue sweep: open referrals on the clock whose supervisors have not heard of this due time.
   index('referrals_overdue_idx').on(t.decisionDueAt)

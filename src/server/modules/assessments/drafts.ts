@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Answers, Assessment, createAssessmentBody, updateAssessmentBody } from '../../../shared/api/assessments.ts';
+import type { AssessmentSubjectKind } from '../../../shared/assessments.ts';
 import { answerProblems } from '../../../shared/forms/engine.ts';
+import type { Visibility } from '../../../shared/work.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, staleVersion, ValidationError } from '../../platform/errors.ts';
-import { contributableRecord } from '../sharing/record-access.ts';
+import { contributableRecord, type SharedRecord } from '../sharing/record-access.ts';
 import { announce, inAuthorTeam, isReadable, loadAssessment, recordDetails, reloadRow, require, requireDraft, subjectOf } from './assessment.ts';
 import { presentOne } from './detail.ts';
 import { pullMembers } from './members.ts';
@@ -37,16 +39,21 @@ const answeredKeys = (answers: Answers) => Object.keys(answers).sort();
 export async function createAssessment(ctx: Context, body: z.infer<typeof createAssessmentBody>): Promise<Assessment> {
   const record = await contributableRecord(ctx, body.subject.type, body.subject.id);
   const template = await usableTemplate(ctx, body.template);
+  return startDraft(ctx, { ...record, kind: body.subject.type }, template, body.answers, body.visibility);
+}
+
+/** A new draft on a record the actor may add to, made with the version of the template given. */
+export async function startDraft(ctx: Context, record: SharedRecord & { kind: AssessmentSubjectKind }, template: q.TemplateRow, answers: Answers, visibility: Visibility): Promise<Assessment> {
   const members = template.definition.family ? await pullMembers(ctx, record) : [];
-  checkAnswers(answerProblems(template.definition, body.answers, members));
+  checkAnswers(answerProblems(template.definition, answers, members));
   const person = await personOf(ctx);
   const created = await q.insertAssessment(ctx.tx, ctx.actor, template, {
     partnershipId: ctx.actor.partnershipId,
-    recordKind: body.subject.type,
+    recordKind: record.kind,
     recordId: record.id,
-    answers: body.answers,
+    answers,
     members,
-    visibility: body.visibility,
+    visibility,
     createdBy: person,
     authorId: person,
     authorTeamId: ctx.actor.teamId,
@@ -55,7 +62,7 @@ export async function createAssessment(ctx: Context, body: z.infer<typeof create
   ctx.audit({
     action: 'assessment.started',
     ...subjectOf(record, created.assessment.id),
-    details: { ...recordDetails(record), template: template.template.key, templateVersion: template.template.version, visibility: body.visibility, answered: answeredKeys(body.answers) },
+    details: { ...recordDetails(record), template: template.template.key, templateVersion: template.template.version, visibility, answered: answeredKeys(answers) },
   });
   await announce(ctx, record, created.assessment);
   return presentOne(ctx, record, created);

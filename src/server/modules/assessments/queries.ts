@@ -33,6 +33,19 @@ export async function templatesCalled(tx: Tx, partnershipId: string, input: stri
 }
 export type TemplateRow = Awaited<ReturnType<typeof templatesCalled>>[number];
 
+/** A template of the partnership at one of its versions, current or not, shaped as `templatesCalled` gives it. */
+export async function templateAtVersion(tx: Tx, partnershipId: string, versionId: string): Promise<TemplateRow | null> {
+  const [row] = await tx.select({
+    template: { ...getTableColumns(assessmentTemplates), version: assessmentTemplateVersions.version },
+    versionId: assessmentTemplateVersions.id,
+    definition: assessmentTemplateVersions.definition,
+  })
+    .from(assessmentTemplateVersions)
+    .innerJoin(assessmentTemplates, eq(assessmentTemplates.id, assessmentTemplateVersions.templateId))
+    .where(and(eq(assessmentTemplateVersions.id, versionId), eq(assessmentTemplates.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
 /** The person who answers for what an API token writes: the one who issued it. */
 export async function tokenIssuer(tx: Tx, tokenId: string): Promise<string | null> {
   const [row] = await tx.select({ id: apiTokens.createdById }).from(apiTokens).where(eq(apiTokens.id, tokenId));

@@ -97,6 +97,10 @@ export async function makeRecords(t: TestApp) {
     minutes: 'Minutes Marrowdale agreed to move',
     research: 'Research Two call-outs to Larkspurhollow',
     contactNote: 'Contactnote Spoke at the Larkspurhollow door',
+    referrerName: 'Referrername Philippa Quorndon',
+    referralFirstName: 'Araminta',
+    referralLastName: 'Wolstenholme',
+    referralConcern: 'Referralconcern Shouting behind Brackenfold Close',
   };
 
   // Records of the Demo County Police ASB team, made by its practitioner.
@@ -164,6 +168,10 @@ export async function makeRecords(t: TestApp) {
   const libraryTemplate = await ok<Made>(upload(admin, `/api/v1/templates?${query({ fileName: 'abc.pdf', folder: 'Agreements', title: text.libraryTitle })}`, pdfBytes('Library'), 'application/pdf'), 'add a library template');
   const question = await ok<Made>(police.post('/api/v1/assessment-questions', { text: text.bankQuestion, kind: 'yes_no', nature: 'objective', topics: ['Housing'] }), 'submit a bank question');
   const template = await ok<Made & { key: string }>(lead.post('/api/v1/assessment-templates', { name: text.templateName, definition: ownDefinition() }), 'build an assessment template');
+  const referralForm = await ok<Made & { slug: string }>(lead.post('/api/v1/referral-forms', { name: 'Walk referral form', teamId: asbTeam.teamId }), 'build a referral form');
+  const deskReferral = await ok<Made & { reference: string }>(police.post('/api/v1/referrals', {
+    referrer: { name: text.referrerName }, subject: { firstName: text.referralFirstName, lastName: text.referralLastName }, concern: text.referralConcern, consent: true,
+  }), 'key in a referral');
   const team = await ok<Made>(policeAdmin.post('/api/v1/teams', { organisationId: asbTeam.organisationId, name: text.teamName }), 'create a team');
   const token = await ok<Made & { token: string; prefix: string }>(policeAdmin.post('/api/v1/api-tokens', { organisationId: asbTeam.organisationId, teamId: asbTeam.teamId, name: text.tokenName, access: 'read' }), 'issue an API token');
 
@@ -236,6 +244,11 @@ export async function makeRecords(t: TestApp) {
     { what: 'lookup id', value: lookup.id, scope: 'partnership' },
     { what: 'library template id', value: libraryTemplate.id, scope: 'partnership' },
     { what: 'assessment template id', value: template.id, scope: 'partnership' },
+    { what: 'referral form id', value: referralForm.id, scope: 'partnership' },
+    // A referral is read on its team's desk alone.
+    ...(['referrerName', 'referralFirstName', 'referralLastName', 'referralConcern'] as const).map((k) => ({ what: k, value: text[k], scope: 'team' as const })),
+    { what: 'desk referral id', value: deskReferral.id, scope: 'team' },
+    { what: 'desk referral reference', value: deskReferral.reference, scope: 'team' },
     { what: 'team id', value: team.id, scope: 'partnership' },
     { what: 'user id', value: readOnly.id, scope: 'partnership' },
   ];
@@ -266,6 +279,8 @@ export async function makeRecords(t: TestApp) {
     libraryTemplate,
     question,
     template,
+    referralForm,
+    deskReferral,
     team,
     user: current.user,
     token,
