@@ -17,6 +17,7 @@ const adminSections: AdminSection[] = [
   { label: 'Lists', path: '/admin/lookups', allowed: (me) => can(me, 'lookups.manage') },
   { label: 'Import profiles', path: '/admin/imports', allowed: (me) => can(me, 'profiles.import') },
   { label: 'Templates', path: '/admin/templates', allowed: (me) => can(me, 'templates.manage') },
+  { label: 'Referral forms', path: '/admin/referral-forms', allowed: (me) => can(me, 'referral_forms.manage') },
   { label: 'Victim care', path: '/admin/victim-care', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];

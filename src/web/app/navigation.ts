@@ -23,6 +23,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { label: 'Community triggers', to: '/community-triggers', matches: (p) => p.startsWith('/community-triggers') || p.startsWith('/case-reviews') },
     );
   }
+  if (can(me, 'referrals.triage')) items.push({ label: 'Referrals', to: '/referrals', matches: (p) => p.startsWith('/referrals') });
   // Shown to all staff: the page itself says when their organisation is not on any panel.
   if (can(me, 'panels.view')) items.push({ label: 'Panels', to: '/panels', matches: (p) => p.startsWith('/panels') || p.startsWith('/meetings') });
   if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });

@@ -30,6 +30,7 @@ import { accessRequestRoutes } from '../sharing/routes.tsx';
 import { victimCareRoutes } from '../victim-care/routes.tsx';
 import { VictimCareSettingsPage } from '../victim-care/VictimCareSettingsPage.tsx';
 import { panelRoutes } from '../panels/routes.tsx';
+import { referralFormRoutes, referralRoutes } from '../referrals/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
               ...notificationRoutes,
               ...victimCareRoutes,
               ...panelRoutes,
+              ...referralRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -86,6 +88,7 @@ export const router = createBrowserRouter([
                   { path: 'imports', element: <ImportProfilesPage /> },
                   { path: 'templates', element: <TemplatesPage /> },
                   { path: 'victim-care', element: <VictimCareSettingsPage /> },
+                  ...referralFormRoutes,
                 ],
               },
               {

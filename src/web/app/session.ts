@@ -10,7 +10,7 @@ export type Permission = RolePermission;
 
 const adminPermissions: Permission[] = [
   'partnerships.manage', 'organisations.manage', 'teams.manage', 'users.view', 'api_tokens.manage', 'outbox.view', 'lookups.manage', 'profiles.import',
-  'templates.manage',
+  'templates.manage', 'referral_forms.manage',
 ];
 
 /**

@@ -37,6 +37,8 @@ const staleAfter: Record<string, string[][]> = {
   // A panel's referrals, meetings and agendas: an open meeting page follows the chair's changes.
   'panel.changed': [['panels'], ['meetings']],
   'meeting.changed': [['meetings'], ['panels']],
+  // A referral arrived on a desk, or a colleague moved one on: the desk, the referral and the figures.
+  'referrals.changed': [['referrals']],
 };
 
 /**

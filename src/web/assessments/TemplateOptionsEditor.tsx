@@ -9,11 +9,13 @@ interface Props {
   fixed: boolean;
   /** Names the question, so each field's label says which question it belongs to. */
   questionLabel: string;
+  /** False for a form that only asks: options have no score. */
+  scored?: boolean;
 }
 
 const whole = (value: number | string) => (typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10) || 0);
 
-export function TemplateOptionsEditor({ options, onChange, fixed, questionLabel }: Props) {
+export function TemplateOptionsEditor({ options, onChange, fixed, questionLabel, scored = true }: Props) {
   const set = (i: number, change: Partial<QuestionOption>) => onChange(options.map((o, n) => (n === i ? { ...o, ...change } : o)));
   const takenExcept = (i: number) => new Set(options.filter((_, n) => n !== i).map((o) => o.value));
   return (
@@ -39,7 +41,7 @@ export function TemplateOptionsEditor({ options, onChange, fixed, questionLabel 
               onChange={(e) => set(i, { value: e.currentTarget.value })}
               w={140}
             />
-            <NumberInput label={`Score of option ${i + 1}`} value={option.score} onChange={(v) => set(i, { score: whole(v) })} allowDecimal={false} w={120} />
+            {scored && <NumberInput label={`Score of option ${i + 1}`} value={option.score} onChange={(v) => set(i, { score: whole(v) })} allowDecimal={false} w={120} />}
             {!fixed && (
               <Group gap={4}>
                 <ActionIcon variant="default" size="lg" aria-label={`Move option ${i + 1} up`} disabled={i === 0} onClick={() => onChange(moved(options, i, -1))}>
@@ -57,7 +59,7 @@ export function TemplateOptionsEditor({ options, onChange, fixed, questionLabel 
         ))}
         {fixed ? (
           <Text size="xs" c="dimmed">
-            A yes or no question always has the options Yes and No; set what each scores.
+            {scored ? 'A yes or no question always has the options Yes and No; set what each scores.' : 'A yes or no question always has the options Yes and No.'}
           </Text>
         ) : (
           <Group>

@@ -31,15 +31,19 @@ interface Props {
   onRenameKey: (from: string, to: string) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
+  /** False for a form that only asks: no options' scores, no objective or subjective, no family grid. */
+  scored: boolean;
 }
 
 const kindData = questionKinds.map((k) => ({ value: k, label: questionKindLabels[k] }));
+// The public answers a referral form about one person, so there is no family to ask about.
+const unscoredKindData = kindData.filter((k) => k.value !== 'family_grid');
 const natureData = questionNatures.map((n) => ({ value: n, label: questionNatureLabels[n] }));
 const choosing = new Set(['yes_no', 'single_choice', 'multiple_choice']);
 const int = (value: number | string) => (typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10) || 0);
 
 export function TemplateQuestionEditor(props: Props) {
-  const { question, number, isFirst, isLast, earlier, keys, problems, conditionProblems, laterSource, moveTargets, focused, onFocused, onMoveTo, onChange, onRenameKey, onMove, onRemove } = props;
+  const { question, number, isFirst, isLast, earlier, keys, problems, conditionProblems, laterSource, moveTargets, focused, onFocused, onMoveTo, onChange, onRenameKey, onMove, onRemove, scored } = props;
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!focused || !item.current) return;
@@ -67,9 +71,11 @@ export function TemplateQuestionEditor(props: Props) {
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="xs">
             <Text fw={700}>Question {number}</Text>
-            <Badge variant="light" color={own ? 'grape' : 'blue'}>
-              {own ? "Your team's wording" : 'From the bank'}
-            </Badge>
+            {scored && (
+              <Badge variant="light" color={own ? 'grape' : 'blue'}>
+                {own ? "Your team's wording" : 'From the bank'}
+              </Badge>
+            )}
           </Group>
           <Group gap={4}>
             <Button size="xs" variant="default" disabled={isFirst} onClick={() => onMove(-1)} aria-label={`Move ${name} up`}>
@@ -128,8 +134,10 @@ export function TemplateQuestionEditor(props: Props) {
               onChange={(e) => set({ guidance: e.currentTarget.value || null })}
             />
             <Group gap="sm" align="flex-end" wrap="wrap">
-              <Select label={`Kind of answer to question ${number}`} data={kindData} value={question.kind} allowDeselect={false} onChange={(v) => v && onChange(withKind(question, v as TemplateQuestion['kind']))} w={260} />
-              <Select label={`Objective or subjective (question ${number})`} data={natureData} value={question.nature} allowDeselect={false} onChange={(v) => v && set({ nature: v as TemplateQuestion['nature'] })} w={240} />
+              <Select label={`Kind of answer to question ${number}`} data={scored ? kindData : unscoredKindData} value={question.kind} allowDeselect={false} onChange={(v) => v && onChange(withKind(question, v as TemplateQuestion['kind']))} w={260} />
+              {scored && (
+                <Select label={`Objective or subjective (question ${number})`} data={natureData} value={question.nature} allowDeselect={false} onChange={(v) => v && set({ nature: v as TemplateQuestion['nature'] })} w={240} />
+              )}
               <TextInput
                 label={`Key of question ${number}`}
                 description="Names the answer in exports and the API"
@@ -139,7 +147,7 @@ export function TemplateQuestionEditor(props: Props) {
               />
             </Group>
             {question.options.length > 0 && (
-              <TemplateOptionsEditor options={question.options} onChange={(options) => set({ options })} fixed={question.kind === 'yes_no'} questionLabel={name} />
+              <TemplateOptionsEditor options={question.options} onChange={(options) => set({ options })} fixed={question.kind === 'yes_no'} questionLabel={name} scored={scored} />
             )}
             {question.kind === 'scale' && (
               <Group gap="sm">

@@ -30,10 +30,12 @@ interface Props {
   onRemove: () => void;
   /** Says what just happened, for screen reader users ("Moved … up"). */
   announce: (message: string) => void;
+  /** False for a form that only asks: its questions are written here, not taken from the scored bank. */
+  scored: boolean;
 }
 
 export function TemplateSectionEditor(props: Props) {
-  const { section, index, sectionCount, before, earlier, keys, problems, laterSources, moveTargets, focusUid, onFocused, onChange, onRenameKey, onMove, onMoveQuestion, onRemove, announce } = props;
+  const { section, index, sectionCount, before, earlier, keys, problems, laterSources, moveTargets, focusUid, onFocused, onChange, onRenameKey, onMove, onMoveQuestion, onRemove, announce, scored } = props;
   const [picking, setPicking] = useState(false);
   const prefix = `definition.sections.${index}`;
   const title = section.title.trim() || `Section ${index + 1}`;
@@ -70,7 +72,7 @@ export function TemplateSectionEditor(props: Props) {
             {ownProblems.join('; ')}
           </Text>
         )}
-        {section.questions.length === 0 && <Text size="sm">This section has no questions yet: add one from the bank or write your own.</Text>}
+        {section.questions.length === 0 && <Text size="sm">{scored ? 'This section has no questions yet: add one from the bank or write your own.' : 'This section has no questions yet.'}</Text>}
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {section.questions.map((question, i) => (
             <TemplateQuestionEditor
@@ -84,6 +86,7 @@ export function TemplateSectionEditor(props: Props) {
               problems={problemsUnder(problems, `${prefix}.questions.${i}`, `${prefix}.questions.${i}.condition`)}
               conditionProblems={problemsUnder(problems, `${prefix}.questions.${i}.condition`)}
               laterSource={laterSources.get(uidOf(question))}
+              scored={scored}
               moveTargets={moveTargets}
               focused={focusUid === uidOf(question)}
               onFocused={onFocused}
@@ -102,9 +105,11 @@ export function TemplateSectionEditor(props: Props) {
           ))}
         </Stack>
         <Group gap="sm">
-          <Button variant="default" size="sm" onClick={() => setPicking(true)}>
-            Add from the bank{sectionCount > 1 ? ` to ${title}` : ''}
-          </Button>
+          {scored && (
+            <Button variant="default" size="sm" onClick={() => setPicking(true)}>
+              Add from the bank{sectionCount > 1 ? ` to ${title}` : ''}
+            </Button>
+          )}
           <Button
             variant="default"
             size="sm"
@@ -113,7 +118,7 @@ export function TemplateSectionEditor(props: Props) {
               announce(`Added question ${before + section.questions.length + 1}; type its wording.`);
             }}
           >
-            Write your own question{sectionCount > 1 ? ` in ${title}` : ''}
+            {scored ? 'Write your own question' : 'Add a question'}{sectionCount > 1 ? ` in ${title}` : ''}
           </Button>
         </Group>
       </Stack>

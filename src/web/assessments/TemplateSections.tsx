@@ -9,10 +9,12 @@ interface Props {
   problems: Problems;
   onChange: (definition: TemplateDefinition) => void;
   announce: (message: string) => void;
+  /** False for a form that only asks (a referral form): no scores, no bank, no family grids. */
+  scored?: boolean;
 }
 
 /** The template's sections in order, each with its questions. */
-export function TemplateSections({ definition, problems, onChange, announce }: Props) {
+export function TemplateSections({ definition, problems, onChange, announce, scored = true }: Props) {
   // The question just moved to another section: it is mounted afresh there and takes the focus.
   const [focusUid, setFocusUid] = useState<string | null>(null);
   const keys = new Set(allQuestions(definition).map((q) => q.key));
@@ -57,6 +59,7 @@ export function TemplateSections({ definition, problems, onChange, announce }: P
             announce(`Removed section ${i + 1}.`);
           }}
           announce={announce}
+          scored={scored}
         />
       ))}
       <Group>

@@ -11,7 +11,7 @@ import { RequestAccessButton } from '../records/RequestAccessButton.tsx';
 import { searchKeys } from '../search/keys.ts';
 
 interface Props {
-  kind: 'profile' | 'location';
+  kind: 'profile' | 'location' | 'case';
   /** The search box's label, e.g. "Find a person". */
   label: string;
   description: string;
