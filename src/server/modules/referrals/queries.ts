@@ -4,6 +4,7 @@ import {
   organisations, referralEvents, referralForms, referralFormVersions, referralInformationRequests, referralNotes, referrals, teams, users,
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { referralFormDefaults } from '../../../shared/referrals.ts';
 
 const assignee = alias(users, 'assignee');
 const creator = alias(users, 'creator');
@@ -191,6 +192,23 @@ export async function liveRequestByToken(tx: Tx, tokenHash: string, lock: boolea
     ));
   const [row] = lock ? await query.for('update', { of: referralInformationRequests }) : await query;
   return row ?? null;
+}
+
+/** The working days its form gives a decision (the default for a referral sent without a form). */
+export async function decisionDaysOf(tx: Tx, referralId: string): Promise<number> {
+  const [row] = await tx.select({ days: referralForms.decisionDays }).from(referrals)
+    .leftJoin(referralForms, eq(referralForms.id, referrals.formId))
+    .where(eq(referrals.id, referralId));
+  return row?.days ?? referralFormDefaults.decisionDays;
+}
+
+/**
+ * Holds a referral's row to the end of the transaction. Whoever answers its question takes this
+ * first, as the desk's own steps do when they update the row, so the two never wait on each other
+ * in opposite orders.
+ */
+export async function lockReferral(tx: Tx, id: string): Promise<void> {
+  await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, id)).for('update');
 }
 
 /** False when it was answered already. */

@@ -10,7 +10,7 @@ import type { Context } from '../../platform/context.ts';
 import { openJson, type KeyRing } from '../../platform/crypto/envelope.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/types.ts';
-import { extendByPause } from '../../platform/working-days.ts';
+import { decisionDueAt, extendByPause } from '../../platform/working-days.ts';
 import * as q from './queries.ts';
 
 /** What the referrals module needs from the platform: the key ring, the mailer, and where links lead. */
@@ -183,7 +183,11 @@ export async function takeStep(
     throw new ConflictError(refusal(from, step), 'referral_state');
   }
   const now = new Date();
-  const version = await q.moveReferral(ctx.tx, referral.id, referral.version, { status: to, ...clockAfter(referral, to, now) });
+  // Reopened, it is a referral to decide again: a fresh clock from now, and supervisors to hear of it anew.
+  const clock = step === 'reopen'
+    ? { pausedAt: null, decisionDueAt: decisionDueAt(now, await q.decisionDaysOf(ctx.tx, referral.id)), clearAlert: true }
+    : clockAfter(referral, to, now);
+  const version = await q.moveReferral(ctx.tx, referral.id, referral.version, { status: to, ...clock });
   if (version === null) throw staleReferral(referral);
   await q.insertEvent(ctx.tx, { referralId: referral.id, at: now, step, fromStatus: from, toStatus: to, userId: ctx.actor?.kind === 'user' ? ctx.actor.id : null, reason });
   if (opts.audit !== false) {

@@ -12,6 +12,8 @@ import * as service from './service.ts';
 
 const tags = ['referrals'];
 const triage = { permission: 'referrals.triage' } as const;
+// These reply with the referral (or a note) unsealed: a repeat is answered by the state machine, not a stored copy.
+const unsealedReply = { ...triage, idempotent: false } as const;
 
 /** The triage desk: referrals keyed in or sent by other systems, each team's list, a referral's page and the desk's work on it. */
 export async function referralRoutes(app: FastifyInstance) {
@@ -74,22 +76,22 @@ export async function referralRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => service.assignReferral(ctx, keyRing, request.params.id, request.body)));
 
   api.post('/api/v1/referrals/:id/notes', {
-    config: triage,
+    config: unsealedReply,
     schema: { tags, summary: 'Add a working note to the referral (kept sealed like the referral)', params: idParams, body: referralNoteBody, response: { 201: referralNote } },
   }, async (request, reply) => reply.status(201).send(await runner.run(who(request), (ctx) => service.addNote(ctx, keyRing, request.params.id, request.body.text))));
 
   api.post('/api/v1/referrals/:id/triage', {
-    config: triage,
+    config: unsealedReply,
     schema: { tags, summary: 'Start triage of a new referral; 409 referral_state from any other state', params: idParams, body: startTriageBody, response: { 200: referral } },
   }, (request) => runner.run(who(request), (ctx) => service.moveReferral(ctx, keyRing, request.params.id, 'start-triage', request.body)));
 
   api.post('/api/v1/referrals/:id/withdrawal', {
-    config: triage,
+    config: unsealedReply,
     schema: { tags, summary: 'Withdraw an open referral (the referrer took it back, or it was sent in error), with the reason', params: idParams, body: referralReasonBody, response: { 200: referral } },
   }, (request) => runner.run(who(request), (ctx) => service.moveReferral(ctx, keyRing, request.params.id, 'withdraw', request.body)));
 
   api.post('/api/v1/referrals/:id/reopening', {
-    config: triage,
+    config: unsealedReply,
     schema: {
       tags,
       summary: 'Take a decided or withdrawn referral back into triage, with the reason; what it created stays (a case is closed on its own page)',
@@ -100,7 +102,7 @@ export async function referralRoutes(app: FastifyInstance) {
   }, (request) => runner.run(who(request), (ctx) => service.moveReferral(ctx, keyRing, request.params.id, 'reopen', request.body)));
 
   api.post('/api/v1/referrals/:id/information', {
-    config: triage,
+    config: unsealedReply,
     schema: {
       tags,
       summary: 'Record what the referrer told the team (by phone, say) in answer to the question waiting; the clock starts again and their link stops working',

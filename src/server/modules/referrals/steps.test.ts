@@ -104,4 +104,25 @@ describe('a step', () => {
     const reopened = await police.post(`/api/v1/referrals/${id}/reopening`, { reason: 'The school called again' });
     expect(reopened.json()).toMatchObject({ status: 'in-triage', outcome: null });
   });
+
+  it('gives a reopened referral a fresh clock, so it is not overdue at once and its supervisors hear of it again', async () => {
+    const { id } = await keyIn(police);
+    await step(t, actor, id, 'decline');
+    await t.database.pool.query(`update referrals set decision_due_at = now() - interval '30 days', supervisors_alerted_at = now() - interval '29 days' where id = $1`, [id]);
+    const reopened = await police.post(`/api/v1/referrals/${id}/reopening`, { reason: 'The school called again' });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json().overdue).toBe(false);
+    const row = await storedReferral(t, id);
+    expect(new Date(row.decision_due_at).getTime()).toBeGreaterThan(Date.now());
+    expect(row.supervisors_alerted_at).toBeNull();
+  });
+
+  it('ignores an Idempotency-Key on a step, whose reply is the unsealed referral: nothing is kept in clear for a repeat', async () => {
+    const { id } = await keyIn(police);
+    const started = await police.post(`/api/v1/referrals/${id}/triage`, {}, { 'idempotency-key': `step-${id}` });
+    expect(started.statusCode).toBe(200);
+    const { rows } = await t.database.pool.query(`select 1 from idempotency_keys where key = $1`, [`step-${id}`]);
+    expect(rows).toHaveLength(0);
+    expectError(await police.post(`/api/v1/referrals/${id}/triage`, {}, { 'idempotency-key': `step-${id}` }), 409, 'referral_state');
+  });
 });

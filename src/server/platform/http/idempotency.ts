@@ -79,6 +79,7 @@ export function registerIdempotency(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers[header];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.actor || request.actor.kind === 'public') return;
+    if (request.routeOptions.config.idempotent === false) return;
     if (key.length === 0 || key.length > 200) {
       throw new ValidationError([{ field: 'Idempotency-Key', problem: 'must be between 1 and 200 characters' }]);
     }

@@ -49,6 +49,11 @@ declare module 'fastify' {
      * anyone on a public route). A session or token of another kind is refused by the guard.
      */
     actors?: readonly ActorKind[];
+    /**
+     * `false` for a route whose reply holds what must not be kept in clear (an unsealed referral):
+     * an Idempotency-Key is then ignored rather than its reply stored for a repeat.
+     */
+    idempotent?: false;
   }
   interface FastifyRequest {
     actor: AnyActor | null;

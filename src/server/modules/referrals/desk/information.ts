@@ -53,14 +53,21 @@ export async function informationRequestByToken(ctx: Context<Actor | null>, keyR
 
 /** The referrer answers through the link: seals the answer, takes information-received (system step, userId null), tells the assignee or the team, audits referral.information_answered. false if the token is unknown/used/expired. */
 export async function answerByToken(ctx: Context<Actor | null>, keyRing: KeyRing, token: string, information: string): Promise<boolean> {
-  const request = await q.liveRequestByToken(ctx.tx, sha256(token), true);
+  const tokenHash = sha256(token);
+  const found = await q.liveRequestByToken(ctx.tx, tokenHash, false);
+  if (!found) return false;
+  // The referral's row first, then the question's, read again: the desk may have moved it meanwhile.
+  await q.lockReferral(ctx.tx, found.referralId);
+  const request = await q.liveRequestByToken(ctx.tx, tokenHash, true);
   if (!request) return false;
   const loaded = await loadReferral(ctx, keyRing, request.referralId);
   if (!loaded || !(await q.answerRequest(ctx.tx, request.id, { via: 'link', sealedAnswer: seal(keyRing, information), at: new Date() }))) return false;
   const referral = loaded.opened;
   await takeStep(ctx, referral, 'information-received', { audit: false });
   ctx.audit({ action: 'referral.information_answered', ...referralSubject(referral), details: { reference: referral.reference, requestId: request.id } });
-  const told = referral.assignedToId ? [referral.assignedToId] : await q.deskMembers(ctx.tx, referral.team.id);
+  // The assignee if they still work this desk; otherwise the whole team, so someone hears.
+  const members = await q.deskMembers(ctx.tx, referral.team.id);
+  const told = referral.assignedToId && members.includes(referral.assignedToId) ? [referral.assignedToId] : members;
   await notify(ctx, told.map((userId) => ({
     userId,
     kind: 'referral_received' as const,
@@ -82,6 +89,9 @@ export async function recordInformation(ctx: Context, keyRing: KeyRing, id: stri
   const sealed = seal(keyRing, body.information);
   // A referral put to waiting without a question (none is asked by the desk itself) keeps the answer as a note.
   if (waiting) await q.answerRequest(ctx.tx, waiting.id, { via: 'team', sealedAnswer: sealed, at: new Date() });
-  else await q.insertNote(ctx.tx, { referralId: opened.id, authorId: ctx.actor.id, sealedText: sealed });
+  else {
+    const note = await q.insertNote(ctx.tx, { referralId: opened.id, authorId: ctx.actor.id, sealedText: sealed });
+    ctx.audit({ action: 'referral.noted', ...referralSubject(opened), details: { reference: opened.reference, noteId: note.id } });
+  }
   return reread(ctx, keyRing, id);
 }

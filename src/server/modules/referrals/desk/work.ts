@@ -22,6 +22,7 @@ export async function assignReferral(ctx: Context, keyRing: KeyRing, id: string,
   const { opened: referral } = await loadForDesk(ctx, keyRing, id);
   if (body.version !== referral.version) throw staleVersion(await reread(ctx, keyRing, id));
   if (!openReferralStates.includes(referral.status)) {
+    ctx.refuse({ action: 'referral.assigned', ...referralSubject(referral), details: { reference: referral.reference, assignedToId: body.assignedToId, from: referral.status, to: referral.status } });
     throw new ConflictError(`This referral is ${referralStateLabels[referral.status].toLowerCase()}; reopen it before assigning it.`, 'referral_state');
   }
   const assignee = body.assignedToId && await q.deskMember(ctx.tx, referral.team.id, body.assignedToId);
