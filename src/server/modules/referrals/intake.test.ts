@@ -41,6 +41,13 @@ async function noiseForm(decisionDays = 5): Promise<{ id: string; version: numbe
   return response.json();
 }
 
+/** The desk's members read their notices, so the next new referral is told to each of them. */
+async function readAll(): Promise<void> {
+  for (const email of [emails.lead, emails.policeAdmin]) {
+    expect((await (await t.as(email)).post('/api/v1/notifications/read-all', {})).statusCode).toBe(200);
+  }
+}
+
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 describe('a referral keyed in by staff', () => {
@@ -75,11 +82,27 @@ describe('a referral keyed in by staff', () => {
   });
 
   it('tells the desk\'s team, naming no one, and not the one who keyed it', async () => {
+    await readAll();
     const body = uniqueReferral();
     const { id, reference } = await keyIn(police, body);
     const notices = await noticesAbout(t, id, 'referral_received');
     expect(notices.map((n) => n.user_id).sort()).toEqual([await userId(t, emails.lead), await userId(t, emails.policeAdmin)].sort());
     expect(notices[0]).toMatchObject({ message: `A new referral, ${reference}, is on the ASB team triage desk.`, link: `/referrals/${id}` });
+  });
+
+  it('tells a member of the next new referral only once they have read of the last, or it was picked up', async () => {
+    await readAll();
+    const first = await keyIn(police, uniqueReferral());
+    const second = await keyIn(police, uniqueReferral());
+    expect(await noticesAbout(t, second.id, 'referral_received')).toEqual([]);
+    // The lead reads theirs; the police admin's is unread, but of a referral no longer new once the lead starts it.
+    expect((await lead.post('/api/v1/notifications/read-all', {})).statusCode).toBe(200);
+    const third = await keyIn(police, uniqueReferral());
+    expect((await noticesAbout(t, third.id, 'referral_received')).map((n) => n.user_id)).toEqual([await userId(t, emails.lead)]);
+    expect((await lead.post(`/api/v1/referrals/${first.id}/triage`, {})).statusCode).toBe(200);
+    expect((await lead.post(`/api/v1/referrals/${third.id}/triage`, {})).statusCode).toBe(200);
+    const fourth = await keyIn(police, uniqueReferral());
+    expect((await noticesAbout(t, fourth.id, 'referral_received')).map((n) => n.user_id).sort()).toEqual([await userId(t, emails.lead), await userId(t, emails.policeAdmin)].sort());
   });
 
   it('emails the referrer its reference, and nothing about the person', async () => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  organisations, referralEvents, referralForms, referralFormVersions, referralInformationRequests, referralNotes, referrals, teams, users,
+  notifications, organisations, referralEvents, referralForms, referralFormVersions, referralInformationRequests, referralNotes, referrals, teams, users,
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { referralFormDefaults } from '../../../shared/referrals.ts';
@@ -28,6 +28,22 @@ const worksDesk = (teamId: string) => and(eq(users.teamId, teamId), isNull(users
 
 export async function deskMembers(tx: Tx, teamId: string): Promise<string[]> {
   const rows = await tx.select({ id: users.id }).from(users).where(worksDesk(teamId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The desk's members to tell of a new referral: those not already holding an unread notice of
+ * one still new on this desk. At a busy desk one such notice says enough (the desk lists the
+ * rest), where one per referral would bury the members' notices and flood their email.
+ */
+export async function deskMembersToTellOfNew(tx: Tx, teamId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(worksDesk(teamId), sql`not exists (
+      select 1 from ${notifications} n join ${referrals} r on r.id = n.subject_id
+       where n.user_id = ${users.id} and n.read_at is null and n.kind = 'referral_received'
+         and r.team_id = ${teamId} and r.status = 'new')`));
   return rows.map((r) => r.id);
 }
 

@@ -71,7 +71,7 @@ async function insertWithReference(ctx: Context<Actor | null>, values: Omit<q.Ne
 }
 
 /**
- * The one way in: checks answers against the form (keptAnswers, answerProblems, missingAnswers → 422 with details per question key under `answers.<key>`), seals, makes the reference, sets the clock, writes the `received` event, audits referral.received, notifies the desk team (referral_received), emails the referrer the reference if they gave an email.
+ * The one way in: checks answers against the form (keptAnswers, answerProblems, missingAnswers → 422 with details per question key under `answers.<key>`), seals, makes the reference, sets the clock, writes the `received` event, audits referral.received, notifies the desk team (referral_received) unless a member already holds an unread notice of a referral still new, emails the referrer the reference if they gave an email.
  */
 export async function receive(ctx: Context<Actor | null>, deps: ReferralDeps, input: IncomingReferral): Promise<Received> {
   const { answers, concern } = checked(input);
@@ -105,7 +105,7 @@ export async function receive(ctx: Context<Actor | null>, deps: ReferralDeps, in
     ...referralSubject(referral),
     details: { reference, channel: input.channel, formId: input.form?.id ?? null, formVersion: input.form?.formVersion ?? null, decisionDueAt: dueAt.toISOString() },
   });
-  await notify(ctx, (await q.deskMembers(ctx.tx, team.id)).map((userId) => ({
+  await notify(ctx, (await q.deskMembersToTellOfNew(ctx.tx, team.id)).map((userId) => ({
     userId,
     kind: 'referral_received' as const,
     message: `A new referral, ${reference}, is on the ${team.name} triage desk.`,
