@@ -53,6 +53,8 @@ export const notificationKinds = [
   'referral_received',
   'referral_overdue',
   'referral_assigned',
+  'client_message',
+  'client_request',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

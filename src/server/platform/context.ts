@@ -1,6 +1,6 @@
 import type { Database } from '../db/connection.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { Actor, RequestOrigin } from './access/actor.ts';
+import type { Actor, ClientActor, RequestOrigin } from './access/actor.ts';
 import type { AuditEntry, AuditRefusal } from './audit/actions.ts';
 import { writeAuditEvents } from './audit/write.ts';
 import type { AppError} from './errors.ts';
@@ -15,7 +15,7 @@ import type { IdempotencyClaim } from './http/idempotency.ts';
  * stand or fall together. Events go to the outbox in the same transaction and are delivered once
  * it has committed; other side effects run only after it has committed.
  */
-export interface Context<A extends Actor | null = Actor> {
+export interface Context<A extends Actor | ClientActor | null = Actor> {
   readonly actor: A;
   readonly origin: RequestOrigin;
   readonly tx: Tx;
@@ -26,15 +26,18 @@ export interface Context<A extends Actor | null = Actor> {
   afterCommit(effect: () => Promise<void>): void;
 }
 
+/** A use case's context whoever acts: staff, a client in the portal, or nobody (a sweep, the public). */
+export type AnyContext = Context<Actor | ClientActor | null>;
+
 /** Who a use case runs for: the actor, where the request came from, and its Idempotency-Key if it sent one. */
-export interface Who<A extends Actor | null = Actor> {
+export interface Who<A extends Actor | ClientActor | null = Actor> {
   actor: A;
   origin: RequestOrigin;
   idempotency?: IdempotencyClaim | null;
 }
 
 export interface Runner {
-  run<T, A extends Actor | null>(who: Who<A>, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
+  run<T, A extends Actor | ClientActor | null>(who: Who<A>, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
 }
 
 export interface RunnerDeps {

@@ -16,3 +16,4 @@ export * from './assessments.ts';
 export * from './panels.ts';
 export * from './victim-care.ts';
 export * from './referrals.ts';
+export * from './portal.ts';

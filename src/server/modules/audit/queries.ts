@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  accessRequests, actionPlans, actions, assessments, auditEvents, auditValues, documents, referrals, reports, tasks,
+  accessRequests, actionPlans, actions, appointments, assessments, auditEvents, auditValues, documents, messages, portalAccess, referrals, reports, tasks,
 } from '../../db/schema/index.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -128,6 +128,15 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
     and ${opens(reader, 'case', actionPlans.caseId)})`,
   access_request: (reader) => sql`exists (select 1 from ${accessRequests} where ${accessRequests.id} = ${entityId}
     and ${opensRecord(reader, accessRequests.recordKind, accessRequests.recordId)})`,
+  // The portal: a client's access, safety plan and appointments are read as their profile is; the
+  // conversation only by the team that holds it, as a team-only report.
+  portal_access: (reader) => sql`exists (select 1 from ${portalAccess} where ${portalAccess.id} = ${entityId}
+    and ${opens(reader, 'profile', portalAccess.profileId)})`,
+  safety_plan: (reader) => opens(reader, 'profile', entityId),
+  appointment: (reader) => sql`exists (select 1 from ${appointments} where ${appointments.id} = ${entityId}
+    and ${opens(reader, 'profile', appointments.profileId)})`,
+  message: (reader) => sql`exists (select 1 from ${messages} where ${messages.id} = ${entityId}
+    and ${messages.teamId} = ${reader.teamId} and ${opens(reader, 'profile', messages.profileId)})`,
   // Not written today; should one be, it shows nothing until placed above.
   session: hidden,
   outbound_message: hidden,

@@ -33,6 +33,8 @@ const subjects: Record<NotificationKind, string> = {
   referral_received: 'A new referral on your team\'s triage desk',
   referral_overdue: 'A referral\'s decision is overdue',
   referral_assigned: 'A referral was given to you to triage',
+  client_message: 'A new message from a client',
+  client_request: 'A client asked for something in the portal',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

@@ -4,7 +4,8 @@ import type { Actor } from './actor.ts';
 
 /** The roles granting each permission live in src/shared/permissions.ts, so the web client names the same ones. */
 export type { RolePermission };
-export type Permission = 'public' | 'enrolment' | RolePermission;
+/** `client`: a client signed in to the portal (the route's `actors` is then `['client']`). */
+export type Permission = 'public' | 'enrolment' | 'client' | RolePermission;
 
 export function roleHas(role: Role, permission: RolePermission): boolean {
   return (permissionRoles[permission] as readonly Role[]).includes(role);

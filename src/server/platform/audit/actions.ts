@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor.ts';
+import type { Actor, ClientActor } from '../access/actor.ts';
 import type { AuditChanges, Changes } from './changes.ts';
 import type { AuditDetails } from './details.ts';
 
@@ -184,6 +184,37 @@ export const auditActions = [
   'referral.information_answered',
   'referral.supervisors_alerted',
   'referral_statistics.viewed',
+  'portal_settings.viewed',
+  'portal_settings.updated',
+  'portal_access.viewed',
+  'portal_access.invited',
+  'portal_access.ended',
+  'portal.code_sent',
+  'portal.code_withheld',
+  'portal.signed_in',
+  'portal.sign_in_failed',
+  'portal.signed_out',
+  'portal.me_viewed',
+  'messages.listed',
+  'message.sent',
+  'messages.read',
+  'message.attachment_uploaded',
+  'message.attachment_downloaded',
+  'message.client_told',
+  'safety_plan.viewed',
+  'safety_plan.updated',
+  'appointments.listed',
+  'appointment.created',
+  'appointment.updated',
+  'appointment.rearrange_requested',
+  'appointment.reminder_sent',
+  'portal_items.listed',
+  'portal_document.shared',
+  'portal_document.unshared',
+  'portal_document.downloaded',
+  'portal_task.marked',
+  'portal_task.unmarked',
+  'portal_task.done',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -207,6 +238,7 @@ export const auditEntityTypes = [
   'assessment', 'assessment_template', 'assessment_question',
   'panel', 'meeting',
   'referral_form', 'referral',
+  'portal_access', 'message', 'safety_plan', 'appointment',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -222,7 +254,7 @@ type Changed<A extends AuditAction> = A extends keyof ChangedFields ? Changes<Ch
 type AuditEntryOf<A extends AuditAction> = {
   action: A;
   /** Who acted, when it is not the use case's actor: the person who has just signed in. */
-  actor?: Actor;
+  actor?: Actor | ClientActor;
   outcome?: 'success' | 'refused' | 'failed';
   entityType?: AuditEntityType;
   entityId?: string | null;

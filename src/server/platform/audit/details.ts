@@ -9,6 +9,7 @@ import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../..
 import type { QuestionKind } from '../../../shared/forms/questions.ts';
 import type { AttendanceStatus, ReferralCriterion, ReferralStatus } from '../../../shared/panels.ts';
 import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../shared/victim-care.ts';
+import type { AppointmentStatus, MessageSender, PortalChannel, PortalEndReason } from '../../../shared/portal.ts';
 import type { ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -311,4 +312,39 @@ export interface AuditDetails {
   'referral.information_answered': { reference: string; requestId: string };
   'referral.supervisors_alerted': { by: 'overdue referral sweep'; reference: string; decisionDueAt: string; supervisorIds: string[] };
   'referral_statistics.viewed': { teamId: string; from: string; to: string; received: number };
+  // The client portal. Never a message's words, a code, or a client's address or number: the
+  // event's entity and the profile say whose they were.
+  'portal_settings.viewed': never;
+  'portal_settings.updated': never;
+  'portal_access.viewed': { profileId: string; accessId: string | null };
+  'portal_access.invited': { profileId: string; channels: PortalChannel[]; keyworkerId: string; teamId: string; endWithCaseId: string | null; code: PortalChannel | null };
+  'portal_access.ended': { profileId: string; endReason: PortalEndReason; sessionsEnded: number; caseId?: string };
+  'portal.code_sent': { purpose: 'invitation' | 'sign_in'; channel: PortalChannel };
+  // Asked for by a channel the contact plan does not mark safe: nothing was sent.
+  'portal.code_withheld': { channel: PortalChannel; why: 'unsafe_channel' };
+  'portal.signed_in': { channel: PortalChannel };
+  'portal.sign_in_failed': { why: 'no_code' | 'wrong_code' | 'too_many_tries' };
+  'portal.signed_out': never;
+  'portal.me_viewed': never;
+  'messages.listed': { profileId: string; side: MessageSender; count: number; messageIds: string[] };
+  'message.sent': { profileId: string; sender: MessageSender; attachmentIds: string[] };
+  'messages.read': { profileId: string; side: MessageSender; upTo: string; count: number };
+  'message.attachment_uploaded': { profileId: string; storedFileId: string; contentType: string; size: number };
+  'message.attachment_downloaded': { profileId: string; messageId: string | null };
+  // Told by email or text that a message had come, or not, because the plan marks neither safe.
+  'message.client_told': { profileId: string; channel: PortalChannel | null; withheld: PortalChannel[] };
+  'safety_plan.viewed': { side: MessageSender };
+  'safety_plan.updated': { steps: number; safeContacts: number; emergencyContacts: number };
+  'appointments.listed': { profileId: string; side: MessageSender; count: number };
+  'appointment.created': { profileId: string; startsAt: string };
+  'appointment.updated': { profileId: string; status: AppointmentStatus };
+  'appointment.rearrange_requested': { profileId: string };
+  'appointment.reminder_sent': { profileId: string; channel: PortalChannel | null; withheld: PortalChannel[] };
+  'portal_items.listed': { profileId: string; side: MessageSender; documents: number; tasks: number };
+  'portal_document.shared': { profileId: string; documentId: string };
+  'portal_document.unshared': { profileId: string; documentId: string };
+  'portal_document.downloaded': { profileId: string; documentId: string; version: number };
+  'portal_task.marked': { profileId: string; taskId: string };
+  'portal_task.unmarked': { profileId: string; taskId: string };
+  'portal_task.done': { profileId: string; taskId: string };
 }

@@ -77,7 +77,7 @@ export function registerAuthGuard(app: FastifyInstance): void {
       throw new ForbiddenError('Set up your authenticator app before you continue.', 'enrolment_required');
     }
     // Roles are staff's; a client or the public reaches only the routes declared for their kind.
-    if (isStaff(actor) && !actorHas(actor, permission)) {
+    if (isStaff(actor) && (permission === 'client' || !actorHas(actor, permission))) {
       await refuse(app, request, permission, 'role lacks permission');
       throw new ForbiddenError();
     }

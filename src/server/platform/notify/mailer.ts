@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connection.ts';
-import type { Actor } from '../access/actor.ts';
-import type { Context } from '../context.ts';
+import type { AnyContext } from '../context.ts';
 import type { Jobs } from '../jobs/types.ts';
 import { queueDelivery, startDelivery } from './delivery.ts';
 import { insertMessage, type NewOutboundMessage } from './messages.ts';
@@ -27,7 +26,7 @@ export async function createMailer({ config, jobs, database, log }: MailerDeps):
   const transports = createTransports(config.mail);
   if (transports.smtp || transports.notify) await startDelivery({ database, jobs, transports, log });
 
-  async function store(ctx: Context<Actor | null>, draft: Draft, transport: 'smtp' | 'notify' | 'outbox'): Promise<void> {
+  async function store(ctx: AnyContext, draft: Draft, transport: 'smtp' | 'notify' | 'outbox'): Promise<void> {
     if (transport === 'outbox') {
       // The development outbox: nothing will deliver it, so it is final once stored.
       await insertMessage(ctx.tx, { ...draft, transport, status: 'sent', sentAt: new Date() });

@@ -1,5 +1,4 @@
-import type { Context } from '../context.ts';
-import type { Actor } from '../access/actor.ts';
+import type { AnyContext } from '../context.ts';
 
 export interface EmailMessage {
   to: string;
@@ -20,8 +19,8 @@ export interface SmsMessage {
  * it commits, so a rolled-back change sends nothing and a committed one is never lost.
  */
 export interface Mailer {
-  queueEmail(ctx: Context<Actor | null>, message: EmailMessage): Promise<void>;
-  queueSms(ctx: Context<Actor | null>, message: SmsMessage): Promise<void>;
+  queueEmail(ctx: AnyContext, message: EmailMessage): Promise<void>;
+  queueSms(ctx: AnyContext, message: SmsMessage): Promise<void>;
   /** Which transport delivers email: 'smtp', 'notify', or 'outbox' (kept for an admin to read). */
   readonly emailTransport: 'smtp' | 'notify' | 'outbox';
 }
