@@ -88,7 +88,9 @@ test('an administrator finds the case\'s events by its reference, with a page vi
   await expect(visit).toContainText(caseName);
   // A page's reads arrive over a moment, so one look may span two visits: open each of the officer's.
   const visits = rows.filter({ hasText: 'One page visit' }).filter({ hasText: 'Tom Wright' });
-  for (const shown of await visits.getByRole('button', { name: /^Show the \d+ reads$/ }).all()) await shown.click();
+  // Each opened visit's button becomes "Hide the reads", so the first still closed is always `first()`.
+  const closed = visits.getByRole('button', { name: /^Show the \d+ reads$/ });
+  for (let left = await closed.count(); left > 0; left--) await closed.first().click();
   await expect(rows.filter({ has: page.getByRole('cell', { name: 'Viewed case history', exact: true }) }).first()).toBeVisible();
   const created = rows.filter({ has: page.getByRole('cell', { name: 'Created case', exact: true }) });
   await created.getByRole('button', { name: 'Show details' }).click();
