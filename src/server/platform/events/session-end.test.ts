@@ -1,6 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAs } from '../../test/fixtures.ts';
+import { clientAgent } from '../auth/portal-sessions.fixtures.ts';
+import { endAccessSessions, endPortalSession } from '../auth/portal-sessions.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -12,10 +14,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Opens the live update stream with an agent's session and collects its event names. */
-function openStream(agent: Agent): Promise<{ events: string[]; closed: Promise<void>; close: () => void }> {
+function openStream(agent: Agent, path = '/api/v1/events'): Promise<{ events: string[]; closed: Promise<void>; close: () => void }> {
   const cookie = Object.entries(agent.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
   return new Promise((resolve, reject) => {
-    request(`${base}/api/v1/events`, { headers: { cookie } }, (response: IncomingMessage) => {
+    request(`${base}${path}`, { headers: { cookie } }, (response: IncomingMessage) => {
       const events: string[] = [];
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
@@ -86,5 +88,31 @@ describe('ending sessions reaches open screens', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(stream.events.filter((e) => e === 'team.changed')).toHaveLength(1);
     stream.close();
+  });
+
+  it('ends a client\'s portal stream only when its own session ends, and every one when their access ends', async () => {
+    const phone = await clientAgent(t);
+    const laptop = await clientAgent(t, { accessId: phone.accessId });
+    const phoneStream = await openStream(phone.agent, '/api/v1/portal/events');
+    const laptopStream = await openStream(laptop.agent, '/api/v1/portal/events');
+    await until(() => phoneStream.events.includes('ready') && laptopStream.events.includes('ready'));
+    const tell = (reason: string) => t.app.platform.events.publish([{ type: 'session.ended', audience: { clientIds: [phone.accessId] }, data: { reason } }]);
+
+    await t.database.db.transaction((tx) => endPortalSession(tx, phone.tokenHash, 'signed_out'));
+    await tell('signed_out');
+    await phoneStream.closed;
+    expect(phoneStream.events).toContain('session.ended');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(laptopStream.events).not.toContain('session.ended');
+
+    await t.database.db.transaction((tx) => endAccessSessions(tx, phone.accessId, 'access_ended'));
+    await tell('access_ended');
+    await laptopStream.closed;
+    expect(laptopStream.events).toContain('session.ended');
+  });
+
+  it('keeps a staff session off the portal\'s stream', async () => {
+    const staff = await t.as('police.asb@concord.test');
+    expect((await staff.get('/api/v1/portal/events')).statusCode).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../access/actor.ts';
+import type { Actor, ClientActor } from '../access/actor.ts';
 import type { Platform } from '../http/types.ts';
 import { createLocalEventBus } from './bus.ts';
 import { eventStreamRoutes } from './stream.ts';
@@ -20,6 +20,8 @@ const practitioner: Actor = {
   partnershipId: 'partnership-1',
   readOnly: false,
 };
+
+const client: ClientActor = { kind: 'client', id: 'access-1', name: 'Sam', profileId: 'profile-1', partnershipId: 'partnership-1' };
 
 interface Frame {
   event: string;
@@ -60,6 +62,7 @@ describe('live update stream', () => {
   let app: FastifyInstance;
   let bus: EventBus;
   let subscribed = 0;
+  let base: string;
   let url: string;
 
   beforeEach(async () => {
@@ -81,19 +84,21 @@ describe('live update stream', () => {
     app.decorate('platform', { events: bus } as unknown as Platform);
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request, reply) => {
-      request.actor = request.headers['x-test-user'] === practitioner.id ? practitioner : null;
+      const as = request.headers['x-test-user'];
+      request.actor = as === practitioner.id ? practitioner : as === client.id ? client : null;
       reply.header('x-content-type-options', 'nosniff');
     });
     await app.register(eventStreamRoutes);
-    url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/events`;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `${base}/api/v1/events`;
   });
 
   afterEach(async () => {
     await app.close();
   });
 
-  async function connect() {
-    const response = await get(url, { 'x-test-user': practitioner.id });
+  async function connect(as: Actor | ClientActor = practitioner) {
+    const response = await get(as.kind === 'client' ? `${base}/api/v1/portal/events` : url, { 'x-test-user': as.id });
     expect(response.statusCode).toBe(200);
     const frames = reader(response);
     expect(await frames.next()).toEqual({ event: 'ready', data: { type: 'ready', data: {} } });
@@ -149,6 +154,30 @@ describe('live update stream', () => {
       { type: 'task.assigned', audience: { userIds: ['user-1'] }, data: {} },
     ]);
     expect(await frames.next()).toEqual({ event: 'task.assigned', data: { type: 'task.assigned', data: {} } });
+    frames.cancel();
+  });
+
+  it('sends a client in the portal only the events addressed to their access', async () => {
+    const { frames } = await connect(client);
+    await bus.publish([
+      { type: 'message.sent', audience: { clientIds: ['access-2'] }, data: { n: 1 } },
+      { type: 'team.changed', audience: { partnershipIds: ['partnership-1'], teamIds: ['team-1'], userIds: ['access-1'] }, data: { n: 2 } },
+      { type: 'partnership.changed', audience: { systemAdmins: true }, data: { n: 3 } },
+      { type: 'message.sent', audience: { clientIds: ['access-1'], teamIds: ['team-1'] }, data: { n: 4 } },
+    ]);
+    expect(await frames.next()).toEqual({ event: 'message.sent', data: { type: 'message.sent', data: { n: 4 } } });
+    await bus.publish([{ type: 'session.ended', audience: { clientIds: ['access-1'] }, data: { reason: 'idle_timeout' } }]);
+    expect(await frames.next()).toEqual({ event: 'session.ended', data: { type: 'session.ended', data: { reason: 'idle_timeout' } } });
+    expect(await frames.next()).toBe('ended');
+  });
+
+  it('never sends staff what is addressed to a client, whatever the id', async () => {
+    const { frames } = await connect();
+    await bus.publish([
+      { type: 'session.ended', audience: { clientIds: ['user-1'] }, data: { n: 1 } },
+      { type: 'message.sent', audience: { clientIds: ['user-1'], teamIds: ['team-1'] }, data: { n: 2 } },
+    ]);
+    expect(await frames.next()).toEqual({ event: 'message.sent', data: { type: 'message.sent', data: { n: 2 } } });
     frames.cancel();
   });
 

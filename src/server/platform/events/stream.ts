@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../access/actor.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, ClientActor } from '../access/actor.ts';
+import { portalSessionIsOpen } from '../auth/portal-sessions.ts';
 import { sessionIsOpen } from '../auth/sessions.ts';
-import { who } from '../http/types.ts';
+import { who, whoClient } from '../http/types.ts';
 import type { Audience, DomainEvent } from './types.ts';
 
 // Often enough that proxies and load balancers with a one-minute idle limit keep the stream open.
@@ -10,8 +11,12 @@ const heartbeatMs = 20_000;
 // browser reconnects and refetches.
 const maxBufferedBytes = 1_000_000;
 
-/** Whether an event is for this person: named directly, or through their team, organisation or partnership. */
-export function isInAudience(actor: Actor, audience: Audience): boolean {
+/**
+ * Whether an event is for this person: a member of staff named directly, or through their team,
+ * organisation or partnership; a client only by their own access.
+ */
+export function isInAudience(actor: Actor | ClientActor, audience: Audience): boolean {
+  if (actor.kind === 'client') return Boolean(audience.clientIds?.includes(actor.id));
   return Boolean(
     audience.userIds?.includes(actor.id) ||
       audience.teamIds?.includes(actor.teamId) ||
@@ -26,8 +31,9 @@ function frame(type: string, data: Record<string, unknown>): string {
 }
 
 /**
- * `GET /api/v1/events`: a Server-Sent Events stream of the live updates meant for the signed-in
- * user. The browser's EventSource reconnects by itself; the web client refetches on `ready`.
+ * `GET /api/v1/events` for staff and `GET /api/v1/portal/events` for clients: a Server-Sent Events
+ * stream of the live updates meant for the caller. The browser's EventSource reconnects by
+ * itself; the web clients refetch on `ready`.
  */
 export async function eventStreamRoutes(app: FastifyInstance) {
   const open = new Set<() => void>();
@@ -36,11 +42,12 @@ export async function eventStreamRoutes(app: FastifyInstance) {
     for (const end of open) end();
   });
 
-  app.get('/api/v1/events', {
-    config: { permission: 'signed_in' },
-    schema: { tags: ['events'], summary: 'Live updates for the signed-in user, as Server-Sent Events' },
-  }, async (request, reply) => {
-    const { actor } = who(request);
+  /**
+   * Streams the events whose audience includes the actor. `session.ended` addressed to them ends
+   * the stream only if it was this session that ended (their phone timing out must not sign out
+   * their laptop); a stream with no session to check ends at once.
+   */
+  function stream(request: FastifyRequest, reply: FastifyReply, actor: Actor | ClientActor, stillOpen: (() => Promise<boolean>) | null) {
     const res = reply.raw;
     reply.hijack();
     // Headers set by earlier hooks (security headers) are kept: a hijacked reply skips Fastify's sending.
@@ -65,7 +72,7 @@ export async function eventStreamRoutes(app: FastifyInstance) {
       if (res.writableEnded) return;
       res.write(chunk);
       if (res.writableLength > maxBufferedBytes) {
-        request.log.warn({ userId: actor.id }, 'live update stream dropped: the client is not reading');
+        request.log.warn({ actorKind: actor.kind, actorId: actor.id }, 'live update stream dropped: the client is not reading');
         end();
       }
     };
@@ -76,19 +83,16 @@ export async function eventStreamRoutes(app: FastifyInstance) {
       request.log.warn({ err: error }, 'live update stream failed');
       end();
     });
-    const sessionHash = request.session?.tokenHash;
     unsubscribe = app.platform.events.subscribe((event: DomainEvent) => {
       if (!isInAudience(actor, event.audience)) return;
       if (event.type !== 'session.ended') return write(frame(event.type, event.data));
-      // Addressed to the person; it ends this stream only if it was this session that ended
-      // (their phone timing out must not sign out their laptop).
-      if (!sessionHash) {
+      if (!stillOpen) {
         write(frame(event.type, event.data));
         return end();
       }
-      sessionIsOpen(app.platform.database.db, sessionHash)
-        .then((stillOpen) => {
-          if (stillOpen) return;
+      stillOpen()
+        .then((isOpen) => {
+          if (isOpen) return;
           write(frame(event.type, event.data));
           end();
         })
@@ -97,5 +101,21 @@ export async function eventStreamRoutes(app: FastifyInstance) {
     // The client may have gone before the listeners above were attached; then 'close' has passed.
     if (!res.socket || res.socket.destroyed) end();
     else write(frame('ready', {}));
+  }
+
+  app.get('/api/v1/events', {
+    config: { permission: 'signed_in' },
+    schema: { tags: ['events'], summary: 'Live updates for the signed-in user, as Server-Sent Events' },
+  }, async (request, reply) => {
+    const tokenHash = request.session?.tokenHash;
+    stream(request, reply, who(request).actor, tokenHash ? () => sessionIsOpen(app.platform.database.db, tokenHash) : null);
+  });
+
+  app.get('/api/v1/portal/events', {
+    config: { permission: 'client', actors: ['client'] },
+    schema: { tags: ['events'], summary: 'Live updates for the client signed in to the portal, as Server-Sent Events' },
+  }, async (request, reply) => {
+    const tokenHash = request.portalSession?.tokenHash;
+    stream(request, reply, whoClient(request).actor, tokenHash ? () => portalSessionIsOpen(app.platform.database.db, tokenHash) : null);
   });
 }

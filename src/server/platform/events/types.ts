@@ -1,6 +1,6 @@
 /**
  * A change that has been committed, for live updates. The audience says who may hear of it;
- * the SSE stream sends an event only to a signed-in user inside that audience.
+ * the SSE streams send an event only to a signed-in user, or client, inside that audience.
  */
 export interface DomainEvent {
   type: string;
@@ -15,6 +15,8 @@ export interface Audience {
   partnershipIds?: string[];
   /** System administrators hear of structural changes everywhere. */
   systemAdmins?: boolean;
+  /** Clients in the portal, by their access id; nothing else in an audience reaches a client. */
+  clientIds?: string[];
 }
 
 export interface EventBus {

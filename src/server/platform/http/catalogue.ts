@@ -35,9 +35,14 @@ export function catalogueRoutes(app: FastifyInstance): RouteEntry[] {
     if (route.url.startsWith('/api/docs') && !route.config?.permission) {
       route.config = { ...route.config, permission: 'public' };
     }
+    const actors = actorsOf(route.config);
+    // The guard reads one kind of credential for a route: the portal cookie for clients, staff's otherwise.
+    if (actors.includes('client') && (actors.length > 1 || route.config?.permission !== 'client')) {
+      throw new Error(`${route.url}: a route for clients declares permission 'client' and actors ['client'], nothing else`);
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, permission: route.config?.permission, actors: actorsOf(route.config) });
+      routes.push({ method, url: route.url, permission: route.config?.permission, actors });
     }
   });
   return routes;

@@ -93,14 +93,14 @@ describe('a path the router cannot read', () => {
 });
 
 describe('the kinds of actor a route serves', () => {
-  it('refuses a staff session on a route declared for clients, and an API token on one declared for staff', async () => {
+  it('does not know a staff session on a route declared for clients, and refuses an API token on one declared for staff', async () => {
     // A small app with the real guard, on the test app's database, with one route of each kind.
     const probe = Fastify();
     probe.decorate('platform', t.app.platform);
     await probe.register(cookie);
     registerErrorHandling(probe);
     registerAuthGuard(probe);
-    probe.get('/api/v1/probe/client', { config: { permission: 'signed_in', actors: ['client'] } }, async () => ({ ok: true }));
+    probe.get('/api/v1/probe/client', { config: { permission: 'client', actors: ['client'] } }, async () => ({ ok: true }));
     probe.get('/api/v1/probe/staff', { config: { permission: 'signed_in' } }, async () => ({ ok: true }));
     probe.get('/api/v1/probe/systems', { config: { permission: 'signed_in', actors: staffAndSystems } }, async () => ({ ok: true }));
     await probe.ready();
@@ -108,8 +108,9 @@ describe('the kinds of actor a route serves', () => {
     const staff = await t.as('police.asb@concord.test');
     const asStaff = (url: string) => probe.inject({ method: 'GET', url, cookies: staff.cookies });
     expect((await asStaff('/api/v1/probe/staff')).statusCode).toBe(200);
+    // Routes for clients read the portal cookie only (platform/http/auth-guard.test.ts).
     const refused = await asStaff('/api/v1/probe/client');
-    expect({ status: refused.statusCode, code: refused.json().error.code }).toEqual({ status: 403, code: 'forbidden' });
+    expect({ status: refused.statusCode, code: refused.json().error.code }).toEqual({ status: 401, code: 'unauthenticated' });
 
     const admin = await t.as('police.admin@concord.test');
     const me = (await admin.get('/api/v1/me')).json();
@@ -118,12 +119,12 @@ describe('the kinds of actor a route serves', () => {
     const asToken = (url: string) => probe.inject({ method: 'GET', url, headers: { authorization: `Bearer ${created.json().token}` } });
     expect((await asToken('/api/v1/probe/systems')).statusCode).toBe(200);
     expect((await asToken('/api/v1/probe/staff')).statusCode).toBe(403);
-    expect((await asToken('/api/v1/probe/client')).statusCode).toBe(403);
+    expect((await asToken('/api/v1/probe/client')).statusCode).toBe(401);
     await probe.close();
   });
 
   it('lists the kinds each route serves in the reviewed permission list', () => {
     const kinds = new Set(t.app.routeCatalogue.flatMap((r) => r.actors));
-    expect([...kinds].sort()).toEqual(['api_token', 'public', 'user']);
+    expect([...kinds].sort()).toEqual(['api_token', 'client', 'public', 'user']);
   });
 });

@@ -3,7 +3,7 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connection.ts';
-import { isStaff, type ActorKind, type AnyActor, type RequestOrigin } from '../access/actor.ts';
+import { isStaff, type ActorKind, type AnyActor, type ClientActor, type RequestOrigin } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { Runner, Who } from '../context.ts';
 import type { KeyRing } from '../crypto/envelope.ts';
@@ -40,6 +40,12 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** A client's portal session, on the portal's routes only. */
+export interface PortalSessionInfo {
+  tokenHash: string;
+  csrfToken: string;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares what it needs; a test fails the build for any route that does not. */
@@ -58,6 +64,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: AnyActor | null;
     session: SessionInfo | null;
+    portalSession: PortalSessionInfo | null;
   }
   interface FastifyInstance {
     platform: Platform;
@@ -74,6 +81,14 @@ export function originOf(request: FastifyRequest): RequestOrigin {
  */
 export function who(request: FastifyRequest): Who {
   if (!isStaff(request.actor)) throw new UnauthenticatedError();
+  const idempotency = request.idempotency;
+  request.idempotency = null;
+  return { actor: request.actor, origin: originOf(request), idempotency };
+}
+
+/** As `who`, for the portal's routes: the client signed in to it. */
+export function whoClient(request: FastifyRequest): Who<ClientActor> {
+  if (request.actor?.kind !== 'client') throw new UnauthenticatedError();
   const idempotency = request.idempotency;
   request.idempotency = null;
   return { actor: request.actor, origin: originOf(request), idempotency };
