@@ -3,6 +3,7 @@ import type { Database } from '../connection.ts';
 import { organisations, partnerships, teams, users } from '../schema/index.ts';
 import { encrypt } from '../../platform/auth/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { seedDemoClient } from './demo-portal.ts';
 import { seedDemoPanels } from './demo-panels.ts';
 import { seedDemoReferralForms } from './demo-referrals.ts';
 import { ensurePartnershipDefaults } from './partnership-defaults.ts';
@@ -114,6 +115,11 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
     }
     audit.push(...await seedDemoPanels(tx, partnershipIds.get(demo[0]!.partnership)!, (name) => organisationIds.get(name)!, (email) => userIds.get(email)!));
     audit.push(...await seedDemoReferralForms(tx, (name) => partnershipIds.get(name)!, (key) => teamIds.get(key)!));
+    audit.push(...await seedDemoClient(tx, {
+      partnershipId: partnershipIds.get(demo[0]!.partnership)!,
+      team: teamIds.get('Demo County Police/ASB team')!,
+      keyworkerId: userIds.get('police.asb@concord.test')!,
+    }));
     await writeAuditEvents(tx, { kind: 'system', name: 'Demo seed' }, { ip: null }, audit);
   });
 }

@@ -3,6 +3,7 @@ import type { archiveCaseBody, closeCaseBody, reopenCaseBody } from '../../../sh
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { staleVersion } from '../../platform/errors.ts';
+import { endAccessForClosedCase } from '../portal/service.ts';
 import * as q from './queries.ts';
 import { announce, auditedFields, loadForChange, readCase, subjectOf, userIdOf } from './record.ts';
 
@@ -24,6 +25,7 @@ export async function closeCase(ctx: Context, id: string, body: z.infer<typeof c
     status: 'closed', outcome: body.outcome, closureReason: body.reason, closedAt: new Date(), closedBy: userIdOf(ctx.actor),
   });
   ctx.audit({ action: 'case.closed', ...subjectOf(updated), reason: body.reason, changes });
+  await endAccessForClosedCase(ctx, updated.case.id);
   return readCase(ctx, updated);
 }
 

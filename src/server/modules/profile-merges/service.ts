@@ -5,6 +5,7 @@ import { checkRecord, subjectOf as accessSubject } from '../../platform/access/c
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { endAccessForMergedProfile } from '../portal/service.ts';
 import * as q from './queries.ts';
 
 /** Kinds that read the same from both sides: "sibling of" stored either way round is one relationship. */
@@ -80,6 +81,7 @@ export async function mergeProfiles(ctx: Context, survivorId: string, body: z.in
   const work = await q.moveRecordWork(tx, survivor.id, duplicate.id);
   const access = await mergeAccess(ctx, survivor, duplicate);
   const roles = profileRoles.filter((r) => survivor.roles.includes(r) || duplicate.roles.includes(r));
+  await endAccessForMergedProfile(ctx, duplicate.id);
   await q.finishMerge(tx, survivor.id, duplicate.id, roles, ctx.actor.id);
 
   const moved = {

@@ -105,4 +105,5 @@ export interface AuditChanges {
   'victim_care_settings.updated': VictimCareSettingsField;
   'contact_plan.set': ContactPlanField;
   'referral_form.updated': ReferralFormField;
+  'portal_settings.updated': 'serviceName' | 'exitUrl';
 }

@@ -317,11 +317,13 @@ export interface AuditDetails {
   'portal_settings.viewed': never;
   'portal_settings.updated': never;
   'portal_access.viewed': { profileId: string; accessId: string | null };
-  'portal_access.invited': { profileId: string; channels: PortalChannel[]; keyworkerId: string; teamId: string; endWithCaseId: string | null; code: PortalChannel | null };
+  'portal_access.invited':
+    | { profileId: string; channels: PortalChannel[]; keyworkerId: string; teamId: string; endWithCaseId: string | null; code: PortalChannel | null }
+    | { code: 'unsafe_channel'; channels: PortalChannel[] };
   'portal_access.ended': { profileId: string; endReason: PortalEndReason; sessionsEnded: number; caseId?: string };
   'portal.code_sent': { purpose: 'invitation' | 'sign_in'; channel: PortalChannel };
-  // Asked for by a channel the contact plan does not mark safe: nothing was sent.
-  'portal.code_withheld': { channel: PortalChannel; why: 'unsafe_channel' };
+  // Asked for by a channel the contact plan does not mark safe, or past the access's codes for the hour: nothing was sent.
+  'portal.code_withheld': { channel: PortalChannel; why: 'unsafe_channel' | 'too_many_codes' };
   'portal.signed_in': { channel: PortalChannel };
   'portal.sign_in_failed': { why: 'no_code' | 'wrong_code' | 'too_many_tries' };
   'portal.signed_out': never;
