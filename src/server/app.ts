@@ -61,6 +61,7 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { victimCareRoutes } from './modules/victim-care/routes.ts';
+import { messageRoutes } from './modules/messages/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 
 export interface AppOptions {
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(panelRoutes);
   await app.register(victimCareRoutes);
   await app.register(portalRoutes);
+  await app.register(messageRoutes);
   await app.register(referralFormRoutes);
   await app.register(referralRoutes);
   await app.register(decisionRoutes);

@@ -70,5 +70,5 @@ export const notificationEmailModeLabels: Record<NotificationEmailMode, string> 
 };
 
 /** What a record's timeline combines. */
-export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'assessment', 'change', 'contact'] as const;
+export const timelineEntryKinds = ['report', 'task', 'action', 'document', 'assessment', 'change', 'contact', 'message'] as const;
 export type TimelineEntryKind = (typeof timelineEntryKinds)[number];

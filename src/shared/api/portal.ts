@@ -130,6 +130,10 @@ export const sendMessageBody = z.strictObject({
 });
 export type SendMessageBody = z.input<typeof sendMessageBody>;
 
+/** A file for a message: its bytes are the body, as for documents, and what it is is decided from them. */
+export const uploadAttachmentQuery = z.object({ fileName: text(255) });
+export const portalAttachmentParams = z.object({ id: uuid, attachmentId: uuid });
+
 /** Marks the other side's messages read, up to and including this one. */
 export const readMessagesBody = z.strictObject({ upTo: uuid });
 export const readMessagesReply = z.object({ read: z.number().int() });
@@ -142,8 +146,11 @@ export const safetyPlanContact = z.strictObject({ name: text(100), phone, note: 
 export const emergencyContact = z.strictObject({ name: text(100), phone });
 
 export const safetyPlanBody = z.strictObject({
-  /** 0 for a profile with no plan yet. */
-  version: z.number().int().min(0).max(2_147_483_647),
+  /**
+   * The version the change was based on (0 for a profile with no plan yet), refused with 409 if the
+   * plan has changed since; without it the plan is written over whatever it holds now.
+   */
+  version: z.number().int().min(0).max(2_147_483_647).optional(),
   steps: z.array(text(1000)).max(portalLimits.safetyPlanSteps),
   safeContacts: z.array(safetyPlanContact).max(portalLimits.safetyPlanContacts).default([]),
   emergencyContacts: z.array(emergencyContact).max(portalLimits.safetyPlanContacts),
@@ -213,6 +220,9 @@ export const appointmentList = z.object({ items: z.array(appointment), permissio
 export const portalAppointment = appointment.pick({ id: true, startsAt: true, endsAt: true, place: true, withWhom: true, details: true, status: true, rearrangeRequest: true });
 export type PortalAppointment = z.infer<typeof portalAppointment>;
 
+/** The client's appointments: those still to come, soonest first, then the last few past, latest first. */
+export const portalAppointmentList = z.object({ items: z.array(portalAppointment) });
+
 export const rearrangeBody = z.strictObject({ reason: text(1000) });
 
 // Documents shared with the client, and tasks that are the client's own.
@@ -227,6 +237,9 @@ export const sharedDocument = z.object({
 });
 export type SharedDocument = z.infer<typeof sharedDocument>;
 
+/** The documents shared with the client, latest shared first. */
+export const sharedDocumentList = z.object({ items: z.array(sharedDocument) });
+
 export const clientTask = z.object({
   id: uuid,
   title: z.string(),
@@ -236,6 +249,9 @@ export const clientTask = z.object({
   doneAt: isoTime.nullable(),
 });
 export type ClientTask = z.infer<typeof clientTask>;
+
+/** The client's own tasks: those still to do, soonest due first, then those they ticked off. */
+export const clientTaskList = z.object({ items: z.array(clientTask) });
 
 /** On the profile: what is shared with the client, for the practitioner to add to or take back. */
 export const profilePortalItems = z.object({

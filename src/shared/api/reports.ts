@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adjustmentStatuses, bandColours } from '../assessments.ts';
+import { messageSenders } from '../portal.ts';
 import { profileRoles, recordKinds } from '../records.ts';
 import { contactChannels } from '../victim-care.ts';
 import { taskStatuses, taskUpdateKinds, timelineEntryKinds, visibilities } from '../work.ts';
@@ -135,6 +136,11 @@ const timelineDetail = z.discriminatedUnion('kind', [
    * update" report shows as the report it is). Everyone who can open the person sees it.
    */
   z.object({ kind: z.literal('contact'), contactId: uuid, channel: z.enum(contactChannels), reached: z.boolean(), voicemailLeft: z.boolean(), note: z.string().nullable() }),
+  /**
+   * A message in the person's portal conversation. Its words stay in the conversation, which is
+   * the team's that holds it (others see a stub) and where each read is audited.
+   */
+  z.object({ kind: z.literal('message'), messageId: uuid, sender: z.enum(messageSenders) }),
   /**
    * A change to the record itself, from the audit trail: which fields, not their values. A link or
    * relationship names its `subject`: the person (with their role or the relationship) or place,

@@ -18,14 +18,14 @@ import { TimelineChange } from './TimelineChange.tsx';
 
 type Detail<K extends TimelineEntry['detail']['kind']> = Extract<TimelineEntry['detail'], { kind: K }>;
 
-const restrictedNoun: Partial<Record<TimelineEntry['kind'], string>> = { report: 'report', document: 'document', action: 'reminder', assessment: 'assessment' };
+const restrictedNoun: Partial<Record<TimelineEntry['kind'], string>> = { report: 'report', document: 'document', action: 'reminder', assessment: 'assessment', message: 'portal message' };
 const readerNote: Record<Visibility, string | null> = { shared: null, team: 'Author’s team only', private: 'Only the author' };
 
 const agency = (e: TimelineEntry) => [e.team?.name, e.organisation?.name].filter(Boolean).join(', ');
 
 /** Who did it: the person and their agency, or only the agency when the entry is restricted. */
 function Byline({ entry }: { entry: TimelineEntry }) {
-  const who = entry.author ? `${entry.author.name} (${agency(entry)})` : agency(entry);
+  const who = entry.author?.name ? `${entry.author.name} (${agency(entry)})` : agency(entry);
   return (
     <Text size="xs" c="dimmed">
       {who && `${who}, `}
@@ -135,6 +135,12 @@ function Content({ entry }: { entry: TimelineEntry }) {
       );
     case 'change':
       return <TimelineChange detail={d} />;
+    case 'message':
+      return (
+        <Anchor component={Link} to={`${recordHref(entry.record.kind, entry.record.id)}?section=portal`} size="sm">
+          Read it in the portal conversation
+        </Anchor>
+      );
   }
 }
 

@@ -34,7 +34,7 @@ export function createUploads({ files, settings }: { files: FileStorage; setting
      * Writes the bytes and records the file in the transaction. The key goes into `written` first,
      * so the caller can remove the bytes if the transaction then fails.
      */
-    async store(tx: Tx, upload: PreparedUpload, owner: { partnershipId: string; createdBy: string }, written: string[]): Promise<StoredFile> {
+    async store(tx: Tx, upload: PreparedUpload, owner: { partnershipId: string; createdBy: string | null }, written: string[]): Promise<StoredFile> {
       const key = newStorageKey();
       written.push(key);
       await files.put(key, upload.bytes);

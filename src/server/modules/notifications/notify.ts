@@ -1,8 +1,7 @@
 import type { RecordKind } from '../../../shared/records.ts';
 import type { NotificationKind } from '../../../shared/work.ts';
-import type { Actor } from '../../platform/access/actor.ts';
 import { kinds } from '../../platform/access/kinds.ts';
-import type { Context } from '../../platform/context.ts';
+import type { AnyContext, Context } from '../../platform/context.ts';
 import * as q from './queries.ts';
 
 /**
@@ -28,8 +27,8 @@ export const recordLink = (kind: RecordKind, id: string) => `/${kinds[kind].path
  * commits. Email goes out from the delivery sweep (see delivery.ts): at once, or in the morning
  * digest for those who chose it. Nobody is told of their own doing, except by their own reminder.
  */
-export async function notify(ctx: Context<Actor | null>, notices: Notice[]): Promise<void> {
-  // An API token is not a person: the notice records no actor, and nobody is spared it.
+export async function notify(ctx: AnyContext, notices: Notice[]): Promise<void> {
+  // Only a member of staff is the notice's actor, and spared it: an API token is not a person, a client not one of staff.
   const actorId = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
   const seen = new Set<string>();
   const wanted = notices.filter((n) => {

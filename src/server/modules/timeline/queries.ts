@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Band } from '../../../shared/api/assessments.ts';
+import type { MessageSender } from '../../../shared/portal.ts';
 import type { ProfileRole, RecordKind } from '../../../shared/records.ts';
 import type { ContactChannel } from '../../../shared/victim-care.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
@@ -41,7 +42,7 @@ const columns = {
   type_id: 'uuid', visibility: 'text', body_html: 'text', edited: 'boolean', task_id: 'uuid', title: 'text', update_kind: 'text',
   note: 'text', status: 'text', due_at: 'timestamptz', folder: 'text', content_type: 'text', action: 'text', fields: 'text[]',
   system_name: 'text', score: 'integer', adjusted_score: 'integer', bands: 'jsonb', template_key: 'text', review_of: 'uuid', subject: 'jsonb',
-  channel: 'text', reached: 'boolean', voicemail_left: 'boolean',
+  channel: 'text', reached: 'boolean', voicemail_left: 'boolean', sender: 'text',
 } as const;
 type Column = keyof typeof columns;
 
@@ -218,6 +219,27 @@ function contactBranch(s: Scope): SQL {
    limit ${s.take}`;
 }
 
+/**
+ * Messages of the person's portal conversation, in full to the team that held it when each was
+ * sent, as a stub to everyone else who can open the person. The words are sealed and stay in the
+ * conversation: the entry says who wrote and links there.
+ */
+function messageBranch(s: Scope): SQL {
+  const branch: Branch = { kind: 'message', at: sql`messages.sent_at`, id: sql`messages.id` };
+  const readable = sql`messages.team_id = ${s.actor.teamId}::uuid`;
+  return sql`select ${selectList({
+    kind: sql`'message'::text`, source_id: sql`messages.id`, at: sql`messages.sent_at`,
+    record_kind: sql`'profile'::text`, record_id: sql`messages.profile_id`, record_title: sql`${s.title}::text`,
+    author_id: sql`case when ${readable} then messages.author_id end`, team_id: sql`messages.team_id`, organisation_id: sql`message_team.organisation_id`,
+    readable, sender: sql`messages.sender`,
+  })}
+    from messages join teams message_team on message_team.id = messages.team_id
+   where messages.profile_id = ${s.id}::uuid
+     and ${byOrganisation(sql`message_team.organisation_id`, s.filter)} and ${inDates(branch.at, s.filter)} and ${afterCursor(branch, s.cursor)}
+   order by messages.sent_at desc, messages.id desc
+   limit ${s.take}`;
+}
+
 // Written out as literals, exactly as the partial index audit_events_record_changes_idx says, so the planner can use it.
 const recordChange = sql.raw(`audit_events.outcome = 'success' and audit_events.action in (${recordChangeActions.map((a) => `'${a}'`).join(', ')})`);
 
@@ -309,6 +331,7 @@ export type TimelineRow = {
   channel: ContactChannel | null;
   reached: boolean | null;
   voicemail_left: boolean | null;
+  sender: MessageSender | null;
 };
 
 export interface TimelineRequest {
@@ -337,6 +360,7 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
   if (only('assessment')) branches.push(assessmentBranch(s));
   if (only('change')) branches.push(changeBranch(s));
   if (only('contact') && s.kind === 'profile') branches.push(contactBranch(s));
+  if (only('message') && s.kind === 'profile') branches.push(messageBranch(s));
   if (branches.length === 0) return [];
   const { rows } = await tx.execute<TimelineRow>(sql`
     select e.kind, e.source_id, ${utc(sql`e.at`)} as at,
@@ -344,7 +368,7 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
            e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
            e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
            e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields,
-           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject, e.channel, e.reached, e.voicemail_left
+           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject, e.channel, e.reached, e.voicemail_left, e.sender
       from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
       left join users author on author.id = e.author_id
       left join teams team on team.id = e.team_id

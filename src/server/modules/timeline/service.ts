@@ -97,6 +97,8 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<strin
       return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject && { ...r.subject, safety: safety.get(r.subject.id) ?? null } };
     case 'contact':
       return { kind: 'contact', contactId: r.source_id, channel: r.channel!, reached: r.reached!, voicemailLeft: r.voicemail_left!, note: r.note };
+    case 'message':
+      return { kind: 'message', messageId: r.source_id, sender: r.sender! };
   }
 }
 
@@ -109,6 +111,7 @@ function labelOf(r: q.TimelineRow): string {
     case 'assessment': return `${r.title!}${r.review_of ? ' review' : ''} completed`;
     case 'change': return changeLabels[r.action as keyof typeof changeLabels] ?? r.action!;
     case 'contact': return r.reached ? 'Contact with the victim' : 'Contact attempt: not reached';
+    case 'message': return r.sender === 'client' ? 'Message from the client' : 'Message to the client';
   }
 }
 
