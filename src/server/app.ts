@@ -61,8 +61,11 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { victimCareRoutes } from './modules/victim-care/routes.ts';
+import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { messageRoutes } from './modules/messages/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
+import { portalSharingRoutes } from './modules/portal-sharing/routes.ts';
+import { safetyPlanRoutes } from './modules/safety-plans/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -157,6 +160,9 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(victimCareRoutes);
   await app.register(portalRoutes);
   await app.register(messageRoutes);
+  await app.register(safetyPlanRoutes);
+  await app.register(appointmentRoutes);
+  await app.register(portalSharingRoutes);
   await app.register(referralFormRoutes);
   await app.register(referralRoutes);
   await app.register(decisionRoutes);

@@ -4,7 +4,7 @@ import type {
 } from '../../../shared/api/documents.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
-import type { Context, Runner, Who } from '../../platform/context.ts';
+import type { AnyContext, Context, Runner, Who } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/files/content.ts';
 import { isWider } from '../reports/visibility.ts';
@@ -181,6 +181,20 @@ export function createDocumentService({ runner, uploads }: { runner: Runner; upl
       });
     },
   };
+}
+
+/**
+ * The current version's file of a document, for a reader another module has let have it (a
+ * document shared with a client in the portal): that module checked who may, and audits the
+ * download in the same transaction. Always as an attachment.
+ */
+export async function currentFileOf(ctx: AnyContext, uploads: Uploads, documentId: string): Promise<DocumentContent & { version: number }> {
+  // Versions are only ever added, so the latest is the current one.
+  const [current] = await q.listVersions(ctx.tx, [documentId]);
+  if (!current) throw new NotFoundError('document');
+  const bytes = await uploads.read(current.storageKey);
+  if (!bytes) throw new NotFoundError('file');
+  return { bytes, contentType: current.contentType, disposition: contentDisposition('attachment', current.fileName), version: current.version };
 }
 
 /** A scan attached to a report is read with it, so it may not reach anyone the report does not. */

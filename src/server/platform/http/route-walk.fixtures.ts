@@ -101,6 +101,12 @@ export async function makeRecords(t: TestApp) {
     referralFirstName: 'Araminta',
     referralLastName: 'Wolstenholme',
     referralConcern: 'Referralconcern Shouting behind Brackenfold Close',
+    clientEmail: 'zephyrine.portal@example.org',
+    messageBody: 'Messagebody Meet at Larkspurhollow library',
+    attachmentFile: 'attfile-bus-timetable.pdf',
+    attachmentContent: 'Attachmentcontent Route 17',
+    appointmentPlace: 'Appointmentplace Gorsebrook clinic room 4',
+    safetyStep: 'Safetystep Keep the phone charged by the bed',
   };
 
   // Records of the Demo County Police ASB team, made by its practitioner.
@@ -138,6 +144,16 @@ export async function makeRecords(t: TestApp) {
     title: text.taskTitle, description: text.taskDescription, dueOn: future, assignee: { userId: leadId }, record: { kind: 'case', id: kase.id }, actionPlanId: plan.id,
   }), 'set a task');
   await ok(police.post(`/api/v1/tasks/${task.id}/updates`, { note: text.taskNote }), 'add progress to the task');
+  // The person is a client in the portal: invited, sent a message with a file, given an
+  // appointment and a safety plan, and shown the document and the task.
+  await ok(police.request('PUT', `/api/v1/profiles/${profile.id}/contact-plan`, { safeToEmail: true }), 'record that email is safe');
+  const portalAccess = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/portal-access`, { email: text.clientEmail }), 'invite the client');
+  const attachment = await ok<Made>(upload(police, `/api/v1/profiles/${profile.id}/portal/attachments?${query({ fileName: text.attachmentFile })}`, pdfBytes(text.attachmentContent), 'application/pdf'), 'upload a file for a message');
+  const message = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/portal/messages`, { body: text.messageBody, attachmentIds: [attachment.id] }), 'message the client');
+  const appointment = await ok<Made>(police.post(`/api/v1/profiles/${profile.id}/appointments`, { startsAt: `${future}T10:00:00Z`, place: text.appointmentPlace, withWhom: 'PC Fenwright' }), 'book an appointment');
+  await ok(police.request('PUT', `/api/v1/profiles/${profile.id}/safety-plan`, { version: 0, steps: [text.safetyStep], emergencyContacts: [{ name: 'Police', phone: '999' }] }), 'write the safety plan');
+  await ok(police.request('PUT', `/api/v1/profiles/${profile.id}/portal/documents/${document.id}`), 'share the document with the client');
+  await ok(police.request('PUT', `/api/v1/profiles/${profile.id}/portal/tasks/${task.id}`), 'mark the task as the client\'s');
   const action = await ok<Made>(police.post('/api/v1/actions', { title: text.actionTitle, notes: text.actionNotes, dueAt: `${future}T09:00:00Z`, record: { kind: 'profile', id: profile.id } }), 'set a reminder');
 
   const draft = await start(police, 'victim-screening', { type: 'profile', id: profile.id }, { 'victim-vulnerable': 'no' });
@@ -207,7 +223,8 @@ export async function makeRecords(t: TestApp) {
       .map((k) => ({ what: k, value: text[k], scope: 'stub' as const })),
     { what: 'case reference', value: current.case.reference, scope: 'stub' },
     ...(['keyInformation', 'phone', 'email', 'reasonCreated', 'address', 'relationshipNotes', 'caseSummary', 'interventionNotes', 'reportBody', 'reportEdited',
-      'documentTitle', 'documentFile', 'documentDescription', 'documentContent', 'taskTitle', 'taskDescription', 'taskNote', 'planTitle', 'adjustmentReason'] as const)
+      'documentTitle', 'documentFile', 'documentDescription', 'documentContent', 'taskTitle', 'taskDescription', 'taskNote', 'planTitle', 'adjustmentReason',
+      'clientEmail', 'messageBody', 'attachmentFile', 'attachmentContent', 'appointmentPlace', 'safetyStep'] as const)
       .map((k) => ({ what: k, value: text[k], scope: 'team' as const })),
     ...(['privateReport', 'actionTitle', 'actionNotes', 'bankQuestion', 'tokenName'] as const).map((k) => ({ what: k, value: text[k], scope: 'private' as const })),
     { what: 'accessReason', value: text.accessReason, scope: 'council' },
@@ -234,6 +251,10 @@ export async function makeRecords(t: TestApp) {
     { what: 'plan id', value: plan.id, scope: 'team' },
     ...(['referralReason', 'minutes', 'research'] as const).map((k) => ({ what: k, value: text[k], scope: 'team' as const })),
     { what: 'task id', value: task.id, scope: 'team' },
+    { what: 'portal access id', value: portalAccess.id, scope: 'team' },
+    { what: 'message id', value: message.id, scope: 'team' },
+    { what: 'attachment id', value: attachment.id, scope: 'team' },
+    { what: 'appointment id', value: appointment.id, scope: 'team' },
     { what: 'draft id', value: draft.id, scope: 'team' },
     { what: 'assessment id', value: assessment.id, scope: 'team' },
     { what: 'action id', value: action.id, scope: 'private' },
@@ -292,6 +313,10 @@ export async function makeRecords(t: TestApp) {
     item,
     flagId,
     caseReview,
+    portalAccess,
+    message,
+    attachment,
+    appointment,
   };
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { pdfBytes } from '../../modules/documents/documents.fixtures.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { clientAgent } from '../auth/portal-sessions.fixtures.ts';
 import { makeRecords, people, type Records, type Scope } from './route-walk.fixtures.ts';
 
 /**
@@ -14,6 +15,10 @@ import { makeRecords, people, type Records, type Scope } from './route-walk.fixt
  * may read), the reply holds no text or id of any record beyond what the design shows them, and
  * nothing changes. A route answering a stranger otherwise by design is an exception below, with
  * its reason; the list is snapshotted so that a new one is reviewed.
+ *
+ * The portal's routes serve clients only, and a staff session is not even read there: they are
+ * walked apart, with a client's session on every staff route and a member of staff's on every
+ * client route (the last describe).
  */
 
 type Stranger = 'council' | 'councilAdmin' | 'other' | 'readOnly';
@@ -302,6 +307,28 @@ const walk: Record<string, (r: Records) => Call> = {
     communityTrigger: { complaints: 1, months: 1, locationComplaints: null, anyHateIncident: false },
   }),
   'PUT /api/v1/profiles/:id/contact-plan': (r) => id(r.profile.id, { frequencyDays: 1, safeToText: true }),
+
+  // The client portal, as staff see it (the portal's own routes are walked apart, below).
+  'GET /api/v1/portal-settings': () => none,
+  'PUT /api/v1/portal-settings': () => b({ version: 0, serviceName: by, exitUrl: 'https://www.example.org/' }),
+  'GET /api/v1/profiles/:id/portal-access': (r) => id(r.profile.id),
+  'POST /api/v1/profiles/:id/portal-access': (r) => id(r.profile.id, { email: 'stranger.invited@example.org' }),
+  'DELETE /api/v1/profiles/:id/portal-access': (r) => id(r.profile.id),
+  'GET /api/v1/profiles/:id/portal/messages': (r) => id(r.profile.id),
+  'POST /api/v1/profiles/:id/portal/messages': (r) => id(r.profile.id, { body: by }),
+  'POST /api/v1/profiles/:id/portal/messages/read': (r) => id(r.profile.id, { upTo: r.message.id }),
+  'POST /api/v1/profiles/:id/portal/attachments': (r) => file({ id: r.profile.id }, { fileName: 'stranger.pdf' }),
+  'GET /api/v1/profiles/:id/portal/attachments/:attachmentId': (r) => ({ params: { id: r.profile.id, attachmentId: r.attachment.id } }),
+  'GET /api/v1/profiles/:id/safety-plan': (r) => id(r.profile.id),
+  'PUT /api/v1/profiles/:id/safety-plan': (r) => id(r.profile.id, { version: 1, steps: [by], emergencyContacts: [] }),
+  'GET /api/v1/profiles/:id/appointments': (r) => id(r.profile.id),
+  'POST /api/v1/profiles/:id/appointments': (r) => id(r.profile.id, { startsAt: '2030-01-15T10:00:00Z', place: by, withWhom: by }),
+  'PATCH /api/v1/appointments/:id': (r) => id(r.appointment.id, { version: r.appointment.version, place: by }),
+  'GET /api/v1/profiles/:id/portal/items': (r) => id(r.profile.id),
+  'PUT /api/v1/profiles/:id/portal/documents/:documentId': (r) => ({ params: { id: r.profile.id, documentId: r.document.id } }),
+  'DELETE /api/v1/profiles/:id/portal/documents/:documentId': (r) => ({ params: { id: r.profile.id, documentId: r.document.id } }),
+  'PUT /api/v1/profiles/:id/portal/tasks/:taskId': (r) => ({ params: { id: r.profile.id, taskId: r.task.id } }),
+  'DELETE /api/v1/profiles/:id/portal/tasks/:taskId': (r) => ({ params: { id: r.profile.id, taskId: r.task.id } }),
 };
 
 interface Exception {
@@ -336,6 +363,8 @@ const exceptions: Record<string, Exception> = {
   'POST /api/v1/public/referral-information/:token': { who: 'skip', reason: 'public; answers only the holder of a token emailed to a referrer (referrals/public/public.test.ts)' },
   'POST /refer/:slug/:page': { who: 'skip', reason: 'public; a page of a referral form, showing back only what the caller sent; the last sends it (referrals/public/pages.test.ts)' },
   'GET /refer/*': { who: 'skip', reason: 'public; "Page not found" for any other path under /refer' },
+  'POST /api/v1/portal/sign-in': { who: 'skip', reason: 'public; the same 202 whoever is named, a code goes only to the client\'s own inbox or phone (modules/portal/sign-in.test.ts)' },
+  'POST /api/v1/portal/sign-in/verify': { who: 'skip', reason: 'public; answers only the holder of a code sent to a client (modules/portal/sign-in.test.ts)' },
   'GET /refer/answer/:token': { who: 'skip', reason: 'public; answers only the holder of a token emailed to a referrer (referrals/public/pages.test.ts)' },
   'POST /refer/answer/:token': { who: 'skip', reason: 'public; answers only the holder of a token emailed to a referrer (referrals/public/pages.test.ts)' },
   // Public, or the caller's own account: no record in them.
@@ -388,6 +417,7 @@ const exceptions: Record<string, Exception> = {
   'GET /api/v1/referral-forms': { who: everyone, reason: 'the caller\'s partnership\'s referral forms: settings and questions, nothing anyone sent' },
   'GET /api/v1/assessment-questions': { who: everyone, reason: 'the approved bank and the caller\'s own submissions' },
   'GET /api/v1/panels': { who: everyone, reason: 'the panels the caller\'s organisation sits on or they run (not the police and housing panel)' },
+  'GET /api/v1/portal-settings': { who: everyone, reason: 'the caller\'s partnership\'s name for the portal and where "Exit this page" leads, no record data' },
   'GET /api/v1/victim-care/settings': { who: everyone, reason: 'the caller\'s partnership\'s contact cadence and community trigger settings, no record data' },
   'GET /api/v1/victim-contacts/overdue': { who: everyone, reason: 'lists only what the caller may open (another partnership\'s team is not found)' },
   'GET /api/v1/community-triggers': { who: everyone, reason: 'lists only what the caller may open' },
@@ -425,6 +455,7 @@ const exceptions: Record<string, Exception> = {
   'PUT /api/v1/cases/:id/interest': { who: readOnly, reason: 'following a record one can open is the reader\'s own subscription' },
   'DELETE /api/v1/cases/:id/interest': { who: [...council, ...readOnly], reason: unfollow },
   'PUT /api/v1/tasks/:id/watching': { who: readOnly, reason: 'watching a task one can see is the reader\'s own subscription' },
+  'POST /api/v1/profiles/:id/portal/messages/read': { who: readOnly, reason: 'a member of the team that holds the conversation may read it, and so mark the client\'s messages read' },
   'DELETE /api/v1/tasks/:id/watching': { who: readOnly, reason: 'watching a task one can see is the reader\'s own subscription' },
 };
 
@@ -532,10 +563,13 @@ function leaks(reply: LightMyRequestResponse, sent: string, scopes: Set<Scope>):
 
 interface Finding { route: string; stranger: Stranger; status: number; problem: string }
 
+/** Every route but the portal's, which serve clients alone. */
+const staffRoutes = () => t.app.routeCatalogue.filter((x) => !x.actors.includes('client'));
+
 describe('the route walk', () => {
   it('has a way to call every route, or a reason not to', () => {
     const catalogue = new Set(t.app.routeCatalogue.map((x) => routeName(x.method, x.url)));
-    const missing = t.app.routeCatalogue
+    const missing = staffRoutes()
       .filter((x) => !walk[routeName(x.method, x.url)] && exceptionOf(x.method, x.url)?.who !== 'skip')
       .map((x) => routeName(x.method, x.url));
     expect(missing).toEqual([]);
@@ -546,7 +580,7 @@ describe('the route walk', () => {
   it('gives every change that takes a body a body, so validation never answers first', async () => {
     const openapi = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
     const takesBody = (method: string, url: string) => openapi.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]?.requestBody !== undefined;
-    const bodiless = t.app.routeCatalogue
+    const bodiless = staffRoutes()
       .filter((x) => !['GET', 'HEAD'].includes(x.method) && exceptionOf(x.method, x.url)?.who !== 'skip' && takesBody(x.method, x.url))
       .filter((x) => { const c = walk[routeName(x.method, x.url)]!(r); return c.body === undefined && !c.file; })
       .map((x) => routeName(x.method, x.url));
@@ -570,7 +604,7 @@ describe('the route walk', () => {
     // The team's supervisor reads what is the team's, such as its supervision page.
     const lead = await t.as(people.lead);
     const unreadable: string[] = [];
-    for (const route of t.app.routeCatalogue.filter((x) => x.method === 'GET' && exceptionOf(x.method, x.url)?.who !== 'skip')) {
+    for (const route of staffRoutes().filter((x) => x.method === 'GET' && exceptionOf(x.method, x.url)?.who !== 'skip')) {
       const name = routeName(route.method, route.url);
       const call = walk[name]!(r);
       if (!call.params && !call.query) continue;
@@ -591,7 +625,7 @@ describe('the route walk', () => {
   const listed = (entry: { who: Stranger[] | 'skip' } | undefined, stranger: Stranger) => entry !== undefined && entry.who !== 'skip' && entry.who.includes(stranger);
   const isAllowed = (stranger: Stranger, method: string, url: string) => listed(exceptionOf(method, url), stranger);
   const isKnown = (stranger: Stranger, method: string, url: string) => listed(knownDefects[routeName(method, url)], stranger);
-  const walked = () => t.app.routeCatalogue.filter((x) => exceptionOf(x.method, x.url)?.who !== 'skip');
+  const walked = () => staffRoutes().filter((x) => exceptionOf(x.method, x.url)?.who !== 'skip');
 
   /** Calls one route as the stranger and says what is wrong with the answer, if anything. */
   async function attempt(stranger: Stranger, method: string, url: string): Promise<Finding[]> {
@@ -640,5 +674,39 @@ describe('the route walk', () => {
       if ((await attempt(stranger, method, url)).length > 0) stillThere.push(route);
     }
     expect(stillThere).toEqual(known);
+  });
+});
+
+describe('clients and staff kept apart', () => {
+  /** Any id will do: the guard answers before the route looks at its parameters or body. */
+  const anyPath = (url: string) => url.replace(/:\w+/g, '00000000-0000-7000-8000-000000000000');
+  const signedInRoutes = () => t.app.routeCatalogue.filter((x) => x.method !== 'HEAD' && x.permission !== 'public');
+  const answers = async (agent: Agent, routes: { method: string; url: string }[]) => {
+    const found: string[] = [];
+    for (const route of routes) {
+      const reply = await agent.request(route.method, anyPath(route.url), route.method === 'GET' ? undefined : {});
+      found.push(`${routeName(route.method, route.url)}: ${reply.statusCode} ${reply.json<{ error?: { code?: string } }>().error?.code ?? ''}`.trim());
+    }
+    return found;
+  };
+
+  it('answers a client\'s session 401 on every staff route, and changes nothing', async () => {
+    const { agent } = await clientAgent(t);
+    const routes = signedInRoutes().filter((x) => !x.actors.includes('client'));
+    expect(routes.length).toBeGreaterThan(200);
+    const before = await digest();
+    const found = await answers(agent, routes);
+    expect(found.filter((line) => !/: 401 (unauthenticated|session_ended)$/.test(line))).toEqual([]);
+    const after = await digest();
+    expect(Object.keys(before).filter((name) => before[name] !== after[name])).toEqual([]);
+  });
+
+  it('answers a member of staff\'s session 401 on every client route, whoever they are', async () => {
+    const routes = signedInRoutes().filter((x) => x.actors.includes('client'));
+    expect(routes.map((x) => routeName(x.method, x.url))).toContain('GET /api/v1/portal/events');
+    for (const email of [people.police, people.admin]) {
+      const found = await answers(await t.as(email), routes);
+      expect(found.filter((line) => !line.endsWith(': 401 unauthenticated'))).toEqual([]);
+    }
   });
 });
