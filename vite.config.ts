@@ -20,16 +20,20 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        // The client portal: a page and bundle of its own, served at /portal (platform/http/web-app.ts).
+        portal: fileURLToPath(new URL('./src/web/portal/index.html', import.meta.url)),
         refer: fileURLToPath(new URL('./src/public/refer.ts', import.meta.url)),
       },
       output: {
         // Libraries change less often than Concord's own code, so browsers keep them cached
         // across releases.
         manualChunks(id) {
-          // GOV.UK Frontend stays with the public pages, the only ones that load it.
+          // GOV.UK Frontend stays with the public pages and the portal, the only ones that load it.
           if (!id.includes('/node_modules/') || id.includes('/govuk-frontend/')) return undefined;
           if (id.includes('/@mantine/')) return 'mantine';
           if (/\/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return 'react';
+          // What the portal shares with the staff app, so that it never loads the staff app's libraries.
+          if (/\/node_modules\/(@tanstack|zod|libphonenumber-js)\//.test(id)) return 'common';
           return 'vendor';
         },
       },

@@ -7,9 +7,9 @@ import { NotFoundError } from '../errors.ts';
 const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
 /**
- * Serves the built React app from the API's own origin, so the strict CSP and SameSite cookies
- * hold. Any path that is not a file gets index.html and the client router decides; unknown API
- * paths still get the JSON 404.
+ * Serves the built React apps from the API's own origin, so the strict CSP and SameSite cookies
+ * hold. Any path that is not a file gets its app's index.html (the client portal's under /portal,
+ * the staff app's elsewhere) and the client router decides; unknown API paths still get the JSON 404.
  */
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   // The route exists either way, so the routes (and their permissions) do not depend on a build.
@@ -26,6 +26,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
       return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.slice(1));
     }
     if (path !== '/' && /\.[a-z0-9]+$/i.test(path) && existsSync(`${webRoot}${path}`)) return reply.sendFile(path.slice(1));
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The client portal is an app of its own, with its own router under /portal.
+    const page = path === '/portal' || path.startsWith('/portal/') ? 'portal/index.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }
