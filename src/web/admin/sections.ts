@@ -19,6 +19,7 @@ const adminSections: AdminSection[] = [
   { label: 'Templates', path: '/admin/templates', allowed: (me) => can(me, 'templates.manage') },
   { label: 'Referral forms', path: '/admin/referral-forms', allowed: (me) => can(me, 'referral_forms.manage') },
   { label: 'Victim care', path: '/admin/victim-care', allowed: (me) => can(me, 'partnerships.manage') },
+  { label: 'Portal', path: '/admin/portal', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

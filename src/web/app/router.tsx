@@ -29,6 +29,7 @@ import { assessmentRoutes } from '../assessments/routes.tsx';
 import { accessRequestRoutes } from '../sharing/routes.tsx';
 import { victimCareRoutes } from '../victim-care/routes.tsx';
 import { VictimCareSettingsPage } from '../victim-care/VictimCareSettingsPage.tsx';
+import { PortalSettingsPage } from '../client-portal/PortalSettingsPage.tsx';
 import { panelRoutes } from '../panels/routes.tsx';
 import { referralFormRoutes, referralRoutes } from '../referrals/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
                   { path: 'imports', element: <ImportProfilesPage /> },
                   { path: 'templates', element: <TemplatesPage /> },
                   { path: 'victim-care', element: <VictimCareSettingsPage /> },
+                  { path: 'portal', element: <PortalSettingsPage /> },
                   ...referralFormRoutes,
                 ],
               },

@@ -39,6 +39,14 @@ const staleAfter: Record<string, string[][]> = {
   'meeting.changed': [['meetings'], ['panels']],
   // A referral arrived on a desk, or a colleague moved one on: the desk, the referral and the figures.
   'referrals.changed': [['referrals']],
+  // The client portal on a person: their access, what they see there, and their conversation.
+  'portal_access.changed': [['profiles', 'portal']],
+  'safety_plan.updated': [['profiles', 'safety-plan']],
+  'appointments.changed': [['profiles', 'appointments']],
+  'portal_items.changed': [['profiles', 'portal-items']],
+  'portal_settings.changed': [['portal-settings']],
+  'message.sent': [['portal-messages'], ['timeline']],
+  'messages.read': [['portal-messages']],
 };
 
 /**

@@ -11,6 +11,7 @@ import { RecordTasks } from '../tasks/RecordTasks.tsx';
 import { SharingPanel } from '../records/SharingPanel.tsx';
 import { VictimCareAlerts } from '../victim-care/VictimCareAlerts.tsx';
 import { VictimCareSection } from '../victim-care/VictimCareSection.tsx';
+import { PortalSection } from '../client-portal/PortalSection.tsx';
 import { AddressList } from './AddressList.tsx';
 import { fullName } from './labels.ts';
 import { MergedFrom } from './MergedFrom.tsx';
@@ -28,6 +29,7 @@ const sections = [
   { value: 'details', label: 'Details' },
   { value: 'work', label: 'Work' },
   { value: 'victim-care', label: 'Victim care' },
+  { value: 'portal', label: 'Portal' },
   { value: 'documents', label: 'Documents' },
   { value: 'sharing', label: 'Sharing' },
   { value: 'history', label: 'History' },
@@ -125,6 +127,9 @@ export function ProfilePage() {
         </Tabs.Panel>
         <Tabs.Panel value="victim-care" pt="md">
           <VictimCareSection profile={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="portal" pt="md">
+          <PortalSection profile={p} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <RecordDocuments kind="profiles" id={p.id} />
