@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { storedAuditEvents } from '../../test/audit.ts';
@@ -64,6 +65,23 @@ describe('the conversation', () => {
       audience: { clientIds: [expect.any(String)], teamIds: [structure.team('Demo County Police/ASB team').teamId] },
       data: { profileId: person.id, messageId: from.id, sender: 'client' },
     }]);
+  });
+
+  it('is sent once however often it is retried with the same Idempotency-Key, keeping neither the words nor a bare hash of them', async () => {
+    const { person, client } = await clientOf(t, structure);
+    const police = await t.as(emails.police);
+    const words = 'Can we meet on Thursday instead?';
+    const key = `retry-${person.id}`;
+    const first = await client.post('/api/v1/portal/messages', { body: words }, { 'idempotency-key': key });
+    const again = await client.post('/api/v1/portal/messages', { body: words }, { 'idempotency-key': key });
+    expect(first.statusCode, first.body).toBe(201);
+    expect({ status: again.statusCode, replayed: again.headers['idempotent-replayed'], body: again.json() }).toEqual({ status: 201, replayed: 'true', body: first.json() });
+    expect((await conversation(police, staffPath(person.id))).items.filter((m) => m.body === words)).toHaveLength(1);
+    const { rows } = await t.database.pool.query<{ response_body: string; request_hash: string }>('select response_body, request_hash from idempotency_keys where key = $1', [key]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.response_body).not.toContain(words);
+    const bare = (sent: object) => createHash('sha256').update(`POST /api/v1/portal/messages\n${JSON.stringify(sent)}`).digest('hex');
+    expect([bare({ body: words }), bare({ body: words, attachmentIds: [] })]).not.toContain(rows[0]!.request_hash);
   });
 
   it('refuses blank and overlong messages', async () => {

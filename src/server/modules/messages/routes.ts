@@ -13,8 +13,8 @@ import { staffMessages } from './staff.ts';
 
 const view = { permission: 'records.view' } as const;
 const edit = { permission: 'records.edit' } as const;
-// A reply holds the message's words: an Idempotency-Key would keep them in clear for a repeat.
-const sending = { idempotent: false } as const;
+// A reply holds the message's words: kept sealed for a repeat with the same Idempotency-Key.
+const sending = { idempotent: 'sealed' } as const;
 const client = { permission: 'client', actors: ['client'] } as const;
 
 /** Always a download, never sniffed into something a browser would run; the API's replies are never stored. */

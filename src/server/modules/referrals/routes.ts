@@ -12,8 +12,8 @@ import * as service from './service.ts';
 
 const tags = ['referrals'];
 const triage = { permission: 'referrals.triage' } as const;
-// These reply with the referral (or a note) unsealed: a repeat is answered by the state machine, not a stored copy.
-const unsealedReply = { ...triage, idempotent: false } as const;
+// These reply with the referral (or a note) unsealed: a repeat's stored copy is kept sealed.
+const unsealedReply = { ...triage, idempotent: 'sealed' } as const;
 
 /** The triage desk: referrals keyed in or sent by other systems, each team's list, a referral's page and the desk's work on it. */
 export async function referralRoutes(app: FastifyInstance) {

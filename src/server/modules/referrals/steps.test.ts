@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { emails, expectError } from '../sharing/records.fixtures.ts';
-import { actorOf, bringTo, keyIn, referralOf, step, storedReferral } from './referrals.fixtures.ts';
+import { actorOf, bringTo, keyIn, referralOf, step, storedReferral, uniqueReferral } from './referrals.fixtures.ts';
 
 let t: TestApp;
 let police: Agent;
@@ -117,12 +117,15 @@ describe('a step', () => {
     expect(row.supervisors_alerted_at).toBeNull();
   });
 
-  it('ignores an Idempotency-Key on a step, whose reply is the unsealed referral: nothing is kept in clear for a repeat', async () => {
-    const { id } = await keyIn(police);
+  it('answers a step repeated with the same Idempotency-Key with its first reply, kept sealed: nothing of the referral in clear', async () => {
+    const body = uniqueReferral();
+    const { id } = await keyIn(police, body);
     const started = await police.post(`/api/v1/referrals/${id}/triage`, {}, { 'idempotency-key': `step-${id}` });
     expect(started.statusCode).toBe(200);
-    const { rows } = await t.database.pool.query(`select 1 from idempotency_keys where key = $1`, [`step-${id}`]);
-    expect(rows).toHaveLength(0);
-    expectError(await police.post(`/api/v1/referrals/${id}/triage`, {}, { 'idempotency-key': `step-${id}` }), 409, 'referral_state');
+    const again = await police.post(`/api/v1/referrals/${id}/triage`, {}, { 'idempotency-key': `step-${id}` });
+    expect({ status: again.statusCode, replayed: again.headers['idempotent-replayed'], body: again.json() }).toEqual({ status: 200, replayed: 'true', body: started.json() });
+    const { rows } = await t.database.pool.query<{ response_body: string }>('select response_body from idempotency_keys where key = $1', [`step-${id}`]);
+    expect(rows).toHaveLength(1);
+    for (const secret of [body.subject.firstName, body.subject.lastName, body.concern]) expect(rows[0]!.response_body).not.toContain(secret);
   });
 });

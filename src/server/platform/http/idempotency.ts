@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Drizzle } from '../../db/connection.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { sha256 } from '../auth/crypto.ts';
+import { open, seal } from '../crypto/envelope.ts';
 import { ValidationError } from '../errors.ts';
 
 const header = 'idempotency-key';
@@ -79,7 +80,6 @@ export function registerIdempotency(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers[header];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.actor || request.actor.kind === 'public') return;
-    if (request.routeOptions.config.idempotent === false) return;
     if (key.length === 0 || key.length > 200) {
       throw new ValidationError([{ field: 'Idempotency-Key', problem: 'must be between 1 and 200 characters' }]);
     }
@@ -87,14 +87,21 @@ export function registerIdempotency(app: FastifyInstance): void {
     const path = request.url;
     // An upload's body is its bytes: hashed as they are, not as a JSON array of numbers.
     const body = Buffer.isBuffer(request.body) ? createHash('sha256').update(request.body).digest('hex') : JSON.stringify(request.body ?? null);
-    const requestHash = sha256(`${request.method} ${path}\n${body}`);
+    const sealed = request.routeOptions.config.idempotent === 'sealed';
+    const { keyRing, secretKey } = app.platform;
+    // A short message's bare hash could be matched by guessing its words; a keyed one cannot.
+    const fingerprint = `${request.method} ${path}\n${body}`;
+    const requestHash = sealed ? createHmac('sha256', secretKey).update(fingerprint).digest('hex') : sha256(fingerprint);
+    const kept = (reply: StoredReplyValue): StoredReplyValue => (sealed && reply.body !== null ? { ...reply, body: seal(keyRing, reply.body) } : reply);
+    const replayed = (row: { statusCode: number | null; responseBody: string | null }) =>
+      new StoredReply({ statusCode: row.statusCode!, body: sealed && row.responseBody !== null ? open(keyRing, row.responseBody) : row.responseBody });
     const thisKey = (db: Pick<Tx, 'select'>) => db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key)));
 
     // Most repeats are answered here, without opening the use case's transaction.
     const [first] = await thisKey(app.platform.database.db);
     if (first?.statusCode != null) {
       sameRequest(first, requestHash);
-      throw new StoredReply({ statusCode: first.statusCode, body: first.responseBody });
+      throw replayed(first);
     }
 
     request.idempotency = {
@@ -107,10 +114,10 @@ export function registerIdempotency(app: FastifyInstance): void {
         if (taken.length > 0) return;
         const [earlier] = await thisKey(tx);
         sameRequest(earlier!, requestHash);
-        throw new StoredReply({ statusCode: earlier!.statusCode!, body: earlier!.responseBody });
+        throw replayed(earlier!);
       },
       async complete(tx, value) {
-        const stored = replyFor(request, reply, value);
+        const stored = kept(replyFor(request, reply, value));
         await tx.update(idempotencyKeys)
           .set({ statusCode: stored.statusCode, responseBody: stored.body, completedAt: new Date() })
           .where(and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key)));

@@ -56,10 +56,12 @@ declare module 'fastify' {
      */
     actors?: readonly ActorKind[];
     /**
-     * `false` for a route whose reply holds what must not be kept in clear (an unsealed referral):
-     * an Idempotency-Key is then ignored rather than its reply stored for a repeat.
+     * `'sealed'` for a route whose request or reply holds what must not be kept in clear (a
+     * message's words, an unsealed referral): a repeat is still answered with the first reply,
+     * which is kept sealed with the data encryption key, and the request is fingerprinted with a
+     * keyed hash rather than a bare one.
      */
-    idempotent?: false;
+    idempotent?: 'sealed';
   }
   interface FastifyRequest {
     actor: AnyActor | null;
