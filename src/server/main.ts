@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { demoAccounts, demoPassword, demoTotpSecret, isEmpty, seedDemo } from './db/seed/demo.ts';
 import { createAdmin } from './db/seed/admin.ts';
+import { demoClient } from './db/seed/demo-portal.ts';
 import { loadSecretKey } from './platform/auth/crypto.ts';
 import { verifyAuditChain } from './platform/audit/verify.ts';
 
@@ -45,6 +46,7 @@ async function start(config: Config): Promise<void> {
       '',
       `Demo sign-ins${seeded ? ' (seeded now)' : ''} — password ${demoPassword}, authenticator secret ${demoTotpSecret} (demo only):`,
       ...demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.jobTitle}, ${a.organisation}`),
+      `Client portal: ${url}/portal, as ${demoClient.email} (${demoClient.firstName} ${demoClient.lastName}; the code is in Administration → Outbox, as admin@concord.test).`,
       'Turn the demo off with CONCORD_DEMO=false (then SESSION_SECRET and DATA_ENCRYPTION_KEY are required).',
     );
   }
