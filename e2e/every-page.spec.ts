@@ -112,6 +112,7 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
     '/admin/imports',
     '/admin/templates',
     '/admin/victim-care',
+    '/admin/portal',
     '/audit',
   ]);
 });
