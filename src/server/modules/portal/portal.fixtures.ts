@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { PortalAccess, PortalMe } from '../../../shared/api/portal.ts';
 import { ukMobile } from '../../../shared/portal.ts';
 import { makeAgent, type Agent, type TestApp } from '../../test/harness.ts';
@@ -34,10 +34,18 @@ export async function latestCode(t: TestApp, contact: ClientContact): Promise<st
   return code;
 }
 
-/** Asks for a code, as the sign-in page does; the reply is the same whoever asks. */
-export async function askForCode(agent: Agent, contact: ClientContact) {
+const requestsDone = async (t: TestApp) =>
+  (await t.database.pool.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'portal.code_requested'")).rows[0]!.n;
+
+/**
+ * Asks for a code, as the sign-in page does; the reply is the same whoever asks. The code is made
+ * after the reply has gone, so this waits for that work (audited `portal.code_requested`) to be done.
+ */
+export async function askForCode(t: TestApp, agent: Agent, contact: ClientContact) {
+  const before = await requestsDone(t);
   const response = await agent.post('/api/v1/portal/sign-in', contact);
   expect(response.statusCode, response.body).toBe(202);
+  await vi.waitFor(async () => expect(await requestsDone(t)).toBeGreaterThan(before), { timeout: 10_000, interval: 20 });
   return response.json() as { message: string };
 }
 
@@ -47,7 +55,7 @@ export async function askForCode(agent: Agent, contact: ClientContact) {
  */
 export async function signInClient(t: TestApp, contact: ClientContact): Promise<Agent> {
   const agent = makeAgent(t.app);
-  await askForCode(agent, contact);
+  await askForCode(t, agent, contact);
   const verified = await agent.post('/api/v1/portal/sign-in/verify', { ...contact, code: await latestCode(t, contact) });
   expect(verified.statusCode, verified.body).toBe(200);
   const me: PortalMe = verified.json();

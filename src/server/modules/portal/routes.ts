@@ -52,7 +52,14 @@ export async function portalRoutes(app: FastifyInstance) {
     config: { permission: 'public', rateLimit: signInRateLimit },
     schema: { tags, summary: 'Ask for a one-time code by email or text; the same reply whether or not anyone has that address or number', body: portalSignInBody, response: { 202: portalSignInReply, 429: errorReply } },
   }, async (request, reply) => {
-    await runner.run(anonymous(request), (ctx) => requestCode(ctx, deps, request.body));
+    // The work is done once the reply has gone, so how long the reply takes cannot tell anyone
+    // whether the address or number is a client's (that the person they look for is getting help).
+    const who = anonymous(request);
+    const body = request.body;
+    reply.raw.once('finish', () => {
+      runner.run(who, (ctx) => requestCode(ctx, deps, body))
+        .catch((error: unknown) => request.log.error({ err: error }, 'could not send a portal sign-in code'));
+    });
     return reply.status(202).send({ message: signInReply });
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PortalMe, PortalSettings } from '../../../shared/api/portal.ts';
 import { storedAuditEvents } from '../../test/audit.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -33,21 +33,40 @@ describe('asking for a code', () => {
   it('gives the same reply for an address nobody has, and sends nothing', async () => {
     const agent = makeAgent(t.app);
     const unknown = { email: 'nobody.here@example.test' };
-    expect(await askForCode(agent, unknown)).toEqual(sameReply);
+    expect(await askForCode(t, agent, unknown)).toEqual(sameReply);
     expect(await outboxTo(t, unknown)).toEqual([]);
-    expect(await askForCode(agent, { mobile: '07911 123499' })).toEqual(sameReply);
+    expect(await askForCode(t, agent, { mobile: '07911 123499' })).toEqual(sameReply);
     expect(await outboxTo(t, { mobile: '07911 123499' })).toEqual([]);
     const { contact } = await invited();
-    expect(await askForCode(agent, contact)).toEqual(sameReply);
+    expect(await askForCode(t, agent, contact)).toEqual(sameReply);
+  });
+
+  it('replies before it looks the address up, so how long it takes tells nobody whether it is a client\'s', async () => {
+    const { contact } = await invited();
+    const before = (await outboxTo(t, contact)).length;
+    // While the codes table is locked, any work done before the reply would hold the reply back
+    // (the embedded database runs one transaction at a time, so nothing else is asked meanwhile).
+    const blocker = await t.database.pool.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table portal_codes in access exclusive mode');
+      const replied = makeAgent(t.app).post('/api/v1/portal/sign-in', contact);
+      const outcome = await Promise.race([replied.then((r) => r.statusCode), new Promise((resolve) => setTimeout(() => resolve('held back'), 3000))]);
+      expect(outcome).toBe(202);
+    } finally {
+      await blocker.query('commit');
+      blocker.release();
+    }
+    await vi.waitFor(async () => expect(await outboxTo(t, contact)).toHaveLength(before + 1), { timeout: 10_000, interval: 20 });
   });
 
   it('sends a code that names only the portal, by email or by text', async () => {
     const { contact } = await invited({ mobile: '07911 123450' });
-    await askForCode(makeAgent(t.app), contact);
+    await askForCode(t, makeAgent(t.app), contact);
     const [email] = await outboxTo(t, contact);
     expect(email).toMatchObject({ channel: 'email', subject: 'Your code for My account' });
     expect(email!.body).toMatch(/^Your code for My account is \d{6}\. It works once, for 10 minutes\. If you did not ask for it, you can ignore this message\.$/);
-    await askForCode(makeAgent(t.app), { mobile: '+447911123450' });
+    await askForCode(t, makeAgent(t.app), { mobile: '+447911123450' });
     const [text] = await outboxTo(t, { mobile: '07911 123450' });
     expect(text).toMatchObject({ channel: 'sms', subject: null });
     expect(text!.body).toMatch(/^Your code for My account is \d{6}\./);
@@ -60,7 +79,7 @@ describe('asking for a code', () => {
     const { profile, access, contact } = await invited();
     await putPlan(police, profile.id, { safeToText: true });
     const before = await outboxTo(t, contact);
-    expect(await askForCode(makeAgent(t.app), contact)).toEqual(sameReply);
+    expect(await askForCode(t, makeAgent(t.app), contact)).toEqual(sameReply);
     expect(await outboxTo(t, contact)).toEqual(before);
     const [withheld] = await auditOf(t, access.id, 'portal.code_withheld');
     expect(withheld).toMatchObject({ outcome: 'refused', details: { channel: 'email', why: 'unsafe_channel' } });
@@ -68,7 +87,7 @@ describe('asking for a code', () => {
 
   it('sends at most five codes an hour to one access, silently', async () => {
     const { access, contact } = await invited();
-    for (let i = 0; i < 5; i++) await askForCode(makeAgent(t.app), contact);
+    for (let i = 0; i < 5; i++) await askForCode(t, makeAgent(t.app), contact);
     // The invitation and four codes make five.
     expect((await outboxTo(t, contact)).length).toBe(5);
     const [withheld] = await auditOf(t, access.id, 'portal.code_withheld');
@@ -80,7 +99,7 @@ describe('signing in with the code', () => {
   it('starts a portal session that reaches the portal and nothing of staff\'s', async () => {
     const { profile, access, contact } = await invited();
     const agent = makeAgent(t.app);
-    await askForCode(agent, contact);
+    await askForCode(t, agent, contact);
     const response = await verify(agent, contact, await latestCode(t, contact));
     expect(response.statusCode, response.body).toBe(200);
     const me: PortalMe = response.json();
@@ -117,7 +136,7 @@ describe('signing in with the code', () => {
 
   it('refuses an expired code', async () => {
     const { access, contact } = await invited();
-    await askForCode(makeAgent(t.app), contact);
+    await askForCode(t, makeAgent(t.app), contact);
     await t.database.pool.query(`update portal_codes set expires_at = now() - interval '1 second' where access_id = $1 and used_at is null and ended_at is null`, [access.id]);
     const expired = await verify(makeAgent(t.app), contact, await latestCode(t, contact));
     expectError(expired, 401, 'invalid_code');
@@ -126,7 +145,7 @@ describe('signing in with the code', () => {
 
   it('ends a code after five wrong tries, each counted though the request fails', async () => {
     const { access, contact } = await invited();
-    await askForCode(makeAgent(t.app), contact);
+    await askForCode(t, makeAgent(t.app), contact);
     const code = await latestCode(t, contact);
     const agent = makeAgent(t.app);
     for (let i = 0; i < 4; i++) expectError(await verify(agent, contact, otherCode(code)), 401, 'invalid_code');
@@ -140,9 +159,9 @@ describe('signing in with the code', () => {
 
   it('takes only the newest code: a new one ends the one before', async () => {
     const { contact } = await invited();
-    await askForCode(makeAgent(t.app), contact);
+    await askForCode(t, makeAgent(t.app), contact);
     const first = await latestCode(t, contact);
-    await askForCode(makeAgent(t.app), contact);
+    await askForCode(t, makeAgent(t.app), contact);
     const second = await latestCode(t, contact);
     if (first !== second) expectError(await verify(makeAgent(t.app), contact, first), 401, 'invalid_code');
     expect((await verify(makeAgent(t.app), contact, second)).statusCode).toBe(200);
@@ -163,7 +182,7 @@ describe('signing in with the code', () => {
     const elsewhere = await createProfile(other, { roles: ['victim'] });
     await inviteClient(t, other, elsewhere.id, contact as { email: string });
     const agent = makeAgent(t.app);
-    await askForCode(agent, contact);
+    await askForCode(t, agent, contact);
     const [newest, earlier] = await outboxTo(t, contact);
     expect([newest, earlier].every((m) => m?.subject === 'Your code for My account')).toBe(true);
     const codes = [newest!, earlier!].map((m) => /\d{6}/.exec(m.body)![0]);

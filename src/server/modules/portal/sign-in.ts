@@ -32,6 +32,7 @@ export async function requestCode(ctx: Context<null>, deps: CodeDeps, body: z.in
       : (await issueCode(ctx, deps, access, channel, 'sign_in')) ? null : 'too_many_codes';
     if (why) ctx.audit({ action: 'portal.code_withheld', outcome: 'refused', ...subjectOfAccess(access), details: { channel, why } });
   }
+  ctx.audit({ action: 'portal.code_requested', details: { channel } });
 }
 
 export type VerifyResult = { kind: 'signed_in'; session: NewSession; me: PortalMe } | { kind: 'failed' };
@@ -64,8 +65,13 @@ export async function verifyCode(ctx: Context<null>, deps: CodeDeps, body: z.inf
   return { kind: 'signed_in', session, me };
 }
 
+/**
+ * Ends this session. Its other tabs are told, so a shared device stops showing the portal; a
+ * stream checks its own session, so the client's other devices stay signed in.
+ */
 export async function signOut(ctx: Context<ClientActor>, tokenHash: string): Promise<void> {
   const access = await accessOfClient(ctx);
   await endPortalSession(ctx.tx, tokenHash, 'signed_out');
+  ctx.emit({ type: 'session.ended', audience: { clientIds: [access.id] }, data: { reason: 'signed_out' } });
   ctx.audit({ action: 'portal.signed_out', ...subjectOfAccess(access) });
 }

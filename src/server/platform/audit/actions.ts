@@ -189,6 +189,7 @@ export const auditActions = [
   'portal_access.viewed',
   'portal_access.invited',
   'portal_access.ended',
+  'portal.code_requested',
   'portal.code_sent',
   'portal.code_withheld',
   'portal.signed_in',

@@ -321,6 +321,8 @@ export interface AuditDetails {
     | { profileId: string; channels: PortalChannel[]; keyworkerId: string; teamId: string; endWithCaseId: string | null; code: PortalChannel | null }
     | { code: 'unsafe_channel'; channels: PortalChannel[] };
   'portal_access.ended': { profileId: string; endReason: PortalEndReason; sessionsEnded: number; caseId?: string };
+  // Every request for a code, made after the reply, whether or not anyone has that address or number.
+  'portal.code_requested': { channel: PortalChannel };
   'portal.code_sent': { purpose: 'invitation' | 'sign_in'; channel: PortalChannel };
   // Asked for by a channel the contact plan does not mark safe, or past the access's codes for the hour: nothing was sent.
   'portal.code_withheld': { channel: PortalChannel; why: 'unsafe_channel' | 'too_many_codes' };
