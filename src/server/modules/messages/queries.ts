@@ -7,7 +7,9 @@ import type { Tx } from '../../db/transaction.ts';
 
 /** The teams that have held a conversation with the person: the teams of their accesses, live or ended. */
 export async function conversationTeams(tx: Tx, profileId: string): Promise<string[]> {
-  const rows = await tx.selectDistinct({ teamId: portalAccess.teamId }).from(portalAccess).where(eq(portalAccess.profileId, profileId));
+  // Messages as well as accesses: a merged-in person's conversation keeps the team that held it.
+  const rows = await tx.selectDistinct({ teamId: portalAccess.teamId }).from(portalAccess).where(eq(portalAccess.profileId, profileId))
+    .union(tx.selectDistinct({ teamId: messages.teamId }).from(messages).where(eq(messages.profileId, profileId)));
   return rows.map((r) => r.teamId);
 }
 

@@ -87,10 +87,18 @@ describe('ending a client\'s access reaches their open portal page at once', () 
     const { person, client } = await invitedAndSignedIn();
     const stream = await openStream(client);
     await until(() => stream.events.includes('ready'));
+    const said = await client.post('/api/v1/portal/messages', { body: 'Before the merge' });
+    expect(said.statusCode, said.body).toBe(201);
+    await police.request('PUT', `/api/v1/profiles/${person.id}/safety-plan`, { steps: ['Keep the phone charged'], emergencyContacts: [] });
     const merged = await (await t.as(emails.lead)).post(`/api/v1/profiles/${survivor.id}/merge`, { duplicateId: person.id, reason: 'The same person' });
     expect(merged.statusCode, merged.body).toBe(200);
     await stream.closed;
     expect(stream.events).toContain('session.ended');
+    // The conversation and the plan follow the person, for the team that held them.
+    const conversation = await police.get(`/api/v1/profiles/${survivor.id}/portal/messages`);
+    expect(conversation.statusCode, conversation.body).toBe(200);
+    expect(conversation.json().items.map((m: { body: string }) => m.body)).toEqual(['Before the merge']);
+    expect((await police.get(`/api/v1/profiles/${survivor.id}/safety-plan`)).json()).toMatchObject({ steps: ['Keep the phone charged'] });
   });
 
   it('when the client signs out, in every tab of that session, and in no other session', async () => {

@@ -138,7 +138,7 @@ export async function moveNames(tx: Tx, survivorId: string, duplicateId: string)
 
 /**
  * The duplicate's reports, documents, tasks, reminders and assessments (with any assessment a
- * screening said it still needs, and its risk-level history) move to the survivor with their
+ * screening said it still needs, and its risk-level history), victim care and the portal's record move to the survivor with their
  * visibility and authors as they were, and so do the interests registered in it (once each).
  */
 export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: string) {
@@ -167,6 +167,15 @@ export async function moveRecordWork(tx: Tx, survivorId: string, duplicateId: st
     update case_reviews set profile_id = ${survivorId}
      where profile_id = ${duplicateId}
        and (stage = 'closed' or not exists (select 1 from case_reviews s where s.profile_id = ${survivorId} and s.stage <> 'closed'))`));
+  // The portal's record follows the person too: the conversation (with its ended access, so the
+  // team that held it still reads it), appointments, what was shared, and the safety plan unless
+  // the survivor has one. The duplicate's access itself has ended with the merge.
+  for (const table of ['messages', 'message_attachments', 'appointments', 'portal_documents', 'portal_tasks'] as const) {
+    moved[table] = count(await tx.execute(sql`update ${sql.identifier(table)} set profile_id = ${survivorId} where profile_id = ${duplicateId}`));
+  }
+  moved.safety_plans = count(await tx.execute(sql`
+    update safety_plans set profile_id = ${survivorId}
+     where profile_id = ${duplicateId} and not exists (select 1 from safety_plans s where s.profile_id = ${survivorId})`));
   return moved as { reports: number; documents: number; tasks: number; actions: number; assessments: number; interests: number };
 }
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endExpiredAndTell } from '../../modules/auth/expiry.ts';
 import { portalAccess, portalSessions } from '../../db/schema/index.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
@@ -110,12 +110,14 @@ describe('client sessions', () => {
     const heard: DomainEvent[] = [];
     const unsubscribe = t.app.platform.events.subscribe((e) => heard.push(e));
     await endExpiredAndTell(t.app.platform, now);
-    unsubscribe();
     // Sessions left open by the tests above are swept too; only these three clients are looked at.
     const mine = [idle.accessId, old.accessId, busy.accessId];
-    const toClients = heard.filter((e) => mine.includes(e.audience.clientIds?.[0] ?? ''));
-    expect(toClients).toHaveLength(2);
-    expect(toClients).toEqual(expect.arrayContaining([
+    const toClients = () => heard.filter((e) => mine.includes(e.audience.clientIds?.[0] ?? ''));
+    // On PostgreSQL the bus delivers through LISTEN/NOTIFY, a moment after the sweep returns.
+    await vi.waitFor(() => expect(toClients().length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 20 });
+    unsubscribe();
+    expect(toClients()).toHaveLength(2);
+    expect(toClients()).toEqual(expect.arrayContaining([
       { type: 'session.ended', audience: { clientIds: [idle.accessId] }, data: { reason: 'idle_timeout' } },
       { type: 'session.ended', audience: { clientIds: [old.accessId] }, data: { reason: 'absolute_timeout' } },
     ]));
