@@ -25,6 +25,8 @@ export const outboundMessages = pgTable('outbound_messages', {
   channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
   recipient: text('recipient').notNull(),
   subject: text('subject'),
+  /** The name an email comes from when it is not the deployment's own (a client's neutral portal name). */
+  senderName: text('sender_name'),
   body: text('body').notNull(),
   transport: text('transport', { enum: ['smtp', 'notify', 'outbox'] }).notNull(),
   status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),

@@ -4,7 +4,7 @@ import { storedAuditEvents } from '../../test/audit.ts';
 import { makeAgent, startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditOf, createProfile, emails, expectError } from '../sharing/records.fixtures.ts';
 import { putPlan } from '../victim-care/victim-care.fixtures.ts';
-import { askForCode, inviteClient, latestCode, outboxTo, signInClient, type ClientContact } from './portal.fixtures.ts';
+import { askForCode, inviteClient, latestCode, outboxTo, recipientOf, signInClient, type ClientContact } from './portal.fixtures.ts';
 
 let t: TestApp;
 let police: Agent;
@@ -73,6 +73,10 @@ describe('asking for a code', () => {
     for (const message of [email!, text!]) {
       expect(`${message.subject ?? ''} ${message.body}`).not.toMatch(/concord\b(?!\.test)|victim|abuse|ASB|police|team/i);
     }
+    // The email comes from the portal's name too, not the deployment's own sender.
+    const { rows: [sent] } = await t.database.pool.query<{ sender_name: string | null }>(
+      'select sender_name from outbound_messages where recipient = $1 and channel = \'email\' order by created_at desc limit 1', [recipientOf(contact)]);
+    expect(sent).toEqual({ sender_name: 'My account' });
   });
 
   it('sends nothing by a channel the contact plan does not mark safe, with the same reply', async () => {

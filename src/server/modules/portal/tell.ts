@@ -18,7 +18,7 @@ export const portalUrl = (deps: TellDeps) => `${deps.publicUrl()}/portal`;
 export async function sendTo(ctx: AnyContext, deps: TellDeps, access: { email: string | null; mobile: string | null }, channel: PortalChannel, wording: Wording): Promise<void> {
   const to = recipientOf(access, channel);
   if (!to) throw new Error(`the access has no ${channel} to send to`);
-  if (channel === 'email') await deps.mailer.queueEmail(ctx, { to, subject: wording.subject, body: wording.body });
+  if (channel === 'email') await deps.mailer.queueEmail(ctx, { to, subject: wording.subject, body: wording.body, senderName: wording.senderName });
   else await deps.mailer.queueSms(ctx, { to, body: wording.body });
 }
 

@@ -8,10 +8,13 @@ import { portalCode } from '../../../shared/portal.ts';
 export interface Wording {
   subject: string;
   body: string;
+  /** The name an email comes from: the portal's, never the deployment's own. */
+  senderName: string;
 }
 
 export function codeWording(serviceName: string, code: string): Wording {
   return {
+    senderName: serviceName,
     subject: `Your code for ${serviceName}`,
     body: `Your code for ${serviceName} is ${code}. It works once, for ${portalCode.lifetimeMinutes} minutes. If you did not ask for it, you can ignore this message.`,
   };
@@ -19,13 +22,14 @@ export function codeWording(serviceName: string, code: string): Wording {
 
 export function invitationWording(serviceName: string, url: string, code: string): Wording {
   return {
+    senderName: serviceName,
     subject: `${serviceName}: your sign-in code`,
     body: `You can now sign in to ${serviceName} at ${url}. Your code is ${code}. It works once, for ${portalCode.lifetimeMinutes} minutes; after that you can ask for a new one on the sign-in page.`,
   };
 }
 
 export function messageWording(serviceName: string, url: string): Wording {
-  return { subject: serviceName, body: `You have a new message. Sign in to read it: ${url}` };
+  return { senderName: serviceName, subject: serviceName, body: `You have a new message. Sign in to read it: ${url}` };
 }
 
 const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' });
@@ -38,5 +42,5 @@ export function dayAndTime(at: Date): { day: string; time: string } {
 
 export function reminderWording(serviceName: string, url: string, startsAt: Date): Wording {
   const when = dayAndTime(startsAt);
-  return { subject: `${serviceName}: reminder`, body: `You have an appointment on ${when.day} at ${when.time}. Sign in for the details: ${url}` };
+  return { senderName: serviceName, subject: `${serviceName}: reminder`, body: `You have an appointment on ${when.day} at ${when.time}. Sign in for the details: ${url}` };
 }

@@ -116,6 +116,15 @@ describe('mailer', () => {
       expect(row?.sentAt).toBeInstanceOf(Date);
     });
 
+    it('sends from a message\'s own sender name, at MAIL_FROM\'s address, when it has one', async () => {
+      await runner.run(system, (ctx) => mailer.queueEmail(ctx, { to: 'sasha@example.org', subject: 'My account', body: 'You have a new message.', senderName: 'My account' }));
+      await expect.poll(() => smtp.received.filter((m) => m.to.includes('sasha@example.org')).length, { timeout: 15_000 }).toBe(1);
+      const mail = smtp.received.find((m) => m.to.includes('sasha@example.org'))!;
+      expect(mail.from).toBe('no-reply@concord.test');
+      expect(mail.raw).toMatch(/^From: My account <no-reply@concord\.test>$/m);
+      expect(mail.raw).not.toMatch(/Concord </);
+    });
+
     it('sends nothing when the use case rolls back', async () => {
       await expect(runner.run(system, async (ctx) => {
         await mailer.queueEmail(ctx, { to: 'rolled.back@example.org', subject: 'Never', body: 'Never sent.' });

@@ -17,7 +17,7 @@ export interface MailerDeps {
   log: Log;
 }
 
-type Draft = Pick<NewOutboundMessage, 'channel' | 'recipient' | 'subject' | 'body' | 'userId'>;
+type Draft = Pick<NewOutboundMessage, 'channel' | 'recipient' | 'subject' | 'senderName' | 'body' | 'userId'>;
 
 /** Builds the mailer and, when a real transport is configured, starts delivering what it stores. */
 export async function createMailer({ config, jobs, database, log }: MailerDeps): Promise<Mailer> {
@@ -40,7 +40,7 @@ export async function createMailer({ config, jobs, database, log }: MailerDeps):
     emailTransport,
 
     async queueEmail(ctx, message) {
-      await store(ctx, { channel: 'email', recipient: message.to, subject: message.subject, body: message.body, userId: message.userId ?? null }, emailTransport);
+      await store(ctx, { channel: 'email', recipient: message.to, subject: message.subject, senderName: message.senderName ?? null, body: message.body, userId: message.userId ?? null }, emailTransport);
     },
 
     async queueSms(ctx, message) {

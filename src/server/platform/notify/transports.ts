@@ -41,10 +41,13 @@ export function createTransports(mail: MailConfig): Transports {
 
 function smtpTransport(url: string, from: string): Transport {
   const mailer = createTransport({ url, connectionTimeout: requestTimeoutMs, greetingTimeout: requestTimeoutMs, socketTimeout: requestTimeoutMs });
+  // MAIL_FROM is "Name <address>" or a bare address; a message's own sender name keeps the address.
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
   return {
     async send(message) {
       if (message.channel !== 'email') throw new Error('SMTP cannot send text messages.');
-      const info = await mailer.sendMail({ from, to: message.recipient, subject: message.subject ?? '', text: message.body });
+      const sender = message.senderName ? { name: message.senderName, address } : from;
+      const info = await mailer.sendMail({ from: sender, to: message.recipient, subject: message.subject ?? '', text: message.body });
       if (info.rejected.length > 0) throw new Error(`The mail server refused the recipient: ${info.response}`);
     },
   };

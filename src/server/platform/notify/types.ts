@@ -4,6 +4,11 @@ export interface EmailMessage {
   to: string;
   subject: string;
   body: string;
+  /**
+   * The name it comes from, at MAIL_FROM's address, when not MAIL_FROM's own name: mail to a client
+   * comes from the partnership's neutral name for the portal, so their inbox does not say Concord.
+   */
+  senderName?: string | null;
   /** The account the message is about, for the outbox and the audit trail. */
   userId?: string | null;
 }
