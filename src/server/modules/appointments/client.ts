@@ -5,6 +5,7 @@ import type { Context } from '../../platform/context.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { notify, recordLink } from '../notifications/notify.ts';
 import { presentForClient } from './present.ts';
+import { profileOwners } from '../portal/service.ts';
 import * as q from './queries.ts';
 
 /** How many past appointments the client sees, latest first, after those to come. */
@@ -18,7 +19,7 @@ export async function listClientAppointments(ctx: Context<ClientActor>): Promise
     action: 'appointments.listed',
     entityType: 'profile',
     entityId: profileId,
-    ...(await q.ownersOf(ctx.tx, profileId)),
+    ...(await profileOwners(ctx, profileId)),
     details: { profileId, side: 'client', count: rows.length },
   });
   return { items: rows.map(presentForClient) };
@@ -45,6 +46,6 @@ export async function askToRearrange(ctx: Context<ClientActor>, id: string, body
     subjectId: id,
   }]);
   // The reason is the client's own words: it stays on the appointment, not in the audit trail.
-  ctx.audit({ action: 'appointment.rearrange_requested', entityType: 'appointment', entityId: id, ...(await q.ownersOf(ctx.tx, profileId)), details: { profileId } });
+  ctx.audit({ action: 'appointment.rearrange_requested', entityType: 'appointment', entityId: id, ...(await profileOwners(ctx, profileId)), details: { profileId } });
   return presentForClient((await q.getAppointment(ctx.tx, partnershipId, id))!);
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
-import { appointments, profiles, teams, users } from '../../db/schema/index.ts';
+import { appointments, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 /** Still to come, or under way: an appointment leaves the upcoming list once it has ended. */
@@ -58,16 +58,6 @@ export async function requestRearrange(tx: Tx, id: string, profileId: string, re
     .where(and(eq(appointments.id, id), eq(appointments.profileId, profileId), eq(appointments.status, 'booked'), gte(appointments.startsAt, sql`now()`)))
     .returning({ id: appointments.id });
   return rows.length > 0;
-}
-
-/** The team and organisation holding a person, whose administrators see what a client did in the portal. */
-export async function ownersOf(tx: Tx, profileId: string) {
-  const [row] = await tx
-    .select({ subjectTeamId: profiles.ownerTeamId, subjectOrganisationId: teams.organisationId })
-    .from(profiles)
-    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
-    .where(eq(profiles.id, profileId));
-  return row ?? { subjectTeamId: null, subjectOrganisationId: null };
 }
 
 /**

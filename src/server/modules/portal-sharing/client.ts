@@ -7,6 +7,7 @@ import type { Uploads } from '../documents/uploads.ts';
 import { notify } from '../notifications/notify.ts';
 import { assigneePeople, taskLink } from '../tasks/announce.ts';
 import { presentDocument, presentTask } from './present.ts';
+import { profileOwners } from '../portal/service.ts';
 import * as q from './queries.ts';
 
 // Every read keys on the client's own profile: another person's document or task does not exist (404).
@@ -18,7 +19,7 @@ export async function listClientDocuments(ctx: Context<ClientActor>): Promise<{ 
     action: 'portal_items.listed',
     entityType: 'profile',
     entityId: profileId,
-    ...(await q.ownersOf(ctx.tx, profileId)),
+    ...(await profileOwners(ctx, profileId)),
     details: { profileId, side: 'client', documents: rows.length, tasks: 0 },
   });
   return { items: rows.map(presentDocument) };
@@ -34,7 +35,7 @@ export async function downloadDocument(ctx: Context<ClientActor>, uploads: Uploa
     action: 'portal_document.downloaded',
     entityType: 'document',
     entityId: documentId,
-    ...(await q.ownersOf(ctx.tx, profileId)),
+    ...(await profileOwners(ctx, profileId)),
     details: { profileId, documentId, version },
   });
   return file;
@@ -47,7 +48,7 @@ export async function listClientTasks(ctx: Context<ClientActor>): Promise<{ item
     action: 'portal_items.listed',
     entityType: 'profile',
     entityId: profileId,
-    ...(await q.ownersOf(ctx.tx, profileId)),
+    ...(await profileOwners(ctx, profileId)),
     details: { profileId, side: 'client', documents: 0, tasks: rows.length },
   });
   return { items: rows.map(presentTask) };
@@ -68,7 +69,7 @@ export async function tickOffTask(ctx: Context<ClientActor>, taskId: string): Pr
   await notify(ctx, people.map((userId) => ({
     userId, kind: 'client_request' as const, message: 'A client ticked off a task.', link: taskLink(taskId), subjectId: taskId, record,
   })));
-  ctx.audit({ action: 'portal_task.done', entityType: 'task', entityId: taskId, ...(await q.ownersOf(ctx.tx, profileId)), details: { profileId, taskId } });
+  ctx.audit({ action: 'portal_task.done', entityType: 'task', entityId: taskId, ...(await profileOwners(ctx, profileId)), details: { profileId, taskId } });
   const [done] = await q.clientTasks(ctx.tx, profileId, undefined, taskId);
   return presentTask(done!);
 }

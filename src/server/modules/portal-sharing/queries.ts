@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { documents, documentVersions, portalDocuments, portalTasks, profiles, storedFiles, tasks, teams, users } from '../../db/schema/index.ts';
+import { documents, documentVersions, portalDocuments, portalTasks, storedFiles, tasks, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { teamCanView } from '../../platform/access/kinds.ts';
@@ -130,14 +130,4 @@ export async function markDone(tx: Tx, profileId: string, taskId: string): Promi
     .where(and(eq(portalTasks.taskId, taskId), eq(portalTasks.profileId, profileId), isNull(portalTasks.doneAt)))
     .returning({ id: portalTasks.taskId });
   return rows.length > 0;
-}
-
-/** The team and organisation holding a person, whose administrators see what a client did in the portal. */
-export async function ownersOf(tx: Tx, profileId: string) {
-  const [row] = await tx
-    .select({ subjectTeamId: profiles.ownerTeamId, subjectOrganisationId: teams.organisationId })
-    .from(profiles)
-    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
-    .where(eq(profiles.id, profileId));
-  return row ?? { subjectTeamId: null, subjectOrganisationId: null };
 }

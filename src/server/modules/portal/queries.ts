@@ -187,3 +187,13 @@ export async function wrongTry(tx: Tx, id: string, maxTries: number): Promise<bo
     .returning({ endedAt: portalCodes.endedAt });
   return row?.endedAt != null;
 }
+
+/** The team and organisation holding a person, whose administrators see what a client did in the portal. */
+export async function ownersOf(tx: Tx, profileId: string) {
+  const [row] = await tx
+    .select({ subjectTeamId: profiles.ownerTeamId, subjectOrganisationId: teams.organisationId })
+    .from(profiles)
+    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
+    .where(eq(profiles.id, profileId));
+  return row ?? { subjectTeamId: null, subjectOrganisationId: null };
+}

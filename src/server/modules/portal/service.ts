@@ -24,3 +24,6 @@ export async function liveAccessOf(ctx: AnyContext, profileId: string): Promise<
   const { id, partnershipId, teamId, keyworkerId, email, mobile } = row;
   return { id, profileId: row.profileId, partnershipId, teamId, keyworkerId, email, mobile };
 }
+
+/** The team and organisation holding the person: the subject of what their client does in the portal, for those administrators' audit view. */
+export const profileOwners = (ctx: AnyContext, profileId: string) => q.ownersOf(ctx.tx, profileId);

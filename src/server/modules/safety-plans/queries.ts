@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { profiles, safetyPlans, teams, users } from '../../db/schema/index.ts';
+import { safetyPlans, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 /** The person's plan, with who last changed it; null while they have none. */
@@ -28,14 +28,4 @@ export async function updatePlan(tx: Tx, profileId: string, version: number, val
     .where(and(eq(safetyPlans.profileId, profileId), eq(safetyPlans.version, version)))
     .returning({ id: safetyPlans.profileId });
   return rows.length > 0;
-}
-
-/** The team and organisation holding a person, whose administrators see what a client did in the portal. */
-export async function ownersOf(tx: Tx, profileId: string) {
-  const [row] = await tx
-    .select({ subjectTeamId: profiles.ownerTeamId, subjectOrganisationId: teams.organisationId })
-    .from(profiles)
-    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
-    .where(eq(profiles.id, profileId));
-  return row ?? { subjectTeamId: null, subjectOrganisationId: null };
 }

@@ -4,7 +4,7 @@ import type { ClientActor } from '../../platform/access/actor.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { staleVersion } from '../../platform/errors.ts';
-import { liveAccessOf } from '../portal/service.ts';
+import { liveAccessOf, profileOwners } from '../portal/service.ts';
 import { audienceOf, editableProfile, viewableProfile } from '../profiles/access.ts';
 import * as q from './queries.ts';
 
@@ -75,6 +75,6 @@ export async function setSafetyPlan(ctx: Context, profileId: string, body: z.inf
 export async function getClientSafetyPlan(ctx: Context<ClientActor>): Promise<SafetyPlan> {
   const { profileId } = ctx.actor;
   const plan = await q.getPlan(ctx.tx, profileId);
-  ctx.audit({ action: 'safety_plan.viewed', entityType: 'safety_plan', entityId: profileId, ...(await q.ownersOf(ctx.tx, profileId)), details: { side: 'client' } });
+  ctx.audit({ action: 'safety_plan.viewed', entityType: 'safety_plan', entityId: profileId, ...(await profileOwners(ctx, profileId)), details: { side: 'client' } });
   return presentPlan(plan);
 }

@@ -6,7 +6,7 @@ import { portalAccess, portalSessions, profiles } from '../../db/schema/index.ts
 import type { Tx } from '../../db/transaction.ts';
 import type { ClientActor } from '../access/actor.ts';
 import { randomToken, sha256 } from './crypto.ts';
-import type { NewSession } from './sessions.ts';
+import { timedOut, touchIntervalMs, type NewSession } from './sessions.ts';
 
 /**
  * Clients' sessions, kept apart from staff's: their own table, their own cookie, and a cookie
@@ -17,8 +17,6 @@ const portalCookiePath = '/api/v1/portal';
 
 const idleTimeoutMs = portalSession.idleMinutes * 60 * 1000;
 const absoluteTimeoutMs = portalSession.absoluteHours * 60 * 60 * 1000;
-/** last_seen_at is written at most this often, as for staff sessions. */
-const touchIntervalMs = 60 * 1000;
 
 /** Secure whenever staff's session cookie is: when Concord is reached over https. */
 export function setPortalCookie(reply: FastifyReply, token: string): void {
@@ -89,13 +87,7 @@ export async function lookupPortalSession(db: Drizzle, token: string, now = new 
   if (!row) return { status: 'unknown' };
   const { session, access } = row;
   if (session.endedAt) return { status: 'ended', reason: session.endReason ?? 'ended' };
-  const reason = access.endedAt
-    ? 'access_ended'
-    : now >= session.expiresAt
-      ? 'absolute_timeout'
-      : now.getTime() - session.lastSeenAt.getTime() >= idleTimeoutMs
-        ? 'idle_timeout'
-        : null;
+  const reason = access.endedAt ? 'access_ended' : timedOut(session, now, idleTimeoutMs);
   if (reason) {
     await db.update(portalSessions).set({ endedAt: now, endReason: reason })
       .where(and(eq(portalSessions.tokenHash, tokenHash), isNull(portalSessions.endedAt)));

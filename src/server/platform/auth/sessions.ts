@@ -8,7 +8,13 @@ import { randomToken, sha256 } from './crypto.ts';
 export const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
-const touchIntervalMs = 60 * 1000;
+export const touchIntervalMs = 60 * 1000;
+
+/** Why a session still open has run out at `now`, staff's or a client's: too long in all, or idle too long; null if it has not. */
+export function timedOut(session: { expiresAt: Date; lastSeenAt: Date }, now: Date, idleMs: number): 'absolute_timeout' | 'idle_timeout' | null {
+  if (now >= session.expiresAt) return 'absolute_timeout';
+  return now.getTime() - session.lastSeenAt.getTime() >= idleMs ? 'idle_timeout' : null;
+}
 
 export interface NewSession {
   token: string;
@@ -89,13 +95,7 @@ export async function lookupSession(db: Drizzle, token: string, now = new Date()
   if (!row) return { status: 'unknown' };
   const { session, user } = row;
   if (session.endedAt) return { status: 'ended', reason: session.endReason ?? 'ended' };
-  const reason = user.disabledAt
-    ? 'user_disabled'
-    : now >= session.expiresAt
-      ? 'absolute_timeout'
-      : now.getTime() - session.lastSeenAt.getTime() >= idleTimeoutMs
-        ? 'idle_timeout'
-        : null;
+  const reason = user.disabledAt ? 'user_disabled' : timedOut(session, now, idleTimeoutMs);
   if (reason) {
     await db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
     return { status: 'ended', reason };
