@@ -114,6 +114,8 @@ describe('changing a person\'s addresses', () => {
     const before = await createLocation(police, { addressLine1: `7 ${road}`, postcode: 'NG7 2QP' });
     const after = await createLocation(police, { addressLine1: `9 ${road}`, postcode: 'NG7 2QP' });
     const person = await createPerson(police, 'Jo', [{ addressLine1: `7 ${road}`, postcode: 'NG7 2QP' }]);
+    // Linking the first address told its location; on PostgreSQL that arrives a moment later, and must not count as the move's.
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'location.changed' && e.data.id === before.id)).toBe(true));
     const seen = events.length;
     const moved = await (await t.as(police)).patch(`/api/v1/profiles/${person.id}`, {
       version: person.version,
