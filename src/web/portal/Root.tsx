@@ -42,7 +42,8 @@ export function Root() {
     whenUnauthenticated(({ code, quietFor }) => {
       // Someone who was signed in is told why they are back at sign-in; someone arriving is not.
       const hadSession = code === 'session_ended' || queryClient.getQueryData(portalKeys.me) !== undefined;
-      if (!hadSession) return leave(null);
+      // A second refusal after leaving (a request already on its way) must not wipe the notice just shown.
+      if (!hadSession) return window.location.pathname.startsWith('/portal/sign-in') ? undefined : leave(null);
       const idle = quietFor !== null && quietFor >= portalSession.idleMinutes * 60_000;
       leave(idle ? 'idle' : 'ended');
     });
