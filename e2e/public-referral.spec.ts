@@ -117,6 +117,9 @@ test.describe('a member of the public on a phone', () => {
     await page.getByRole('button', { name: /Exit this page/ }).click();
     await expect(page).toHaveURL(weather);
     await expect(page.getByRole('heading', { name: 'Weather' })).toBeVisible();
+    // The page left was replaced: Back does not return to what was being filled in.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/about-you/);
   });
 });
 

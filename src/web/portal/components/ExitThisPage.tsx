@@ -1,24 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ExitThisPage as GovukExitThisPage } from 'govuk-frontend';
-
-/**
- * GOV.UK's own leaving, less one thing: it goes by `location.href`, which keeps this page one
- * Back away. Replacing the page instead leaves no way back to it in the browser's history.
- */
-class ExitWithoutHistory extends GovukExitThisPage {
-  override exitPage() {
-    if (!this.$updateSpan) return;
-    this.$updateSpan.textContent = '';
-    document.body.classList.add('govuk-exit-this-page-hide-content');
-    const overlay = document.createElement('div');
-    overlay.className = 'govuk-exit-this-page-overlay';
-    overlay.setAttribute('role', 'alert');
-    overlay.textContent = this.i18n.t('activated');
-    this.$overlay = overlay;
-    document.body.appendChild(overlay);
-    window.location.replace(this.$button.href);
-  }
-}
+import { ExitWithoutHistory } from '../../../public/exit-without-history.ts';
 
 /** Each element is started once, however often React runs the effect. */
 const started = new WeakSet<Element>();
