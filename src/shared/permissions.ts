@@ -48,6 +48,10 @@ export const permissionRoles = {
   // the team's own staff work its triage desk (deskAccess in platform/access/referrals.ts).
   'referral_forms.manage': ['system_admin', 'organisation_admin', 'team_admin'],
   'referrals.triage': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
+  // Insights: everyone reads dashboards, counted over what they may open (or, for administrators,
+  // what they manage: insightScopeOf in platform/access/insights.ts); a team's compliance is for
+  // its members and those who supervise it (canSeeCompliance).
+  'insights.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

@@ -37,6 +37,8 @@ export const cases = pgTable('cases', {
 }, (t) => [
   uniqueIndex('cases_partnership_reference_key').on(t.partnershipId, sql`lower(${t.reference})`),
   index('cases_owner_team_idx').on(t.ownerTeamId, t.updatedAt),
+  index('cases_partnership_created_idx').on(t.partnershipId, t.createdAt),
+  index('cases_partnership_closed_idx').on(t.partnershipId, t.closedAt).where(sql`${t.closedAt} is not null`),
   index('cases_parent_idx').on(t.parentCaseId).where(sql`${t.parentCaseId} is not null`),
   index('cases_search_trgm_idx').using('gin', t.partnershipId, sql`${t.searchText} gin_trgm_ops`),
   check('cases_status_check', sql`${t.status} in (${inList(caseStatuses)})`),

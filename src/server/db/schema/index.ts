@@ -17,3 +17,4 @@ export * from './panels.ts';
 export * from './victim-care.ts';
 export * from './referrals.ts';
 export * from './portal.ts';
+export * from './insights.ts';

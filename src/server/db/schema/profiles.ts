@@ -40,6 +40,7 @@ export const profiles = pgTable('profiles', {
   index('profiles_owner_team_idx').on(t.ownerTeamId, t.updatedAt),
   index('profiles_partnership_dob_idx').on(t.partnershipId, t.dateOfBirth),
   index('profiles_partnership_updated_idx').on(t.partnershipId, t.updatedAt),
+  index('profiles_partnership_created_idx').on(t.partnershipId, t.createdAt),
   index('profiles_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   check('profiles_gender_check', sql`${t.gender} in (${inList(genders)})`),
   check('profiles_risk_level_check', sql`${t.riskLevel} in (${inList(riskLevels)})`),

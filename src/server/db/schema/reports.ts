@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recordKinds } from '../../../shared/records.ts';
 import { visibilities } from '../../../shared/work.ts';
 import { at, id, timestamps, version } from './columns.ts';
 import { lookups } from './lookups.ts';
 import { inList } from './sharing.ts';
 import { organisations, partnerships, teams, users } from './structure.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A report (case note) on a profile, case or location. The author's team and organisation are
@@ -23,6 +25,8 @@ export const reports = pgTable('reports', {
   bodyHtml: text('body_html').notNull(),
   /** The same text without markup, for search and for short previews. */
   bodyText: text('body_text').notNull(),
+  /** The text's words, stemmed as English, for the search box; kept by the database. */
+  searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body_text)`),
   visibility: text('visibility', { enum: visibilities }).notNull(),
   authorId: uuid('author_id').notNull().references(() => users.id),
   authorTeamId: uuid('author_team_id').notNull().references(() => teams.id),
@@ -33,6 +37,9 @@ export const reports = pgTable('reports', {
   // The timeline: one record's reports, newest first.
   index('reports_record_occurred_idx').on(t.recordKind, t.recordId, t.occurredAt.desc(), t.id.desc()),
   index('reports_author_idx').on(t.authorId, t.createdAt),
+  index('reports_search_idx').using('gin', t.searchVector),
+  // Dashboards and hotspots: a partnership's reports on one kind of record over a period.
+  index('reports_partnership_kind_occurred_idx').on(t.partnershipId, t.recordKind, t.occurredAt, t.reportTypeId, t.recordId),
   check('reports_record_kind_check', sql`${t.recordKind} in (${inList(recordKinds)})`),
   check('reports_visibility_check', sql`${t.visibility} in (${inList(visibilities)})`),
 ]);

@@ -54,6 +54,7 @@ export const tasks = pgTable('tasks', {
   index('tasks_assigned_team_idx').on(t.assignedTeamId, t.status, t.dueOn).where(sql`${t.assignedTeamId} is not null`),
   index('tasks_assigned_organisation_idx').on(t.assignedOrganisationId, t.status, t.dueOn).where(sql`${t.assignedOrganisationId} is not null`),
   index('tasks_set_by_idx').on(t.setBy, t.status, t.dueOn),
+  index('tasks_partnership_due_idx').on(t.partnershipId, t.dueOn),
   index('tasks_action_plan_idx').on(t.actionPlanId).where(sql`${t.actionPlanId} is not null`),
   // The overdue sweep: tasks still to do, by due date.
   index('tasks_due_idx').on(t.dueOn).where(sql`${t.status} in ('open', 'accepted') and ${t.overdueNotifiedAt} is null`),

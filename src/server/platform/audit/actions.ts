@@ -216,6 +216,12 @@ export const auditActions = [
   'portal_task.marked',
   'portal_task.unmarked',
   'portal_task.done',
+  'insights.viewed',
+  'insights.exported',
+  'insight_settings.updated',
+  'reports.searched',
+  'case.summary_exported',
+  'profile.summary_exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -106,4 +106,5 @@ export interface AuditChanges {
   'contact_plan.set': ContactPlanField;
   'referral_form.updated': ReferralFormField;
   'portal_settings.updated': 'serviceName' | 'exitUrl';
+  'insight_settings.updated': 'staleAfterDays' | 'repeatVictimIncidents';
 }

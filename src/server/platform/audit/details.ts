@@ -12,6 +12,7 @@ import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../sha
 import type { AppointmentStatus, MessageSender, PortalChannel, PortalEndReason } from '../../../shared/portal.ts';
 import type { ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
+import type { ComplianceCheck, ExportFormat, InsightScope, SummarySection } from '../../../shared/insights.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { TaskPriority, Visibility } from '../../../shared/work.ts';
 import type { Need } from '../access/check.ts';
@@ -31,6 +32,10 @@ type HomePanelName = keyof Home;
 /** A panel's work on one record (a referral, an agenda item): the record is the event's entity. */
 type OnPanelRecord = { record: RecordRef; panelId: string };
 type OnAgendaItem = OnPanelRecord & { meetingId: string; itemId: string };
+type InsightView = 'overview' | 'compliance' | 'compliance_list' | 'hotspots';
+type InsightFilters = Record<string, string | number | null>;
+/** What a PDF summary held: its sections, the records it named, and how much of the timeline. */
+type SummaryContents = { sections: SummarySection[]; records: RecordRef[]; reportIds: string[]; taskIds: string[]; assessmentId: string | null; timelineEntries: number };
 type PanelFigures = { panelId: string; from: string | null; to: string | null; referrals: number };
 
 /**
@@ -351,4 +356,13 @@ export interface AuditDetails {
   'portal_task.marked': { profileId: string; taskId: string };
   'portal_task.unmarked': { profileId: string; taskId: string };
   'portal_task.done': { profileId: string; taskId: string };
+  // Every dashboard read: which view, the filters as applied, and every record a list on it named.
+  'insights.viewed': { view: InsightView; scope: InsightScope; filters: InsightFilters; check?: ComplianceCheck; records?: RecordRef[] };
+  // What an export held: its tables and the records it named.
+  'insights.exported': { view: InsightView; scope: InsightScope; format: ExportFormat; tables: string[]; filters: InsightFilters; records?: RecordRef[] };
+  'insight_settings.updated': never;
+  // The words searched for stay in this event's values, its actor's alone; the reports found are named by id.
+  'reports.searched': { query: string; resultCount: number; reportIds: string[] };
+  'case.summary_exported': SummaryContents;
+  'profile.summary_exported': SummaryContents;
 }
