@@ -37,7 +37,9 @@ export const reports = pgTable('reports', {
   // The timeline: one record's reports, newest first.
   index('reports_record_occurred_idx').on(t.recordKind, t.recordId, t.occurredAt.desc(), t.id.desc()),
   index('reports_author_idx').on(t.authorId, t.createdAt),
-  index('reports_search_idx').using('gin', t.searchVector),
+  // Text search is always within one partnership: with the partnership in the index, common words
+  // of other partnerships' reports are never read.
+  index('reports_search_idx').using('gin', t.partnershipId, t.searchVector),
   // Dashboards and hotspots: a partnership's reports on one kind of record over a period.
   index('reports_partnership_kind_occurred_idx').on(t.partnershipId, t.recordKind, t.occurredAt, t.reportTypeId, t.recordId),
   check('reports_record_kind_check', sql`${t.recordKind} in (${inList(recordKinds)})`),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Visibility } from '../../../shared/work.ts';
 import { apiTokens, documents, documentVersions, lookups, organisations, reportVersions, reports, storedFiles, teams, users } from '../../db/schema/index.ts';
@@ -32,10 +32,14 @@ export async function insertReport(tx: Tx, values: NewReport): Promise<string> {
   return row!.id;
 }
 
+// The search vector is the database's to keep and the search's to read: a report is shown without it.
+const { searchVector: _searchVector, ...reportColumns } = getTableColumns(reports);
+type ReportValues = Omit<typeof reports.$inferSelect, 'searchVector'>;
+
 /** A report of the actor's partnership with the names it is shown with, and whether the actor may read it. */
 export async function getReport(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx.select({
-    report: reports,
+    report: reportColumns,
     type: { id: lookups.id, key: lookups.key, name: lookups.name, active: lookups.active },
     teamName: teams.name,
     organisationName: organisations.name,
@@ -87,7 +91,7 @@ export async function narrowAttachments(tx: Tx, reportId: string, visibility: Vi
 }
 
 /** Keeps the wording being replaced, as its author wrote it and when. */
-export async function keepVersion(tx: Tx, report: typeof reports.$inferSelect) {
+export async function keepVersion(tx: Tx, report: ReportValues) {
   await tx.insert(reportVersions).values({
     reportId: report.id,
     version: report.version,

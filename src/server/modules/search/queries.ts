@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import { organisations, profiles, teams } from '../../db/schema/index.ts';
+import { organisations, profiles, reports, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { allKinds, kinds } from '../../platform/access/kinds.ts';
-import { canView } from '../../platform/access/records.ts';
+import { allKinds, kindLiteral, kinds, ofRecordAt } from '../../platform/access/kinds.ts';
+import { canReadContent, canView } from '../../platform/access/records.ts';
 import { postcodeSearchOf, postcodeUpperBound } from '../locations/postcode.ts';
+import { headlineOptions, matchStart, matchStop } from './snippet.ts';
 import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './sql.ts';
 
 /** Drizzle SQL from text with positional parameters: each `$n` becomes the n-th value. */
@@ -193,4 +194,69 @@ export async function teamsWithOrganisation(tx: Tx, teamIds: string[]) {
     .from(teams)
     .innerJoin(organisations, eq(organisations.id, teams.organisationId))
     .where(inArray(teams.id, teamIds));
+}
+
+export interface ReportHit {
+  id: string;
+  record_kind: RecordKind;
+  record_id: string;
+  record_title: string;
+  type_id: string;
+  type_name: string;
+  /** ISO 8601, UTC. */
+  occurred_at: string;
+  team_id: string;
+  team_name: string;
+  organisation_id: string;
+  organisation_name: string;
+  rank: number;
+  headline: string;
+}
+
+const isoInstant = (at: SQL) => sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The record a report is on, as it answers now: a report on a merged profile is the survivor's. */
+function answeredRecordId(): SQL {
+  const branches = allKinds.flatMap((k) => (k.answersAs ? [sql`when ${kindLiteral(k.kind)} then ${k.answersAs(sql`${reports.recordId}`)}`] : []));
+  return branches.length === 0 ? sql`${reports.recordId}` : sql`case ${reports.recordKind} ${sql.join(branches, sql` `)} else ${reports.recordId} end`;
+}
+
+/** Whether the actor may open the record the report is on (each kind by its own access list). */
+function opensRecordOf(actor: Actor, recordId: SQL): SQL {
+  const branches = allKinds.map(({ kind, table, accessList }) =>
+    sql`when ${kindLiteral(kind)} then exists (select 1 from ${table} where ${table.id} = ${recordId} and ${canView(actor, table, accessList)})`);
+  return sql`case ${reports.recordKind} ${sql.join(branches, sql` `)} else false end`;
+}
+
+/**
+ * Reports of the actor's partnership whose words match the query (`websearch_to_tsquery`, English
+ * stems, on the GIN index of `search_vector`), that the actor may read and on a record they may
+ * open, best first (`ts_rank_cd`, then the latest). The headline, which reads the whole text, is
+ * made only for the page; the markers it uses are taken out of the text first. Words that are
+ * all stop words make an empty query, which finds nothing.
+ */
+export async function searchReports(tx: Tx, actor: Actor, text: string, limit: number): Promise<ReportHit[]> {
+  const recordId = answeredRecordId();
+  const { rows } = await tx.execute<ReportHit & Record<string, unknown>>(sql`
+    with query as (select websearch_to_tsquery('english', ${text}) as q),
+    found as (
+      select ${reports.id} as id, ${reports.recordKind} as record_kind, ${recordId} as record_id, ${reports.reportTypeId} as type_id,
+             ${reports.occurredAt} as occurred_at, ${reports.authorTeamId} as team_id, ${reports.authorOrganisationId} as organisation_id,
+             ${reports.bodyText} as body_text, ts_rank_cd(${reports.searchVector}, query.q) as rank
+        from ${reports} cross join query
+       where numnode(query.q) > 0 and ${reports.searchVector} @@ query.q
+         and ${reports.partnershipId} = ${actor.partnershipId}
+         and ${canReadContent(actor, reports)} and ${opensRecordOf(actor, recordId)}
+       order by rank desc, ${reports.occurredAt} desc, ${reports.id}
+       limit ${limit})
+    select found.id, found.record_kind, found.record_id, ${ofRecordAt(sql`found.record_kind`, sql`found.record_id`, (k) => k.title)} as record_title,
+           found.type_id, type.name as type_name, ${isoInstant(sql`found.occurred_at`)} as occurred_at, found.team_id, team.name as team_name,
+           found.organisation_id, organisation.name as organisation_name, found.rank::float8 as rank,
+           ts_headline('english', translate(found.body_text, ${matchStart + matchStop}, ''), query.q, ${headlineOptions}) as headline
+      from found cross join query
+      join lookups type on type.id = found.type_id
+      join teams team on team.id = found.team_id
+      join organisations organisation on organisation.id = found.organisation_id
+     order by found.rank desc, found.occurred_at desc, found.id`);
+  return rows;
 }

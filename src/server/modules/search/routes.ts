@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { reportSearchQuery, reportSearchReply } from '../../../shared/api/insights.ts';
 import { searchQuery, searchReply } from '../../../shared/api/search.ts';
 import { who } from '../../platform/http/types.ts';
+import { searchReports } from './reports.ts';
 import * as searching from './service.ts';
 import { staffAndSystems } from '../../platform/access/actor.ts';
 
@@ -18,4 +20,14 @@ export async function searchRoutes(app: FastifyInstance) {
       response: { 200: searchReply },
     },
   }, (request) => runner.run(who(request), (ctx) => searching.search(ctx, request.query)));
+
+  api.get('/api/v1/search/reports', {
+    config: { permission: 'records.view', actors: staffAndSystems },
+    schema: {
+      tags: ['search'],
+      summary: 'The text of reports of your partnership (English word forms: "shouting" finds "shouted"), best match first, only those you may read on records you may open, each with a snippet in which the words found are marked',
+      querystring: reportSearchQuery,
+      response: { 200: reportSearchReply },
+    },
+  }, (request) => runner.run(who(request), (ctx) => searchReports(ctx, request.query)));
 }

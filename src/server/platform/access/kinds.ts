@@ -32,8 +32,8 @@ export interface RecordKindEntry {
   reference: SQL<string> | null;
   /** Whether nothing more may be added to the record (an archived case). */
   archived: SQL<boolean>;
-  /** The record an id answers as, for kinds whose records can be folded into another (a merged profile). */
-  answersAs: ((id: string) => SQL) | null;
+  /** The record an id (a value, or a column of an outer query) answers as, for kinds whose records can be folded into another (a merged profile). */
+  answersAs: ((id: string | SQL) => SQL) | null;
   /** How the audit trail names a record of this kind: its timeline's changes are read by it. */
   auditEntityType: AuditEntityType;
   /** Records of another kind whose reports this kind's timeline can add (a case: its linked people). */
