@@ -66,6 +66,7 @@ import { messageRoutes } from './modules/messages/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { portalSharingRoutes } from './modules/portal-sharing/routes.ts';
 import { safetyPlanRoutes } from './modules/safety-plans/routes.ts';
+import { insightRoutes } from './modules/insights/routes.ts';
 import { summaryRoutes } from './modules/summaries/routes.ts';
 
 export interface AppOptions {
@@ -168,6 +169,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(referralRoutes);
   await app.register(decisionRoutes);
   await app.register(publicReferralRoutes);
+  await app.register(insightRoutes);
   await app.register(summaryRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);

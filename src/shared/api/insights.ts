@@ -86,6 +86,8 @@ export const overview = z.object({
 export type Overview = z.infer<typeof overview>;
 
 export const complianceQuery = z.strictObject({ teamId: uuid.optional() });
+/** `compliance.csv`: the summary table, or with `check` that check's list. */
+export const complianceExportQuery = complianceQuery.extend({ check: z.enum(complianceChecks).optional() });
 
 export const complianceItem = z.object({
   check: z.enum(complianceChecks),

@@ -1,0 +1,220 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ComplianceCheck } from '../../../../shared/insights.ts';
+import { meaningfulReasonLength } from '../../../../shared/insights.ts';
+import type { AccessLevel, ProfileRole, RiskLevel } from '../../../../shared/records.ts';
+import { profiles } from '../../../db/schema/index.ts';
+import type { Tx } from '../../../db/transaction.ts';
+import type { Actor } from '../../../platform/access/actor.ts';
+import { kinds } from '../../../platform/access/kinds.ts';
+import { accessLevel, canView, grantsHolder } from '../../../platform/access/records.ts';
+
+/** The team whose profiles are checked, and the partnership's setting the staleness check reads. */
+export interface Monitored {
+  teamId: string;
+  organisationId: string;
+  partnershipId: string;
+  staleAfterDays: number;
+}
+
+const matrixKey = 'asb-risk-matrix';
+const londonToday = sql`(now() at time zone 'Europe/London')::date`;
+const profileAccess = kinds.profile.accessList;
+
+/**
+ * What each of the partnership's case types expects of a profile the team owns: its default
+ * sharing with teams and organisations outside the team's organisation, each team target with its
+ * organisation. A handful of rows, read once per statement.
+ */
+const targets = (owner: { organisationId: string; partnershipId: string }) => sql`targets as materialized (
+  select cts.case_type_id, cts.team_id, coalesce(target_team.organisation_id, cts.organisation_id) as organisation_id, cts.level
+    from case_type_sharing cts
+    join lookups case_type on case_type.id = cts.case_type_id and case_type.partnership_id = ${owner.partnershipId}
+    left join teams target_team on target_team.id = cts.team_id
+   where coalesce(target_team.organisation_id, cts.organisation_id) <> ${owner.organisationId})`;
+
+/** The types of the open cases a profile is on. */
+const openCaseTypes = (profileId: SQL) => sql`array(select open_case.case_type_id from case_profiles link
+  join cases open_case on open_case.id = link.case_id where link.profile_id = ${profileId} and open_case.status = 'open')`;
+
+/**
+ * The targets those case types expect, each at the highest level any of them gives (a view and an
+ * edit expect edit), with the level the profile holds for it now. A team target is met by a live
+ * grant to the team or to its organisation, an organisation target only by one to the
+ * organisation: `grantsHolder` gives both, as an organisation target has no team.
+ */
+const expectedShares = (profileId: SQL, caseTypes: SQL) => sql`select e.team_id, e.organisation_id, e.level,
+    (select case when bool_or(${profileAccess.level} = 'edit') then 'edit' when count(*) > 0 then 'view' end
+       from ${profileAccess.table}
+      where ${profileAccess.recordId} = ${profileId} and ${grantsHolder(profileAccess, sql`e.team_id`, sql`e.organisation_id`)}) as holds
+  from (select targets.team_id, targets.organisation_id, case when bool_or(targets.level = 'edit') then 'edit' else 'view' end as level
+          from targets where targets.case_type_id = any(${caseTypes})
+         group by targets.team_id, targets.organisation_id) e`;
+
+// A simple CASE reads holds, a subquery, once.
+const missing = sql`(case e.holds when 'edit' then false when 'view' then e.level = 'edit' else true end)`;
+
+/** When anything was last recorded on the profile: a change to it, a report on it, a contact with them. */
+const lastUpdatedAt = sql`greatest(${profiles.updatedAt},
+  (select max(r.created_at) from reports r where r.record_kind = 'profile' and r.record_id = ${profiles.id}),
+  (select max(vc.created_at) from victim_contacts vc where vc.profile_id = ${profiles.id}))`;
+
+/**
+ * The statement's common part: `f`, one row per profile the team owns (merged ones never count)
+ * with every fact the checks read, from one pass over them, each fact an index lookup on the
+ * profile's id. Each stage is materialised so that a fact is worked out once however many
+ * figures read it, and only where it matters (the matrix for victims; for people on an open case
+ * not changed lately, whether a report or contact was recorded since). `viewable` is whether the
+ * reader may open the profile, as every list decides.
+ */
+function facts(actor: Actor, team: Monitored): SQL {
+  const matrix = sql`(select t.id from assessment_templates t where t.partnership_id = ${team.partnershipId} and t.key = ${matrixKey})`;
+  const victim = sql`'victim' = any(${profiles.roles})`;
+  const staleBefore = sql`(now() - make_interval(days => ${team.staleAfterDays}::int))`;
+  return sql`with ${targets(team)},
+  team_profiles as materialized (
+    select ${profiles.id} as id, ${profiles.lastName} as last_name, ${profiles.firstName} as first_name,
+           ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.roles}::text[] as roles, ${profiles.riskLevel} as risk_level, ${profiles.updatedAt} as updated_at,
+           ${canView(actor, profiles, profileAccess)} as viewable,
+           length(regexp_replace(${profiles.reasonCreated}, '[^[:alpha:]]', '', 'g')) < ${meaningfulReasonLength}::int
+             and not exists (select 1 from reports r where r.record_kind = 'profile' and r.record_id = ${profiles.id}) as no_reason,
+           ${victim} as victim,
+           case when ${victim} then not exists (select 1 from assessments a where a.record_kind = 'profile' and a.record_id = ${profiles.id}
+                                                  and a.template_id = ${matrix} and a.status = 'completed') end as no_matrix,
+           case when ${victim} then (select min(ar.raised_at) from assessment_requirements ar where ar.record_kind = 'profile'
+                                       and ar.record_id = ${profiles.id} and ar.template_id = ${matrix} and ar.met_at is null) end as requirement_raised_at,
+           ${openCaseTypes(sql`${profiles.id}`)} as open_case_types,
+           plan.next_contact_due::text as next_contact_due
+      from ${profiles}
+      left join contact_plans plan on plan.profile_id = ${profiles.id}
+     where ${profiles.ownerTeamId} = ${team.teamId} and ${profiles.partnershipId} = ${team.partnershipId} and ${profiles.mergedIntoId} is null),
+  f as materialized (
+    select tp.*, cardinality(tp.open_case_types) > 0 as on_open_case,
+           case when cardinality(tp.open_case_types) = 0 then false
+                when tp.updated_at >= ${staleBefore} then false
+                else not exists (select 1 from reports r where r.record_kind = 'profile' and r.record_id = tp.id and r.created_at >= ${staleBefore})
+                 and not exists (select 1 from victim_contacts vc where vc.profile_id = tp.id and vc.created_at >= ${staleBefore}) end as stale,
+           exists (select 1 from targets where targets.case_type_id = any(tp.open_case_types)) as expects_sharing,
+           exists (select 1 from (${expectedShares(sql`tp.id`, sql`tp.open_case_types`)}) e where ${missing}) as missing_shares
+      from team_profiles tp)`;
+}
+
+/** Each check over the facts of `f`: the population it is out of, and who in it fails. */
+function checkOf(check: ComplianceCheck): { of: SQL; fails: SQL } {
+  switch (check) {
+    case 'no-reason':
+      return { of: sql`true`, fails: sql`f.no_reason` };
+    case 'no-risk-assessment':
+      return { of: sql`f.victim`, fails: sql`(f.no_matrix or f.requirement_raised_at is not null)` };
+    case 'not-shared':
+      return { of: sql`f.expects_sharing`, fails: sql`f.missing_shares` };
+    case 'not-updated':
+      return { of: sql`f.on_open_case`, fails: sql`f.stale` };
+    case 'contact-overdue':
+      return { of: sql`f.next_contact_due is not null`, fails: sql`f.next_contact_due::date < ${londonToday}` };
+  }
+}
+
+export interface CheckFigures { count: number; of: number; profileIds: string[] }
+
+/**
+ * Every check's figures over the team's profiles in one statement, and the first `named` failing
+ * profiles the reader may open, by last name, first name and id.
+ */
+export async function figures(tx: Tx, actor: Actor, team: Monitored, checks: readonly ComplianceCheck[], named: number): Promise<Map<ComplianceCheck, CheckFigures>> {
+  const columns = checks.map((check, i) => {
+    const { of, fails } = checkOf(check);
+    return sql`count(*) filter (where ${of}) as ${sql.raw(`of_${i}`)},
+      count(*) filter (where ${fails}) as ${sql.raw(`count_${i}`)},
+      coalesce((array_agg(f.id order by f.last_name, f.first_name, f.id) filter (where ${fails} and f.viewable))[1:${sql.raw(String(named))}], '{}')::text[] as ${sql.raw(`ids_${i}`)}`;
+  });
+  const { rows } = await tx.execute<Record<string, number | string[]>>(sql`${facts(actor, team)} select ${sql.join(columns, sql`, `)} from f`);
+  const row = rows[0]!;
+  return new Map(checks.map((check, i) => [check, { of: Number(row[`of_${i}`]), count: Number(row[`count_${i}`]), profileIds: row[`ids_${i}`] as string[] }]));
+}
+
+export type GapRow = {
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  roles: ProfileRole[];
+  risk_level: RiskLevel | null;
+  requirement_raised_at: Date | null;
+  next_contact_due: string | null;
+  last_updated_at: Date;
+  level: AccessLevel | null;
+};
+
+/**
+ * The profiles failing a check that the reader may open, by last name, first name and id, after
+ * the cursor's; `limit` null for all of them (an export). One row more than asked tells a next
+ * page. `hidden` counts those failing that the reader may not open, in the same pass: the page
+ * hangs off that one-row count, so an empty page still brings it.
+ */
+export async function failing(tx: Tx, actor: Actor, team: Monitored, check: ComplianceCheck, page: { after: [string, string, string] | null; limit: number | null }): Promise<{ rows: GapRow[]; hidden: number }> {
+  const { fails } = checkOf(check);
+  const after = page.after ? sql`and (f.last_name, f.first_name, f.id) > (${page.after[0]}::text, ${page.after[1]}::text, ${page.after[2]}::uuid)` : sql``;
+  const limit = page.limit === null ? sql`` : sql`limit ${page.limit + 1}`;
+  const { rows } = await tx.execute<{ hidden: number } & (GapRow | { id: null })>(sql`${facts(actor, team)}
+    select hidden.count as hidden, gap.*
+      from (select count(*) from f where ${fails} and not f.viewable) hidden
+      left join lateral (
+        select shown.id, shown.first_name, shown.last_name, shown.date_of_birth, shown.roles, shown.risk_level, shown.requirement_raised_at,
+               shown.next_contact_due, ${lastUpdatedAt} as last_updated_at, ${accessLevel(actor, profiles, profileAccess)} as level
+          from (select f.* from f where ${fails} and f.viewable ${after} order by f.last_name, f.first_name, f.id ${limit}) shown
+          join ${profiles} on ${profiles.id} = shown.id) gap on true
+     order by gap.last_name, gap.first_name, gap.id`);
+  return { rows: rows.filter((r): r is { hidden: number } & GapRow => r.id !== null), hidden: Number(rows[0]!.hidden) };
+}
+
+export type MissingShareRow = {
+  profile_id: string;
+  team_id: string | null;
+  team_name: string | null;
+  organisation_id: string;
+  organisation_name: string;
+  level: AccessLevel;
+  holds: AccessLevel | null;
+};
+
+/**
+ * The shares these profiles' open cases' types expect that they lack, with the names of their
+ * targets. `owner` is the organisation and partnership of the team that owns them.
+ */
+export async function missingShares(tx: Tx, profileIds: string[], owner: { organisationId: string; partnershipId: string }): Promise<MissingShareRow[]> {
+  if (profileIds.length === 0) return [];
+  const { rows } = await tx.execute<MissingShareRow>(sql`with ${targets(owner)}
+    select ${profiles.id} as profile_id, e.team_id, target_team.name as team_name, e.organisation_id, target_organisation.name as organisation_name, e.level, e.holds
+      from ${profiles}
+      cross join lateral (${expectedShares(sql`${profiles.id}`, openCaseTypes(sql`${profiles.id}`))}) e
+      join organisations target_organisation on target_organisation.id = e.organisation_id
+      left join teams target_team on target_team.id = e.team_id
+     where ${profiles.id} in (${sql.join(profileIds.map((id) => sql`${id}::uuid`), sql`, `)}) and ${missing}
+     order by target_organisation.name, target_team.name nulls first, e.organisation_id, e.team_id`);
+  return rows;
+}
+
+export type FixableProfile = {
+  id: string;
+  partnership_id: string;
+  owner_team_id: string;
+  owner_team_name: string;
+  owner_organisation_id: string;
+  owner_organisation_name: string;
+  level: AccessLevel | null;
+};
+
+/** A profile with its owner and the actor's level on it, for the record check; a merged id answers as the profile it became. */
+export async function getProfile(tx: Tx, actor: Actor, id: string): Promise<FixableProfile | null> {
+  const { rows } = await tx.execute<FixableProfile>(sql`
+    select ${profiles.id} as id, ${profiles.partnershipId} as partnership_id, ${profiles.ownerTeamId} as owner_team_id,
+           owner_team.name as owner_team_name, owner_team.organisation_id as owner_organisation_id, owner_organisation.name as owner_organisation_name,
+           ${accessLevel(actor, profiles, profileAccess)} as level
+      from ${profiles}
+      join teams owner_team on owner_team.id = ${profiles.ownerTeamId}
+      join organisations owner_organisation on owner_organisation.id = owner_team.organisation_id
+     where ${profiles.id} = ${kinds.profile.answersAs!(id)}`);
+  return rows[0] ?? null;
+}
+
+/** The partnership's name, for the head of an export. */
