@@ -20,6 +20,7 @@ const adminSections: AdminSection[] = [
   { label: 'Referral forms', path: '/admin/referral-forms', allowed: (me) => can(me, 'referral_forms.manage') },
   { label: 'Victim care', path: '/admin/victim-care', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Portal', path: '/admin/portal', allowed: (me) => can(me, 'partnerships.manage') },
+  { label: 'Insights', path: '/admin/insights', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

@@ -26,6 +26,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can(me, 'referrals.triage')) items.push({ label: 'Referrals', to: '/referrals', matches: (p) => p.startsWith('/referrals') });
   // Shown to all staff: the page itself says when their organisation is not on any panel.
   if (can(me, 'panels.view')) items.push({ label: 'Panels', to: '/panels', matches: (p) => p.startsWith('/panels') || p.startsWith('/meetings') });
+  if (can(me, 'insights.view')) items.push({ label: 'Insights', to: '/insights', matches: (p) => p.startsWith('/insights') });
   if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });

@@ -32,6 +32,9 @@ import { VictimCareSettingsPage } from '../victim-care/VictimCareSettingsPage.ts
 import { PortalSettingsPage } from '../client-portal/PortalSettingsPage.tsx';
 import { panelRoutes } from '../panels/routes.tsx';
 import { referralFormRoutes, referralRoutes } from '../referrals/routes.tsx';
+import { insightRoutes } from '../insights/routes.tsx';
+import { complianceRoutes } from '../insights/compliance/routes.tsx';
+import { InsightSettingsPage } from '../insights/InsightSettingsPage.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -73,6 +76,8 @@ export const router = createBrowserRouter([
               ...victimCareRoutes,
               ...panelRoutes,
               ...referralRoutes,
+              ...insightRoutes,
+              ...complianceRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -90,6 +95,7 @@ export const router = createBrowserRouter([
                   { path: 'templates', element: <TemplatesPage /> },
                   { path: 'victim-care', element: <VictimCareSettingsPage /> },
                   { path: 'portal', element: <PortalSettingsPage /> },
+                  { path: 'insights', element: <InsightSettingsPage /> },
                   ...referralFormRoutes,
                 ],
               },

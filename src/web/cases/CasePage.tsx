@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseRecord } from '../../shared/api/cases.ts';
 import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/Page.tsx';
@@ -50,9 +50,16 @@ export function CasePage() {
         </>
       )}
     >
-      <Anchor component={Link} to="/cases" size="sm">
-        Back to cases
-      </Anchor>
+      <Group gap="lg">
+        <Anchor component={Link} to="/cases" size="sm">
+          Back to cases
+        </Anchor>
+        {c && (
+          <Anchor href={`/api/v1/cases/${c.id}/summary.pdf`} download size="sm">
+            Download summary (PDF)
+          </Anchor>
+        )}
+      </Group>
       <QueryStatus isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} label="Loading case" />
       {c && <CaseBody c={c} editable={editable} />}
     </Page>

@@ -118,7 +118,7 @@ function PlaceList({ points, label }: { points: MapPoint[]; label: string }) {
 }
 
 /** Leaflet's container takes focus for panning with the arrow keys: it needs a name to be announced. */
-function NameMap({ label }: { label: string }) {
+export function NameMap({ label }: { label: string }) {
   const map = useMap();
   useEffect(() => {
     const container = map.getContainer();
@@ -129,7 +129,7 @@ function NameMap({ label }: { label: string }) {
 }
 
 /** Leaflet measures its container once; a map in a dialog or a reflowing column must measure again. */
-function KeepSize() {
+export function KeepSize() {
   const map = useMap();
   useEffect(() => {
     const observer = new ResizeObserver(() => map.invalidateSize());

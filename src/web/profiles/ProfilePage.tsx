@@ -97,9 +97,14 @@ export function ProfilePage() {
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          <Anchor component={Link} to="/profiles" size="sm" pb={6}>
-            Back to people
-          </Anchor>
+          <Group gap="lg" pb={6}>
+            <Anchor href={`/api/v1/profiles/${p.id}/summary.pdf`} download size="sm">
+              Download summary (PDF)
+            </Anchor>
+            <Anchor component={Link} to="/profiles" size="sm">
+              Back to people
+            </Anchor>
+          </Group>
         </Group>
         <Tabs.Panel value="details" pt="md">
           <Stack gap="lg">

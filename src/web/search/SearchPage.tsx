@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Button, Group, List, Stack, Text } from '@mantine/core';
+import { reportSearchReply } from '../../shared/api/insights.ts';
 import { searchReply } from '../../shared/api/search.ts';
 import { recordKinds, type RecordKind } from '../../shared/records.ts';
 import { get, withQuery } from '../api/client.ts';
@@ -8,16 +9,21 @@ import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
 import { searchKeys } from './keys.ts';
 import { kindWords } from './kinds.ts';
+import { ReportResults } from './ReportResults.tsx';
 import { ResultGroup } from './ResultGroup.tsx';
 import { ShortcutSetting } from './ShortcutSetting.tsx';
 
 /** 50 is the most the API gives at once: enough to find a person, few enough to read. */
 const limit = 50;
+/** Report text is searched once two letters are typed (the API's least), and only with every kind of record shown. */
+const reportLimit = 20;
+const reportMinLength = 2;
 
-function summary(counts: Record<RecordKind, number>): string {
-  const total = recordKinds.reduce((n, k) => n + counts[k], 0);
+function summary(counts: Record<RecordKind, number>, reports: number): string {
+  const total = recordKinds.reduce((n, k) => n + counts[k], 0) + reports;
   if (total === 0) return 'Nothing found.';
   const parts = recordKinds.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${counts[k] === 1 ? kindWords[k].one : kindWords[k].many}`);
+  if (reports > 0) parts.push(`${reports} ${reports === 1 ? 'report' : 'reports'}`);
   return `${total} ${total === 1 ? 'result' : 'results'}: ${parts.join(', ')}.`;
 }
 
@@ -68,15 +74,22 @@ export function SearchPage() {
     queryFn: () => get(withQuery('/search', { q, kind, limit }), searchReply),
     enabled: q !== '',
   });
+  const reports = useQuery({
+    queryKey: searchKeys.reports(q),
+    queryFn: () => get(withQuery('/search/reports', { q, limit: reportLimit }), reportSearchReply),
+    enabled: kind === null && q.length >= reportMinLength,
+  });
   const items = results.data?.items ?? [];
+  // A kind chosen hides reports, though the last search's are still cached.
+  const reportItems = kind === null ? (reports.data?.items ?? []) : [];
   const byKind = Object.fromEntries(recordKinds.map((k) => [k, items.filter((i) => i.kind === k)])) as Record<RecordKind, typeof items>;
 
   return (
     <Page title="Search results" heading={q ? `Search results for “${q}”` : 'Search'}>
       {q === '' ? (
         <Text>
-          Type a name, date of birth, case reference, address or postcode into the search box at the top of the page and press
-          Enter.
+          Type a name, date of birth, case reference, address, postcode or words from a report into the search box at the top of
+          the page and press Enter.
         </Text>
       ) : (
         <>
@@ -85,10 +98,13 @@ export function SearchPage() {
           {results.data && (
             <Stack gap="xl">
               <Text role="status" fw={600}>
-                {summary({ profile: byKind.profile.length, case: byKind.case.length, location: byKind.location.length })}
+                {summary({ profile: byKind.profile.length, case: byKind.case.length, location: byKind.location.length }, reportItems.length)}
               </Text>
-              {items.length === 0 && <NothingFound />}
+              {items.length === 0 && reportItems.length === 0 && <NothingFound />}
               {recordKinds.map((k) => byKind[k].length > 0 && <ResultGroup key={k} kind={k} items={byKind[k]} />)}
+              <QueryStatus isPending={false} error={reports.error} onRetry={() => void reports.refetch()} label="Searching reports" />
+              {reportItems.length > 0 && <ReportResults items={reportItems} />}
+              {reportItems.length === reportLimit && <Text size="sm">Only the {reportLimit} reports that match best are shown. Add more words to narrow the search.</Text>}
               {items.length === limit && (
                 <Text size="sm">Only the best {limit} matches are shown. Add more words, or choose one kind of record, to narrow the search.</Text>
               )}
