@@ -76,6 +76,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       CONCORD_DATA_DIR: join(e2eStateDir, 'data'),
       CONCORD_DEMO: 'true',
+      // The journeys know the demo's accounts and records as seeded without the data set.
+      CONCORD_DEMO_DATA: 'false',
       PUBLIC_URL: baseURL,
       // An empty value means "not set" to Concord, so a DATABASE_URL in the caller's shell never
       // leaks into the journeys.

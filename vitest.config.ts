@@ -20,6 +20,8 @@ export default defineConfig({
           environment: 'node',
           // Migrates and seeds once per run; each test file copies the result (src/server/test/template.ts).
           globalSetup: ['src/server/test/global-setup.ts'],
+          // Servers a test starts itself (a crash test, a child process) seed the demo without its data set too.
+          env: { CONCORD_DEMO_DATA: 'false' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   try {
     await step('migrations', () => applyMigrations(database));
     if (!(await isEmpty(database))) throw new Error('The database already has partnerships: give the generator an empty database.');
-    await step('demo partnerships', () => seedDemo(database, loadSecretKey(config)));
+    // The generated partnerships are the load; the demo's own data set would only blur the figures.
+    await step('demo partnerships', () => seedDemo(database, loadSecretKey(config), { dataSet: false }));
     const people = await database.pool.connect();
     const casework = await database.pool.connect();
     try {

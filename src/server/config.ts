@@ -32,6 +32,7 @@ const environment = z
     CONCORD_DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     CONCORD_DEMO: z.preprocess(emptyAsUndefined, flag.default(true)),
+    CONCORD_DEMO_DATA: z.preprocess(emptyAsUndefined, flag.default(true)),
     SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     DATA_ENCRYPTION_KEY: z.preprocess(emptyAsUndefined, z.string().trim().transform((v, ctx) => keyBytes(v) ?? refuseKey(ctx, `must be ${keyFormat}`)).optional()),
     DATA_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(emptyAsUndefined, z.string().transform((v, ctx) =>
@@ -93,6 +94,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  /**
+   * With the demo, whether Demo County also gets its made-up data set on first start (people,
+   * cases, reports and the rest over two years, db/seed/demo-data); off, only the demo accounts.
+   */
+  demoData: boolean;
   /** Unset only in demo mode, where a random secret is generated and kept in the data directory. */
   sessionSecret: string | undefined;
   /**
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.CONCORD_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     demo: e.CONCORD_DEMO,
+    demoData: e.CONCORD_DEMO_DATA,
     sessionSecret: e.SESSION_SECRET,
     dataEncryption: { key: e.DATA_ENCRYPTION_KEY, previousKeys: e.DATA_ENCRYPTION_PREVIOUS_KEYS ?? [] },
     publicUrl: e.PUBLIC_URL,

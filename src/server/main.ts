@@ -12,7 +12,8 @@ import { verifyAuditChain } from './platform/audit/verify.ts';
 
 const usage = `Usage: npm run concord -- <command>
 
-  start          migrate, seed the demo on first start (unless CONCORD_DEMO=false), and serve
+  start          migrate, seed the demo on first start (unless CONCORD_DEMO=false; its data set
+                 unless CONCORD_DEMO_DATA=false), and serve
   migrate        apply database migrations
   seed-demo      seed the demo partnerships into an empty database
   create-admin   --email <address> --name <name> [--partnership <name>]
@@ -28,7 +29,7 @@ async function open(config: Config): Promise<Database> {
 async function start(config: Config): Promise<void> {
   const database = await open(config);
   const seeded = config.demo && (await isEmpty(database));
-  if (seeded) await seedDemo(database, loadSecretKey(config));
+  if (seeded) await seedDemo(database, loadSecretKey(config), { dataSet: config.demoData });
   let url = config.publicUrl ?? '';
   const app = await buildApp({ config, database, publicUrl: () => url });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -47,6 +48,7 @@ async function start(config: Config): Promise<void> {
       `Demo sign-ins${seeded ? ' (seeded now)' : ''} — password ${demoPassword}, authenticator secret ${demoTotpSecret} (demo only):`,
       ...demoAccounts.map((a) => `  ${a.email.padEnd(32)} ${a.jobTitle}, ${a.organisation}`),
       `Client portal: ${url}/portal, as ${demoClient.email} (${demoClient.firstName} ${demoClient.lastName}; the code is in Administration → Outbox, as admin@concord.test).`,
+      ...(seeded && config.demoData ? ['Demo County holds a made-up data set: two years of an invented town\'s people, cases and reports (CONCORD_DEMO_DATA=false leaves it out).'] : []),
       'Turn the demo off with CONCORD_DEMO=false (then SESSION_SECRET and DATA_ENCRYPTION_KEY are required).',
     );
   }
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     case 'seed-demo': {
       const database = await open(config);
       if (await isEmpty(database)) {
-        await seedDemo(database, loadSecretKey(config));
+        await seedDemo(database, loadSecretKey(config), { dataSet: config.demoData });
         console.log('Demo partnerships seeded.');
       } else {
         console.log('The database already has partnerships; nothing seeded.');

@@ -80,7 +80,7 @@ export async function startTestApp(): Promise<TestApp> {
   const templates = testTemplates();
   const config = testConfig(templates?.sessionSecret ?? randomBytes(32).toString('hex'));
   const database = await openTestDatabase(templates ? 'seeded' : 'migrated');
-  if (!templates) await seedDemo(database, loadSecretKey(config));
+  if (!templates) await seedDemo(database, loadSecretKey(config), { dataSet: config.demoData });
   const app = await buildApp({ config, database, publicUrl: () => publicUrl, logger: false });
   await app.ready();
 

@@ -29,9 +29,12 @@ declare module 'vitest' {
   }
 }
 
-/** The configuration of a test app; the secret must be the one the demo was seeded with. */
+/**
+ * The configuration of a test app; the secret must be the one the demo was seeded with. The demo
+ * has no data set, so every figure a test reads starts from the demo accounts alone.
+ */
 export function testConfig(sessionSecret: string) {
-  return loadConfig({ CONCORD_DEMO: 'true', CONCORD_DATA_DIR: 'memory://', SESSION_SECRET: sessionSecret, LOG_LEVEL: 'silent' });
+  return loadConfig({ CONCORD_DEMO: 'true', CONCORD_DEMO_DATA: 'false', CONCORD_DATA_DIR: 'memory://', SESSION_SECRET: sessionSecret, LOG_LEVEL: 'silent' });
 }
 
 /** Makes the templates; the returned function removes them. */
@@ -44,7 +47,8 @@ export async function createTestTemplates(serverUrl: string | undefined): Promis
     try {
       await applyMigrations(database);
       writeFileSync(templates.migrated, await database.dumpDataDir!());
-      await seedDemo(database, loadSecretKey(testConfig(sessionSecret)));
+      const config = testConfig(sessionSecret);
+      await seedDemo(database, loadSecretKey(config), { dataSet: config.demoData });
       writeFileSync(templates.seeded, await database.dumpDataDir!());
     } finally {
       await database.close();
@@ -68,7 +72,8 @@ export async function createTestTemplates(serverUrl: string | undefined): Promis
     await onServer(serverUrl, (admin) => admin.query(`create database ${templates.seeded} template ${templates.migrated}`));
     const seeded = await openDatabase({ databaseUrl: databaseUrl(serverUrl, templates.seeded), dataDir: 'memory://', poolSize: 1 });
     try {
-      await seedDemo(seeded, loadSecretKey(testConfig(sessionSecret)));
+      const config = testConfig(sessionSecret);
+      await seedDemo(seeded, loadSecretKey(config), { dataSet: config.demoData });
     } finally {
       await seeded.close();
     }

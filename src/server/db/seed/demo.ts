@@ -3,6 +3,8 @@ import type { Database } from '../connection.ts';
 import { organisations, partnerships, teams, users } from '../schema/index.ts';
 import { encrypt } from '../../platform/auth/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { londonToday } from '../../platform/london.ts';
+import { seedDemoData } from './demo-data/index.ts';
 import { seedDemoClient } from './demo-portal.ts';
 import { seedDemoPanels } from './demo-panels.ts';
 import { seedDemoReferralForms } from './demo-referrals.ts';
@@ -67,8 +69,18 @@ export async function isEmpty(database: Database): Promise<boolean> {
   return !rows[0].any;
 }
 
-/** Seeds the demo partnerships and accounts of API.md in one transaction, recorded in the audit trail. */
-export async function seedDemo(database: Database, secretKey: Buffer): Promise<void> {
+export interface DemoOptions {
+  /** Whether Demo County also gets its data set (CONCORD_DEMO_DATA), or only the accounts and settings. */
+  dataSet: boolean;
+  /** The London day the data set counts back from: today, unless a test fixes it. */
+  today?: string;
+}
+
+/**
+ * Seeds the demo partnerships and accounts of API.md in one transaction, recorded in the audit
+ * trail, and with `dataSet` Demo County's made-up data set (demo-data/).
+ */
+export async function seedDemo(database: Database, secretKey: Buffer, options: DemoOptions): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await database.db.transaction(async (tx) => {
     const teamIds = new Map<string, { id: string; organisationId: string }>();
@@ -120,6 +132,14 @@ export async function seedDemo(database: Database, secretKey: Buffer): Promise<v
       team: teamIds.get('Demo County Police/ASB team')!,
       keyworkerId: userIds.get('police.asb@concord.test')!,
     }));
+    if (options.dataSet) {
+      audit.push(...await seedDemoData(tx, {
+        partnershipId: partnershipIds.get(demo[0]!.partnership)!,
+        team: (key) => teamIds.get(key)!,
+        userId: (email) => userIds.get(email)!,
+        today: options.today ?? londonToday(),
+      }));
+    }
     await writeAuditEvents(tx, { kind: 'system', name: 'Demo seed' }, { ip: null }, audit);
   });
 }

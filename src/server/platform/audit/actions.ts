@@ -18,6 +18,7 @@ export const auditActions = [
   'access.refused',
   'partnership.created',
   'partnership.updated',
+  'demo_data.seeded',
   'organisation.created',
   'organisation.updated',
   'team.created',

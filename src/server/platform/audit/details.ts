@@ -61,6 +61,8 @@ export interface AuditDetails {
   // The demo seed's rows; the service's own creates and updates carry changes instead.
   'partnership.created': Seeded;
   'partnership.updated': never;
+  // How many rows of one kind the demo's data set made, on its partnership: one event per kind, not per row.
+  'demo_data.seeded': { seed: 'demo'; kind: string; count: number };
   'organisation.created': Seeded;
   'organisation.updated': never;
   'team.created': Seeded;
