@@ -100,7 +100,7 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
   await lead.send('POST', `/meetings/${meeting.id}/agenda`, { referralId: referral.id });
   await lead.dispose();
 
-  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/assessments/templates/new', '/assessments/question-bank', '/audit', '/panels', `/panels/${marac.id}`, `/meetings/${meeting.id}`]);
+  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/insights', '/insights/hotspots', '/insights/compliance', '/insights/compliance/no-risk-assessment', '/assessments/templates/new', '/assessments/question-bank', '/audit', '/panels', `/panels/${marac.id}`, `/meetings/${meeting.id}`]);
   await sweep(page, checkA11y, DEMO_USERS.admin, [
     '/admin/partnerships',
     '/admin/organisations',
@@ -112,6 +112,7 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
     '/admin/imports',
     '/admin/templates',
     '/admin/victim-care',
+    '/admin/insights',
     '/admin/portal',
     '/audit',
   ]);
