@@ -1,4 +1,5 @@
 import type { InsightQuery, InsightRange } from '../../../shared/api/insights.ts';
+import { insightScopeLabels } from '../../../shared/insights.ts';
 import { insightScopeOf } from '../../platform/access/insights.ts';
 import type { Context } from '../../platform/context.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -66,6 +67,6 @@ export function rangeLines(range: ResolvedRange, partnershipName: string): strin
     `Team: ${range.team?.name ?? 'all'}`,
     `Organisation: ${range.organisation?.name ?? 'all'}`,
     `Postcode district: ${range.postcodeDistrict ?? 'all'}`,
-    `Counted over: ${range.scope === 'partnership' ? 'the whole partnership' : range.scope === 'organisation' ? 'your organisation\'s records and those shared with you' : 'the records you may open'}`,
+    `Counted over: ${insightScopeLabels[range.scope]}`,
   ];
 }
