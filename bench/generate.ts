@@ -9,7 +9,8 @@
  * the reports in both (victims' ASB complaints and hate incidents first), and one profile's long
  * timeline (bench/work.ts measures it), then completed assessments, with one profile's run of
  * matrix reviews (bench/assessments.ts measures them), then victim care: contact plans and
- * contacts (bench/sweeps.ts measures the nightly sweeps over them).
+ * contacts (bench/sweeps.ts measures the nightly sweeps over them), and last each profile's
+ * compliance facts, which triggers keep in use.
  */
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
@@ -180,6 +181,8 @@ async function main(): Promise<void> {
       await step('risk levels and requirements', () => settleAssessments(people));
       await step('contact plans and contacts with victims', () => loadVictimCare(people));
       await step('indexes', () => rebuildIndexes([people, casework]));
+      // Loaded with triggers off where the role may (skipReferenceChecks): the facts are filled in one pass.
+      await step('compliance facts', () => people.query('select profile_compliance_rebuild()'));
       if (unchecked) await step('references checked', () => verifyReferences(people));
       await step('vacuum analyze', () => people.query('vacuum analyze'));
     } finally {

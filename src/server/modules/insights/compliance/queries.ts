@@ -16,7 +16,6 @@ export interface Monitored {
   staleAfterDays: number;
 }
 
-const matrixKey = 'asb-risk-matrix';
 const londonToday = sql`(now() at time zone 'Europe/London')::date`;
 const profileAccess = kinds.profile.accessList;
 
@@ -31,10 +30,6 @@ const targets = (owner: { organisationId: string; partnershipId: string }) => sq
     join lookups case_type on case_type.id = cts.case_type_id and case_type.partnership_id = ${owner.partnershipId}
     left join teams target_team on target_team.id = cts.team_id
    where coalesce(target_team.organisation_id, cts.organisation_id) <> ${owner.organisationId})`;
-
-/** The types of the open cases a profile is on. */
-const openCaseTypes = (profileId: SQL) => sql`array(select open_case.case_type_id from case_profiles link
-  join cases open_case on open_case.id = link.case_id where link.profile_id = ${profileId} and open_case.status = 'open')`;
 
 /**
  * The targets those case types expect, each at the highest level any of them gives (a view and an
@@ -53,49 +48,42 @@ const expectedShares = (profileId: SQL, caseTypes: SQL) => sql`select e.team_id,
 // A simple CASE reads holds, a subquery, once.
 const missing = sql`(case e.holds when 'edit' then false when 'view' then e.level = 'edit' else true end)`;
 
-/** When anything was last recorded on the profile: a change to it, a report on it, a contact with them. */
-const lastUpdatedAt = sql`greatest(${profiles.updatedAt},
-  (select max(r.created_at) from reports r where r.record_kind = 'profile' and r.record_id = ${profiles.id}),
-  (select max(vc.created_at) from victim_contacts vc where vc.profile_id = ${profiles.id}))`;
+/** A reason with at least `meaningfulReasonLength` letters, matched up to the last one it needs. */
+const meaningfulReason = `^(?:[^[:alpha:]]*[[:alpha:]]){${meaningfulReasonLength}}`;
 
 /**
  * The statement's common part: `f`, one row per profile the team owns (merged ones never count)
- * with every fact the checks read, from one pass over them, each fact an index lookup on the
- * profile's id. Each stage is materialised so that a fact is worked out once however many
- * figures read it, and only where it matters (the matrix for victims; for people on an open case
- * not changed lately, whether a report or contact was recorded since). `viewable` is whether the
- * reader may open the profile, as every list decides.
+ * with every fact the checks read. What comes from other tables is read from the profile's
+ * `profile_compliance` row, which triggers keep in step with every write; only the sharing
+ * check, whose grants expire by the clock, looks at grants, and only for profiles whose open
+ * cases' types expect sharing. `viewable` is whether the reader may open the profile, as every
+ * list decides.
  */
 function facts(actor: Actor, team: Monitored): SQL {
-  const matrix = sql`(select t.id from assessment_templates t where t.partnership_id = ${team.partnershipId} and t.key = ${matrixKey})`;
   const victim = sql`'victim' = any(${profiles.roles})`;
   const staleBefore = sql`(now() - make_interval(days => ${team.staleAfterDays}::int))`;
+  const lastUpdatedAt = sql`greatest(${profiles.updatedAt}, pc.last_recorded_at)`;
+  const expectsSharing = sql`exists (select 1 from targets where targets.case_type_id = any(pc.open_case_types))`;
   return sql`with ${targets(team)},
-  team_profiles as materialized (
-    select ${profiles.id} as id, ${profiles.lastName} as last_name, ${profiles.firstName} as first_name,
-           ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.roles}::text[] as roles, ${profiles.riskLevel} as risk_level, ${profiles.updatedAt} as updated_at,
-           ${canView(actor, profiles, profileAccess)} as viewable,
-           length(regexp_replace(${profiles.reasonCreated}, '[^[:alpha:]]', '', 'g')) < ${meaningfulReasonLength}::int
-             and not exists (select 1 from reports r where r.record_kind = 'profile' and r.record_id = ${profiles.id}) as no_reason,
-           ${victim} as victim,
-           case when ${victim} then not exists (select 1 from assessments a where a.record_kind = 'profile' and a.record_id = ${profiles.id}
-                                                  and a.template_id = ${matrix} and a.status = 'completed') end as no_matrix,
-           case when ${victim} then (select min(ar.raised_at) from assessment_requirements ar where ar.record_kind = 'profile'
-                                       and ar.record_id = ${profiles.id} and ar.template_id = ${matrix} and ar.met_at is null) end as requirement_raised_at,
-           ${openCaseTypes(sql`${profiles.id}`)} as open_case_types,
-           plan.next_contact_due::text as next_contact_due
-      from ${profiles}
-      left join contact_plans plan on plan.profile_id = ${profiles.id}
-     where ${profiles.ownerTeamId} = ${team.teamId} and ${profiles.partnershipId} = ${team.partnershipId} and ${profiles.mergedIntoId} is null),
   f as materialized (
-    select tp.*, cardinality(tp.open_case_types) > 0 as on_open_case,
-           case when cardinality(tp.open_case_types) = 0 then false
-                when tp.updated_at >= ${staleBefore} then false
-                else not exists (select 1 from reports r where r.record_kind = 'profile' and r.record_id = tp.id and r.created_at >= ${staleBefore})
-                 and not exists (select 1 from victim_contacts vc where vc.profile_id = tp.id and vc.created_at >= ${staleBefore}) end as stale,
-           exists (select 1 from targets where targets.case_type_id = any(tp.open_case_types)) as expects_sharing,
-           exists (select 1 from (${expectedShares(sql`tp.id`, sql`tp.open_case_types`)}) e where ${missing}) as missing_shares
-      from team_profiles tp)`;
+    select ${profiles.id} as id, ${profiles.lastName} as last_name, ${profiles.firstName} as first_name,
+           ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.roles}::text[] as roles, ${profiles.riskLevel} as risk_level,
+           ${lastUpdatedAt} as last_updated_at,
+           ${canView(actor, profiles, profileAccess)} as viewable,
+           ${profiles.reasonCreated} !~ ${meaningfulReason} and not pc.has_report as no_reason,
+           ${victim} as victim,
+           case when ${victim} then not pc.has_completed_matrix end as no_matrix,
+           case when ${victim} then pc.matrix_required_since end as requirement_raised_at,
+           cardinality(pc.open_case_types) > 0 as on_open_case,
+           cardinality(pc.open_case_types) > 0 and ${lastUpdatedAt} < ${staleBefore} as stale,
+           ${expectsSharing} as expects_sharing,
+           ${expectsSharing} and exists (select 1 from (${expectedShares(sql`${profiles.id}`, sql`pc.open_case_types`)}) e where ${missing}) as missing_shares,
+           pc.next_contact_due::text as next_contact_due
+      from profile_compliance pc
+      join ${profiles} on ${profiles.id} = pc.profile_id
+     -- The team's facts from their index; the profile's own owner is the truth, and lets the
+     -- planner read the team's profiles from theirs too.
+     where pc.owner_team_id = ${team.teamId} and ${profiles.ownerTeamId} = ${team.teamId} and ${profiles.mergedIntoId} is null)`;
 }
 
 /** Each check over the facts of `f`: the population it is out of, and who in it fails. */
@@ -160,7 +148,7 @@ export async function failing(tx: Tx, actor: Actor, team: Monitored, check: Comp
       from (select count(*) from f where ${fails} and not f.viewable) hidden
       left join lateral (
         select shown.id, shown.first_name, shown.last_name, shown.date_of_birth, shown.roles, shown.risk_level, shown.requirement_raised_at,
-               shown.next_contact_due, ${lastUpdatedAt} as last_updated_at, ${accessLevel(actor, profiles, profileAccess)} as level
+               shown.next_contact_due, shown.last_updated_at, ${accessLevel(actor, profiles, profileAccess)} as level
           from (select f.* from f where ${fails} and f.viewable ${after} order by f.last_name, f.first_name, f.id ${limit}) shown
           join ${profiles} on ${profiles.id} = shown.id) gap on true
      order by gap.last_name, gap.first_name, gap.id`);
@@ -186,7 +174,8 @@ export async function missingShares(tx: Tx, profileIds: string[], owner: { organ
   const { rows } = await tx.execute<MissingShareRow>(sql`with ${targets(owner)}
     select ${profiles.id} as profile_id, e.team_id, target_team.name as team_name, e.organisation_id, target_organisation.name as organisation_name, e.level, e.holds
       from ${profiles}
-      cross join lateral (${expectedShares(sql`${profiles.id}`, openCaseTypes(sql`${profiles.id}`))}) e
+      join profile_compliance pc on pc.profile_id = ${profiles.id}
+      cross join lateral (${expectedShares(sql`${profiles.id}`, sql`pc.open_case_types`)}) e
       join organisations target_organisation on target_organisation.id = e.organisation_id
       left join teams target_team on target_team.id = e.team_id
      where ${profiles.id} in (${sql.join(profileIds.map((id) => sql`${id}::uuid`), sql`, `)}) and ${missing}
