@@ -8,6 +8,7 @@
 CREATE TABLE "profile_compliance" (
 	"profile_id" uuid PRIMARY KEY NOT NULL,
 	"owner_team_id" uuid NOT NULL,
+	"reason_letters" integer NOT NULL,
 	"has_report" boolean DEFAULT false NOT NULL,
 	"last_recorded_at" timestamp with time zone,
 	"has_completed_matrix" boolean DEFAULT false NOT NULL,
@@ -19,12 +20,20 @@ CREATE TABLE "profile_compliance" (
 ALTER TABLE "profile_compliance" ADD CONSTRAINT "profile_compliance_profile_id_profiles_id_fk" FOREIGN KEY ("profile_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profile_compliance" ADD CONSTRAINT "profile_compliance_owner_team_id_teams_id_fk" FOREIGN KEY ("owner_team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "profile_compliance_owner_team_idx" ON "profile_compliance" USING btree ("owner_team_id");--> statement-breakpoint
+-- How many letters a reason gives: "n/a" or "12 34" says nothing, whatever its length. Counted when
+-- the profile is written, not each time a team's compliance is read.
+CREATE FUNCTION reason_letters(reason text) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT length(regexp_replace(reason, '[^[:alpha:]]', '', 'g'))
+$$;
+--> statement-breakpoint
 -- The facts worked out from the tables they come from: the one definition. The triggers refresh
 -- a profile's row from it (filtered to the profile, each grouped subquery reads only its rows),
 -- the backfill below fills the table from it, and the tests compare the table with it.
 CREATE VIEW profile_compliance_facts AS
 SELECT p.id AS profile_id,
        p.owner_team_id,
+       reason_letters(p.reason_created) AS reason_letters,
        reported.profile_id IS NOT NULL AS has_report,
        greatest(reported.last_created_at, contacted.last_created_at) AS last_recorded_at,
        matrix.profile_id IS NOT NULL AS has_completed_matrix,
@@ -59,7 +68,8 @@ DECLARE
   created boolean;
 BEGIN
   FOR p IN SELECT DISTINCT id FROM unnest(ids) id WHERE id IS NOT NULL ORDER BY id LOOP
-    INSERT INTO profile_compliance (profile_id, owner_team_id) SELECT pr.id, pr.owner_team_id FROM profiles pr WHERE pr.id = p ON CONFLICT DO NOTHING;
+    INSERT INTO profile_compliance (profile_id, owner_team_id, reason_letters)
+      SELECT pr.id, pr.owner_team_id, reason_letters(pr.reason_created) FROM profiles pr WHERE pr.id = p ON CONFLICT DO NOTHING;
     created := FOUND;
     PERFORM 1 FROM profile_compliance WHERE profile_id = p FOR UPDATE;
     CONTINUE WHEN NOT FOUND;
@@ -87,25 +97,26 @@ $$;
 -- after it loads with triggers off.
 CREATE FUNCTION profile_compliance_rebuild() RETURNS void
 LANGUAGE sql AS $$
-  INSERT INTO profile_compliance AS f (profile_id, owner_team_id, has_report, last_recorded_at, has_completed_matrix, matrix_required_since, open_case_types, next_contact_due)
-  SELECT v.profile_id, v.owner_team_id, v.has_report, v.last_recorded_at, v.has_completed_matrix, v.matrix_required_since, v.open_case_types, v.next_contact_due
+  INSERT INTO profile_compliance AS f (profile_id, owner_team_id, reason_letters, has_report, last_recorded_at, has_completed_matrix, matrix_required_since, open_case_types, next_contact_due)
+  SELECT v.profile_id, v.owner_team_id, v.reason_letters, v.has_report, v.last_recorded_at, v.has_completed_matrix, v.matrix_required_since, v.open_case_types, v.next_contact_due
     FROM profile_compliance_facts v
   ON CONFLICT (profile_id) DO UPDATE
-    SET owner_team_id = excluded.owner_team_id, has_report = excluded.has_report, last_recorded_at = excluded.last_recorded_at,
+    SET owner_team_id = excluded.owner_team_id, reason_letters = excluded.reason_letters, has_report = excluded.has_report, last_recorded_at = excluded.last_recorded_at,
         has_completed_matrix = excluded.has_completed_matrix, matrix_required_since = excluded.matrix_required_since,
         open_case_types = excluded.open_case_types, next_contact_due = excluded.next_contact_due
 $$;
 --> statement-breakpoint
--- A new profile starts with nothing recorded; a profile handed to another team moves with it.
+-- A new profile starts with nothing recorded; its owner and reason follow every change.
 CREATE FUNCTION profile_compliance_on_profiles() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO profile_compliance (profile_id, owner_team_id) SELECT n.id, n.owner_team_id FROM new_rows n ON CONFLICT DO NOTHING;
+    INSERT INTO profile_compliance (profile_id, owner_team_id, reason_letters)
+      SELECT n.id, n.owner_team_id, reason_letters(n.reason_created) FROM new_rows n ON CONFLICT DO NOTHING;
   ELSE
-    UPDATE profile_compliance f SET owner_team_id = n.owner_team_id
+    UPDATE profile_compliance f SET owner_team_id = n.owner_team_id, reason_letters = reason_letters(n.reason_created)
       FROM new_rows n JOIN old_rows o ON o.id = n.id
-     WHERE f.profile_id = n.id AND n.owner_team_id IS DISTINCT FROM o.owner_team_id;
+     WHERE f.profile_id = n.id AND (n.owner_team_id, n.reason_created) IS DISTINCT FROM (o.owner_team_id, o.reason_created);
   END IF;
   RETURN NULL;
 END

@@ -26,13 +26,15 @@ export const insightSettings = pgTable('insight_settings', {
  * What the compliance checks read about each profile from other tables, kept by triggers in the
  * same transaction as every write that changes it (migration 0021), so a team's compliance view
  * reads one row per profile rather than probing reports, contacts, assessments and cases for each,
- * and a gap put right leaves the figures at once. The profile's own columns (reason, roles,
- * owner, last change) are read from the profile itself.
+ * and a gap put right leaves the figures at once. The profile's own columns (roles, last change,
+ * names) are read from the profile itself.
  */
 export const profileCompliance = pgTable('profile_compliance', {
   profileId: uuid('profile_id').primaryKey().references(() => profiles.id, { onDelete: 'cascade' }),
   /** The profile's owning team, copied so that a team's rows are read from one index range. */
   ownerTeamId: uuid('owner_team_id').notNull().references(() => teams.id),
+  /** How many letters the reason the profile was created gives, counted once when it is written. */
+  reasonLetters: integer('reason_letters').notNull(),
   /** Any report on the profile: a report can say why it was created when the reason does not. */
   hasReport: boolean('has_report').notNull().default(false),
   /** When a report on the profile or a contact with the person was last recorded. */

@@ -15,6 +15,7 @@ let other: Agent;
 
 interface Facts {
   owner_team_id: string;
+  reason_letters: number;
   has_report: boolean;
   last_recorded_at: Date | null;
   has_completed_matrix: boolean;
@@ -23,7 +24,7 @@ interface Facts {
   next_contact_due: string | null;
 }
 
-const columns = 'owner_team_id, has_report, last_recorded_at, has_completed_matrix, matrix_required_since, open_case_types, next_contact_due::text';
+const columns = 'owner_team_id, reason_letters, has_report, last_recorded_at, has_completed_matrix, matrix_required_since, open_case_types, next_contact_due::text';
 
 async function stored(profileId: string): Promise<Facts> {
   const { rows } = await t.database.pool.query<Facts>(`select ${columns} from profile_compliance where profile_id = $1`, [profileId]);
@@ -66,17 +67,17 @@ afterAll(async () => {
 });
 
 describe('profile_compliance', () => {
-  it('has a row with nothing recorded for a new profile, which follows it to another team', async () => {
+  it('has a row with nothing recorded for a new profile, which follows its owner and reason', async () => {
     const profileId = await newProfile();
     const { rows: [owner] } = await t.database.pool.query<{ owner_team_id: string }>('select owner_team_id from profiles where id = $1', [profileId]);
     expect(await factsOf(profileId)).toEqual({
-      owner_team_id: owner!.owner_team_id, has_report: false, last_recorded_at: null, has_completed_matrix: false,
+      owner_team_id: owner!.owner_team_id, reason_letters: 'Reportedbyaneighbour'.length, has_report: false, last_recorded_at: null, has_completed_matrix: false,
       matrix_required_since: null, open_case_types: [], next_contact_due: null,
     });
     const { rows: [team] } = await t.database.pool.query<{ id: string }>(
       'select t.id from teams t join organisations o on o.id = t.organisation_id join profiles p on p.partnership_id = o.partnership_id where p.id = $1 and t.id <> p.owner_team_id limit 1', [profileId]);
-    await t.database.pool.query('update profiles set owner_team_id = $2 where id = $1', [profileId, team!.id]);
-    expect((await factsOf(profileId)).owner_team_id).toBe(team!.id);
+    await t.database.pool.query(`update profiles set owner_team_id = $2, reason_created = 'n/a' where id = $1`, [profileId, team!.id]);
+    expect(await factsOf(profileId)).toMatchObject({ owner_team_id: team!.id, reason_letters: 2 });
   });
 
   it('follows the contact plan: set, moved on by a contact, and moved to the survivor of a merge', async () => {
@@ -185,8 +186,8 @@ describe('profile_compliance', () => {
     const drift = `select count(*)::int as count from profiles p
       left join profile_compliance f on f.profile_id = p.id
       join profile_compliance_facts v on v.profile_id = p.id
-     where f.profile_id is null or (f.has_report, f.last_recorded_at, f.has_completed_matrix, f.matrix_required_since, f.open_case_types)
-       is distinct from (v.has_report, v.last_recorded_at, v.has_completed_matrix, v.matrix_required_since, v.open_case_types)`;
+     where f.profile_id is null or (f.owner_team_id, f.reason_letters, f.next_contact_due, f.has_report, f.last_recorded_at, f.has_completed_matrix, f.matrix_required_since, f.open_case_types)
+       is distinct from (v.owner_team_id, v.reason_letters, v.next_contact_due, v.has_report, v.last_recorded_at, v.has_completed_matrix, v.matrix_required_since, v.open_case_types)`;
     expect((await t.database.pool.query<{ count: number }>(drift)).rows[0]!.count).toBe(0);
     await t.database.pool.query('update profile_compliance set has_report = not has_report');
     expect((await t.database.pool.query<{ count: number }>(drift)).rows[0]!.count).toBeGreaterThan(0);

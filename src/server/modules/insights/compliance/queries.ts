@@ -48,9 +48,6 @@ const expectedShares = (profileId: SQL, caseTypes: SQL) => sql`select e.team_id,
 // A simple CASE reads holds, a subquery, once.
 const missing = sql`(case e.holds when 'edit' then false when 'view' then e.level = 'edit' else true end)`;
 
-/** A reason with at least `meaningfulReasonLength` letters, matched up to the last one it needs. */
-const meaningfulReason = `^(?:[^[:alpha:]]*[[:alpha:]]){${meaningfulReasonLength}}`;
-
 /**
  * The statement's common part: `f`, one row per profile the team owns (merged ones never count)
  * with every fact the checks read. What comes from other tables is read from the profile's
@@ -70,7 +67,7 @@ function facts(actor: Actor, team: Monitored): SQL {
            ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.roles}::text[] as roles, ${profiles.riskLevel} as risk_level,
            ${lastUpdatedAt} as last_updated_at,
            ${canView(actor, profiles, profileAccess)} as viewable,
-           ${profiles.reasonCreated} !~ ${meaningfulReason} and not pc.has_report as no_reason,
+           pc.reason_letters < ${meaningfulReasonLength}::int and not pc.has_report as no_reason,
            ${victim} as victim,
            case when ${victim} then not pc.has_completed_matrix end as no_matrix,
            case when ${victim} then pc.matrix_required_since end as requirement_raised_at,
