@@ -95,7 +95,11 @@ export const profileAddresses = pgTable('profile_addresses', {
 export const profileVulnerabilities = pgTable('profile_vulnerabilities', {
   profileId: uuid('profile_id').notNull().references(() => profiles.id),
   lookupId: uuid('lookup_id').notNull().references(() => lookups.id),
-}, (t) => [primaryKey({ columns: [t.profileId, t.lookupId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.profileId, t.lookupId] }),
+  // The dashboard's breakdown: the people with each of the partnership's vulnerabilities.
+  index('profile_vulnerabilities_lookup_idx').on(t.lookupId, t.profileId),
+]);
 
 export const profileWarningMarkers = pgTable('profile_warning_markers', {
   profileId: uuid('profile_id').notNull().references(() => profiles.id),

@@ -30,18 +30,47 @@ const countedCase = (actor: Actor, range: ResolvedRange) => sql`(${countable(act
 const countedLocation = (actor: Actor, range: ResolvedRange) => sql`(${countable(actor, locations, accessListOf('location_access'))}
   and ${locationInArea(range, sql`${locations.postcode}`, sql`${locations.ownerTeamId}`)})`;
 
-/** Whole years of age at `to`, as a profile's page works out an age today (`ageOf`): null when nobody knows. */
-const ageAt = (to: string) => sql`case
-  when profiles.date_of_birth is not null then greatest(0, extract(year from age(${to}::date, profiles.date_of_birth)))
-  when profiles.approximate_age is not null then profiles.approximate_age
-    + greatest(0, coalesce(extract(year from age(${to}::date, profiles.approximate_age_on)), 0))
-end`;
+/**
+ * Whether work on a record (an assessment, a task, a change of risk level) counts by its record,
+ * the record's id given. For the whole partnership and no area the record is not read: every
+ * record of the partnership counts there but a merged profile, work is always in its record's
+ * partnership, and a merge moves the duplicate's work to the survivor (`moveRecordWork`), so the
+ * work's own partnership, which every query here tests, says it all.
+ */
+function onCounted(kind: 'profile' | 'case' | 'location', actor: Actor, range: ResolvedRange, recordId: SQL): SQL {
+  if (range.scope === 'partnership' && !range.teamId && !range.organisationId && !range.postcodeDistrict) return sql`true`;
+  switch (kind) {
+    case 'profile':
+      return sql`exists (select 1 from profiles where profiles.id = ${recordId} and ${countedProfile(actor, range)})`;
+    case 'case':
+      return sql`exists (select 1 from cases where cases.id = ${recordId} and ${countedCase(actor, range)})`;
+    case 'location':
+      return sql`exists (select 1 from locations where locations.id = ${recordId} and ${countedLocation(actor, range)})`;
+  }
+}
 
-/** The age band of an age, the bands' lower bounds read from their keys ("25-34", "65+"). */
-function ageBandOf(age: SQL): SQL<AgeBand> {
-  const steps = ageBands.filter((band) => band !== 'unknown').map((band) => ({ band, from: Number.parseInt(band, 10) })).reverse();
-  return sql<AgeBand>`case when ${age} is null then 'unknown'::text
-    ${sql.join(steps.map(({ band, from }) => sql`when ${age} >= ${from}::int then ${band}::text`), sql` `)} end`;
+/** The bands of a known age, oldest first, each from its lower bound read from its key ("25-34", "65+"). */
+const agedBands = ageBands.filter((band) => band !== 'unknown').map((band) => ({ band, from: Number.parseInt(band, 10) })).reverse();
+
+/**
+ * A person's age band at `to`, by whole years as a profile's page works out an age today
+ * (`ageOf`): unknown when nobody knows. A date of birth is compared with the last birth date of
+ * each band (`to` less its lower bound in years), which is the same as comparing whole years of
+ * age with the bound, a 29 February birthday included, without working out an age for each
+ * person. Ages are never below nought, so the youngest band takes every later birth date too. An
+ * estimated age grows by the whole years since it was estimated.
+ */
+function ageBandAt(to: string): SQL<AgeBand> {
+  const youngest = agedBands.at(-1)!;
+  const older = agedBands.slice(0, -1);
+  const born = older.map(({ band, from }) => sql`when profiles.date_of_birth <= (${to}::date - make_interval(years => ${from}::int))::date then ${band}::text`);
+  const estimated = sql`(profiles.approximate_age + greatest(0, coalesce(extract(year from age(${to}::date, profiles.approximate_age_on)), 0)))`;
+  const grown = agedBands.map(({ band, from }) => sql`when ${estimated} >= ${from}::int then ${band}::text`);
+  return sql<AgeBand>`case
+    when profiles.date_of_birth is not null then case ${sql.join(born, sql` `)} else ${youngest.band}::text end
+    when profiles.approximate_age is not null then case ${sql.join(grown, sql` `)} end
+    else 'unknown'::text
+  end`;
 }
 
 export interface LookupCount {
@@ -61,34 +90,54 @@ export interface PeopleCounts {
   ethnicities: { key: string | null; name: string | null; group: string | null; count: number }[];
 }
 
+/** The people a figure of people counts: created in the range, countable and in the area. */
+const peopleCreated = (actor: Actor, range: ResolvedRange) => sql`profiles.created_at >= ${since(range)}
+  and profiles.created_at < ${until(range)} and ${countedProfile(actor, range)}`;
+
+/** Whether a person is one of those the breakdowns are of: everyone without a role. */
+const narrowedTo = (role: ProfileRole | null) => (role ? sql`${role}::text = any(profiles.roles)` : sql`true`);
+
 /**
  * The people created in the range, by role, and the breakdowns of those of `role` (all of them
  * without one): vulnerabilities and ethnicities biggest first, age bands at `to` and genders.
+ * The totals and the three breakdowns are counted in one pass over the people, a grouping set
+ * each. The vulnerabilities, several to a person, are their own join, read value by value from
+ * the partnership's list (a person's vulnerabilities are always values of their partnership's
+ * list) through profile_vulnerabilities (lookup_id, profile_id).
  */
 export async function countPeople(tx: Tx, actor: Actor, range: ResolvedRange, role: ProfileRole | null): Promise<PeopleCounts> {
   const { rows } = await tx.execute<PeopleCounts & Record<string, unknown>>(sql`
-    with aged as (
-      select profiles.id, profiles.roles, profiles.gender, profiles.ethnicity_id, ${ageAt(range.to)} as age
-        from profiles
-       where profiles.created_at >= ${since(range)} and profiles.created_at < ${until(range)} and ${countedProfile(actor, range)}
-    ),
-    person as materialized (select aged.id, aged.roles, aged.gender, aged.ethnicity_id, ${ageBandOf(sql`aged.age`)} as age_band from aged),
-    narrowed as materialized (select * from person ${role ? sql`where ${role}::text = any(person.roles)` : sql``})
+    with tally as (
+      select grouping(p.age_band) = 0 as by_age_band, grouping(p.gender) = 0 as by_gender, grouping(p.ethnicity_id) = 0 as by_ethnicity,
+             -- 7: rolled up by all three, the row that counts everyone.
+             grouping(p.age_band, p.gender, p.ethnicity_id) = 7 as overall, p.age_band, p.gender, p.ethnicity_id,
+             count(*)::int as everyone,
+             count(*) filter (where 'victim' = any(p.roles))::int as victims,
+             count(*) filter (where 'perpetrator' = any(p.roles))::int as perpetrators,
+             count(*) filter (where p.narrowed)::int as count
+        from (select profiles.roles, profiles.gender, profiles.ethnicity_id, ${ageBandAt(range.to)} as age_band, ${narrowedTo(role)} as narrowed
+                from profiles
+               where ${peopleCreated(actor, range)}) p
+       group by grouping sets ((), (p.age_band), (p.gender), (p.ethnicity_id))
+    )
     select
-      (select count(*) from person)::int as profiles,
-      (select count(*) from person where 'victim' = any(person.roles))::int as victims,
-      (select count(*) from person where 'perpetrator' = any(person.roles))::int as perpetrators,
-      (select coalesce(json_agg(json_build_object('key', l.key, 'name', l.name, 'count', v.count) order by v.count desc, l.name), '[]')
-         from (select pv.lookup_id, count(*)::int as count from narrowed n join profile_vulnerabilities pv on pv.profile_id = n.id group by pv.lookup_id) v
-         join lookups l on l.id = v.lookup_id) as vulnerabilities,
-      (select coalesce(json_object_agg(a.age_band, a.count), '{}')
-         from (select age_band, count(*)::int as count from narrowed group by age_band) a) as age_bands,
-      (select coalesce(json_object_agg(g.gender, g.count), '{}')
-         from (select coalesce(gender, 'unknown') as gender, count(*)::int as count from narrowed group by 1) g) as genders,
-      (select coalesce(json_agg(json_build_object('key', l.key, 'name', l.name, 'group', l.group_name, 'count', e.count)
-                 order by e.count desc, l.name nulls last), '[]')
-         from (select ethnicity_id, count(*)::int as count from narrowed group by ethnicity_id) e
-         left join lookups l on l.id = e.ethnicity_id) as ethnicities`);
+      sum(t.everyone) filter (where t.overall)::int as profiles,
+      sum(t.victims) filter (where t.overall)::int as victims,
+      sum(t.perpetrators) filter (where t.overall)::int as perpetrators,
+      (select coalesce(json_agg(json_build_object('key', v.key, 'name', v.name, 'count', v.count) order by v.count desc, v.name), '[]')
+         from (select l.key, l.name, count(*)::int as count
+                 from lookups l
+                 join profile_vulnerabilities pv on pv.lookup_id = l.id
+                 join profiles on profiles.id = pv.profile_id
+                where l.partnership_id = ${actor.partnershipId} and l.list = 'vulnerability'
+                  and ${peopleCreated(actor, range)} and ${narrowedTo(role)}
+                group by l.id) v) as vulnerabilities,
+      coalesce(json_object_agg(t.age_band, t.count) filter (where t.by_age_band and t.count > 0), '{}') as age_bands,
+      coalesce(json_object_agg(coalesce(t.gender, 'unknown'), t.count) filter (where t.by_gender and t.count > 0), '{}') as genders,
+      coalesce(json_agg(json_build_object('key', l.key, 'name', l.name, 'group', l.group_name, 'count', t.count)
+                 order by t.count desc, l.name nulls last) filter (where t.by_ethnicity and t.count > 0), '[]') as ethnicities
+      from tally t
+      left join lookups l on t.by_ethnicity and l.id = t.ethnicity_id`);
   return rows[0]!;
 }
 
@@ -137,10 +186,12 @@ export async function countMovement(tx: Tx, actor: Actor, range: ResolvedRange, 
       (select count(*)::int
          from (select reports.record_id
                  from reports
-                where reports.partnership_id = ${actor.partnershipId} and reports.record_kind = 'profile'
-                  and reports.occurred_at >= ${since(range)} and reports.occurred_at < ${until(range)}
-                  and reports.report_type_id in (select lookups.id from lookups where lookups.partnership_id = ${actor.partnershipId}
+                where reports.report_type_id in (select lookups.id from lookups where lookups.partnership_id = ${actor.partnershipId}
                         and lookups.list = 'report_type' and lookups.key in (${asbComplaintReportType}, ${hateIncidentReportType}))
+                  and reports.occurred_at >= ${since(range)} and reports.occurred_at < ${until(range)}
+                  -- Kept out of the index condition ("is true") so the incidents are read by type and date from
+                  -- reports_type_occurred_idx: by partnership, every report of the range is read to find them.
+                  and (reports.partnership_id = ${actor.partnershipId}) is true and reports.record_kind = 'profile'
                 group by reports.record_id
                having count(*) >= ${repeatAfter}::int) incidents
          join profiles on profiles.id = incidents.record_id
@@ -148,9 +199,8 @@ export async function countMovement(tx: Tx, actor: Actor, range: ResolvedRange, 
       (select coalesce(json_agg(json_build_object('from', m.from_level, 'to', m.to_level, 'count', m.count) order by m.count desc, m.from_level nulls first, m.to_level nulls first), '[]')
          from (select rc.from_level, rc.to_level, count(*)::int as count
                  from risk_level_changes rc
-                 join profiles on profiles.id = rc.profile_id
                 where rc.partnership_id = ${actor.partnershipId} and rc.changed_at >= ${since(range)} and rc.changed_at < ${until(range)}
-                  and ${countedProfile(actor, range)}
+                  and ${onCounted('profile', actor, range, sql`rc.profile_id`)}
                 group by rc.from_level, rc.to_level) m) as risk_changes`);
   return rows[0]!;
 }
@@ -191,9 +241,9 @@ export async function countTasks(tx: Tx, actor: Actor, range: ResolvedRange): Pr
        and tasks.due_on between ${range.from}::date and ${range.to}::date
        and tasks.status not in ('cancelled', 'declined')
        and (case tasks.record_kind
-              when 'profile' then exists (select 1 from profiles where profiles.id = tasks.record_id and ${countedProfile(actor, range)})
-              when 'case' then exists (select 1 from cases where cases.id = tasks.record_id and ${countedCase(actor, range)})
-              when 'location' then exists (select 1 from locations where locations.id = tasks.record_id and ${countedLocation(actor, range)})
+              when 'profile' then ${onCounted('profile', actor, range, sql`tasks.record_id`)}
+              when 'case' then ${onCounted('case', actor, range, sql`tasks.record_id`)}
+              when 'location' then ${onCounted('location', actor, range, sql`tasks.record_id`)}
               else ${setByCounted(actor, range)}
             end)`);
   return rows[0]!;
@@ -233,8 +283,8 @@ export async function countAssessments(tx: Tx, actor: Actor, range: ResolvedRang
                and assessments.template_id in (select assessment_templates.id from assessment_templates where assessment_templates.partnership_id = ${actor.partnershipId})
                and assessments.completed_at >= ${since(range)} and assessments.completed_at < ${until(range)}
                and (case assessments.record_kind
-                      when 'profile' then exists (select 1 from profiles where profiles.id = assessments.record_id and ${countedProfile(actor, range)})
-                      when 'case' then exists (select 1 from cases where cases.id = assessments.record_id and ${countedCase(actor, range)})
+                      when 'profile' then ${onCounted('profile', actor, range, sql`assessments.record_id`)}
+                      when 'case' then ${onCounted('case', actor, range, sql`assessments.record_id`)}
                       else false
                     end)
              group by 1, 2, 3, 4, 5, 6) a
