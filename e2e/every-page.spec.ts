@@ -100,7 +100,8 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
   await lead.send('POST', `/meetings/${meeting.id}/agenda`, { referralId: referral.id });
   await lead.dispose();
 
-  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/insights', '/insights/hotspots', '/insights/compliance', '/insights/compliance/no-risk-assessment', '/assessments/templates/new', '/assessments/question-bank', '/audit', '/panels', `/panels/${marac.id}`, `/meetings/${meeting.id}`]);
+  await sweep(page, checkA11y, DEMO_USERS.policeLead, ['/supervision', '/insights', '/insights/hotspots', '/insights/compliance', '/insights/compliance/no-risk-assessment', '/assessments/templates/new', '/assessments/question-bank', '/audit', '/panels', `/panels/${marac.id}`, `/meetings/${meeting.id}`,
+    '/data-protection', '/data-protection/agreements', '/data-protection/emergency-access', '/scheme-lookup']);
   await sweep(page, checkA11y, DEMO_USERS.admin, [
     '/admin/partnerships',
     '/admin/organisations',
@@ -114,6 +115,10 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
     '/admin/victim-care',
     '/admin/insights',
     '/admin/portal',
+    '/admin/data-protection',
+    '/data-protection/agreements/new',
+    '/schemes/keep-safe',
+    '/schemes/keep-safe/lookups',
     '/audit',
   ]);
 });

@@ -67,7 +67,13 @@ import { portalRoutes } from './modules/portal/routes.ts';
 import { portalSharingRoutes } from './modules/portal-sharing/routes.ts';
 import { safetyPlanRoutes } from './modules/safety-plans/routes.ts';
 import { insightRoutes } from './modules/insights/routes.ts';
+import { viewersRoutes } from './modules/data-protection/viewers/routes.ts';
+import { emergencyAccessRoutes } from './modules/data-protection/emergency-access/routes.ts';
+import { agreementRoutes } from './modules/data-protection/agreements/routes.ts';
+import { lawfulBasisRoutes } from './modules/data-protection/lawful-basis/routes.ts';
+import { dataProtectionSettingsRoutes } from './modules/data-protection/settings/routes.ts';
 import { summaryRoutes } from './modules/summaries/routes.ts';
+import { schemeRoutes } from './modules/schemes/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -170,7 +176,13 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(decisionRoutes);
   await app.register(publicReferralRoutes);
   await app.register(insightRoutes);
+  await app.register(viewersRoutes);
+  await app.register(emergencyAccessRoutes);
+  await app.register(agreementRoutes);
+  await app.register(lawfulBasisRoutes);
+  await app.register(dataProtectionSettingsRoutes);
   await app.register(summaryRoutes);
+  await app.register(schemeRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 

@@ -15,9 +15,12 @@
  *   case type gives (so a view grant where the case type gives edit is a gap too);
  * - `not-updated`: on an open case, and nothing recorded (a change, a report, a contact) for
  *   longer than the partnership's `staleAfterDays`;
- * - `contact-overdue`: a victim whose agreed contact is overdue.
+ * - `contact-overdue`: a victim whose agreed contact is overdue;
+ * - `no-lawful-basis`: the owning team's organisation has recorded no current lawful basis for
+ *   holding the person's information;
+ * - `basis-review-overdue`: that organisation's current basis is past its review date.
  */
-export const complianceChecks = ['no-reason', 'no-risk-assessment', 'not-shared', 'not-updated', 'contact-overdue'] as const;
+export const complianceChecks = ['no-reason', 'no-risk-assessment', 'not-shared', 'not-updated', 'contact-overdue', 'no-lawful-basis', 'basis-review-overdue'] as const;
 export type ComplianceCheck = (typeof complianceChecks)[number];
 
 export const complianceCheckLabels: Record<ComplianceCheck, string> = {
@@ -26,6 +29,8 @@ export const complianceCheckLabels: Record<ComplianceCheck, string> = {
   'not-shared': 'Not shared as the case type expects',
   'not-updated': 'Not updated in time',
   'contact-overdue': 'Victim contact overdue',
+  'no-lawful-basis': 'No lawful basis recorded',
+  'basis-review-overdue': 'Lawful basis review overdue',
 };
 
 /** What each check is out of, said on the screen beside the percentage. */
@@ -35,6 +40,8 @@ export const complianceCheckPopulations: Record<ComplianceCheck, string> = {
   'not-shared': 'of the team\'s profiles on a case type shared by default',
   'not-updated': 'of the team\'s profiles on an open case',
   'contact-overdue': 'of the team\'s victims with a contact plan',
+  'no-lawful-basis': 'of the team\'s profiles',
+  'basis-review-overdue': 'of the team\'s profiles with a lawful basis',
 };
 
 /** How a supervisor puts each gap right from the list. */
@@ -44,6 +51,8 @@ export const complianceCheckFixes: Record<ComplianceCheck, string> = {
   'not-shared': 'Share as the case type expects',
   'not-updated': 'Record what has happened since',
   'contact-overdue': 'Record a contact with the victim',
+  'no-lawful-basis': 'Record the lawful basis for holding the person\'s information',
+  'basis-review-overdue': 'Review the lawful basis and record it again',
 };
 
 /** Fewer letters than this in a profile's reason ("n/a", "ASB") is no reason at all. */

@@ -23,6 +23,10 @@ export const permissionRoles = {
   'records.edit': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
   'records.merge': ['system_admin', 'organisation_admin', 'team_admin'],
   'access_requests.decide': ['system_admin', 'organisation_admin', 'team_admin'],
+  // Breaking the glass: a person who may not open a profile opens it for an hour with a reason
+  // (not a read-only person, nor a system); the owning team's administrators review each one.
+  'records.emergency_access': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
+  'emergency_access.review': ['system_admin', 'organisation_admin', 'team_admin'],
   // What the whole partnership shares is kept by its system administrators, not by one of its
   // organisations (canManagePartnershipLists in platform/access/administration.ts): its lists of
   // values, and its template library of letters, consent forms and agreements.
@@ -52,6 +56,17 @@ export const permissionRoles = {
   // what they manage: insightScopeOf in platform/access/insights.ts); a team's compliance is for
   // its members and those who supervise it (canSeeCompliance).
   'insights.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  // Information sharing agreements: every member of staff reads the partnership's agreements; its
+  // system administrators keep them (canManagePartnershipLists).
+  'agreements.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'agreements.manage': ['system_admin'],
+  // Schemes (the Keep Safe Card): which scheme's register within these is decided by its team
+  // (platform/access/schemes.ts): its members are its staff, the team's administrators approve.
+  'schemes.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'schemes.manage': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner'],
+  'schemes.approve': ['system_admin', 'organisation_admin', 'team_admin'],
+  // The emergency look-up: no role has it; people are flagged for it (schemeLookUpPermissions).
+  'schemes.look_up': [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;
@@ -70,14 +85,22 @@ export const supervisorPermissions: readonly RolePermission[] = ['assessments.ap
  */
 export const coordinatorPermissions: readonly RolePermission[] = ['panels.manage'];
 
+/**
+ * What a person flagged for scheme look-up may do whatever their role: look a cardholder up in an
+ * emergency. Read-only people may hold it: control-room accounts often are, and it changes nothing.
+ */
+export const schemeLookUpPermissions: readonly RolePermission[] = ['schemes.look_up'];
+
 /** The capabilities flagged on a person, each adding its permissions to their role's. */
 export interface Capabilities {
   isSupervisor: boolean;
   isCoordinator?: boolean;
+  schemeLookUp?: boolean;
 }
 
 export function grants(role: Role, flags: Capabilities, permission: RolePermission): boolean {
   if ((permissionRoles[permission] as readonly Role[]).includes(role)) return true;
+  if (flags.schemeLookUp && schemeLookUpPermissions.includes(permission)) return true;
   if (role === 'read_only') return false;
   return (flags.isSupervisor && supervisorPermissions.includes(permission))
     || (!!flags.isCoordinator && coordinatorPermissions.includes(permission));

@@ -55,8 +55,19 @@ export const notificationKinds = [
   'referral_assigned',
   'client_message',
   'client_request',
+  'emergency_access',
+  'emergency_access_reviewed',
+  'review_due',
+  'scheme_review_due',
+  'scheme_lookup',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * Emailed at once whatever the person chose: a reminder they set (a digest would be too late), and
+ * someone breaking the glass on a record their team holds (the administrators must know now).
+ */
+export const alwaysEmailedKinds: readonly NotificationKind[] = ['action_due', 'emergency_access'];
 
 /**
  * How a person wants notifications by email; in the app they always appear. A reminder they set

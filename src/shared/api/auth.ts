@@ -20,6 +20,10 @@ export const me = z.object({
   isSupervisor: z.boolean(),
   /** Sets up and runs the partnership's panels. */
   isCoordinator: z.boolean(),
+  /** Looks up scheme cardholders in an emergency. */
+  schemeLookUp: z.boolean(),
+  /** Reads a scheme's register (the Keep Safe Card): its team's members and administrators. */
+  schemeStaff: z.boolean(),
   organisation: ref,
   team: ref,
   partnership: ref,

@@ -137,6 +137,8 @@ export const complianceGap = z.object({
   missingShares: z.array(missingShare),
   /** `contact-overdue`: when the contact was due. */
   nextContactDue: isoDate.nullable(),
+  /** `basis-review-overdue`: when the owning organisation's lawful basis was due for review. */
+  basisReviewOn: isoDate.nullable(),
   /** Whether the reader may put it right here (edit on the record, or sharing rights for `not-shared`). */
   canFix: z.boolean(),
 });

@@ -29,6 +29,8 @@ export const accessEntry = z.object({
   id: uuid,
   team: ref.nullable(),
   organisation: ref,
+  /** One person's emergency access (breaking the glass): they alone, not their team, hold it. */
+  user: ref.nullable(),
   level: z.enum(accessLevels),
   grantedBy: ref.nullable(),
   grantedAt: isoTime,

@@ -12,6 +12,8 @@ export const user = z.object({
   isSupervisor: z.boolean(),
   /** A panel coordinator: sets up and runs the partnership's panels (MARAC, Community MARAC …). */
   isCoordinator: z.boolean(),
+  /** Looks up Keep Safe cardholders in an emergency (control rooms, fire, ambulance liaison). */
+  schemeLookUp: z.boolean(),
   jobTitle: z.string().nullable(),
   phone: z.string().nullable(),
   team: ref,
@@ -44,6 +46,7 @@ export const createUserBody = z.strictObject({
   role: z.enum(roles),
   isSupervisor: z.boolean().default(false),
   isCoordinator: z.boolean().default(false),
+  schemeLookUp: z.boolean().default(false),
   jobTitle: optionalText(200),
   phone: optionalText(40),
 });
@@ -56,6 +59,7 @@ export const updateUserBody = z.strictObject({
   role: z.enum(roles).optional(),
   isSupervisor: z.boolean().optional(),
   isCoordinator: z.boolean().optional(),
+  schemeLookUp: z.boolean().optional(),
   jobTitle: optionalText(200),
   phone: optionalText(40),
 });

@@ -21,6 +21,7 @@ const adminSections: AdminSection[] = [
   { label: 'Victim care', path: '/admin/victim-care', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Portal', path: '/admin/portal', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Insights', path: '/admin/insights', allowed: (me) => can(me, 'partnerships.manage') },
+  { label: 'Data protection', path: '/admin/data-protection', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

@@ -48,7 +48,8 @@ export function Shell() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={narrow && !opened}>
+      {/* Scrolls on its own when it holds more items than a short window shows, as a system administrator's does. */}
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={narrow && !opened} style={{ overflowY: 'auto' }}>
         {navItemsFor(me).map((item) => {
           const active = item.matches(pathname);
           return (

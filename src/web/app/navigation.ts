@@ -27,6 +27,9 @@ export function navItemsFor(me: Me): NavItem[] {
   // Shown to all staff: the page itself says when their organisation is not on any panel.
   if (can(me, 'panels.view')) items.push({ label: 'Panels', to: '/panels', matches: (p) => p.startsWith('/panels') || p.startsWith('/meetings') });
   if (can(me, 'insights.view')) items.push({ label: 'Insights', to: '/insights', matches: (p) => p.startsWith('/insights') });
+  if (me.schemeStaff) items.push({ label: 'Keep Safe', to: '/schemes/keep-safe', matches: (p) => p.startsWith('/schemes') });
+  if (can(me, 'schemes.look_up')) items.push({ label: 'Scheme look-up', to: '/scheme-lookup', matches: (p) => p.startsWith('/scheme-lookup') });
+  if (can(me, 'agreements.view')) items.push({ label: 'Data protection', to: '/data-protection', matches: (p) => p.startsWith('/data-protection') });
   if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });

@@ -35,6 +35,10 @@ import { referralFormRoutes, referralRoutes } from '../referrals/routes.tsx';
 import { insightRoutes } from '../insights/routes.tsx';
 import { complianceRoutes } from '../insights/compliance/routes.tsx';
 import { InsightSettingsPage } from '../insights/InsightSettingsPage.tsx';
+import { dataProtectionRoutes } from '../data-protection/routes.tsx';
+import { emergencyAccessRoutes } from '../data-protection/emergency/routes.tsx';
+import { DataProtectionSettingsPage } from '../data-protection/settings/DataProtectionSettingsPage.tsx';
+import { schemeRoutes } from '../schemes/routes.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -78,6 +82,9 @@ export const router = createBrowserRouter([
               ...referralRoutes,
               ...insightRoutes,
               ...complianceRoutes,
+              ...dataProtectionRoutes,
+              ...emergencyAccessRoutes,
+              ...schemeRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -96,6 +103,7 @@ export const router = createBrowserRouter([
                   { path: 'victim-care', element: <VictimCareSettingsPage /> },
                   { path: 'portal', element: <PortalSettingsPage /> },
                   { path: 'insights', element: <InsightSettingsPage /> },
+                  { path: 'data-protection', element: <DataProtectionSettingsPage /> },
                   ...referralFormRoutes,
                 ],
               },

@@ -12,6 +12,8 @@ import { SharingPanel } from '../records/SharingPanel.tsx';
 import { VictimCareAlerts } from '../victim-care/VictimCareAlerts.tsx';
 import { VictimCareSection } from '../victim-care/VictimCareSection.tsx';
 import { PortalSection } from '../client-portal/PortalSection.tsx';
+import { ProfileDataProtection } from '../data-protection/ProfileDataProtection.tsx';
+import { EmergencyBanner } from '../data-protection/emergency/EmergencyBanner.tsx';
 import { AddressList } from './AddressList.tsx';
 import { fullName } from './labels.ts';
 import { MergedFrom } from './MergedFrom.tsx';
@@ -32,6 +34,7 @@ const sections = [
   { value: 'portal', label: 'Portal' },
   { value: 'documents', label: 'Documents' },
   { value: 'sharing', label: 'Sharing' },
+  { value: 'data-protection', label: 'Data protection' },
   { value: 'history', label: 'History' },
 ] as const;
 type SectionName = (typeof sections)[number]['value'];
@@ -83,6 +86,7 @@ export function ProfilePage() {
       }
     >
       <Stack gap="sm">
+        <EmergencyBanner profileId={p.id} />
         <ProfileSafety profile={p} />
         <AssessmentsRequiredAlert kind="profiles" id={p.id} />
         <VictimCareAlerts profile={p} />
@@ -141,6 +145,9 @@ export function ProfilePage() {
         </Tabs.Panel>
         <Tabs.Panel value="sharing" pt="md">
           <SharingPanel kind="profiles" id={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="data-protection" pt="md">
+          <ProfileDataProtection profileId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <Stack gap="lg">

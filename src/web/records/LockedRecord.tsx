@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Owner } from '../../shared/api/records.ts';
 import { Page } from '../components/Page.tsx';
+import { BreakGlass } from '../data-protection/emergency/BreakGlass.tsx';
 import { recordNoun, type AnyRecordKind } from './kinds.ts';
 import { RequestAccessForm } from './RequestAccessForm.tsx';
 import { RequestSent } from './RequestSent.tsx';
@@ -40,6 +41,7 @@ export function LockedRecord({ kind, id, owner }: Props) {
           </Stack>
         </Paper>
       )}
+      {kind === 'profiles' && <BreakGlass id={id} />}
     </Page>
   );
 }

@@ -19,6 +19,7 @@ interface Props {
 }
 
 function whoOf(entry: AccessEntry): string {
+  if (entry.user) return `${entry.user.name} alone (${entry.team ? `${entry.team.name}, ` : ''}${entry.organisation.name})`;
   return entry.team ? `${entry.team.name} (${entry.organisation.name})` : `Everyone in ${entry.organisation.name}`;
 }
 
@@ -93,7 +94,8 @@ export function SharingPanel({ kind, id }: Props) {
                   <Table.Tr key={entry.id}>
                     <Table.Th scope="row">{whoOf(entry)}</Table.Th>
                     <Table.Td>
-                      {canShare ? (
+                      {/* One person's emergency access ends by itself; it is not shared, so not changed here. */}
+                      {canShare && !entry.user ? (
                         <Select
                           aria-label={`Access for ${whoOf(entry)}`}
                           data={levelOptions}
@@ -117,7 +119,8 @@ export function SharingPanel({ kind, id }: Props) {
                         <Text size="xs">Until {formatDateTime(entry.expiresAt)}</Text>
                       )}
                     </Table.Td>
-                    {canShare && (
+                    {canShare && entry.user && <Table.Td />}
+                    {canShare && !entry.user && (
                       <Table.Td>
                         <Button
                           size="xs"

@@ -18,3 +18,6 @@ export * from './victim-care.ts';
 export * from './referrals.ts';
 export * from './portal.ts';
 export * from './insights.ts';
+export * from './emergency-access.ts';
+export * from './data-protection.ts';
+export * from './schemes.ts';

@@ -9,8 +9,9 @@ export const inList = (values: readonly string[]) => sql.raw(values.map((v) => `
 /**
  * The access list of one kind of record: each row gives a team, or a whole organisation, `view`
  * or `edit`, from a source (a share, the case type's default, an approved request …) and
- * optionally until a time. The owning team is not listed; it always has edit. The shape is the same for
- * profiles, cases and locations so that `platform/access` builds one predicate for all three.
+ * optionally until a time; or one person `view` for the hour after they broke the glass. The
+ * owning team is not listed; it always has edit. The shape is the same for profiles, cases and
+ * locations so that `platform/access` builds one predicate for all three.
  */
 export function accessListTable(name: string, record: () => AnyPgColumn) {
   return pgTable(name, {
@@ -18,6 +19,8 @@ export function accessListTable(name: string, record: () => AnyPgColumn) {
     recordId: uuid('record_id').notNull().references(record),
     teamId: uuid('team_id').references(() => teams.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** One person, only for the minutes they broke the glass: never anyone else of their team. */
+    userId: uuid('user_id').references(() => users.id),
     level: text('level', { enum: accessLevels }).notNull(),
     source: text('source', { enum: grantSources }).notNull().default('share'),
     grantedBy: uuid('granted_by').references(() => users.id),
@@ -32,7 +35,10 @@ export function accessListTable(name: string, record: () => AnyPgColumn) {
     index(`${name}_record_idx`).on(t.recordId),
     index(`${name}_team_idx`).on(t.teamId, t.recordId),
     index(`${name}_organisation_idx`).on(t.organisationId, t.recordId),
-    check(`${name}_target_check`, sql`(${t.teamId} is null) <> (${t.organisationId} is null)`),
+    index(`${name}_user_idx`).on(t.userId, t.recordId).where(sql`${t.userId} is not null`),
+    uniqueIndex(`${name}_record_user_key`).on(t.recordId, t.userId).where(sql`${t.userId} is not null`),
+    check(`${name}_target_check`, sql`num_nonnulls(${t.teamId}, ${t.organisationId}, ${t.userId}) = 1`),
+    check(`${name}_user_grant_check`, sql`${t.userId} is null or (${t.source} = 'emergency' and ${t.level} = 'view' and ${t.expiresAt} is not null)`),
     check(`${name}_level_check`, sql`${t.level} in (${inList(accessLevels)})`),
     check(`${name}_source_check`, sql`${t.source} in (${inList(grantSources)})`),
   ]);

@@ -43,6 +43,8 @@ export const users = pgTable('users', {
   isSupervisor: boolean('is_supervisor').notNull().default(false),
   /** Sets up and runs the partnership's panels (MARAC, Community MARAC …), whatever the role. */
   isCoordinator: boolean('is_coordinator').notNull().default(false),
+  /** Looks up a Keep Safe cardholder in an emergency (control rooms, fire, ambulance liaison), whatever the role. */
+  schemeLookUp: boolean('scheme_look_up').notNull().default(false),
   passwordHash: text('password_hash'),
   /** Encrypted with the server secret; null until the user has enrolled an authenticator. */
   totpSecret: text('totp_secret'),

@@ -8,6 +8,7 @@ import { seedDemoData } from './demo-data/index.ts';
 import { seedDemoClient } from './demo-portal.ts';
 import { seedDemoPanels } from './demo-panels.ts';
 import { seedDemoReferralForms } from './demo-referrals.ts';
+import { seedDemoSchemes } from './demo-schemes.ts';
 import { ensurePartnershipDefaults } from './partnership-defaults.ts';
 import { writeAuditEvents } from '../../platform/audit/write.ts';
 
@@ -28,6 +29,7 @@ interface DemoAccount {
   team: string;
   isSupervisor?: boolean;
   isCoordinator?: boolean;
+  schemeLookUp?: boolean;
   jobTitle: string;
 }
 
@@ -35,7 +37,7 @@ const demo: { partnership: string; organisations: DemoOrganisation[] }[] = [
   {
     partnership: 'Demo County Community Safety Partnership',
     organisations: [
-      { name: 'Demo County Police', kind: 'police', teams: ['ASB team', 'IOM team', 'Neighbourhood policing'] },
+      { name: 'Demo County Police', kind: 'police', teams: ['ASB team', 'IOM team', 'Neighbourhood policing', 'Keep Safe scheme'] },
       { name: 'Demo District Council', kind: 'council', teams: ['Community Safety team', 'Environmental Health'] },
       { name: 'Demo Housing Association', kind: 'housing', teams: ['Tenancy team'] },
       { name: 'Demo Fire and Rescue Service', kind: 'fire', teams: ['Community Safety team'] },
@@ -55,7 +57,7 @@ const demo: { partnership: string; organisations: DemoOrganisation[] }[] = [
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'admin@concord.test', name: 'Sam Administrator', role: 'system_admin', organisation: 'Concord Service Desk', team: 'System administration', jobTitle: 'System administrator' },
-  { email: 'police.asb.lead@concord.test', name: 'Priya Shah', role: 'team_admin', organisation: 'Demo County Police', team: 'ASB team', isSupervisor: true, isCoordinator: true, jobTitle: 'ASB sergeant' },
+  { email: 'police.asb.lead@concord.test', name: 'Priya Shah', role: 'team_admin', organisation: 'Demo County Police', team: 'ASB team', isSupervisor: true, isCoordinator: true, schemeLookUp: true, jobTitle: 'ASB sergeant' },
   { email: 'police.asb@concord.test', name: 'Tom Wright', role: 'practitioner', organisation: 'Demo County Police', team: 'ASB team', jobTitle: 'ASB officer' },
   { email: 'police.admin@concord.test', name: 'Helen Ford', role: 'organisation_admin', organisation: 'Demo County Police', team: 'ASB team', jobTitle: 'Systems manager' },
   { email: 'council.asb@concord.test', name: 'Jo Evans', role: 'practitioner', organisation: 'Demo District Council', team: 'Community Safety team', jobTitle: 'ASB coordinator' },
@@ -116,6 +118,7 @@ export async function seedDemo(database: Database, secretKey: Buffer, options: D
           role: a.role,
           isSupervisor: a.isSupervisor ?? false,
           isCoordinator: a.isCoordinator ?? false,
+          schemeLookUp: a.schemeLookUp ?? false,
           jobTitle: a.jobTitle,
           passwordHash,
           totpSecret: encrypt(secretKey, demoTotpSecret),
@@ -131,6 +134,12 @@ export async function seedDemo(database: Database, secretKey: Buffer, options: D
       partnershipId: partnershipIds.get(demo[0]!.partnership)!,
       team: teamIds.get('Demo County Police/ASB team')!,
       keyworkerId: userIds.get('police.asb@concord.test')!,
+    }));
+    audit.push(...await seedDemoSchemes(tx, {
+      partnershipId: partnershipIds.get(demo[0]!.partnership)!,
+      team: teamIds.get('Demo County Police/Keep Safe scheme')!,
+      keyworkerId: userIds.get('police.asb@concord.test')!,
+      today: options.today ?? londonToday(),
     }));
     if (options.dataSet) {
       audit.push(...await seedDemoData(tx, {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  accessRequests, actionPlans, actions, appointments, assessments, auditEvents, auditValues, documents, messages, portalAccess, referrals, reports, tasks,
+  accessRequests, actionPlans, actions, appointments, assessments, auditEvents, auditValues, documents, emergencyAccesses, messages, portalAccess, profileLawfulBases, referrals, reports, tasks,
 } from '../../db/schema/index.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kinds } from '../../platform/access/kinds.ts';
 import { canReadContent, canView } from '../../platform/access/records.ts';
 import { worksDeskOf } from '../../platform/access/referrals.ts';
+import { readsSchemeSql } from '../../platform/access/schemes.ts';
 import { isTaskParty } from '../../platform/access/tasks.ts';
 import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
@@ -137,6 +138,17 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
     and ${opens(reader, 'profile', appointments.profileId)})`,
   message: (reader) => sql`exists (select 1 from ${messages} where ${messages.id} = ${entityId}
     and ${messages.teamId} = ${reader.teamId} and ${opens(reader, 'profile', messages.profileId)})`,
+  // The partnership's agreements are read by all its staff; a person's lawful basis as the person is.
+  sharing_agreement: administrative,
+  lawful_basis: (reader) => sql`exists (select 1 from ${profileLawfulBases} where ${profileLawfulBases.id} = ${entityId}
+    and ${opens(reader, 'profile', profileLawfulBases.profileId)})`,
+  // A break-the-glass review is read as its profile is.
+  emergency_access: (reader) => sql`exists (select 1 from ${emergencyAccesses} where ${emergencyAccesses.id} = ${entityId}
+    and ${opens(reader, 'profile', emergencyAccesses.profileId)})`,
+  // A scheme's register, and the look-ups that found nobody, are read by the scheme's staff and administrators.
+  scheme: (reader) => sql`exists (select 1 from schemes s where s.id = ${entityId} and ${readsSchemeSql(reader, sql`s.team_id`)})`,
+  cardholder: (reader) => sql`exists (select 1 from cardholders c join schemes s on s.id = c.scheme_id
+    where c.id = ${entityId} and ${readsSchemeSql(reader, sql`s.team_id`)})`,
   // Not written today; should one be, it shows nothing until placed above.
   session: hidden,
   outbound_message: hidden,

@@ -10,6 +10,8 @@ export function presentMe(account: NonNullable<Account>): Me {
     role: account.role,
     isSupervisor: account.isSupervisor,
     isCoordinator: account.isCoordinator,
+    schemeLookUp: account.schemeLookUp,
+    schemeStaff: account.schemeStaff,
     organisation: { id: account.organisationId, name: account.organisationName },
     team: { id: account.teamId, name: account.teamName },
     partnership: { id: account.partnershipId, name: account.partnershipName },

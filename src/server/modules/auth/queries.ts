@@ -9,6 +9,11 @@ const accountColumns = {
   role: users.role,
   isSupervisor: users.isSupervisor,
   isCoordinator: users.isCoordinator,
+  schemeLookUp: users.schemeLookUp,
+  // Reads a scheme's register: a member of the team that runs it, or one who administers that team (platform/access/schemes.ts).
+  schemeStaff: sql<boolean>`exists (select 1 from schemes s join teams st on st.id = s.team_id where s.team_id = ${users.teamId}
+    or (${users.role} = 'organisation_admin' and st.organisation_id = ${teams.organisationId})
+    or (${users.role} = 'system_admin' and s.partnership_id = ${partnerships.id}))`,
   passwordHash: users.passwordHash,
   totpSecret: users.totpSecret,
   totpEnrolledAt: users.totpEnrolledAt,

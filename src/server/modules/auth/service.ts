@@ -35,6 +35,7 @@ function actorOf(account: NonNullable<q.Account>): Actor {
     role: account.role,
     isSupervisor: account.isSupervisor,
     isCoordinator: account.isCoordinator,
+    schemeLookUp: account.schemeLookUp,
     teamId: account.teamId,
     organisationId: account.organisationId,
     partnershipId: account.partnershipId,

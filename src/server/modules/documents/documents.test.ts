@@ -230,7 +230,7 @@ describe('live updates', () => {
     const stop = t.app.platform.events.subscribe((event) => heard.push(event));
     try {
       const doc = await addDocument(police, 'cases', id, { title: 'Secret title' });
-      const audience = { teamIds: [place.team('Demo County Police/ASB team').teamId], organisationIds: [place.organisation('Demo District Council')] };
+      const audience = { teamIds: [place.team('Demo County Police/ASB team').teamId], organisationIds: [place.organisation('Demo District Council')], userIds: [] };
       // On PostgreSQL events travel through LISTEN/NOTIFY, so they arrive a moment after the reply.
       await expect.poll(() => heard.filter((e) => e.type === 'timeline.changed' || e.type === 'document.changed')).toEqual([
         { type: 'timeline.changed', audience, data: { kind: 'case', id, entry: 'document' } },

@@ -35,6 +35,11 @@ const subjects: Record<NotificationKind, string> = {
   referral_assigned: 'A referral was given to you to triage',
   client_message: 'A new message from a client',
   client_request: 'A client asked for something in the portal',
+  emergency_access: 'Someone used emergency access to a record your team holds',
+  emergency_access_reviewed: 'An emergency access by one of your staff was reviewed',
+  review_due: 'A data protection review is coming up',
+  scheme_review_due: 'A Keep Safe cardholder\'s details are due for review',
+  scheme_lookup: 'A Keep Safe cardholder you support was looked up by the emergency services',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../../shared/records.ts';
-import type { NotificationEmailMode } from '../../../shared/work.ts';
+import { alwaysEmailedKinds, type NotificationEmailMode } from '../../../shared/work.ts';
 import { notificationPreferences, notifications, organisations, recordInterests, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { teamCanView } from '../../platform/access/kinds.ts';
@@ -119,7 +119,7 @@ export async function savePreferences(tx: Tx, userId: string, email: Notificatio
 
 /**
  * Notifications to email one by one: for those who want email straight away, and every reminder
- * falling due. Locked so that a second instance's sweep passes over them.
+ * falling due or emergency access (`alwaysEmailedKinds`). Locked so that a second instance's sweep passes over them.
  */
 export async function dueForImmediateEmail(tx: Tx, limit: number) {
   return tx
@@ -130,7 +130,7 @@ export async function dueForImmediateEmail(tx: Tx, limit: number) {
     .where(and(
       isNull(notifications.emailedAt),
       isNull(users.disabledAt),
-      or(isNull(notificationPreferences.email), eq(notificationPreferences.email, 'immediate'), eq(notifications.kind, 'action_due')),
+      or(isNull(notificationPreferences.email), eq(notificationPreferences.email, 'immediate'), inArray(notifications.kind, [...alwaysEmailedKinds])),
     ))
     .orderBy(asc(notifications.id))
     .limit(limit)
@@ -150,7 +150,7 @@ export async function dueForDigest(tx: Tx, since: Date, limit: number) {
       eq(notificationPreferences.email, 'daily_digest'),
       isNull(users.disabledAt),
       or(isNull(notificationPreferences.lastDigestAt), lt(notificationPreferences.lastDigestAt, since)),
-      sql`exists (select 1 from notifications n where n.user_id = ${notificationPreferences.userId} and n.emailed_at is null and n.kind <> 'action_due')`,
+      sql`exists (select 1 from notifications n where n.user_id = ${notificationPreferences.userId} and n.emailed_at is null and ${notInArray(sql`n.kind`, [...alwaysEmailedKinds])})`,
     ))
     .limit(limit)
     .for('update', { of: notificationPreferences, skipLocked: true });
@@ -160,7 +160,7 @@ export async function waitingForDigest(tx: Tx, userId: string) {
   return tx
     .select({ id: notifications.id, kind: notifications.kind, message: notifications.message, link: notifications.link })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), ne(notifications.kind, 'action_due')))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), notInArray(notifications.kind, [...alwaysEmailedKinds])))
     .orderBy(asc(notifications.id))
     .for('update', { skipLocked: true });
 }

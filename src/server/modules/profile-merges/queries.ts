@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AccessLevel, GrantSource, ProfileRole, RelationshipKind } from '../../../shared/records.ts';
 import { organisations, profileAccess, profiles, teams } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -194,8 +194,9 @@ export async function accessEntries(tx: Tx, recordId: string) {
     .from(profileAccess)
     .leftJoin(teams, eq(teams.id, profileAccess.teamId))
     .leftJoin(organisations, eq(organisations.id, profileAccess.organisationId))
-    // An expired grant gives nothing, so it has nothing to hand on.
-    .where(and(eq(profileAccess.recordId, recordId), sql`(${profileAccess.expiresAt} is null or ${profileAccess.expiresAt} > now())`));
+    // An expired grant gives nothing, so it has nothing to hand on; one person's emergency access
+    // was to the duplicate, for their reason, and is not carried over (they may break the glass again).
+    .where(and(eq(profileAccess.recordId, recordId), isNull(profileAccess.userId), sql`(${profileAccess.expiresAt} is null or ${profileAccess.expiresAt} > now())`));
 }
 
 export async function insertAccess(tx: Tx, values: { recordId: string; teamId: string | null; organisationId: string | null; level: AccessLevel; source: GrantSource; expiresAt: Date | null; grantedBy: string }) {

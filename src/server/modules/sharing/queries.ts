@@ -62,6 +62,7 @@ export async function getRecord(tx: Tx, actor: Actor, kind: RecordKind, id: stri
 
 const grantedTeam = alias(teams, 'granted_team');
 const grantedOrganisation = alias(organisations, 'granted_organisation');
+const grantedUser = alias(users, 'granted_user');
 
 export type AccessEntryRow = Awaited<ReturnType<typeof listEntries>>[number];
 
@@ -74,6 +75,9 @@ export async function listEntries(tx: Tx, kind: RecordKind, recordId: string) {
       teamName: grantedTeam.name,
       organisationId: grantedOrganisation.id,
       organisationName: grantedOrganisation.name,
+      userId: list.userId,
+      userName: grantedUser.name,
+      userTeamId: grantedUser.teamId,
       level: list.level,
       grantedById: list.grantedBy,
       grantedByName: users.name,
@@ -82,7 +86,8 @@ export async function listEntries(tx: Tx, kind: RecordKind, recordId: string) {
       expiresAt: list.expiresAt,
     })
     .from(list)
-    .leftJoin(grantedTeam, eq(grantedTeam.id, list.teamId))
+    .leftJoin(grantedUser, eq(grantedUser.id, list.userId))
+    .leftJoin(grantedTeam, eq(grantedTeam.id, sql`coalesce(${list.teamId}, ${grantedUser.teamId})`))
     .innerJoin(grantedOrganisation, eq(grantedOrganisation.id, sql`coalesce(${grantedTeam.organisationId}, ${list.organisationId})`))
     .leftJoin(users, eq(users.id, list.grantedBy))
     .where(eq(list.recordId, recordId))
@@ -159,6 +164,22 @@ export async function grantTeamViewUntil(tx: Tx, kind: RecordKind, recordId: str
     })
     .returning({ id: list.id });
   return rows.length > 0;
+}
+
+/**
+ * Gives one person `view` until `expiresAt` after they broke the glass: their row on the access
+ * list, renewed in place should they break it again after it lapsed.
+ */
+export async function grantUserViewUntil(tx: Tx, kind: RecordKind, recordId: string, userId: string, expiresAt: Date): Promise<void> {
+  const list = kinds[kind].accessTable;
+  await tx
+    .insert(list)
+    .values({ recordId, userId, level: 'view', source: 'emergency', grantedBy: userId, expiresAt })
+    .onConflictDoUpdate({
+      target: [list.recordId, list.userId],
+      targetWhere: sql`user_id is not null`,
+      set: { grantedAt: new Date(), expiresAt },
+    });
 }
 
 /** Takes back the team's live grant from a panel; a share or request it holds stays. True when it had one. */

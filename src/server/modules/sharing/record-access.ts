@@ -49,12 +49,13 @@ export async function contributableRecord(ctx: Context, kind: RecordKind, id: st
 
 const archived = () => new ConflictError('This case is archived and can no longer be changed.', 'case_archived');
 
-/** Everyone who can open the record: its owning team and everyone on its access list. */
-export async function audienceOf(ctx: Context, record: SharedRecord): Promise<Required<Pick<Audience, 'teamIds' | 'organisationIds'>>> {
+/** Everyone who can open the record: its owning team and everyone on its access list (a person with emergency access by name). */
+export async function audienceOf(ctx: Context, record: SharedRecord): Promise<Required<Pick<Audience, 'teamIds' | 'organisationIds' | 'userIds'>>> {
   const now = Date.now();
   const entries = (await q.listEntries(ctx.tx, record.kind, record.id)).filter((e) => !e.expiresAt || e.expiresAt.getTime() > now);
   return {
     teamIds: [record.ownerTeamId, ...entries.flatMap((e) => (e.teamId ? [e.teamId] : []))],
-    organisationIds: entries.flatMap((e) => (e.teamId ? [] : [e.organisationId])),
+    organisationIds: entries.flatMap((e) => (e.teamId || e.userId ? [] : [e.organisationId])),
+    userIds: entries.flatMap((e) => (e.userId ? [e.userId] : [])),
   };
 }

@@ -22,8 +22,10 @@ function presentAccessList(actor: Actor, record: SharedRecord, entries: q.Access
     owner: ownerOf(record),
     entries: entries.map((e) => ({
       id: e.id,
-      team: e.teamId ? { id: e.teamId, name: e.teamName ?? '' } : null,
+      // A person's own grant (breaking the glass) names them, with their team and organisation.
+      team: e.teamId ? { id: e.teamId, name: e.teamName ?? '' } : e.userTeamId ? { id: e.userTeamId, name: e.teamName ?? '' } : null,
       organisation: { id: e.organisationId, name: e.organisationName },
+      user: e.userId ? { id: e.userId, name: e.userName ?? '' } : null,
       level: e.level,
       grantedBy: e.grantedById ? { id: e.grantedById, name: e.grantedByName ?? '' } : null,
       grantedAt: e.grantedAt.toISOString(),

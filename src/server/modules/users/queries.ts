@@ -78,7 +78,7 @@ export async function insertUser(tx: Tx, values: typeof users.$inferInsert) {
   return row!.id;
 }
 
-export type UserPatch = Partial<Pick<typeof users.$inferInsert, 'teamId' | 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'jobTitle' | 'phone' | 'disabledAt' | 'totpSecret' | 'totpEnrolledAt' | 'totpLastStep'>>;
+export type UserPatch = Partial<Pick<typeof users.$inferInsert, 'teamId' | 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'schemeLookUp' | 'jobTitle' | 'phone' | 'disabledAt' | 'totpSecret' | 'totpEnrolledAt' | 'totpLastStep'>>;
 
 /** Applies a change only if the record is still at the version the editor saw. */
 export async function updateUser(tx: Tx, id: string, version: number, patch: UserPatch): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { AuthService } from '../auth/service.ts';
 import * as teams from '../organisations/service.ts';
 import * as q from './queries.ts';
 
-const auditedFields = ['name', 'email', 'role', 'isSupervisor', 'isCoordinator', 'teamId', 'jobTitle', 'phone'] as const;
+const auditedFields = ['name', 'email', 'role', 'isSupervisor', 'isCoordinator', 'schemeLookUp', 'teamId', 'jobTitle', 'phone'] as const;
 
 function place(row: q.UserRow) {
   return { id: row.user.id, role: row.user.role, teamId: row.user.teamId, organisationId: row.organisationId, partnershipId: row.partnershipId };
@@ -27,6 +27,7 @@ const present = (actor: Actor) => (row: q.UserRow): User => {
     role: u.role,
     isSupervisor: u.isSupervisor,
     isCoordinator: u.isCoordinator,
+    schemeLookUp: u.schemeLookUp,
     jobTitle: u.jobTitle,
     phone: u.phone,
     team: { id: u.teamId, name: row.teamName },
@@ -82,6 +83,16 @@ export function createUserService(auth: AuthService) {
     throw new ValidationError([{ field: 'isCoordinator', problem: 'can be changed only by a system administrator' }]);
   }
 
+  /**
+   * Scheme look-up is given by the partnership's system administrators, and by an organisation's
+   * administrators to their own organisation's people (a fire service's admin flags its control
+   * room); a team admin may not. Whose organisation it is was checked when the user was loaded.
+   */
+  function requireMayFlagSchemeLookUp(actor: Actor, wanted: boolean | undefined, current = false) {
+    if (wanted === undefined || wanted === current || isSystemAdmin(actor) || actor.role === 'organisation_admin') return;
+    throw new ValidationError([{ field: 'schemeLookUp', problem: 'can be changed only by a system or organisation administrator' }]);
+  }
+
   function requireVersion(row: q.UserRow, ok: boolean, actor: Actor) {
     if (!ok) throw staleVersion(present(actor)(row));
   }
@@ -134,6 +145,7 @@ export function createUserService(auth: AuthService) {
       await requireTeamYouManage(ctx, body.teamId);
       requireAssignable(ctx.actor, body.role);
       requireMayFlagCoordinator(ctx.actor, body.isCoordinator);
+      requireMayFlagSchemeLookUp(ctx.actor, body.schemeLookUp);
       if (await q.emailTaken(ctx.tx, body.email)) throw new ValidationError([{ field: 'email', problem: 'is already used by another account' }]);
       const id = await q.insertUser(ctx.tx, { ...body, jobTitle: body.jobTitle ?? null, phone: body.phone ?? null });
       const row = (await q.getUser(ctx.tx, id))!;
@@ -152,6 +164,7 @@ export function createUserService(auth: AuthService) {
       if (body.teamId && body.teamId !== current.user.teamId) await requireTeamYouManage(ctx, body.teamId);
       if (body.role && body.role !== current.user.role) requireAssignable(ctx.actor, body.role);
       requireMayFlagCoordinator(ctx.actor, body.isCoordinator, current.user.isCoordinator);
+      requireMayFlagSchemeLookUp(ctx.actor, body.schemeLookUp, current.user.schemeLookUp);
       if (body.email && (await q.emailTaken(ctx.tx, body.email, id))) throw new ValidationError([{ field: 'email', problem: 'is already used by another account' }]);
       const { version, ...patch } = body;
       requireVersion(current, await q.updateUser(ctx.tx, id, version, patch), ctx.actor);

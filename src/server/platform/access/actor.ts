@@ -20,6 +20,8 @@ export interface Actor {
   isSupervisor: boolean;
   /** Sets up panels (MARAC, Community MARAC …) whatever the role; absent for an API token or an actor made by a sweep. */
   isCoordinator?: boolean;
+  /** Looks up scheme cardholders in an emergency whatever the role; absent for an API token (v1) or a sweep. */
+  schemeLookUp?: boolean;
   teamId: string;
   organisationId: string;
   partnershipId: string;

@@ -249,15 +249,22 @@ describe('route permissions by role', () => {
   });
 
   it('sends a practitioner the shared record and their team\'s triage desk, and a read-only user only its reading', () => {
-    expect(permissionsOf(actor('practitioner'))).toEqual(['signed_in', 'records.view', 'records.edit', 'panels.view', 'referrals.triage', 'insights.view']);
-    expect(permissionsOf(actor('read_only'))).toEqual(['signed_in', 'records.view', 'panels.view', 'insights.view']);
+    expect(permissionsOf(actor('practitioner'))).toEqual([
+      'signed_in', 'records.view', 'records.edit', 'records.emergency_access', 'panels.view', 'referrals.triage', 'insights.view', 'agreements.view', 'schemes.view', 'schemes.manage',
+    ]);
+    expect(permissionsOf(actor('read_only'))).toEqual(['signed_in', 'records.view', 'panels.view', 'insights.view', 'agreements.view', 'schemes.view']);
+    expect(actorHas(actor('practitioner'), 'schemes.look_up')).toBe(false);
+    expect(actorHas(actor('read_only', policeAsb, { schemeLookUp: true }), 'schemes.look_up')).toBe(true);
     expect(actorHas(actor('practitioner'), 'teams.manage')).toBe(false);
     expect(actorHas(actor('organisation_admin'), 'teams.manage')).toBe(true);
   });
 
   it('lets a flagged supervisor approve adjustments and supervise, and nothing else beyond their role; never a read-only one', () => {
     const sergeant = actor('practitioner', policeAsb, { isSupervisor: true });
-    expect(permissionsOf(sergeant)).toEqual(['signed_in', 'records.view', 'records.edit', 'assessments.approve', 'teams.supervise', 'panels.view', 'referrals.triage', 'insights.view']);
+    expect(permissionsOf(sergeant)).toEqual([
+      'signed_in', 'records.view', 'records.edit', 'records.emergency_access', 'assessments.approve', 'teams.supervise', 'panels.view', 'referrals.triage', 'insights.view',
+      'agreements.view', 'schemes.view', 'schemes.manage',
+    ]);
     expect(actorHas(sergeant, 'users.manage')).toBe(false);
     expect(actorHas(actor('practitioner'), 'assessments.approve')).toBe(false);
     expect(actorHas(actor('read_only', policeAsb, { isSupervisor: true }), 'assessments.approve')).toBe(false);

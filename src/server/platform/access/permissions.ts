@@ -11,12 +11,12 @@ export function roleHas(role: Role, permission: RolePermission): boolean {
   return (permissionRoles[permission] as readonly Role[]).includes(role);
 }
 
-/** Whether the actor's role, or their supervisor or coordinator flag, grants the permission. */
-export function actorHas(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator'>, permission: RolePermission): boolean {
+/** Whether the actor's role, or their supervisor, coordinator or scheme look-up flag, grants the permission. */
+export function actorHas(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator' | 'schemeLookUp'>, permission: RolePermission): boolean {
   return grants(actor.role, actor, permission);
 }
 
 /** The permissions sent to the web client, so that it shows only what the user may do. */
-export function permissionsOf(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator'>): RolePermission[] {
+export function permissionsOf(actor: Pick<Actor, 'role' | 'isSupervisor' | 'isCoordinator' | 'schemeLookUp'>): RolePermission[] {
   return (Object.keys(permissionRoles) as RolePermission[]).filter((p) => actorHas(actor, p));
 }

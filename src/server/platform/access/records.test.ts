@@ -33,6 +33,7 @@ const accessList: AccessListColumns = {
   recordId: sql`test_record_access.record_id`,
   teamId: sql`test_record_access.team_id`,
   organisationId: sql`test_record_access.organisation_id`,
+  userId: sql`test_record_access.user_id`,
   level: sql`test_record_access.level`,
   expiresAt: sql`test_record_access.expires_at`,
 };
@@ -74,7 +75,7 @@ beforeAll(async () => {
   await loadPlaces();
   const db = t.database.db;
   await db.execute(sql`create table test_records (id uuid primary key, owner_team_id uuid not null, partnership_id uuid not null)`);
-  await db.execute(sql`create table test_record_access (record_id uuid not null, team_id uuid null, organisation_id uuid null, level text not null, expires_at timestamptz null)`);
+  await db.execute(sql`create table test_record_access (record_id uuid not null, team_id uuid null, organisation_id uuid null, user_id uuid null, level text not null, expires_at timestamptz null)`);
   await db.execute(sql`create table test_notes (id uuid primary key, record_id uuid not null, visibility text not null, author_id uuid not null, author_team_id uuid not null)`);
 
   A = {

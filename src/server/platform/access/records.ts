@@ -25,6 +25,8 @@ export interface AccessListColumns {
   recordId: SQL;
   teamId: SQL;
   organisationId: SQL;
+  /** A person's own grant, only ever from breaking the glass. */
+  userId: SQL;
   level: SQL;
   expiresAt: SQL;
 }
@@ -37,6 +39,7 @@ export function accessListOf(table: string): AccessListColumns {
     recordId: sql`${t}.record_id`,
     teamId: sql`${t}.team_id`,
     organisationId: sql`${t}.organisation_id`,
+    userId: sql`${t}.user_id`,
     level: sql`${t}.level`,
     expiresAt: sql`${t}.expires_at`,
   };
@@ -55,8 +58,13 @@ export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
   return eq(record.partnershipId, actor.partnershipId);
 }
 
+/**
+ * What the actor holds: their team's and organisation's grants, and their own while it lasts (a
+ * user grant is always an expiring `view`, after breaking the glass). The user branch is here only:
+ * `grantsHolder` answers for a team, and nobody of the team gains from one person's emergency.
+ */
 function grantsActor(actor: Actor, list: AccessListColumns): SQL {
-  return grantsHolder(list, actor.teamId, actor.organisationId);
+  return sql`(${grantsHolder(list, actor.teamId, actor.organisationId)} or (${list.userId} = ${actor.id} and ${list.expiresAt} > now()))`;
 }
 
 /** The level the actor holds on each record: 'edit', 'view', or null for none. */

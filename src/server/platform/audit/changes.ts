@@ -29,7 +29,7 @@ type Labelled<Labels, F extends keyof Labels & string> = F;
 type PartnershipField = 'name';
 type OrganisationField = 'name' | 'kind' | 'partnershipId';
 type TeamField = 'name' | 'organisationId';
-type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'teamId' | 'jobTitle' | 'phone';
+type UserField = 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'schemeLookUp' | 'teamId' | 'jobTitle' | 'phone';
 type LookupField = 'list' | 'key' | 'name' | 'groupName' | 'code' | 'position' | 'active' | 'defaultSharing';
 type ProfileField = Labelled<typeof profileLabels,
   | 'firstName' | 'lastName' | 'aliases' | 'dateOfBirth' | 'approximateAge' | 'gender' | 'ethnicity' | 'phone' | 'email' | 'roles'
@@ -49,6 +49,11 @@ type VictimCareSettingsField =
   | 'cadenceStandardDays' | 'cadenceMediumDays' | 'cadenceHighDays' | 'cadenceNotAssessedDays' | 'overdueGraceDays'
   | 'triggerComplaints' | 'triggerMonths' | 'triggerLocationComplaints' | 'triggerAnyHateIncident';
 type ContactPlanField = 'frequencyDays' | 'caseId' | 'preferredChannel' | 'safeToText' | 'safeToVoicemail' | 'safeToEmail' | 'safeToLetter' | 'nextContactDue';
+type SharingAgreementField = 'title' | 'purpose' | 'lawfulBasis' | 'specialCategoryCondition' | 'legislation' | 'status' | 'startsOn' | 'reviewOn' | 'endsOn' | 'parties';
+type LawfulBasisField = 'basis' | 'specialCategoryCondition' | 'agreementId' | 'consentGivenOn' | 'consentMethod' | 'reviewOn';
+type CardholderField =
+  | 'condition' | 'communication' | 'medicationNotes' | 'carers' | 'emergencyContacts' | 'usesDisabilityContactLine' | 'showConditionOnCard'
+  | 'parentalConsentBy' | 'parentalConsentOn' | 'keyworkerId' | 'reviewDueOn';
 type ReferralFormField =
   | 'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'templateId' | 'formVersion';
 
@@ -107,4 +112,10 @@ export interface AuditChanges {
   'referral_form.updated': ReferralFormField;
   'portal_settings.updated': 'serviceName' | 'exitUrl';
   'insight_settings.updated': 'staleAfterDays' | 'repeatVictimIncidents';
+  'sharing_agreement.created': SharingAgreementField;
+  'sharing_agreement.updated': SharingAgreementField;
+  'lawful_basis.recorded': LawfulBasisField;
+  'lawful_basis.ended': 'endReason';
+  'data_protection_settings.updated': 'reviewReminderDays' | 'lawfulBasisReviewMonths';
+  'cardholder.updated': CardholderField;
 }

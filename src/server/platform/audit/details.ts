@@ -10,10 +10,13 @@ import type { QuestionKind } from '../../../shared/forms/questions.ts';
 import type { AttendanceStatus, ReferralCriterion, ReferralStatus } from '../../../shared/panels.ts';
 import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../shared/victim-care.ts';
 import type { AppointmentStatus, MessageSender, PortalChannel, PortalEndReason } from '../../../shared/portal.ts';
-import type { ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
+import type { LawfulBasisEndReason } from '../../../shared/data-protection.ts';
+import type { LawfulBasis, ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import type { ComplianceCheck, ExportFormat, InsightScope, SummarySection } from '../../../shared/insights.ts';
+import type { EmergencyAccessStatus, EmergencyReviewOutcome } from '../../../shared/emergency-access.ts';
 import type { Role } from '../../../shared/roles.ts';
+import type { CardIssueReason, LookupMethod, RemovalReason } from '../../../shared/schemes.ts';
 import type { TaskPriority, Visibility } from '../../../shared/work.ts';
 import type { Need } from '../access/check.ts';
 import type { Permission } from '../access/permissions.ts';
@@ -367,4 +370,37 @@ export interface AuditDetails {
   'reports.searched': { query: string; resultCount: number; reportIds: string[] };
   'case.summary_exported': SummaryContents;
   'profile.summary_exported': SummaryContents;
+  // Who looked at a person: how many entries the reader was shown, and the filter they chose.
+  'profile.viewers_viewed': { count: number; filter: string | null };
+  'profile.recent_viewers_viewed': { count: number };
+  // On the profile; the reason is the event's.
+  'emergency_access.granted': { emergencyAccessId: string; expiresAt: string };
+  'emergency_access.reviewed': { outcome: EmergencyReviewOutcome };
+  'emergency_accesses.listed': { status: EmergencyAccessStatus; count: number };
+  'sharing_agreement.created': { parties: string[] };
+  'sharing_agreement.updated': { parties: string[] };
+  'sharing_agreement.viewed': never;
+  'sharing_agreements.listed': { count: number };
+  'sharing_agreement.document_uploaded': { storedFileId: string };
+  'sharing_agreement.document_downloaded': { storedFileId: string };
+  // Told by the sweep that a review date is near: the agreement's or the lawful basis's.
+  'review.reminded': { reviewOn: string; userIds: string[] };
+  'lawful_basis.recorded': { record: RecordRef; basis: LawfulBasis; superseded: string | null };
+  'lawful_basis.ended': { record: RecordRef; endReason: LawfulBasisEndReason };
+  'lawful_bases.viewed': { count: number };
+  'data_protection_settings.updated': never;
+  // The Keep Safe Card register: ids, codes and counts; what the scheme holds of the person is its values.
+  'cardholder.registered': { record: RecordRef; cardId: string };
+  'cardholder.viewed': never;
+  'cardholder.updated': never;
+  'cardholders.listed': { count: number };
+  'cardholder.card_issued': { cardId: string; issueReason: CardIssueReason };
+  'cardholder.card_printed': { cardId: string };
+  'cardholder.review_due': { reviewDueOn: string };
+  'cardholder.review_confirmed': { reviewDueOn: string };
+  'cardholder.removed': { removalReason: RemovalReason };
+  'cardholder.withdrawn': { removalReason: RemovalReason };
+  // What was typed (a card number, or a name and date of birth) is the event's values, not structural.
+  'scheme.looked_up': { lookupMethod: LookupMethod; found: boolean; cardId?: string; typed: string };
+  'scheme_lookups.listed': { count: number };
 }

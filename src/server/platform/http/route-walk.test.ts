@@ -5,6 +5,9 @@ import { pdfBytes } from '../../modules/documents/documents.fixtures.ts';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { clientAgent } from '../auth/portal-sessions.fixtures.ts';
 import { makeRecords, people, type Records, type Scope } from './route-walk.fixtures.ts';
+import { preparePrivacy, privacyExceptions, privacyWalk } from './route-walk/privacy.ts';
+import { agreementsExceptions, agreementsWalk, prepareAgreements } from './route-walk/agreements.ts';
+import { prepareSchemes, schemesWalk } from './route-walk/schemes.ts';
 
 /**
  * Walks every registered route as four strangers to the Demo County Police ASB team's records:
@@ -345,6 +348,9 @@ const walk: Record<string, (r: Records) => Call> = {
   'DELETE /api/v1/profiles/:id/portal/documents/:documentId': (r) => ({ params: { id: r.profile.id, documentId: r.document.id } }),
   'PUT /api/v1/profiles/:id/portal/tasks/:taskId': (r) => ({ params: { id: r.profile.id, taskId: r.task.id } }),
   'DELETE /api/v1/profiles/:id/portal/tasks/:taskId': (r) => ({ params: { id: r.profile.id, taskId: r.task.id } }),
+  ...privacyWalk,
+  ...agreementsWalk,
+  ...schemesWalk,
 };
 
 interface Exception {
@@ -481,6 +487,8 @@ const exceptions: Record<string, Exception> = {
   'PUT /api/v1/tasks/:id/watching': { who: readOnly, reason: 'watching a task one can see is the reader\'s own subscription' },
   'POST /api/v1/profiles/:id/portal/messages/read': { who: readOnly, reason: 'a member of the team that holds the conversation may read it, and so mark the client\'s messages read' },
   'DELETE /api/v1/tasks/:id/watching': { who: readOnly, reason: 'watching a task one can see is the reader\'s own subscription' },
+  ...privacyExceptions,
+  ...agreementsExceptions,
 };
 
 /**
@@ -543,6 +551,9 @@ const agents = {} as Record<Stranger, Agent>;
 beforeAll(async () => {
   t = await startTestApp();
   r = await makeRecords(t);
+  await preparePrivacy(t, r);
+  await prepareAgreements(t, r);
+  await prepareSchemes(t);
   agents.readOnly = r.readOnly.agent;
   agents.other = await t.as(people.other);
   agents.council = await t.as(people.council);

@@ -31,14 +31,14 @@ describe('every route declares its permission', () => {
 
   // The other half of who may call what: which roles hold each permission, and what a supervisor or coordinator adds.
   it('matches the reviewed roles of each permission', async () => {
-    const none = { isSupervisor: false, isCoordinator: false };
+    const none = { isSupervisor: false, isCoordinator: false, schemeLookUp: false };
     const lines = (Object.keys(permissionRoles) as RolePermission[]).sort().map((permission) => {
       const holders = roles.filter((role) => grants(role, none, permission));
       const flagged = (flag: keyof typeof none, label: string) => {
         const added = roles.filter((role) => !holders.includes(role) && grants(role, { ...none, [flag]: true }, permission));
         return added.length > 0 ? `; ${label}: ${added.join(', ')}` : '';
       };
-      return `${permission.padEnd(24)} ${holders.join(', ')}${flagged('isSupervisor', 'supervisors')}${flagged('isCoordinator', 'coordinators')}`;
+      return `${permission.padEnd(24)} ${holders.join(', ')}${flagged('isSupervisor', 'supervisors')}${flagged('isCoordinator', 'coordinators')}${flagged('schemeLookUp', 'scheme look-up')}`;
     });
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/permission-roles.txt');
   });

@@ -34,6 +34,7 @@ export function CreateUserForm({ teams, teamId, onDone }: Props) {
     role: 'practitioner',
     isSupervisor: false,
     isCoordinator: false,
+    schemeLookUp: false,
     jobTitle: '',
     phone: '',
   });

@@ -22,6 +22,7 @@ function formValues(u: User): UserFormValues {
     role: u.role,
     isSupervisor: u.isSupervisor,
     isCoordinator: u.isCoordinator,
+    schemeLookUp: u.schemeLookUp,
     jobTitle: u.jobTitle ?? '',
     phone: u.phone ?? '',
   };
@@ -35,6 +36,7 @@ function comparable(values: UserFormValues, teamName: (id: string | null) => str
     role: values.role as Role,
     isSupervisor: values.isSupervisor,
     isCoordinator: values.isCoordinator,
+    schemeLookUp: values.schemeLookUp,
     team: teamName(values.teamId),
     jobTitle: values.jobTitle,
     phone: values.phone,
@@ -74,6 +76,7 @@ export function EditUserForm({ record, onDone }: { record: User; onDone: () => v
     if (form.values.role !== loaded.role) changes.role = form.values.role;
     if (form.values.isSupervisor !== loaded.isSupervisor) changes.isSupervisor = form.values.isSupervisor;
     if (form.values.isCoordinator !== loaded.isCoordinator) changes.isCoordinator = form.values.isCoordinator;
+    if (form.values.schemeLookUp !== loaded.schemeLookUp) changes.schemeLookUp = form.values.schemeLookUp;
     if (form.values.jobTitle !== loaded.jobTitle) changes.jobTitle = optional(form.values.jobTitle);
     if (form.values.phone !== loaded.phone) changes.phone = optional(form.values.phone);
     const body = errors.check(updateUserBody, changes);

@@ -12,6 +12,7 @@ export interface UserFormValues {
   role: Role | null;
   isSupervisor: boolean;
   isCoordinator: boolean;
+  schemeLookUp: boolean;
   jobTitle: string;
   phone: string;
 }
@@ -103,6 +104,16 @@ export function UserFields({ values, onChange, fieldErrors, teams, roles, lockRo
         checked={values.isCoordinator}
         onChange={(e) => set('isCoordinator', e.currentTarget.checked)}
         error={fieldErrors.isCoordinator}
+      />
+      <Checkbox
+        label={userLabels.schemeLookUp}
+        description={me.role === 'system_admin' || me.role === 'organisation_admin'
+          ? 'Looks up Keep Safe cardholders in an emergency, for a control room, fire or ambulance liaison. Every look-up is recorded.'
+          : 'Looks up Keep Safe cardholders in an emergency. Only a system or organisation administrator can change this.'}
+        disabled={me.role !== 'system_admin' && me.role !== 'organisation_admin'}
+        checked={values.schemeLookUp}
+        onChange={(e) => set('schemeLookUp', e.currentTarget.checked)}
+        error={fieldErrors.schemeLookUp}
       />
     </>
   );

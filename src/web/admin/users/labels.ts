@@ -20,6 +20,7 @@ export const userLabels = {
   role: 'Role',
   isSupervisor: 'Supervisor',
   isCoordinator: 'Panel coordinator',
+  schemeLookUp: 'Scheme look-up (emergency services)',
   jobTitle: 'Job title',
   phone: 'Phone',
   reason: 'Reason',
@@ -32,6 +33,7 @@ export interface UserValues {
   role: Role;
   isSupervisor: boolean;
   isCoordinator: boolean;
+  schemeLookUp: boolean;
   team: string;
   jobTitle: string;
   phone: string;
@@ -45,6 +47,7 @@ export function userValues(user: User): UserValues {
     role: user.role,
     isSupervisor: user.isSupervisor,
     isCoordinator: user.isCoordinator,
+    schemeLookUp: user.schemeLookUp,
     team: user.team.name,
     jobTitle: user.jobTitle ?? '',
     phone: user.phone ?? '',
@@ -58,6 +61,7 @@ export const comparedUserFields: ComparedField<UserValues>[] = [
   { key: 'role', label: userLabels.role, show: (r) => roleLabels[r as Role] },
   { key: 'isSupervisor', label: userLabels.isSupervisor },
   { key: 'isCoordinator', label: userLabels.isCoordinator },
+  { key: 'schemeLookUp', label: userLabels.schemeLookUp },
   { key: 'team', label: userLabels.teamId },
   { key: 'jobTitle', label: userLabels.jobTitle },
   { key: 'phone', label: userLabels.phone },

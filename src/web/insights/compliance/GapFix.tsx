@@ -51,5 +51,9 @@ export function GapFix({ check, gap, onFixed }: { check: ComplianceCheck; gap: C
       return <FixLink to={`${profile}?section=work`} label="Open the timeline" gap={gap} />;
     case 'contact-overdue':
       return <FixLink to={`${profile}?section=victim-care`} label="Record a contact" gap={gap} />;
+    case 'no-lawful-basis':
+      return <FixLink to={`${profile}?section=data-protection`} label="Record the lawful basis" gap={gap} />;
+    case 'basis-review-overdue':
+      return <FixLink to={`${profile}?section=data-protection`} label="Review the lawful basis" gap={gap} />;
   }
 }

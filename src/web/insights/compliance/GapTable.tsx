@@ -16,6 +16,8 @@ const detailHeadings: Record<ComplianceCheck, string> = {
   'not-shared': 'Missing sharing',
   'not-updated': 'Last updated',
   'contact-overdue': 'Contact was due',
+  'no-lawful-basis': 'Last updated',
+  'basis-review-overdue': 'Review was due',
 };
 
 function Detail({ check, gap }: { check: ComplianceCheck; gap: ComplianceGap }) {
@@ -34,6 +36,8 @@ function Detail({ check, gap }: { check: ComplianceCheck; gap: ComplianceGap }) 
       );
     case 'contact-overdue':
       return <Text size="sm" span c="red.9" fw={600}>{dayText(gap.nextContactDue)}</Text>;
+    case 'basis-review-overdue':
+      return <Text size="sm" span c="red.9" fw={600}>{dayText(gap.basisReviewOn)}</Text>;
     default:
       return <>{formatDateTime(gap.lastUpdatedAt, 'Never')}</>;
   }

@@ -11,6 +11,7 @@ import { makeAgent, publicUrl } from '../../../test/harness.ts';
 import { testConfig } from '../../../test/template.ts';
 import type { Database } from '../../connection.ts';
 import { demoPassword, demoTotpSecret, seedDemo } from '../demo.ts';
+import { demoCardholderCount } from '../demo-schemes.ts';
 
 /**
  * The demo's data set, seeded into fresh databases of its own (the suite's template has none):
@@ -167,7 +168,7 @@ describe('the demo data set', () => {
       from audit_events e join audit_values v on v.event_id = e.id where e.action = 'demo_data.seeded'`);
     const made = Object.fromEntries(events.map((e) => [e.kind, e.count]));
     expect(made.report).toBe(await countOf(first, 'select count(*) as n from reports'));
-    expect(made.profile).toBe(await countOf(first, 'select count(*) as n from profiles') - 1);
+    expect(made.profile).toBe(await countOf(first, 'select count(*) as n from profiles') - 1 - demoCardholderCount);
     expect(made.task).toBe(await countOf(first, 'select count(*) as n from tasks'));
     expect(made.victim_contact).toBe(await countOf(first, 'select count(*) as n from victim_contacts'));
   });
@@ -181,7 +182,7 @@ describe('the demo data set', () => {
     for (const table of ['locations', 'cases', 'reports', 'tasks', 'assessments', 'contact_plans', 'case_type_sharing', 'case_reference_counters']) {
       expect(await countOf(plain, `select count(*) as n from ${table}`), table).toBe(0);
     }
-    expect(await countOf(plain, 'select count(*) as n from profiles')).toBe(1);
+    expect(await countOf(plain, 'select count(*) as n from profiles')).toBe(1 + demoCardholderCount);
     expect(await countOf(plain, 'select count(*) as n from users')).toBe(7);
     expect(await countOf(plain, `select count(*) as n from audit_events where action = 'demo_data.seeded'`)).toBe(0);
   });

@@ -32,10 +32,15 @@ interface Person { id: string; firstName: string; lastName: string; in: Complian
 const people: Person[] = [];
 const named: Record<string, Person> = {};
 
-/** A person of the team, recorded by its officer, and which checks they are counted in and fail. */
+/**
+ * A person of the team, recorded by its officer, and which checks they are counted in and fail.
+ * Everyone is counted for a lawful basis, and fails that check until `basis` records one.
+ */
 async function person(lastName: string, model: { in?: ComplianceCheck[]; fails?: ComplianceCheck[] }, body: Record<string, unknown> = {}): Promise<Person> {
   const created = await createProfile(officer, { firstName: 'Kerensa', lastName, ...body });
-  const made = { id: created.id, firstName: 'Kerensa', lastName, in: ['no-reason' as const, ...(model.in ?? [])], fails: model.fails ?? [] };
+  const made: Person = {
+    id: created.id, firstName: 'Kerensa', lastName, in: ['no-reason', 'no-lawful-basis', ...(model.in ?? [])], fails: [...(model.fails ?? []), 'no-lawful-basis'],
+  };
   people.push(made);
   named[lastName] = made;
   return made;
@@ -63,6 +68,16 @@ async function openCase(caseType: string, title: string, members: Person[]): Pro
 
 async function caseType(name: string, code: string, defaultSharing: Record<string, string>[]) {
   await ok(admin.post('/api/v1/lookups', { list: 'case_type', name, code, defaultSharing }), 201);
+}
+
+/** Records the police's lawful basis for the person; `overdue` moves its review date into the past. */
+async function basis(p: Person, overdue = false): Promise<void> {
+  const recorded = await ok<{ id: string }>(officer.post(`/api/v1/profiles/${p.id}/lawful-bases`, { basis: 'public-task' }), 201);
+  p.in.push('basis-review-overdue');
+  p.fails = p.fails.filter((c) => c !== 'no-lawful-basis');
+  if (!overdue) return;
+  await t.database.pool.query(`update profile_lawful_bases set review_on = (now() at time zone 'Europe/London')::date - 5 where id = $1`, [recorded.id]);
+  p.fails.push('basis-review-overdue');
 }
 
 /** Moves the person's last change back, as time would. */
@@ -156,6 +171,18 @@ beforeAll(async () => {
   await recordContact(officer, dingle.id, { channel: 'visit', reached: true, at: daysAgoAt(3) });
   await putPlan(officer, (await person('Edyvean', { in: ['contact-overdue'] })).id, { frequencyDays: 7 });
 
+  // Lawful basis: the owning organisation's current one counts; one ended, or another
+  // organisation's, is none. A review date passed is overdue.
+  await basis(named.Bosanko!);
+  await basis(named.Godolphin!);
+  await basis(named.Kitto!, true);
+  await basis(named.Yeo!, true);
+  const ended = await ok<{ id: string }>(officer.post(`/api/v1/profiles/${named.Spargo!.id}/lawful-bases`, { basis: 'public-task' }), 201);
+  await ok(officer.post(`/api/v1/lawful-bases/${ended.id}/end`, { reason: 'no-longer-needed' }));
+  await share(officer, 'profiles', named.Dingle!.id, { teamId: councilTeam, level: 'view' });
+  const council = await t.as(emails.council);
+  await ok(council.post(`/api/v1/profiles/${named.Dingle!.id}/lawful-bases`, { basis: 'public-task' }), 201);
+
   // The police's organisation admin, in the ASB team, may open one of them.
   await share(officer, 'profiles', named.Ashdown!.id, { teamId: asbTeam, level: 'view' });
   // The other partnership's records never move a figure.
@@ -212,6 +239,13 @@ describe('a team\'s compliance', () => {
 
     const overdue = await listOf(lead, 'contact-overdue');
     expect(overdue.items).toMatchObject([{ profile: { id: named.Carveth!.id }, nextContactDue: addDays(londonToday(), -13) }]);
+
+    const reviews = await listOf(lead, 'basis-review-overdue');
+    expect(reviews.items).toMatchObject([{ profile: { id: named.Kitto!.id }, basisReviewOn: addDays(londonToday(), -5), canFix: true }, { profile: { id: named.Yeo!.id } }]);
+    const noBasis = await listOf(lead, 'no-lawful-basis');
+    expect(noBasis.items.map((i) => i.profile.id)).toContain(named.Spargo!.id);
+    expect(noBasis.items.map((i) => i.profile.id)).toContain(named.Dingle!.id);
+    expect(noBasis.items.every((i) => i.basisReviewOn === null)).toBe(true);
 
     const first = await listOf(lead, 'no-reason', '&limit=1');
     expect(first.items.map((i) => i.profile.id)).toEqual([named.Ashdown!.id]);
@@ -294,7 +328,7 @@ describe('a team\'s compliance', () => {
       { team: { id: councilTeam, name: 'Community Safety team' }, organisation: { id: councilOrganisation, name: 'Demo District Council' }, level: 'edit', holds: null },
       { team: null, organisation: { id: housingOrganisation, name: 'Demo Housing Association' }, level: 'view', holds: null },
     ]);
-    named.Lanyon!.fails = [];
+    named.Lanyon!.fails = named.Lanyon!.fails.filter((c) => c !== 'not-shared');
     const after = itemOf(await summaryOf(lead), 'not-shared');
     expect(after).toEqual({ check: 'not-shared', ...expected('not-shared'), profileIds: failing('not-shared').map((p) => p.id) });
     expect(after.count).toBe(before.count - 1);
@@ -314,7 +348,7 @@ describe('a team\'s compliance', () => {
     // A view grant raised to edit.
     const raised = await ok<{ shared: unknown[] }>(officer.post(`/api/v1/profiles/${named.Nankivell!.id}/expected-sharing`, {}));
     expect(raised.shared).toEqual([expect.objectContaining({ level: 'edit', holds: 'view', team: { id: councilTeam, name: 'Community Safety team' } })]);
-    named.Nankivell!.fails = [];
+    named.Nankivell!.fails = named.Nankivell!.fails.filter((c) => c !== 'not-shared');
     expect(itemOf(await summaryOf(lead), 'not-shared').count).toBe(before.count - 2);
   });
 
@@ -349,7 +383,7 @@ describe('compliance exports', () => {
     return workbook;
   }
 
-  const titles = ['No reason recorded', 'No risk assessment', 'Not shared as expected', 'Not updated in time', 'Victim contact overdue'];
+  const titles = ['No reason recorded', 'No risk assessment', 'Not shared as expected', 'Not updated in time', 'Victim contact overdue', 'No lawful basis recorded', 'Lawful basis review overdue'];
 
   it('give the summary and a sheet per check of the failing profiles the reader may open, marked', async () => {
     const workbook = await workbookOf(lead);

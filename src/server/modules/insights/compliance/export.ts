@@ -26,6 +26,8 @@ const details: Record<ComplianceCheck, { heading: string; value: (gap: Complianc
   'not-shared': { heading: 'Missing shares', value: (g) => missingWords(g.missingShares) },
   'not-updated': { heading: 'Last updated', value: (g) => londonToday(new Date(g.lastUpdatedAt!)) },
   'contact-overdue': { heading: 'Contact due', value: (g) => g.nextContactDue ?? '' },
+  'no-lawful-basis': { heading: 'Last updated', value: (g) => londonToday(new Date(g.lastUpdatedAt!)) },
+  'basis-review-overdue': { heading: 'Review was due', value: (g) => g.basisReviewOn ?? '' },
 };
 
 /** The failing profiles of a check the reader may open, all of them, as a table. */

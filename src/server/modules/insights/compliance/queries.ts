@@ -53,8 +53,9 @@ const missing = sql`(case e.holds when 'edit' then false when 'view' then e.leve
  * with every fact the checks read. What comes from other tables is read from the profile's
  * `profile_compliance` row, which triggers keep in step with every write; only the sharing
  * check, whose grants expire by the clock, looks at grants, and only for profiles whose open
- * cases' types expect sharing. `viewable` is whether the reader may open the profile, as every
- * list decides.
+ * cases' types expect sharing. The lawful basis checks probe the owning organisation's current
+ * basis by its unique index (one row at most), without trigger work: a basis's review falls due by
+ * the clock. `viewable` is whether the reader may open the profile, as every list decides.
  */
 function facts(actor: Actor, team: Monitored): SQL {
   const victim = sql`'victim' = any(${profiles.roles})`;
@@ -75,7 +76,9 @@ function facts(actor: Actor, team: Monitored): SQL {
            cardinality(pc.open_case_types) > 0 and ${lastUpdatedAt} < ${staleBefore} as stale,
            ${expectsSharing} as expects_sharing,
            ${expectsSharing} and exists (select 1 from (${expectedShares(sql`${profiles.id}`, sql`pc.open_case_types`)}) e where ${missing}) as missing_shares,
-           pc.next_contact_due::text as next_contact_due
+           pc.next_contact_due::text as next_contact_due,
+           (select basis.review_on from profile_lawful_bases basis
+             where basis.profile_id = ${profiles.id} and basis.organisation_id = ${team.organisationId} and basis.ended_at is null) as basis_review_on
       from profile_compliance pc
       join ${profiles} on ${profiles.id} = pc.profile_id
      -- The team's facts from their index; the profile's own owner is the truth, and lets the
@@ -96,6 +99,10 @@ function checkOf(check: ComplianceCheck): { of: SQL; fails: SQL } {
       return { of: sql`f.on_open_case`, fails: sql`f.stale` };
     case 'contact-overdue':
       return { of: sql`f.next_contact_due is not null`, fails: sql`f.next_contact_due::date < ${londonToday}` };
+    case 'no-lawful-basis':
+      return { of: sql`true`, fails: sql`f.basis_review_on is null` };
+    case 'basis-review-overdue':
+      return { of: sql`f.basis_review_on is not null`, fails: sql`f.basis_review_on < ${londonToday}` };
   }
 }
 
@@ -126,6 +133,7 @@ export type GapRow = {
   risk_level: RiskLevel | null;
   requirement_raised_at: Date | null;
   next_contact_due: string | null;
+  basis_review_on: string | null;
   last_updated_at: Date;
   level: AccessLevel | null;
 };
@@ -145,7 +153,7 @@ export async function failing(tx: Tx, actor: Actor, team: Monitored, check: Comp
       from (select count(*) from f where ${fails} and not f.viewable) hidden
       left join lateral (
         select shown.id, shown.first_name, shown.last_name, shown.date_of_birth, shown.roles, shown.risk_level, shown.requirement_raised_at,
-               shown.next_contact_due, shown.last_updated_at, ${accessLevel(actor, profiles, profileAccess)} as level
+               shown.next_contact_due, shown.basis_review_on::text, shown.last_updated_at, ${accessLevel(actor, profiles, profileAccess)} as level
           from (select f.* from f where ${fails} and f.viewable ${after} order by f.last_name, f.first_name, f.id ${limit}) shown
           join ${profiles} on ${profiles.id} = shown.id) gap on true
      order by gap.last_name, gap.first_name, gap.id`);

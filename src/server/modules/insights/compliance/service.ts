@@ -68,6 +68,7 @@ export function presentGap(actor: Actor, check: ComplianceCheck, row: q.GapRow, 
     requirementRaisedAt: check === 'no-risk-assessment' && row.requirement_raised_at ? new Date(row.requirement_raised_at).toISOString() : null,
     missingShares: shares.get(row.id) ?? [],
     nextContactDue: check === 'contact-overdue' ? row.next_contact_due : null,
+    basisReviewOn: check === 'basis-review-overdue' ? row.basis_review_on : null,
     // Offered to whoever may change the profile: sharing needs edit (the sharing module's rule),
     // and every other fix is a page of the profile's own, which checks again.
     canFix: effectiveLevel(actor, row.level) === 'edit',

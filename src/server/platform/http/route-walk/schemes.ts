@@ -1,0 +1,42 @@
+import { demoCardNumber } from '../../../db/seed/demo-schemes.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { people, type Records } from '../route-walk.fixtures.ts';
+
+/**
+ * The route walk's part for the Keep Safe Card register and its emergency look-up (route-walk.test.ts
+ * spreads these into its own tables). No stranger is the scheme's staff or flagged for look-up, so
+ * every route refuses them all and none is an exception.
+ */
+
+const made = { cardholderId: '' };
+const by = 'Changed by a stranger';
+const params = () => ({ scheme: 'keep-safe', id: made.cardholderId });
+
+/** A cardholder of Demo County's scheme, registered by a system administrator (a scheme administrator). */
+export async function prepareSchemes(t: TestApp): Promise<void> {
+  const police = await t.as(people.police);
+  const person = await police.post('/api/v1/profiles', { firstName: 'Walker', lastName: 'Keepsafe', reasonCreated: 'Walk: a Keep Safe cardholder', confirmNoDuplicate: true });
+  if (person.statusCode !== 201) throw new Error(`could not create a profile: ${person.statusCode} ${person.body}`);
+  const admin = await t.as(people.admin);
+  const holder = await admin.post('/api/v1/schemes/keep-safe/cardholders', {
+    profileId: person.json().id, condition: 'Walk condition', communication: 'Walk communication', carers: [], emergencyContacts: [],
+  });
+  if (holder.statusCode !== 201) throw new Error(`could not register a cardholder: ${holder.statusCode} ${holder.body}`);
+  made.cardholderId = holder.json().id;
+}
+
+export const schemesWalk = {
+  'POST /api/v1/schemes/:scheme/cardholders': (r: Records) => ({
+    params: { scheme: 'keep-safe' }, body: { profileId: r.profile.id, condition: by, communication: by, carers: [], emergencyContacts: [] },
+  }),
+  'GET /api/v1/schemes/:scheme/cardholders': () => ({ params: { scheme: 'keep-safe' }, query: { limit: 200 } }),
+  'GET /api/v1/schemes/:scheme/cardholders/:id': () => ({ params: params() }),
+  'PATCH /api/v1/schemes/:scheme/cardholders/:id': () => ({ params: params(), body: { version: 1, condition: by } }),
+  'POST /api/v1/schemes/:scheme/cardholders/:id/cards': () => ({ params: params(), body: { reason: 'lost' } }),
+  'GET /api/v1/schemes/:scheme/cardholders/:id/card.pdf': () => ({ params: params() }),
+  'POST /api/v1/schemes/:scheme/cardholders/:id/review': () => ({ params: params(), body: { confirmed: true, version: 1 } }),
+  'POST /api/v1/schemes/:scheme/cardholders/:id/withdraw': () => ({ params: params(), body: { version: 1, reason: by, removalReason: 'other' } }),
+  'GET /api/v1/schemes/:scheme/lookup': () => ({ params: { scheme: 'keep-safe' }, query: { cardNumber: demoCardNumber, reason: by } }),
+  'POST /api/v1/schemes/:scheme/lookup': () => ({ params: { scheme: 'keep-safe' }, body: { cardNumber: demoCardNumber, reason: by } }),
+  'GET /api/v1/schemes/:scheme/lookups': () => ({ params: { scheme: 'keep-safe' }, query: { limit: 200 } }),
+};

@@ -1,0 +1,126 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { dataProtectionSettings, dataProtectionSettingsBody, type DataProtectionSettings } from '../../../shared/api/agreements.ts';
+import { call } from '../../api/client.ts';
+import type { ComparedField } from '../../components/changes.ts';
+import { EditFormAlerts } from '../../components/EditFormAlerts.tsx';
+import { Form } from '../../components/Form.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { notifySaved } from '../../components/notify.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { useFieldErrors } from '../../components/useFieldErrors.ts';
+import { changedFrom, useLeaveGuard } from '../../components/useLeaveGuard.tsx';
+import { useVersionedForm } from '../../components/useVersionedForm.ts';
+import { dataProtectionKeys, useDataProtectionSettings } from '../api.ts';
+
+/** The settings as their form holds them: numbers as typed. */
+interface Values {
+  reviewReminderDays: string;
+  lawfulBasisReviewMonths: string;
+}
+
+const labels: Record<keyof Values, string> = {
+  reviewReminderDays: 'Days of notice before a review',
+  lawfulBasisReviewMonths: 'Months before a lawful basis is reviewed',
+};
+
+/** The range each number may take, as the server's schema holds it. */
+const ranges: Record<keyof Values, [min: number, max: number]> = { reviewReminderDays: [1, 90], lawfulBasisReviewMonths: [1, 60] };
+
+const fields = Object.keys(ranges) as (keyof Values)[];
+const compared: ComparedField<Values>[] = fields.map((key) => ({ key, label: labels[key] }));
+const valuesOf = (s: DataProtectionSettings): Values => ({ reviewReminderDays: String(s.reviewReminderDays), lawfulBasisReviewMonths: String(s.lawfulBasisReviewMonths) });
+
+/** Each number out of its range, under its own field, before anything is sent. */
+function numberProblems(v: Values): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of fields) {
+    const [min, max] = ranges[field];
+    const n = Number(v[field]);
+    if (v[field].trim() === '' || !Number.isInteger(n) || n < min || n > max) problems[field] = `${labels[field]}: give a whole number from ${min} to ${max}`;
+  }
+  return problems;
+}
+
+const descriptions: Record<keyof Values, string> = {
+  reviewReminderDays: 'Those who keep a sharing agreement or a person’s lawful basis are told this many days before its review date.',
+  lawfulBasisReviewMonths: 'A lawful basis recorded without a review date is due for review this many months later.',
+};
+
+function SettingsForm({ record }: { record: DataProtectionSettings }) {
+  const queryClient = useQueryClient();
+  const form = useVersionedForm(record, valuesOf, dataProtectionSettings);
+  const errors = useFieldErrors(labels);
+  const guard = useLeaveGuard(changedFrom(valuesOf(form.base), form.values));
+  const canEdit = record.permissions.canEdit;
+  const save = useMutation({
+    mutationFn: (body: unknown) => call('PUT', '/data-protection/settings', dataProtectionSettings, { body }),
+    onSuccess: (saved) => {
+      guard.allow();
+      queryClient.setQueryData(dataProtectionKeys.settings, saved);
+      notifySaved('Data protection settings saved.');
+    },
+    onError: (error) => {
+      if (!form.noticeConflict(error)) errors.fromServer(error);
+    },
+  });
+  const submit = () => {
+    const problems = numberProblems(form.values);
+    if (Object.keys(problems).length > 0) {
+      errors.setFieldErrors(problems);
+      return;
+    }
+    const body = errors.check(dataProtectionSettingsBody, {
+      reviewReminderDays: Number(form.values.reviewReminderDays),
+      lawfulBasisReviewMonths: Number(form.values.lawfulBasisReviewMonths),
+      version: form.base.version,
+    });
+    if (body) save.mutate(body);
+  };
+  return (
+    <Form onSubmit={submit}>
+      <EditFormAlerts form={form} save={save} fields={compared} valuesOf={valuesOf} fieldErrors={errors.fieldErrors} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} maw={820}>
+        {fields.map((field) => (
+          <NumberInput
+            key={field}
+            label={labels[field]}
+            description={descriptions[field]}
+            value={form.values[field]}
+            onChange={(v) => form.set(field, String(v))}
+            error={errors.fieldErrors[field]}
+            min={ranges[field][0]}
+            max={ranges[field][1]}
+            allowDecimal={false}
+            allowNegative={false}
+            hideControls
+            readOnly={!canEdit}
+          />
+        ))}
+      </SimpleGrid>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : `Last changed ${formatDateTime(record.updatedAt)}.`}
+        </Text>
+        {canEdit && (
+          <Button type="submit" loading={save.isPending}>
+            Save settings
+          </Button>
+        )}
+      </Group>
+      {guard.dialog}
+    </Form>
+  );
+}
+
+/** The partnership's data protection settings, kept by its system administrators. */
+export function DataProtectionSettingsPage() {
+  const query = useDataProtectionSettings();
+  return (
+    <Page title="Data protection settings">
+      <QueryStatus isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} label="Loading the settings" />
+      {query.data && <SettingsForm key={query.data.version} record={query.data} />}
+    </Page>
+  );
+}
