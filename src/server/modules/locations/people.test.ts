@@ -128,7 +128,9 @@ describe('changing a person\'s addresses', () => {
     expect(moved.json().addresses.map((a: { locationId: string }) => a.locationId)).toEqual([after.id, before.id]);
     expect(await linksOf(before.id)).toHaveLength(1);
     expect((await linksOf(after.id)).map((e) => e.details)).toEqual([{ profileIds: [person.id], linkedBy: 'person_address' }]);
-    await vi.waitFor(() => expect(events.slice(seen).filter((e) => e.type === 'location.changed').map((e) => e.data.id)).toEqual([after.id]));
+    // Linking told the first location more than once, and on PostgreSQL a later one can still be on
+    // its way: only what the move told the new location counts here.
+    await vi.waitFor(() => expect(events.slice(seen).filter((e) => e.type === 'location.changed' && e.data.id !== before.id).map((e) => e.data.id)).toEqual([after.id]));
 
     const gone = await (await t.as(police)).patch(`/api/v1/profiles/${person.id}`, { version: moved.json().version, addresses: [] });
     expect(gone.statusCode, gone.body).toBe(200);
