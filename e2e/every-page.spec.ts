@@ -123,6 +123,36 @@ test('every page a supervisor and an administrator use passes axe at 1366 and 39
   ]);
 });
 
+test('every data protection and Keep Safe page their administrators use passes axe at 1366 and 390 px', async ({ page, checkA11y }, testInfo) => {
+  const base = testInfo.project.use.baseURL!;
+  const police = await apiAs(base, DEMO_USERS.police);
+  const person = (await police.send('POST', '/profiles', { firstName: 'Ottoline', lastName: `Sweep${stamp}`, reasonCreated: 'Asked for everything held about her', confirmNoDuplicate: true })) as { id: string };
+  await police.dispose();
+  const policeAdmin = await apiAs(base, DEMO_USERS.policeAdmin);
+  const me = (await policeAdmin.get('/me')) as { organisation: { id: string } };
+  const request = (await policeAdmin.send('POST', `/profiles/${person.id}/subject-access-exports`, {})) as { id: string };
+  await policeAdmin.dispose();
+  const admin = await apiAs(base, DEMO_USERS.admin);
+  const applications = (await admin.get('/schemes/keep-safe/applications')) as { items: { id: string }[] };
+  await admin.dispose();
+
+  await sweep(page, checkA11y, DEMO_USERS.policeAdmin, [
+    '/data-protection/subject-access',
+    `/data-protection/subject-access/${request.id}`,
+    `/data-protection/subject-access/${request.id}/review/${me.organisation.id}`,
+    `/profiles/${person.id}?section=data-protection`,
+    '/data-protection/retention',
+    '/data-protection/retention/holds',
+    '/data-protection/disclosure-log',
+  ]);
+  await sweep(page, checkA11y, DEMO_USERS.admin, [
+    '/data-protection/retention/rules',
+    '/schemes/keep-safe/applications',
+    `/schemes/keep-safe/applications/${applications.items[0]!.id}`,
+    '/admin/schemes',
+  ]);
+});
+
 test('the pages before sign-in pass axe at 1366 and 390 px', async ({ browser, checkA11y }, testInfo) => {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();

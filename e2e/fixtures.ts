@@ -130,6 +130,22 @@ export interface A11yOptions {
   exclude?: string[];
 }
 
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/**
+ * GOV.UK Frontend marks a radio or checkbox that reveals a follow-up question `aria-expanded`,
+ * which ARIA does not allow on those roles. GOV.UK keeps it on purpose: screen readers announce it
+ * and its research found it helps (alphagov/govuk-frontend#979, listed as a known issue in #1280).
+ * Only that finding is set aside: any other attribute, or the same one on another element, fails.
+ */
+function withoutGovukRevealExpanded(violation: Violation): Violation {
+  if (violation.id !== 'aria-allowed-attr') return violation;
+  const govukReveal = (node: Violation['nodes'][number]) =>
+    /^<input class="govuk-(radios|checkboxes)__input"/.test(node.html)
+    && node.any.concat(node.all, node.none).every((check) => check.id !== 'aria-allowed-attr' || /^ARIA attribute is not allowed: aria-expanded="(true|false)"$/.test(check.message));
+  return { ...violation, nodes: violation.nodes.filter((node) => !govukReveal(node)) };
+}
+
 interface Fixtures {
   /** Runs axe on the page as it is now and fails the test listing every violation. */
   checkA11y: (page: Page, options?: A11yOptions) => Promise<void>;
@@ -160,7 +176,7 @@ export const test = base.extend<Fixtures>({
       let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
       if (options.include) builder = builder.include(options.include);
       for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
-      const { violations } = await builder.analyze();
+      const violations = (await builder.analyze()).violations.map(withoutGovukRevealExpanded).filter((v) => v.nodes.length > 0);
       if (violations.length > 0) {
         await testInfo.attach(`axe violations on ${page.url()}`, {
           body: JSON.stringify(violations, null, 2),

@@ -72,6 +72,9 @@ import { emergencyAccessRoutes } from './modules/data-protection/emergency-acces
 import { agreementRoutes } from './modules/data-protection/agreements/routes.ts';
 import { lawfulBasisRoutes } from './modules/data-protection/lawful-basis/routes.ts';
 import { dataProtectionSettingsRoutes } from './modules/data-protection/settings/routes.ts';
+import { subjectAccessRoutes } from './modules/data-protection/subject-access/routes.ts';
+import { retentionRoutes } from './modules/data-protection/retention/routes.ts';
+import { disclosureLogRoutes } from './modules/data-protection/disclosure-log/routes.ts';
 import { summaryRoutes } from './modules/summaries/routes.ts';
 import { schemeRoutes } from './modules/schemes/routes.ts';
 
@@ -181,6 +184,9 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(agreementRoutes);
   await app.register(lawfulBasisRoutes);
   await app.register(dataProtectionSettingsRoutes);
+  await app.register(subjectAccessRoutes);
+  await app.register(retentionRoutes);
+  await app.register(disclosureLogRoutes);
   await app.register(summaryRoutes);
   await app.register(schemeRoutes);
   await app.register(eventStreamRoutes);

@@ -60,6 +60,9 @@ export const permissionRoles = {
   // system administrators keep them (canManagePartnershipLists).
   'agreements.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
   'agreements.manage': ['system_admin'],
+  // Subject access requests: the starting administrator's organisation handles one, and each
+  // organisation whose items it holds reviews its own (platform/access/subject-access.ts).
+  'subject_access.manage': ['system_admin', 'organisation_admin'],
   // Schemes (the Keep Safe Card): which scheme's register within these is decided by its team
   // (platform/access/schemes.ts): its members are its staff, the team's administrators approve.
   'schemes.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
@@ -67,6 +70,13 @@ export const permissionRoles = {
   'schemes.approve': ['system_admin', 'organisation_admin', 'team_admin'],
   // The emergency look-up: no role has it; people are flagged for it (schemeLookUpPermissions).
   'schemes.look_up': [],
+  // Retention: the partnership's system administrators set how long records are kept
+  // (canManagePartnershipLists); an organisation's administrators decide what happens to its
+  // records past their time, and place legal holds (canManageOrganisation of the owner).
+  'retention.manage': ['system_admin'],
+  'retention.review': ['system_admin', 'organisation_admin'],
+  // DPA 2018 s62: the log of a police organisation's consultations and disclosures, for the ICO.
+  'disclosure_log.export': ['system_admin', 'organisation_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

@@ -16,7 +16,7 @@ export const genderLabels: Record<Gender, string> = {
 };
 
 /** The parts a person plays; one person can hold several, on their profile and in each case. */
-export const profileRoles = ['victim', 'perpetrator', 'witness', 'vulnerable_person', 'family_member', 'other'] as const;
+export const profileRoles = ['victim', 'perpetrator', 'witness', 'vulnerable_person', 'family_member', 'cardholder', 'other'] as const;
 export type ProfileRole = (typeof profileRoles)[number];
 export const profileRoleLabels: Record<ProfileRole, string> = {
   victim: 'Victim',
@@ -24,6 +24,7 @@ export const profileRoleLabels: Record<ProfileRole, string> = {
   witness: 'Witness',
   vulnerable_person: 'Vulnerable person',
   family_member: 'Family member',
+  cardholder: 'Keep Safe cardholder',
   other: 'Other',
 };
 

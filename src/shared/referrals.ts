@@ -37,11 +37,12 @@ export function statesOf(filter: ReferralStatusFilter): readonly ReferralState[]
 }
 
 /** The decisions of the contract (`POST /referrals/:id/decision`). */
-export const referralDecisions = ['new-case', 'existing-case', 'signpost', 'more-information', 'decline'] as const;
+export const referralDecisions = ['new-case', 'existing-case', 'scheme-application', 'signpost', 'more-information', 'decline'] as const;
 export type ReferralDecision = (typeof referralDecisions)[number];
 export const referralDecisionLabels: Record<ReferralDecision, string> = {
   'new-case': 'Accept into a new case',
   'existing-case': 'Accept into an existing case',
+  'scheme-application': 'Take in as a Keep Safe Card application',
   signpost: 'Signpost elsewhere',
   'more-information': 'Ask the referrer for more information',
   decline: 'Decline',
@@ -78,6 +79,7 @@ export function stepFrom(state: ReferralState, step: ReferralStep): ReferralStat
 export const decisionSteps: Record<ReferralDecision, ReferralStep> = {
   'new-case': 'accept',
   'existing-case': 'accept',
+  'scheme-application': 'accept',
   signpost: 'signpost',
   'more-information': 'request-information',
   decline: 'decline',
@@ -96,6 +98,17 @@ export const referralChannelLabels: Record<ReferralChannel, string> = {
 };
 /** What staff may choose when keying in a referral. */
 export const keyedReferralChannels = ['phone', 'paper', 'email', 'in-person'] as const satisfies readonly ReferralChannel[];
+
+/**
+ * What a form is for: a referral to a team, or an application to a scheme the team runs (the
+ * public pages word themselves by it, and the desk takes it in as an application).
+ */
+export const referralFormPurposes = ['referral', 'scheme-application'] as const;
+export type ReferralFormPurpose = (typeof referralFormPurposes)[number];
+export const referralFormPurposeLabels: Record<ReferralFormPurpose, string> = {
+  referral: 'Referral',
+  'scheme-application': 'Keep Safe Card application',
+};
 
 /** A form is `draft` until published at /refer/<slug>; `closed` answers that it takes no more. */
 export const referralFormStatuses = ['draft', 'published', 'closed'] as const;

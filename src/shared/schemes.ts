@@ -53,6 +53,37 @@ export const removalReasonLabels: Record<RemovalReason, string> = {
   other: 'Other',
 };
 
+/** A first card, or a renewal for someone already on the register (their details confirmed again). */
+export const applicationKinds = ['new', 'renewal'] as const;
+export type ApplicationKind = (typeof applicationKinds)[number];
+export const applicationKindLabels: Record<ApplicationKind, string> = { new: 'New card', renewal: 'Renewal' };
+
+/** `checks` until approved; `issued` once the card is made. Declined and withdrawn applications are finished. */
+export const applicationStatuses = ['checks', 'approved', 'issued', 'declined', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const applicationStatusLabels: Record<ApplicationStatus, string> = {
+  checks: 'Checks',
+  approved: 'Approved',
+  issued: 'Card issued',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+};
+/** Still being worked: on the scheme team's list of applications by default. */
+export const openApplicationStatuses: readonly ApplicationStatus[] = ['checks', 'approved'];
+
+/** What the scheme's staff confirm before an application may be approved. */
+export const applicationChecks = ['identity', 'consent', 'details-confirmed', 'photo'] as const;
+export type ApplicationCheck = (typeof applicationChecks)[number];
+export const applicationCheckLabels: Record<ApplicationCheck, string> = {
+  identity: 'Identity checked',
+  consent: 'Consent to join the scheme given',
+  'details-confirmed': 'Details confirmed with the applicant',
+  photo: 'Photo taken',
+};
+
+/** Who ticked each check and when (an ISO instant); a check not ticked is absent or null. */
+export type ApplicationChecks = Partial<Record<ApplicationCheck, { by: string; at: string } | null>>;
+
 export const lookupMethods = ['card_number', 'name_and_date_of_birth'] as const;
 export type LookupMethod = (typeof lookupMethods)[number];
 export const lookupMethodLabels: Record<LookupMethod, string> = {

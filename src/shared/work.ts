@@ -59,7 +59,12 @@ export const notificationKinds = [
   'emergency_access_reviewed',
   'review_due',
   'scheme_review_due',
+  'subject_access_review',
+  'subject_access_due',
+  'subject_access_ready',
   'scheme_lookup',
+  'scheme_card_expired',
+  'retention_due',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

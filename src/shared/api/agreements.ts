@@ -129,6 +129,10 @@ export type LawfulBasisList = z.infer<typeof lawfulBasisList>;
 export const dataProtectionSettingsBody = z.strictObject({
   reviewReminderDays: z.number().int().min(1).max(90),
   lawfulBasisReviewMonths: z.number().int().min(1).max(60),
+  /** Subject access: name staff outside the handling organisation only by their organisation. */
+  redactOtherAgencyStaff: z.boolean(),
+  /** Subject access: days a ready export may be downloaded before it is deleted. */
+  downloadDays: z.number().int().min(1).max(60),
   version: z.number().int().min(0),
 });
 export const dataProtectionSettings = dataProtectionSettingsBody.extend({

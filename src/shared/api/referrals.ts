@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { answers, formDefinition, formQuestion, formSection } from '../forms/definition.ts';
 import {
-  keyedReferralChannels, lawfulBases, referralChannels, referralDecisions, referralFormStatuses, referralStates,
+  keyedReferralChannels, lawfulBases, referralChannels, referralDecisions, referralFormPurposes, referralFormStatuses, referralStates,
   referralStatusFilters, referencePattern,
 } from '../referrals.ts';
 import { assessmentStatuses } from '../assessments.ts';
@@ -34,6 +34,8 @@ const referralFormSettings = {
   /** The role the subject is linked to a case with when accepted, unless the decision says otherwise. */
   subjectRole: z.enum(profileRoles).nullable(),
   status: z.enum(referralFormStatuses),
+  /** A referral, or an application to a scheme the team runs (worded so on the public pages). */
+  purpose: z.enum(referralFormPurposes),
 };
 
 /**
@@ -53,6 +55,8 @@ export const createReferralFormBody = z.strictObject({
   decisionDays: referralFormSettings.decisionDays.optional(),
   subjectRole: referralFormSettings.subjectRole.optional(),
   status: referralFormSettings.status.optional(),
+  /** A `scheme-application` form given no questions asks the Keep Safe Card's starter questions. */
+  purpose: referralFormSettings.purpose.optional(),
   questions: z.array(formQuestion).min(1).max(100).optional(),
   sections: z.array(formSection).min(1).max(30).optional(),
   templateKey: templateKey.optional(),
@@ -71,6 +75,7 @@ export const updateReferralFormBody = z.strictObject({
   decisionDays: referralFormSettings.decisionDays.optional(),
   subjectRole: referralFormSettings.subjectRole.optional(),
   status: referralFormSettings.status.optional(),
+  purpose: referralFormSettings.purpose.optional(),
   sections: z.array(formSection).min(1).max(30).optional(),
   templateKey: templateKey.nullish(),
 });
@@ -81,6 +86,7 @@ export const referralFormSummary = z.object({
   name: z.string(),
   team: ref,
   status: z.enum(referralFormStatuses),
+  purpose: z.enum(referralFormPurposes),
   sensitive: z.boolean(),
   decisionDays: z.number().int(),
   /** The version the public page asks now. */
@@ -123,6 +129,7 @@ export const publicReferralForm = z.object({
   privacyNotice: z.string(),
   lawfulBasis: z.enum(lawfulBases),
   sensitive: z.boolean(),
+  purpose: z.enum(referralFormPurposes),
   definition: formDefinition,
 });
 export type PublicReferralForm = z.infer<typeof publicReferralForm>;
@@ -303,7 +310,9 @@ export const recordInformationBody = z.strictObject({ version: version.optional(
 export const startTriageBody = z.strictObject({ version: version.optional(), reason: optionalText(2000) });
 
 /**
- * The contract's decision. `new-case` creates the person (or links `profileId`, one of the likely
+ * The contract's decision. `scheme-application` takes an application form's submission in: the
+ * person (created, or `profileId`, one of the likely matches) and an application to the scheme
+ * whose form it was. `new-case` creates the person (or links `profileId`, one of the likely
  * matches) and a case of `caseType`; `existing-case` adds them, the report and the assessment to
  * `caseId`; `more-information` emails the referrer `question` with a link to answer.
  */
@@ -331,6 +340,8 @@ export const referralDecisionReply = z.object({
   assessmentId: uuid.optional(),
   /** `draft` when the form's answers left a required question of the template unanswered: the desk's team finishes it. */
   assessmentStatus: z.enum(assessmentStatuses).optional(),
+  /** `scheme-application`: the application made from it, on the scheme's list. */
+  applicationId: uuid.optional(),
   version,
 });
 

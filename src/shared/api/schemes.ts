@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  cardStatuses, cardholderStatuses, lookupMethods, reissueReasons, removalReasons, schemeKeys, withdrawalReasons,
+  applicationChecks, applicationKinds, applicationStatuses, cardStatuses, cardholderStatuses, lookupMethods, reissueReasons, removalReasons, schemeKeys,
+  withdrawalReasons,
 } from '../schemes.ts';
 import { isoTime, listQuery, optionalText, page, ref, text, uuid, version } from './common.ts';
 import { isoDate } from './records.ts';
@@ -157,3 +158,160 @@ export const lookupLogEntry = z.object({
 export type LookupLogEntry = z.infer<typeof lookupLogEntry>;
 export const lookupLogPage = page(lookupLogEntry);
 export type LookupLogPage = z.infer<typeof lookupLogPage>;
+
+// Scheme settings.
+
+export const schemeSummary = z.object({
+  key: z.enum(schemeKeys),
+  name: z.string(),
+  team: ref,
+  counts: z.object({ active: z.number().int(), reviewDue: z.number().int(), applications: z.number().int() }),
+  /** Scheme administrators approve and issue; `canManage` is the partnership's set-up (system administrators). */
+  permissions: z.object({ canApprove: z.boolean(), canManage: z.boolean() }),
+});
+export type SchemeSummary = z.infer<typeof schemeSummary>;
+export const schemeList = z.object({ items: z.array(schemeSummary) });
+
+export const scheme = schemeSummary.extend({
+  reviewMonths: z.number().int(),
+  removalMonths: z.number().int(),
+  cardValidMonths: z.number().int(),
+  /** The published referral form people apply on, if any. */
+  applicationForm: z.object({ id: uuid, name: z.string(), publicPath: z.string() }).nullable(),
+  version: z.number().int(),
+});
+export type Scheme = z.infer<typeof scheme>;
+
+export const schemeBody = z.strictObject({
+  name: text(200),
+  teamId: uuid,
+  reviewMonths: z.number().int().min(1).max(120),
+  removalMonths: z.number().int().min(1).max(24),
+  cardValidMonths: z.number().int().min(1).max(120),
+  applicationFormId: uuid.nullish(),
+  version,
+});
+export type SchemeBody = z.infer<typeof schemeBody>;
+
+// Applications for a card.
+
+export const applicationParams = schemeParams.extend({ id: uuid });
+
+/** The scheme's details of a person, as an application asks them to be put on the register. */
+export const cardholderDetailsInput = z.strictObject({
+  condition: text(1000),
+  communication: text(1000),
+  medicationNotes: optionalText(1000),
+  carers: contacts,
+  emergencyContacts: contacts,
+  usesDisabilityContactLine: z.boolean().default(false),
+  showConditionOnCard: z.boolean().default(false),
+  /** Needed before a holder under 16 is approved. */
+  parentalConsent: parentalConsent.nullish(),
+});
+export type CardholderDetailsInput = z.infer<typeof cardholderDetailsInput>;
+
+export const cardholderDetails = z.object({
+  condition: z.string(),
+  communication: z.string(),
+  medicationNotes: z.string().nullable(),
+  carers: z.array(schemeContact),
+  emergencyContacts: z.array(schemeContact),
+  usesDisabilityContactLine: z.boolean(),
+  showConditionOnCard: z.boolean(),
+  parentalConsent: z.object({ by: z.string(), on: isoDate }).nullable(),
+});
+export type CardholderDetails = z.infer<typeof cardholderDetails>;
+
+/** A renewal names no holder: the person's own place on the register is the one renewed. */
+export const applicationBody = z.strictObject({
+  profileId: uuid,
+  kind: z.enum(applicationKinds).default('new'),
+  details: cardholderDetailsInput,
+  keyworkerId: uuid.nullish(),
+});
+export type ApplicationBody = z.infer<typeof applicationBody>;
+
+/** Each check ticked (true) or unticked (false); those left out stay as they are. */
+export const applicationCheckChanges = z.strictObject({
+  identity: z.boolean().optional(),
+  consent: z.boolean().optional(),
+  'details-confirmed': z.boolean().optional(),
+  photo: z.boolean().optional(),
+});
+
+export const applicationPatch = z.strictObject({
+  details: cardholderDetailsInput.optional(),
+  checks: applicationCheckChanges.optional(),
+  keyworkerId: uuid.nullish(),
+  version,
+});
+export type ApplicationPatch = z.infer<typeof applicationPatch>;
+
+export const approveApplicationBody = z.strictObject({ version });
+export const closeApplicationBody = z.strictObject({ reason: text(1000), version });
+export const issueApplicationBody = z.strictObject({ version: version.optional() });
+
+export const applicationListQuery = listQuery.extend({
+  /** `open` (the default) is those still being checked or approved. */
+  status: z.enum(['open', 'all', ...applicationStatuses]).default('open'),
+});
+
+const applicationStatus = z.enum(applicationStatuses);
+
+export const applicationRow = z.object({
+  id: uuid,
+  kind: z.enum(applicationKinds),
+  status: applicationStatus,
+  profile: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: isoDate.nullable() }),
+  referral: z.object({ id: uuid, reference: z.string() }).nullable(),
+  checksDone: z.number().int(),
+  createdAt: isoTime,
+});
+export type ApplicationRow = z.infer<typeof applicationRow>;
+export const applicationPage = page(applicationRow);
+export type ApplicationPage = z.infer<typeof applicationPage>;
+
+export const applicationCheck = z.object({ check: z.enum(applicationChecks), done: z.boolean(), by: ref.nullable(), at: isoTime.nullable() });
+
+export const application = applicationRow.extend({
+  details: cardholderDetails,
+  checks: z.array(applicationCheck),
+  /** The holder a renewal renews, or the one an issued application made. */
+  cardholder: z.object({ id: uuid, cardNumber: z.string().nullable() }).nullable(),
+  keyworker: ref.nullable(),
+  /** Under the scheme's age for parental consent on the day. */
+  underAge: z.boolean(),
+  approvedBy: ref.nullable(),
+  approvedAt: isoTime.nullable(),
+  decisionReason: z.string().nullable(),
+  issuedAt: isoTime.nullable(),
+  createdBy: ref.nullable(),
+  permissions: z.object({ canEdit: z.boolean(), canApprove: z.boolean() }),
+  version: z.number().int(),
+});
+export type Application = z.infer<typeof application>;
+
+export const issuedApplication = z.object({ application, cardholder: createdCardholder });
+export type IssuedApplication = z.infer<typeof issuedApplication>;
+
+// A profile's Keep Safe panel.
+
+export const keepSafeState = z.object({
+  /** Whether the person is on a scheme's register (shown to anyone who may open the profile). */
+  isCardholder: z.boolean(),
+  /** The scheme's details: only for its staff and administrators and the holder's keyworker. */
+  cardholder: z.object({
+    id: uuid,
+    status: z.enum(cardholderStatuses),
+    card: card.nullable(),
+    reviewDueOn: isoDate,
+    condition: z.string(),
+    communication: z.string(),
+  }).nullable(),
+  /** The latest application, to the scheme's staff and administrators. */
+  application: z.object({ id: uuid, kind: z.enum(applicationKinds), status: applicationStatus, createdAt: isoTime }).nullable(),
+  /** The reader works the scheme, so may apply for the person. */
+  canApply: z.boolean(),
+});
+export type KeepSafeState = z.infer<typeof keepSafeState>;

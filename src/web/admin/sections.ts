@@ -22,6 +22,7 @@ const adminSections: AdminSection[] = [
   { label: 'Portal', path: '/admin/portal', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Insights', path: '/admin/insights', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Data protection', path: '/admin/data-protection', allowed: (me) => can(me, 'partnerships.manage') },
+  { label: 'Schemes', path: '/admin/schemes', allowed: (me) => can(me, 'partnerships.manage') },
   { label: 'Outbox', path: '/admin/outbox', allowed: (me) => can(me, 'outbox.view') },
 ];
 

@@ -39,6 +39,7 @@ import { dataProtectionRoutes } from '../data-protection/routes.tsx';
 import { emergencyAccessRoutes } from '../data-protection/emergency/routes.tsx';
 import { DataProtectionSettingsPage } from '../data-protection/settings/DataProtectionSettingsPage.tsx';
 import { schemeRoutes } from '../schemes/routes.tsx';
+import { SchemeSettingsPage } from '../schemes/SchemeSettingsPage.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Permitted } from './Permitted.tsx';
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
                   { path: 'portal', element: <PortalSettingsPage /> },
                   { path: 'insights', element: <InsightSettingsPage /> },
                   { path: 'data-protection', element: <DataProtectionSettingsPage /> },
+                  { path: 'schemes', element: <SchemeSettingsPage /> },
                   ...referralFormRoutes,
                 ],
               },

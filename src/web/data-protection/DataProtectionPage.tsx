@@ -41,6 +41,21 @@ export function DataProtectionPage() {
             <Text size="sm">Each time someone opened a profile your team holds without access, with their reason, for you to review.</Text>
           </HubCard>
         )}
+        {can(me, 'subject_access.manage') && (
+          <HubCard title="Subject access requests" to="/data-protection/subject-access">
+            <Text size="sm">People&apos;s requests for everything held about them: the statutory clock, each agency&apos;s review, and the download.</Text>
+          </HubCard>
+        )}
+        {can(me, 'retention.review') && (
+          <HubCard title="Retention" to="/data-protection/retention">
+            <Text size="sm">Records past their retention period, to keep, anonymise or delete; the rules and legal holds.</Text>
+          </HubCard>
+        )}
+        {can(me, 'disclosure_log.export') && (
+          <HubCard title="DPA 2018 s62 log" to="/data-protection/disclosure-log">
+            <Text size="sm">A police organisation&apos;s consultations and disclosures, with CSV and XLSX exports for the ICO.</Text>
+          </HubCard>
+        )}
         {can(me, 'partnerships.manage') && (
           <HubCard title="Data protection settings" to="/admin/data-protection">
             <Text size="sm">When review reminders go out, and how long a person&apos;s lawful basis lasts before its review.</Text>

@@ -14,6 +14,7 @@ import { VictimCareSection } from '../victim-care/VictimCareSection.tsx';
 import { PortalSection } from '../client-portal/PortalSection.tsx';
 import { ProfileDataProtection } from '../data-protection/ProfileDataProtection.tsx';
 import { EmergencyBanner } from '../data-protection/emergency/EmergencyBanner.tsx';
+import { KeepSafePanel } from '../schemes/KeepSafePanel.tsx';
 import { AddressList } from './AddressList.tsx';
 import { fullName } from './labels.ts';
 import { MergedFrom } from './MergedFrom.tsx';
@@ -122,6 +123,7 @@ export function ProfilePage() {
                 </Box>
               </Grid.Col>
             </Grid>
+            <KeepSafePanel profileId={p.id} />
             <AddressList addresses={p.addresses} />
             <Relationships profile={p} />
           </Stack>

@@ -20,6 +20,8 @@ import { decisionBody, decisionProblems, noDecision, type DecisionValues } from 
 import { referralKeys } from './keys.ts';
 import { decisionLabels } from './labels.ts';
 import { isStale } from './useReferralChange.ts';
+import { useMe } from '../app/session.ts';
+import { useScheme } from '../schemes/api.ts';
 
 const roleOptions = profileRoles.map((r) => ({ value: r, label: profileRoleLabels[r] }));
 
@@ -30,7 +32,16 @@ function MatchChoice({ match }: { match: ProfileMatch }) {
   return <Radio value={match.profile.id} label={`${name}, ${born}`} description={[ownerText(match.owner), ...match.reasons].join(' · ')} />;
 }
 
-function PersonFields({ values, set, matches, error }: { values: DecisionValues; set: (change: Partial<DecisionValues>) => void; matches: ProfileMatch[]; error?: string | undefined }) {
+interface PersonProps {
+  values: DecisionValues;
+  set: (change: Partial<DecisionValues>) => void;
+  matches: ProfileMatch[];
+  error?: string | undefined;
+  /** Into a case: the person's role there and who sees the first report. */
+  intoCase: boolean;
+}
+
+function PersonFields({ values, set, matches, error, intoCase }: PersonProps) {
   const linkable = matches.filter((m) => m.accessible);
   return (
     <>
@@ -45,6 +56,8 @@ function PersonFields({ values, set, matches, error }: { values: DecisionValues;
           Likely matches you cannot open are not offered: ask their team for access first.
         </Text>
       )}
+      {intoCase && (
+        <>
       <Select
         label={decisionLabels.role}
         placeholder="As the form sets it (otherwise other)"
@@ -59,6 +72,8 @@ function PersonFields({ values, set, matches, error }: { values: DecisionValues;
           {visibilities.map((v) => <Radio key={v} value={v} label={visibilityLabels[v]} />)}
         </Stack>
       </Radio.Group>
+        </>
+      )}
     </>
   );
 }
@@ -77,6 +92,11 @@ export function DecideForm({ referral, matches, onDone }: Props) {
   const [values, setValues] = useState<DecisionValues>(noDecision);
   const [chosenCase, setChosenCase] = useState<SearchResult | null>(null);
   const set = (change: Partial<DecisionValues>) => setValues((v) => ({ ...v, ...change }));
+  // Taking a referral in as an application is for the Keep Safe Card's own form, on the scheme team's desk.
+  const me = useMe();
+  const scheme = useScheme(referral.form !== null && me.schemeStaff);
+  const isApplication = !!referral.form && scheme.data?.applicationForm?.id === referral.form.id;
+  const offered = referralDecisions.filter((d) => d !== 'scheme-application' || isApplication);
 
   const decide = useMutation({
     mutationFn: (body: unknown) => call('POST', `/referrals/${referral.id}/decision`, referralDecisionReply, { body }),
@@ -108,7 +128,7 @@ export function DecideForm({ referral, matches, onDone }: Props) {
       <FormAlert error={decide.error} fieldErrors={errors.fieldErrors} />
       <Radio.Group label={decisionLabels.decision} required value={decision} onChange={(v) => set({ decision: v as ReferralDecision })} error={errors.fieldErrors.decision}>
         <Stack gap="xs" mt="xs">
-          {referralDecisions.map((d) => <Radio key={d} value={d} label={referralDecisionLabels[d]} />)}
+          {offered.map((d) => <Radio key={d} value={d} label={referralDecisionLabels[d]} />)}
         </Stack>
       </Radio.Group>
       {decision === 'new-case' && (
@@ -137,7 +157,9 @@ export function DecideForm({ referral, matches, onDone }: Props) {
           error={errors.fieldErrors.caseId}
         />
       )}
-      {(decision === 'new-case' || decision === 'existing-case') && <PersonFields values={values} set={set} matches={matches} error={errors.fieldErrors.profileId} />}
+      {(decision === 'new-case' || decision === 'existing-case' || decision === 'scheme-application') && (
+        <PersonFields values={values} set={set} matches={matches} error={errors.fieldErrors.profileId} intoCase={decision !== 'scheme-application'} />
+      )}
       {decision === 'signpost' && (
         <TextInput
           label={decisionLabels.signpostedTo}

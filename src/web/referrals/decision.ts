@@ -36,6 +36,7 @@ export function decisionBody(values: DecisionValues, version: number): Record<st
   const body: Record<string, unknown> = { decision: values.decision ?? undefined, reason: values.reason, version };
   if (values.decision === 'new-case' && values.caseTypeId) body.caseType = values.caseTypeId;
   if (values.decision === 'existing-case' && values.caseId) body.caseId = values.caseId;
+  if (values.decision === 'scheme-application' && values.person !== 'new') body.profileId = values.person;
   if (accepting(values.decision)) {
     if (values.person !== 'new') body.profileId = values.person;
     if (values.role) body.role = values.role;

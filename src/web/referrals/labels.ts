@@ -79,6 +79,7 @@ export const stepText = (step: string) => stepLabels[step] ?? step.charAt(0).toU
 export const outcomeLabels: Record<ReferralDecision, string> = {
   'new-case': 'Accepted into a new case',
   'existing-case': 'Accepted into an existing case',
+  'scheme-application': 'Taken in as a Keep Safe Card application',
   signpost: 'Signposted elsewhere',
   'more-information': 'More information asked for',
   decline: 'Declined',

@@ -22,10 +22,17 @@ export function RegisterPage() {
   return (
     <Page
       title="Keep Safe Card register"
-      actions={can(me, 'schemes.approve') && (
-        <Button component={Link} to="/schemes/keep-safe/lookups" variant="default">
-          Look-ups
-        </Button>
+      actions={(
+        <Group>
+          <Button component={Link} to="/schemes/keep-safe/applications" variant="default">
+            Applications
+          </Button>
+          {can(me, 'schemes.approve') && (
+            <Button component={Link} to="/schemes/keep-safe/lookups" variant="default">
+              Look-ups
+            </Button>
+          )}
+        </Group>
       )}
     >
       <Group align="flex-end" component="form" onSubmit={(e) => { e.preventDefault(); setQ(typed.trim()); }}>

@@ -1,5 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { cardholder, cardholderPage, lookupLogPage } from '../../shared/api/schemes.ts';
+import {
+  application, applicationPage, cardholder, cardholderPage, keepSafeState, lookupLogPage, scheme,
+} from '../../shared/api/schemes.ts';
 import type { CardholderStatus } from '../../shared/schemes.ts';
 import { get, withQuery } from '../api/client.ts';
 
@@ -37,4 +39,31 @@ export function useLookups() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+export const applicationKeys = {
+  list: (status: string) => ['schemes', 'applications', status] as const,
+  one: (id: string) => ['schemes', 'application', id] as const,
+};
+
+export function useApplications(status: string) {
+  return useInfiniteQuery({
+    queryKey: applicationKeys.list(status),
+    queryFn: ({ pageParam }) => get(withQuery(`${schemeBase}/applications`, { status, limit: 50, cursor: pageParam }), applicationPage),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useApplication(id: string) {
+  return useQuery({ queryKey: applicationKeys.one(id), queryFn: () => get(`${schemeBase}/applications/${id}`, application) });
+}
+
+/** The scheme's set-up; refused (and so absent) for anyone who neither works nor sets it up. */
+export function useScheme(enabled = true) {
+  return useQuery({ queryKey: ['schemes', 'scheme'], queryFn: () => get(schemeBase, scheme), retry: false, enabled });
+}
+
+export function useKeepSafe(profileId: string) {
+  return useQuery({ queryKey: ['schemes', 'profile', profileId], queryFn: () => get(`/profiles/${profileId}/keep-safe`, keepSafeState) });
 }

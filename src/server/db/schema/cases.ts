@@ -29,6 +29,8 @@ export const cases = pgTable('cases', {
   closedAt: at('closed_at'),
   closedBy: uuid('closed_by').references(() => users.id),
   archivedAt: at('archived_at'),
+  /** When the case's title and reports were replaced and its people anonymised. */
+  anonymisedAt: at('anonymised_at'),
   createdBy: uuid('created_by').references(() => users.id),
   /** Lower-cased reference and title, written by the app, for the trigram index. */
   searchText: text('search_text').notNull(),

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agreementStatuses, article9Conditions, consentMethods, dataProtectionDefaults as defaults, lawfulBasisEndReasons } from '../../../shared/data-protection.ts';
 import { lawfulBases } from '../../../shared/referrals.ts';
+import { subjectAccessDefaults } from '../../../shared/subject-access.ts';
 import { at, id, timestamps, version } from './columns.ts';
 import { storedFiles } from './files.ts';
 import { profiles } from './profiles.ts';
@@ -11,18 +12,22 @@ import { organisations, partnerships, users } from './structure.ts';
 /**
  * A partnership's data protection settings; without a row it keeps `dataProtectionDefaults`: how
  * long before a review date those who keep an agreement or a lawful basis are told, and the review
- * date a lawful basis recorded without one gets.
+ * date a lawful basis recorded without one gets. Subject access (`subjectAccessDefaults`): whether
+ * other agencies' staff are named only by their organisation, and how long a download stays open.
  */
 export const dataProtectionSettings = pgTable('data_protection_settings', {
   partnershipId: uuid('partnership_id').primaryKey().references(() => partnerships.id),
   reviewReminderDays: integer('review_reminder_days').notNull().default(defaults.reviewReminderDays),
   lawfulBasisReviewMonths: integer('lawful_basis_review_months').notNull().default(defaults.lawfulBasisReviewMonths),
+  redactOtherAgencyStaff: boolean('redact_other_agency_staff').notNull().default(subjectAccessDefaults.redactOtherAgencyStaff),
+  downloadDays: integer('download_days').notNull().default(subjectAccessDefaults.downloadDays),
   updatedBy: uuid('updated_by').references(() => users.id),
   version: version(),
   ...timestamps,
 }, (t) => [
   check('data_protection_settings_reminder_check', sql`${t.reviewReminderDays} between 1 and 90`),
   check('data_protection_settings_review_months_check', sql`${t.lawfulBasisReviewMonths} between 1 and 60`),
+  check('data_protection_settings_download_days_check', sql`${t.downloadDays} between 1 and 60`),
 ]);
 
 /**

@@ -21,3 +21,5 @@ export * from './insights.ts';
 export * from './emergency-access.ts';
 export * from './data-protection.ts';
 export * from './schemes.ts';
+export * from './retention.ts';
+export * from './subject-access.ts';

@@ -33,6 +33,8 @@ export const profiles = pgTable('profiles', {
   mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => profiles.id),
   mergedAt: at('merged_at'),
   mergedBy: uuid('merged_by').references(() => users.id),
+  /** When a retention decision or an administrator replaced what identifies the person; links and counts stay. */
+  anonymisedAt: at('anonymised_at'),
   createdBy: uuid('created_by').references(() => users.id),
   version: version(),
   ...timestamps,

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FormDefinition } from '../../../shared/forms/definition.ts';
-import { lawfulBases, referralChannels, referralDecisions, referralFormStatuses, referralStates } from '../../../shared/referrals.ts';
+import {
+  lawfulBases, referralChannels, referralDecisions, referralFormPurposes, referralFormStatuses, referralStates,
+} from '../../../shared/referrals.ts';
 import { profileRoles } from '../../../shared/records.ts';
 import { apiTokens } from './auth.ts';
 import { assessments, assessmentTemplates, assessmentTemplateVersions } from './assessments.ts';
@@ -30,6 +32,8 @@ export const referralForms = pgTable('referral_forms', {
   decisionDays: integer('decision_days').notNull(),
   subjectRole: text('subject_role', { enum: profileRoles }),
   status: text('status', { enum: referralFormStatuses }).notNull(),
+  /** A referral, or an application to a scheme the team runs: the public pages word themselves by it. */
+  purpose: text('purpose', { enum: referralFormPurposes }).notNull().default('referral'),
   templateId: uuid('template_id').references(() => assessmentTemplates.id),
   /** The version the public page asks now. */
   formVersion: integer('form_version').notNull().default(1),
@@ -43,6 +47,7 @@ export const referralForms = pgTable('referral_forms', {
   check('referral_forms_status_check', sql`${t.status} in (${inList(referralFormStatuses)})`),
   check('referral_forms_lawful_basis_check', sql`${t.lawfulBasis} in (${inList(lawfulBases)})`),
   check('referral_forms_subject_role_check', sql`${t.subjectRole} in (${inList(profileRoles)})`),
+  check('referral_forms_purpose_check', sql`${t.purpose} in (${inList(referralFormPurposes)})`),
   check('referral_forms_decision_days_check', sql`${t.decisionDays} between 0 and 60`),
 ]);
 

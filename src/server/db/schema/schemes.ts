@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  cardIssueReasons, cardStatuses, cardholderStatuses, lookupMethods, removalReasons, schemeDefaults, schemeKeys,
+  applicationKinds, applicationStatuses, cardIssueReasons, cardStatuses, cardholderStatuses, lookupMethods, removalReasons, schemeDefaults, schemeKeys,
+  type ApplicationChecks,
 } from '../../../shared/schemes.ts';
 import { at, id, timestamps, version } from './columns.ts';
 import { profiles } from './profiles.ts';
+import { referralForms, referrals } from './referrals.ts';
 import { inList } from './sharing.ts';
 import { organisations, partnerships, teams, users } from './structure.ts';
 
@@ -28,6 +30,8 @@ export const schemes = pgTable('schemes', {
   reviewMonths: integer('review_months').notNull().default(schemeDefaults.reviewMonths),
   removalMonths: integer('removal_months').notNull().default(schemeDefaults.removalMonths),
   cardValidMonths: integer('card_valid_months').notNull().default(schemeDefaults.cardValidMonths),
+  /** The public referral form people apply on; its submissions reach the scheme team's desk. */
+  applicationFormId: uuid('application_form_id').references(() => referralForms.id),
   version: version(),
   ...timestamps,
 }, (t) => [
@@ -125,4 +129,51 @@ export const schemeLookups = pgTable('scheme_lookups', {
   // The rate limit counts a person's recent look-ups.
   index('scheme_lookups_user_idx').on(t.userId, t.at),
   check('scheme_lookups_method_check', sql`${t.method} in (${inList(lookupMethods)})`),
+]);
+
+/** What an application asks to put on the register: the cardholder's scheme details, before they are. */
+export interface CardholderDetails {
+  condition: string;
+  communication: string;
+  medicationNotes: string | null;
+  carers: SchemeContact[];
+  emergencyContacts: SchemeContact[];
+  usesDisabilityContactLine: boolean;
+  showConditionOnCard: boolean;
+  parentalConsent: { by: string; on: string } | null;
+}
+
+/**
+ * An application for a card: from the public form (through the desk's enter-once, `referral_id`)
+ * or keyed by the scheme's staff; a renewal names the holder it renews. It is checked, approved by
+ * a scheme administrator, then issued, which puts the person on the register with a card.
+ */
+export const schemeApplications = pgTable('scheme_applications', {
+  id: id(),
+  partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id),
+  schemeId: uuid('scheme_id').notNull().references(() => schemes.id),
+  profileId: uuid('profile_id').notNull().references(() => profiles.id),
+  cardholderId: uuid('cardholder_id').references(() => cardholders.id),
+  referralId: uuid('referral_id').references(() => referrals.id),
+  kind: text('kind', { enum: applicationKinds }).notNull(),
+  status: text('status', { enum: applicationStatuses }).notNull().default('checks'),
+  details: jsonb('details').$type<CardholderDetails>().notNull(),
+  checks: jsonb('checks').$type<ApplicationChecks>().notNull().default({}),
+  keyworkerId: uuid('keyworker_id').references(() => users.id),
+  approvedBy: uuid('approved_by').references(() => users.id),
+  approvedAt: at('approved_at'),
+  decisionReason: text('decision_reason'),
+  issuedAt: at('issued_at'),
+  createdBy: uuid('created_by').references(() => users.id),
+  version: version(),
+  ...timestamps,
+}, (t) => [
+  index('scheme_applications_scheme_status_idx').on(t.schemeId, t.status, t.createdAt),
+  index('scheme_applications_profile_idx').on(t.profileId),
+  // One application at a time per person: a second while one is being worked is a duplicate.
+  uniqueIndex('scheme_applications_open_key').on(t.schemeId, t.profileId).where(sql`${t.status} in ('checks', 'approved')`),
+  check('scheme_applications_kind_check', sql`${t.kind} in (${inList(applicationKinds)})`),
+  check('scheme_applications_status_check', sql`${t.status} in (${inList(applicationStatuses)})`),
+  // A renewal names its holder from the start; a new card's application gets one when issued.
+  check('scheme_applications_renewal_check', sql`${t.kind} = 'new' or ${t.cardholderId} is not null`),
 ]);

@@ -1,13 +1,20 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { addMonths } from '../../../shared/data-protection.ts';
+import { referralFormDefaults } from '../../../shared/referrals.ts';
 import { newCardNumber, schemeDefaults } from '../../../shared/schemes.ts';
+import { keepSafeDefinition, keepSafeIntroduction } from '../../modules/referral-forms/keep-safe.ts';
 import type { AuditEntry } from '../../platform/audit/actions.ts';
 import { addDays } from '../../platform/london.ts';
-import { cardholders, profileNames, profiles, schemeCards, schemes, type SchemeContact } from '../schema/index.ts';
+import {
+  cardholders, profileNames, profiles, referralForms, referralFormVersions, schemeApplications, schemeCards, schemes, type CardholderDetails, type SchemeContact,
+} from '../schema/index.ts';
 import type { Tx } from '../transaction.ts';
 
 /** The demo's Keep Safe cardholder a responder looks up (README, the look-up journey). */
 export const demoCardNumber = 'KS4F7K9QX4';
+
+/** Where the public applies for a Keep Safe Card in the demo. */
+export const demoApplicationFormSlug = 'keep-safe-card';
 
 /** How many cardholders the demo's register holds, with or without the data set (the look-up journey needs them). */
 export const demoCardholderCount = 36;
@@ -46,6 +53,17 @@ export async function seedDemoSchemes(
   const random = seeded(17);
   const subject = { subjectOrganisationId: team.organisationId, subjectTeamId: team.id };
   const audit: AuditEntry[] = [];
+  const [form] = await tx.insert(referralForms).values({
+    partnershipId, teamId: team.id, slug: demoApplicationFormSlug, name: 'Apply for a Keep Safe Card', introduction: keepSafeIntroduction,
+    privacyNotice: referralFormDefaults.privacyNotice, lawfulBasis: 'consent', decisionDays: 10, subjectRole: 'cardholder', status: 'published', purpose: 'scheme-application',
+  }).returning({ id: referralForms.id });
+  await tx.insert(referralFormVersions).values({ formId: form!.id, version: 1, definition: keepSafeDefinition });
+  await tx.update(schemes).set({ applicationFormId: form!.id }).where(eq(schemes.id, scheme!.id));
+  audit.push({
+    action: 'referral_form.created', entityType: 'referral_form', entityId: form!.id, ...subject,
+    details: { slug: demoApplicationFormSlug, teamId: team.id, status: 'published', formVersion: 1, templateId: null },
+  });
+  let renewing: { holderId: string; profileId: string; details: CardholderDetails } | null = null;
   for (let i = 0; i < demoCardholderCount; i += 1) {
     const firstName = firstNames[i % firstNames.length]!;
     const lastName = lastNames[i % lastNames.length]!;
@@ -56,7 +74,7 @@ export async function seedDemoSchemes(
     const carers: SchemeContact[] = [{ name: `${firstNames[(i + 3) % firstNames.length]} ${lastName}`, relationship: 'Parent', phone: `07700 900${String(100 + i)}` }];
     const emergencyContacts: SchemeContact[] = [{ name: `${firstNames[(i + 5) % firstNames.length]} ${lastNames[(i + 2) % lastNames.length]}`, relationship: 'Friend', phone: `07700 900${String(200 + i)}` }];
     const [profile] = await tx.insert(profiles).values({
-      partnershipId, ownerTeamId: team.id, firstName, lastName, dateOfBirth, roles: ['vulnerable_person'],
+      partnershipId, ownerTeamId: team.id, firstName, lastName, dateOfBirth, roles: ['cardholder'],
       reasonCreated: 'Joined the Keep Safe Card scheme', createdBy: keyworkerId,
     }).returning({ id: profiles.id });
     await tx.insert(profileNames).values({
@@ -98,6 +116,23 @@ export async function seedDemoSchemes(
       entityId: holder!.id,
       ...subject,
       details: { record: { kind: 'profile', id: profile!.id }, cardId: card!.id },
+    });
+    // The longest-standing holder is renewing: the scheme team's pending application.
+    if (i === demoCardholderCount - 1) {
+      renewing = {
+        holderId: holder!.id,
+        profileId: profile!.id,
+        details: { condition, communication, medicationNotes: null, carers, emergencyContacts, usesDisabilityContactLine: false, showConditionOnCard: true, parentalConsent: null },
+      };
+    }
+  }
+  if (renewing) {
+    const [application] = await tx.insert(schemeApplications).values({
+      partnershipId, schemeId: scheme!.id, profileId: renewing.profileId, cardholderId: renewing.holderId, kind: 'renewal', details: renewing.details, createdBy: keyworkerId,
+    }).returning({ id: schemeApplications.id });
+    audit.push({
+      action: 'scheme_application.created', entityType: 'scheme_application', entityId: application!.id, ...subject,
+      details: { record: { kind: 'profile', id: renewing.profileId }, kind: 'renewal', referralId: null },
     });
   }
   return audit;

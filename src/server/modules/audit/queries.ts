@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  accessRequests, actionPlans, actions, appointments, assessments, auditEvents, auditValues, documents, emergencyAccesses, messages, portalAccess, profileLawfulBases, referrals, reports, tasks,
+  accessRequests, actionPlans, actions, appointments, assessments, auditEvents, auditValues, documents, emergencyAccesses, legalHolds, messages, portalAccess, profileLawfulBases, referrals, reports, retentionReviews, subjectAccessRequests, tasks,
 } from '../../db/schema/index.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import type { Tx } from '../../db/transaction.ts';
@@ -10,6 +10,7 @@ import { allKinds, kinds } from '../../platform/access/kinds.ts';
 import { canReadContent, canView } from '../../platform/access/records.ts';
 import { worksDeskOf } from '../../platform/access/referrals.ts';
 import { readsSchemeSql } from '../../platform/access/schemes.ts';
+import { handlesSarSql } from '../../platform/access/subject-access.ts';
 import { isTaskParty } from '../../platform/access/tasks.ts';
 import type { AuditEntityType } from '../../platform/audit/actions.ts';
 
@@ -142,6 +143,9 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
   sharing_agreement: administrative,
   lawful_basis: (reader) => sql`exists (select 1 from ${profileLawfulBases} where ${profileLawfulBases.id} = ${entityId}
     and ${opens(reader, 'profile', profileLawfulBases.profileId)})`,
+  // A subject access request is its handlers' (its organisation's admins, the system admins).
+  subject_access_request: (reader) => sql`exists (select 1 from ${subjectAccessRequests} where ${subjectAccessRequests.id} = ${entityId}
+    and ${subjectAccessRequests.partnershipId} = ${reader.partnershipId} and ${handlesSarSql(reader, subjectAccessRequests.organisationId)})`,
   // A break-the-glass review is read as its profile is.
   emergency_access: (reader) => sql`exists (select 1 from ${emergencyAccesses} where ${emergencyAccesses.id} = ${entityId}
     and ${opens(reader, 'profile', emergencyAccesses.profileId)})`,
@@ -149,6 +153,14 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
   scheme: (reader) => sql`exists (select 1 from schemes s where s.id = ${entityId} and ${readsSchemeSql(reader, sql`s.team_id`)})`,
   cardholder: (reader) => sql`exists (select 1 from cardholders c join schemes s on s.id = c.scheme_id
     where c.id = ${entityId} and ${readsSchemeSql(reader, sql`s.team_id`)})`,
+  scheme_application: (reader) => sql`exists (select 1 from scheme_applications a join schemes s on s.id = a.scheme_id
+    where a.id = ${entityId} and ${readsSchemeSql(reader, sql`s.team_id`)})`,
+  // Retention rules are the partnership's; a review or a hold is read as the record it is on.
+  retention_rule: administrative,
+  retention_review: (reader) => sql`exists (select 1 from ${retentionReviews} where ${retentionReviews.id} = ${entityId}
+    and ${opensRecord(reader, retentionReviews.recordKind, retentionReviews.recordId)})`,
+  legal_hold: (reader) => sql`exists (select 1 from ${legalHolds} where ${legalHolds.id} = ${entityId}
+    and ${opensRecord(reader, legalHolds.recordKind, legalHolds.recordId)})`,
   // Not written today; should one be, it shows nothing until placed above.
   session: hidden,
   outbound_message: hidden,

@@ -5,6 +5,7 @@ import { notify } from '../notifications/notify.ts';
 import { formatDue } from '../tasks/announce.ts';
 import * as agreements from './agreements/queries.ts';
 import * as bases from './lawful-basis/queries.ts';
+import { startSweep } from '../../platform/sweeps.ts';
 
 const system = { actor: null, origin: { ip: null } };
 const batch = 500;
@@ -69,15 +70,5 @@ const everyMs = 60 * 60_000;
 
 /** Runs the review reminders every hour, and once soon after start-up. Returns the stopper. */
 export function startReviewReminders(runner: Runner, log: Pick<FastifyBaseLogger, 'error'>): () => void {
-  const run = () => {
-    sweepReviewReminders(runner).catch((error: unknown) => log.error({ err: error }, 'could not send data protection review reminders'));
-  };
-  const first = setTimeout(run, 60_000);
-  const hourly = setInterval(run, everyMs);
-  first.unref();
-  hourly.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(hourly);
-  };
+  return startSweep('send data protection review reminders', () => sweepReviewReminders(runner), { everyMs, firstAfterMs: 60_000 }, log);
 }

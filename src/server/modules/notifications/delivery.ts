@@ -39,7 +39,12 @@ const subjects: Record<NotificationKind, string> = {
   emergency_access_reviewed: 'An emergency access by one of your staff was reviewed',
   review_due: 'A data protection review is coming up',
   scheme_review_due: 'A Keep Safe cardholder\'s details are due for review',
+  subject_access_review: 'A subject access request has items of your organisation to review',
+  subject_access_due: 'A subject access request is nearly due',
+  subject_access_ready: 'A subject access request is ready to download',
   scheme_lookup: 'A Keep Safe cardholder you support was looked up by the emergency services',
+  scheme_card_expired: 'Keep Safe cards have expired and need renewing',
+  retention_due: 'Records have passed their retention period and wait for a decision',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

@@ -20,6 +20,7 @@ export function presentSummary(actor: Actor, row: FormRow): ReferralFormSummary 
     name: row.name,
     team: { id: row.teamId, name: row.teamName },
     status: row.status,
+    purpose: row.purpose,
     sensitive: row.sensitive,
     decisionDays: row.decisionDays,
     formVersion: row.formVersion,
@@ -54,6 +55,7 @@ export function presentPublic(row: FormRow): PublicReferralForm {
     privacyNotice: row.privacyNotice,
     lawfulBasis: row.lawfulBasis,
     sensitive: row.sensitive,
+    purpose: row.purpose,
     definition: plainDefinition(row.definition),
   };
 }

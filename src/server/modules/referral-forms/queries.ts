@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { FormDefinition } from '../../../shared/forms/definition.ts';
-import type { LawfulBasis, ReferralFormStatus } from '../../../shared/referrals.ts';
+import type { LawfulBasis, ReferralFormPurpose, ReferralFormStatus } from '../../../shared/referrals.ts';
 import type { ProfileRole } from '../../../shared/records.ts';
 import {
   assessmentTemplates, assessmentTemplateVersions, organisations, referralForms as forms, referralFormVersions as versions, teams, users,
@@ -23,6 +23,7 @@ export interface FormRow {
   decisionDays: number;
   subjectRole: ProfileRole | null;
   status: ReferralFormStatus;
+  purpose: ReferralFormPurpose;
   templateId: string | null;
   templateKey: string | null;
   templateName: string | null;
@@ -51,6 +52,7 @@ const formColumns = {
   decisionDays: forms.decisionDays,
   subjectRole: forms.subjectRole,
   status: forms.status,
+  purpose: forms.purpose,
   templateId: forms.templateId,
   templateKey: assessmentTemplates.key,
   templateName: assessmentTemplates.name,
@@ -119,7 +121,8 @@ export async function insertVersion(tx: Tx, values: typeof versions.$inferInsert
 }
 
 export type FormPatch = Partial<Pick<typeof forms.$inferInsert,
-  'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'templateId' | 'formVersion'>>;
+  'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'purpose' | 'templateId'
+  | 'formVersion'>>;
 
 /** Applies a change only if the form is still at the version the builder saw. */
 export async function updateForm(tx: Tx, id: string, basedOn: number, patch: FormPatch): Promise<boolean> {

@@ -298,7 +298,8 @@ describe('the public form', () => {
     const response = await t.anonymous.get(`/api/v1/public/referral-forms/${form.slug}`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({
-      slug: form.slug, title: form.name, introduction: 'Tell us.', privacyNotice: form.privacyNotice, lawfulBasis: 'public-task', sensitive: false, definition: form.definition,
+      slug: form.slug, title: form.name, introduction: 'Tell us.', privacyNotice: form.privacyNotice, lawfulBasis: 'public-task', sensitive: false, purpose: 'referral',
+      definition: form.definition,
     });
     expect(response.body).not.toContain(form.id);
     expect(response.body).not.toContain(policeAsb);

@@ -4,13 +4,14 @@ import type {
 } from '../../../shared/api/referrals.ts';
 import type { FormDefinition } from '../../../shared/forms/definition.ts';
 import type { ProfileRole } from '../../../shared/records.ts';
-import { referralFormDefaults, type LawfulBasis, type ReferralFormStatus } from '../../../shared/referrals.ts';
+import { referralFormDefaults, type LawfulBasis, type ReferralFormPurpose, type ReferralFormStatus } from '../../../shared/referrals.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { canManageReferralForm } from '../../platform/access/referrals.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import type { Context } from '../../platform/context.ts';
 import { ForbiddenError, GoneError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
 import { concernOnly, fromQuestions, fromSections, fromTemplate, oneSource, plainDefinition, sameQuestions, type Questions } from './definition.ts';
+import { keepSafeDefinition, keepSafeIntroduction } from './keep-safe.ts';
 import { deskTeamOf, formSubject, presentForm, presentPublic, presentSummary } from './present.ts';
 import * as q from './queries.ts';
 import { chooseSlug } from './slugs.ts';
@@ -29,6 +30,7 @@ export interface ReferralFormInUse {
   decisionDays: number;
   subjectRole: ProfileRole | null;
   status: ReferralFormStatus;
+  purpose: ReferralFormPurpose;
   formVersionId: string;
   formVersion: number;
   definition: FormDefinition;
@@ -75,9 +77,13 @@ export async function createForm(ctx: Context, body: z.infer<typeof createReferr
     throw new ForbiddenError(refusal);
   }
   oneSource(body);
+  const purpose = body.purpose ?? 'referral';
+  // An application form asked for with no questions starts from the Keep Safe Card's.
+  const starter = purpose === 'scheme-application' && !body.questions && !body.sections && !body.templateKey;
   const questions = body.questions ? fromQuestions(body.questions)
     : body.sections ? fromSections(body.sections)
     : body.templateKey ? await fromTemplate(ctx, body.templateKey)
+    : starter ? fromSections(keepSafeDefinition.sections)
     : concernOnly();
   const slug = await chooseSlug(ctx, body.name, body.slug, null);
   const status = body.status ?? 'published';
@@ -86,13 +92,14 @@ export async function createForm(ctx: Context, body: z.infer<typeof createReferr
     teamId: team.id,
     slug,
     name: body.name,
-    introduction: body.introduction || null,
+    introduction: body.introduction || (starter ? keepSafeIntroduction : null),
     privacyNotice: body.privacyNotice ?? referralFormDefaults.privacyNotice,
     lawfulBasis: body.lawfulBasis ?? referralFormDefaults.lawfulBasis,
     sensitive: body.sensitive ?? false,
     decisionDays: body.decisionDays ?? referralFormDefaults.decisionDays,
-    subjectRole: body.subjectRole ?? null,
+    subjectRole: body.subjectRole ?? (purpose === 'scheme-application' ? 'cardholder' : null),
     status,
+    purpose,
     templateId: questions.templateId,
     formVersion: 1,
     createdBy: ctx.actor.id,
@@ -120,7 +127,7 @@ async function changedQuestions(ctx: Context, row: q.FormRow, body: z.infer<type
 }
 
 const auditedFields = [
-  'name', 'slug', 'introduction', 'privacyNotice', 'lawfulBasis', 'sensitive', 'decisionDays', 'subjectRole', 'status', 'templateId', 'formVersion',
+  'name', 'slug', 'introduction', 'privacyNotice', 'lawfulBasis', 'sensitive', 'decisionDays', 'subjectRole', 'status', 'purpose', 'templateId', 'formVersion',
 ] as const;
 
 const settingsOf = (row: q.FormRow) => Object.fromEntries(auditedFields.map((field) => [field, row[field]])) as Pick<q.FormRow, (typeof auditedFields)[number]>;
@@ -146,6 +153,7 @@ export async function updateForm(ctx: Context, id: string, body: z.infer<typeof 
     ...(body.decisionDays !== undefined ? { decisionDays: body.decisionDays } : {}),
     ...(body.subjectRole !== undefined ? { subjectRole: body.subjectRole } : {}),
     ...(body.status !== undefined ? { status: body.status } : {}),
+    ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
     ...(questions ? { templateId: questions.templateId, formVersion: row.formVersion + 1 } : {}),
   };
   const changes = diff(settingsOf(row), { ...settingsOf(row), ...wanted }, auditedFields);
@@ -181,6 +189,7 @@ function inUse(row: q.FormRow): ReferralFormInUse {
     decisionDays: row.decisionDays,
     subjectRole: row.subjectRole,
     status: row.status,
+    purpose: row.purpose,
     formVersionId: row.formVersionId,
     formVersion: row.formVersion,
     definition: plainDefinition(row.definition),

@@ -60,6 +60,7 @@ describe('the desk\'s figures', () => {
       byOutcome: [
         { outcome: 'new-case', count: 1, medianHours: 10, p95Hours: 10 },
         { outcome: 'existing-case', count: 0, medianHours: null, p95Hours: null },
+        { outcome: 'scheme-application', count: 0, medianHours: null, p95Hours: null },
         { outcome: 'signpost', count: 1, medianHours: 40, p95Hours: 40 },
         { outcome: 'decline', count: 1, medianHours: 20, p95Hours: 20 },
       ],

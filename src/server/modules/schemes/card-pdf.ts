@@ -15,7 +15,7 @@ const band = '#1d70b8';
  * The card as a two-page PDF at card size, to print on card stock: the front says whose card it
  * is and whom to call, the back how to help the holder (their condition only if they chose so).
  */
-export function renderCard(card: CardToPrint): Promise<Buffer> {
+export function renderCard(card: CardToPrint, photo: Buffer | null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: [width, height],
     margin,
@@ -34,11 +34,15 @@ export function renderCard(card: CardToPrint): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
-  const text = { width: width - 2 * margin };
+  // With a photo the words sit to its right, so a responder matches the face to the name at a glance.
+  const photoSize = 22 * mm;
+  const left = photo ? margin + photoSize + 3 * mm : margin;
+  const text = { width: width - left - margin };
 
   doc.rect(0, 0, width, 9 * mm).fill(band);
-  doc.font('bold').fontSize(11).fillColor('#ffffff').text(card.schemeName, margin, 2.5 * mm, text);
-  doc.fillColor(ink).font('bold').fontSize(10).text(card.name, margin, 12 * mm, text);
+  doc.font('bold').fontSize(11).fillColor('#ffffff').text(card.schemeName, margin, 2.5 * mm, { width: width - 2 * margin });
+  if (photo) doc.image(photo, margin, 12 * mm, { fit: [photoSize, photoSize] });
+  doc.fillColor(ink).font('bold').fontSize(10).text(card.name, left, 12 * mm, text);
   doc.font('regular').fontSize(8).text(`Card number ${card.cardNumber}`, text).text(`Valid until ${formatDue(card.expiresOn)}`, text);
   if (card.firstCarer) {
     doc.moveDown(0.5).font('bold').fontSize(8).text(`In an emergency call ${card.firstCarer.name}`, text)

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { SchemeKey } from '../../../shared/schemes.ts';
 import {
-  cardholders, organisations, profileNames, profiles, schemeCards, schemeLookups, schemes, teams, users,
+  cardholders, organisations, profileNames, profiles, schemeCards, schemeLookups, schemes, storedFiles, teams, users,
 } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
@@ -10,6 +10,7 @@ export async function schemeByKey(tx: Tx, partnershipId: string, key: SchemeKey)
     .select({
       id: schemes.id, partnershipId: schemes.partnershipId, name: schemes.name, teamId: schemes.teamId, organisationId: teams.organisationId,
       reviewMonths: schemes.reviewMonths, removalMonths: schemes.removalMonths, cardValidMonths: schemes.cardValidMonths,
+      key: schemes.key, applicationFormId: schemes.applicationFormId, version: schemes.version,
     })
     .from(schemes)
     .innerJoin(teams, eq(teams.id, schemes.teamId))
@@ -36,6 +37,21 @@ export async function staffMember(tx: Tx, partnershipId: string, userId: string)
     .innerJoin(organisations, eq(organisations.id, teams.organisationId))
     .where(and(eq(users.id, userId), eq(organisations.partnershipId, partnershipId), isNull(users.disabledAt)));
   return row ?? null;
+}
+
+/** The person is a Keep Safe cardholder on their profile from now on (what anyone who may open it sees of the scheme). */
+export async function markCardholderRole(tx: Tx, profileId: string): Promise<void> {
+  await tx.update(profiles)
+    .set({ roles: sql`array_append(${profiles.roles}, 'cardholder')`, version: sql`${profiles.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(profiles.id, profileId), sql`not ('cardholder' = any(${profiles.roles}))`));
+}
+
+/** Where the profile's photo (its square thumbnail) is stored, if it has one. */
+export async function profilePhotoKey(tx: Tx, profileId: string): Promise<string | null> {
+  const [row] = await tx.select({ key: storedFiles.storageKey }).from(profiles)
+    .innerJoin(storedFiles, eq(storedFiles.id, profiles.thumbnailFileId))
+    .where(eq(profiles.id, profileId));
+  return row?.key ?? null;
 }
 
 export async function cardNumberUsed(tx: Tx, schemeId: string, cardNumber: string): Promise<boolean> {
@@ -186,6 +202,8 @@ export async function holdersByName(tx: Tx, schemeId: string, partnershipId: str
     .where(and(
       eq(cardholders.schemeId, schemeId),
       answered,
+      // The partnership with the date of birth is an index range of a few people; the name is checked on each.
+      eq(profiles.partnershipId, partnershipId),
       eq(profiles.dateOfBirth, name.dateOfBirth),
       sql`exists (select 1 from ${profileNames} pn where pn.profile_id = ${cardholders.profileId} and pn.partnership_id = ${partnershipId} and pn.search_name = ${searchName})`,
     ))
@@ -255,6 +273,16 @@ export async function claimRemovals(tx: Tx, today: string, batch: number) {
       where h.status = 'review_due' and h.review_due_on + make_interval(months => s.removal_months) <= ${today}::date
       order by h.review_due_on limit ${batch} for update of h skip locked)`))
     .returning({ id: cardholders.id, schemeId: cardholders.schemeId });
+}
+
+/** Active cards past their expiry date, now `expired`, in a batch; a holder's next card is a renewal. */
+export async function claimExpiredCards(tx: Tx, today: string, batch: number) {
+  return tx
+    .update(schemeCards)
+    .set({ status: 'expired' })
+    .where(inArray(schemeCards.id, sql`(select id from scheme_cards where status = 'active' and expires_on < ${today}::date
+      limit ${batch} for update skip locked)`))
+    .returning({ id: schemeCards.id, cardholderId: schemeCards.cardholderId, schemeId: schemeCards.schemeId });
 }
 
 export async function withdrawCards(tx: Tx, cardholderIds: string[]) {

@@ -23,20 +23,23 @@ export async function loadScheme(ctx: Context, key: SchemeKey): Promise<q.Scheme
   return scheme;
 }
 
-async function schemeFor(ctx: Context, key: SchemeKey, may: (actor: Context['actor'], scheme: q.Scheme) => boolean): Promise<q.Scheme> {
+export async function schemeFor(ctx: Context, key: SchemeKey, may: (actor: Context['actor'], scheme: q.Scheme) => boolean): Promise<q.Scheme> {
   const scheme = await loadScheme(ctx, key);
   if (!may(ctx.actor, scheme)) throw notStaff();
   return scheme;
 }
 
-const schemeSubject = (scheme: q.Scheme) => ({ subjectOrganisationId: scheme.organisationId, subjectTeamId: scheme.teamId });
+/** A member of staff of the scheme's partnership who may still sign in: a keyworker. */
+export const isStaffMember = async (ctx: Context, scheme: q.Scheme, userId: string) => !!(await q.staffMember(ctx.tx, scheme.partnershipId, userId));
+
+export const schemeSubject = (scheme: q.Scheme) => ({ subjectOrganisationId: scheme.organisationId, subjectTeamId: scheme.teamId });
 const holderSubject = (scheme: q.Scheme, id: string) => ({ entityType: 'cardholder' as const, entityId: id, ...schemeSubject(scheme) });
 
-const contactsOf = (list: { name: string; relationship?: string | null | undefined; phone: string }[]): SchemeContact[] =>
+export const contactsOf = (list: { name: string; relationship?: string | null | undefined; phone: string }[]): SchemeContact[] =>
   list.map((c) => ({ name: c.name, relationship: c.relationship || null, phone: c.phone }));
 
 /** Whole years between a date of birth and a day. */
-function ageOn(dateOfBirth: string, day: string): number {
+export function ageOn(dateOfBirth: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
   return day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
@@ -54,12 +57,29 @@ async function freshCardNumber(ctx: Context, schemeId: string): Promise<string> 
  * already carry. An under-16 needs a parent's or guardian's consent first.
  */
 export async function registerCardholder(ctx: Context, key: SchemeKey, body: CreateCardholderBody): Promise<{ id: string; cardNumber: string }> {
-  const scheme = await schemeFor(ctx, key, isSchemeAdmin);
+  return putOnRegister(ctx, await schemeFor(ctx, key, isSchemeAdmin), body, null);
+}
+
+/** The register's own check of a holder's details, for an application about to be approved as for the register's POST. */
+export function underAgeWithoutConsent(dateOfBirth: string | null, parentalConsent: unknown): boolean {
+  return !!dateOfBirth && ageOn(dateOfBirth, londonToday()) < schemeDefaults.parentalConsentUnder && !parentalConsent;
+}
+
+/**
+ * The person joins the register with their first card; they are marked a Keep Safe cardholder
+ * on their profile, so everyone who may open it sees that much (and no more).
+ */
+export async function putOnRegister(
+  ctx: Context,
+  scheme: q.Scheme,
+  body: CreateCardholderBody,
+  fromApplication: string | null,
+): Promise<{ id: string; cardNumber: string; cardId: string }> {
   const person = await q.livePerson(ctx.tx, scheme.partnershipId, body.profileId);
   const today = londonToday();
   const problems: { field: string; problem: string }[] = [];
   if (!person) problems.push({ field: 'profileId', problem: 'is not a person on the partnership\'s record' });
-  if (person?.dateOfBirth && ageOn(person.dateOfBirth, today) < schemeDefaults.parentalConsentUnder && !body.parentalConsent) {
+  if (person && underAgeWithoutConsent(person.dateOfBirth, body.parentalConsent)) {
     problems.push({ field: 'parentalConsent', problem: `is needed for someone under ${schemeDefaults.parentalConsentUnder}` });
   }
   if (body.reviewDate && body.reviewDate <= today) problems.push({ field: 'reviewDate', problem: 'must be after today' });
@@ -97,8 +117,54 @@ export async function registerCardholder(ctx: Context, key: SchemeKey, body: Cre
     issueReason: 'new',
     issuedBy: ctx.actor.id,
   });
-  ctx.audit({ action: 'cardholder.registered', ...holderSubject(scheme, holder.id), details: { record: { kind: 'profile', id: body.profileId }, cardId: card.id } });
-  return { id: holder.id, cardNumber: card.cardNumber };
+  await q.markCardholderRole(ctx.tx, body.profileId);
+  ctx.audit({
+    action: 'cardholder.registered',
+    ...holderSubject(scheme, holder.id),
+    details: { record: { kind: 'profile', id: body.profileId }, cardId: card.id, ...(fromApplication ? { fromApplication } : {}) },
+  });
+  return { id: holder.id, cardNumber: card.cardNumber, cardId: card.id };
+}
+
+/**
+ * A renewal application issued: the holder's details become the application's, their review is
+ * confirmed from today, and a renewed card keeps their number (a holder who had left the register
+ * is back on it).
+ */
+export async function renewFromApplication(
+  ctx: Context,
+  scheme: q.Scheme,
+  holderId: string,
+  details: Omit<CreateCardholderBody, 'profileId' | 'reviewDate' | 'cardNumber'>,
+): Promise<{ id: string; cardNumber: string; cardId: string }> {
+  const row = await loadHolder(ctx, scheme, holderId);
+  const today = londonToday();
+  const reviewDueOn = addMonths(today, scheme.reviewMonths);
+  await q.updateCardholder(ctx.tx, holderId, row.holder.version, {
+    status: 'active',
+    condition: details.condition,
+    communication: details.communication,
+    medicationNotes: details.medicationNotes || null,
+    carers: contactsOf(details.carers),
+    emergencyContacts: contactsOf(details.emergencyContacts),
+    usesDisabilityContactLine: details.usesDisabilityContactLine,
+    showConditionOnCard: details.showConditionOnCard,
+    parentalConsentBy: details.parentalConsent?.by ?? null,
+    parentalConsentOn: details.parentalConsent?.on ?? null,
+    ...(details.keyworkerId !== undefined ? { keyworkerId: details.keyworkerId ?? null } : {}),
+    reviewConfirmedOn: today,
+    reviewDueOn,
+    leftOn: null,
+    removalReason: null,
+  });
+  const number = row.card?.cardNumber ?? await freshCardNumber(ctx, scheme.id);
+  await q.setCardStatus(ctx.tx, holderId, 'active', 'replaced');
+  const card = await q.insertCard(ctx.tx, {
+    schemeId: scheme.id, cardholderId: holderId, cardNumber: number, issuedOn: today, expiresOn: addMonths(today, scheme.cardValidMonths), issueReason: 'renewal', issuedBy: ctx.actor.id,
+  });
+  await q.markCardholderRole(ctx.tx, row.profileId);
+  ctx.audit({ action: 'cardholder.card_issued', ...holderSubject(scheme, holderId), details: { cardId: card.id, issueReason: 'renewal' } });
+  return { id: holderId, cardNumber: card.cardNumber, cardId: card.id };
 }
 
 function presentCard(card: q.CardholderListRow['card']): CardholderRow['card'] {
@@ -274,6 +340,8 @@ export async function cardToPrint(ctx: Context, key: SchemeKey, id: string) {
     communication: h.communication,
     condition: h.showConditionOnCard ? h.condition : null,
     usesDisabilityContactLine: h.usesDisabilityContactLine,
+    /** The profile's photo (its square thumbnail), read from storage by the route once the transaction is done. */
+    photoKey: await q.profilePhotoKey(ctx.tx, row.profileId),
     fileName: `keep-safe-card-${row.card.cardNumber}.pdf`,
   };
 }

@@ -5,9 +5,11 @@ import {
   lookupLogPage, lookupLogQuery, lookupQuery, lookupResult, newCardBody, reviewBody, schemeParams, withdrawBody,
 } from '../../../shared/api/schemes.ts';
 import { who } from '../../platform/http/types.ts';
+import { applicationRoutes } from './applications/routes.ts';
 import { renderCard } from './card-pdf.ts';
 import { answerOf, listLookups, lookUp } from './lookup.ts';
 import * as register from './register.ts';
+import { schemeSettingsRoutes } from './settings/routes.ts';
 import { startSchemeReviewSweep } from './sweep.ts';
 
 const tags = ['schemes'];
@@ -56,7 +58,7 @@ export async function schemeRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'The card to print, as a two-page PDF at bank card size', params: cardholderParams },
   }, async (request, reply) => {
     const card = await runner.run(who(request), (ctx) => register.cardToPrint(ctx, request.params.scheme, request.params.id));
-    const pdf = await renderCard(card);
+    const pdf = await renderCard(card, card.photoKey ? await app.platform.files.get(card.photoKey) : null);
     reply.header('content-disposition', `attachment; filename="${card.fileName}"`);
     return reply.type('application/pdf').send(pdf);
   });
@@ -86,6 +88,9 @@ export async function schemeRoutes(app: FastifyInstance) {
     config: { permission: 'schemes.view' },
     schema: { tags, summary: 'Every look-up of the scheme, newest first; the scheme\'s administrators only', params: schemeParams, querystring: lookupLogQuery, response: { 200: lookupLogPage } },
   }, (request) => runner.run(who(request), (ctx) => listLookups(ctx, request.params.scheme, request.query)));
+
+  await app.register(applicationRoutes);
+  await app.register(schemeSettingsRoutes);
 
   const stopSweep = startSchemeReviewSweep(app.platform, app.log);
   app.addHook('onClose', async () => stopSweep());

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/http/types.ts';
 import { londonToday } from '../../platform/london.ts';
 import { notify, type Notice } from '../notifications/notify.ts';
 import * as q from './queries.ts';
+import { startSweep } from '../../platform/sweeps.ts';
 
 const everyMs = 60 * 60_000;
 const batch = 500;
@@ -15,7 +16,8 @@ async function teamsOf(ctx: AnyContext, schemeIds: string[]) {
 }
 
 /**
- * The accuracy review: on a holder's review date they become `review_due` and the scheme's staff
+ * Cards past their expiry date become `expired` (a look-up still answers with that status) and
+ * the scheme's staff are told. The accuracy review: on a holder's review date they become `review_due` and the scheme's staff
  * are told (one notice each per sweep, naming nobody); a holder still unconfirmed the scheme's
  * removal interval later is taken off the register, their card withdrawn, and the scheme's team
  * administrators told. Returns how many holders it moved.
@@ -28,7 +30,8 @@ export async function sweepSchemeReviews(platform: Pick<Platform, 'runner'>, tod
       const removed = await q.claimRemovals(ctx.tx, today, batch);
       const due = await q.claimReviewsDue(ctx.tx, today, batch);
       await q.withdrawCards(ctx.tx, removed.map((r) => r.id));
-      const team = await teamsOf(ctx, [...due, ...removed].map((r) => r.schemeId));
+      const expired = await q.claimExpiredCards(ctx.tx, today, batch);
+      const team = await teamsOf(ctx, [...due, ...removed, ...expired].map((r) => r.schemeId));
       const notices: Notice[] = [];
       for (const schemeId of new Set(due.map((r) => r.schemeId))) {
         const count = due.filter((r) => r.schemeId === schemeId).length;
@@ -50,7 +53,25 @@ export async function sweepSchemeReviews(platform: Pick<Platform, 'runner'>, tod
           subjectId: schemeId,
         })));
       }
+      // The staff tell the holders and print their renewed cards; an expired card no longer says it is valid.
+      for (const schemeId of new Set(expired.map((r) => r.schemeId))) {
+        const count = expired.filter((r) => r.schemeId === schemeId).length;
+        notices.push(...team(schemeId).filter((m) => m.userId && m.role !== 'read_only').map((m) => ({
+          userId: m.userId!,
+          kind: 'scheme_card_expired' as const,
+          message: `${count} Keep Safe card${count === 1 ? ' has' : 's have'} expired: tell the holder${count === 1 ? '' : 's'} and issue a renewal.`,
+          link: '/schemes/keep-safe',
+          subjectId: schemeId,
+        })));
+      }
       await notify(ctx, notices);
+      for (const r of expired) {
+        const [member] = team(r.schemeId);
+        ctx.audit({
+          action: 'cardholder.card_expired', entityType: 'cardholder', entityId: r.cardholderId,
+          subjectOrganisationId: member?.organisationId ?? null, subjectTeamId: member?.teamId ?? null, details: { cardId: r.id },
+        });
+      }
       for (const r of due) {
         const [member] = team(r.schemeId);
         ctx.audit({
@@ -65,7 +86,7 @@ export async function sweepSchemeReviews(platform: Pick<Platform, 'runner'>, tod
           subjectOrganisationId: member?.organisationId ?? null, subjectTeamId: member?.teamId ?? null, details: { removalReason: 'review_unconfirmed' },
         });
       }
-      return Math.max(due.length, removed.length);
+      return Math.max(due.length, removed.length, expired.length);
     });
     moved += claimed;
     if (claimed < batch) return moved;
@@ -73,9 +94,5 @@ export async function sweepSchemeReviews(platform: Pick<Platform, 'runner'>, tod
 }
 
 export function startSchemeReviewSweep(platform: Platform, log: Pick<FastifyBaseLogger, 'error'>): () => void {
-  const timer = setInterval(() => {
-    sweepSchemeReviews(platform).catch((error: unknown) => log.error({ err: error }, 'could not sweep the scheme reviews'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startSweep('sweep the scheme reviews', () => sweepSchemeReviews(platform), { everyMs }, log);
 }

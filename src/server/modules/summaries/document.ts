@@ -22,7 +22,7 @@ export interface SummaryPart {
 
 export interface SummaryDocument {
   /** The file's title in its metadata and the page's first heading: never a name. */
-  title: 'Case summary' | 'Profile summary';
+  title: 'Case summary' | 'Profile summary' | 'Subject access request';
   /** What the summary is of, under the title: the case's reference and title, or the person's name. */
   subject: string;
   partnershipName: string;

@@ -3,6 +3,7 @@ import type { Platform } from '../../platform/http/types.ts';
 import { notify } from '../notifications/notify.ts';
 import { assigneePeople, overdueNotices } from './announce.ts';
 import * as q from './queries.ts';
+import { startSweep } from '../../platform/sweeps.ts';
 
 const everyMs = 60_000;
 const batch = 500;
@@ -30,9 +31,5 @@ export async function sweepOverdueTasks(platform: Pick<Platform, 'runner'>): Pro
 }
 
 export function startOverdueSweep(platform: Platform, log: Pick<FastifyBaseLogger, 'error'>): () => void {
-  const timer = setInterval(() => {
-    sweepOverdueTasks(platform).catch((error: unknown) => log.error({ err: error }, 'could not sweep overdue tasks'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startSweep('sweep overdue tasks', () => sweepOverdueTasks(platform), { everyMs }, log);
 }

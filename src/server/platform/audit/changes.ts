@@ -55,7 +55,8 @@ type CardholderField =
   | 'condition' | 'communication' | 'medicationNotes' | 'carers' | 'emergencyContacts' | 'usesDisabilityContactLine' | 'showConditionOnCard'
   | 'parentalConsentBy' | 'parentalConsentOn' | 'keyworkerId' | 'reviewDueOn';
 type ReferralFormField =
-  | 'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'templateId' | 'formVersion';
+  | 'name' | 'slug' | 'introduction' | 'privacyNotice' | 'lawfulBasis' | 'sensitive' | 'decisionDays' | 'subjectRole' | 'status' | 'purpose' | 'templateId'
+  | 'formVersion';
 
 /**
  * The actions that record a before and after, and over which fields. An action not named here
@@ -116,6 +117,8 @@ export interface AuditChanges {
   'sharing_agreement.updated': SharingAgreementField;
   'lawful_basis.recorded': LawfulBasisField;
   'lawful_basis.ended': 'endReason';
-  'data_protection_settings.updated': 'reviewReminderDays' | 'lawfulBasisReviewMonths';
+  'data_protection_settings.updated': 'reviewReminderDays' | 'lawfulBasisReviewMonths' | 'redactOtherAgencyStaff' | 'downloadDays';
   'cardholder.updated': CardholderField;
+  'scheme.updated': 'name' | 'teamId' | 'reviewMonths' | 'removalMonths' | 'cardValidMonths' | 'applicationFormId';
+  'scheme_application.updated': 'details' | 'keyworkerId';
 }

@@ -11,12 +11,14 @@ import type { AttendanceStatus, ReferralCriterion, ReferralStatus } from '../../
 import type { CaseReviewStage, ContactChannel, TriggerBasis } from '../../../shared/victim-care.ts';
 import type { AppointmentStatus, MessageSender, PortalChannel, PortalEndReason } from '../../../shared/portal.ts';
 import type { LawfulBasisEndReason } from '../../../shared/data-protection.ts';
+import type { Exemption, SarItemDecision, SarItemKind } from '../../../shared/subject-access.ts';
 import type { LawfulBasis, ReferralChannel, ReferralDecision, ReferralFormStatus, ReferralState, ReferralStatusFilter, ReferralStep } from '../../../shared/referrals.ts';
 import type { AccessLevel, LocationKind, ProfileRole, RecordKind, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import type { ComplianceCheck, ExportFormat, InsightScope, SummarySection } from '../../../shared/insights.ts';
 import type { EmergencyAccessStatus, EmergencyReviewOutcome } from '../../../shared/emergency-access.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { CardIssueReason, LookupMethod, RemovalReason } from '../../../shared/schemes.ts';
+import type { RetentionRecordKind, RetentionStart } from '../../../shared/retention.ts';
+import type { ApplicationCheck, ApplicationKind, CardIssueReason, LookupMethod, RemovalReason } from '../../../shared/schemes.ts';
 import type { TaskPriority, Visibility } from '../../../shared/work.ts';
 import type { Need } from '../access/check.ts';
 import type { Permission } from '../access/permissions.ts';
@@ -389,8 +391,28 @@ export interface AuditDetails {
   'lawful_basis.ended': { record: RecordRef; endReason: LawfulBasisEndReason };
   'lawful_bases.viewed': { count: number };
   'data_protection_settings.updated': never;
+  // Subject access: ids, dates, codes and counts; what the items say stays in the export.
+  'subject_access.started': { record: RecordRef; receivedOn: string; dueOn: string };
+  'subject_access.viewed': never;
+  'subject_access.listed': { count: number };
+  'subject_access.items_viewed': { requestId: string; organisationId: string; count: number };
+  'subject_access.collected': { counts: Partial<Record<SarItemKind, number>>; redactions: number };
+  'subject_access.failed': { code: string };
+  'subject_access.extended': { dueOn: string; personToldOn: string };
+  'subject_access.paused': { pausedOn: string };
+  'subject_access.resumed': { pausedDays: number; dueOn: string };
+  'subject_access.cancelled': never;
+  'subject_access.item_decided': { requestId: string; itemId: string; decision: SarItemDecision; exemption: Exemption | null };
+  'subject_access.redaction_added': { requestId: string; itemId: string; exemption: Exemption; occurrences: number };
+  'subject_access.redaction_removed': { requestId: string; itemId: string; automatic: boolean };
+  'subject_access.replacement_uploaded': { requestId: string; itemId: string; storedFileId: string };
+  'subject_access.review_completed': { requestId: string; organisationId: string; items: number; withheld: number; redactions: number };
+  'subject_access.packaged': { files: number; bytes: number; downloadExpiresAt: string };
+  'subject_access.downloaded': { downloads: number };
+  'subject_access.expired': never;
+  'subject_access.reminded': { dueOn: string; userIds: string[] };
   // The Keep Safe Card register: ids, codes and counts; what the scheme holds of the person is its values.
-  'cardholder.registered': { record: RecordRef; cardId: string };
+  'cardholder.registered': { record: RecordRef; cardId: string; fromApplication?: string };
   'cardholder.viewed': never;
   'cardholder.updated': never;
   'cardholders.listed': { count: number };
@@ -403,4 +425,38 @@ export interface AuditDetails {
   // What was typed (a card number, or a name and date of birth) is the event's values, not structural.
   'scheme.looked_up': { lookupMethod: LookupMethod; found: boolean; cardId?: string; typed: string };
   'scheme_lookups.listed': { count: number };
+  'cardholder.card_expired': { cardId: string };
+  'scheme.updated': never;
+  // Applications for a card: what the applicant said is the application's, never in the details.
+  'scheme_application.created': { record: RecordRef; kind: ApplicationKind; referralId: string | null };
+  'scheme_application.viewed': never;
+  'scheme_application.updated': never;
+  'scheme_application.checked': { check: ApplicationCheck; done: boolean };
+  'scheme_application.approved': never;
+  'scheme_application.declined': never;
+  'scheme_application.withdrawn': never;
+  'scheme_application.issued': { cardholderId: string; cardId: string };
+  'scheme_applications.listed': { count: number; status: string };
+  // Retention: a rule's terms; the queue's reads; the sweep's new reviews per kind of record.
+  'retention_rule.created': RetentionRuleTerms;
+  'retention_rule.updated': RetentionRuleTerms;
+  'retention_rules.listed': { count: number };
+  'retention_reviews.listed': { status: string; count: number };
+  'retention.swept': { counts: Record<string, number> };
+  // On the review; the reason is the event's.
+  // A cardholder's review names no record kind of its own: the review is the entity.
+  'retention_review.kept': { record?: RecordRef; keepUntil: string };
+  // No values but the reason: what was replaced is counted, never quoted. A case names the people it left as they were.
+  'profile.anonymised': { counts: Record<string, number>; ruleId?: string };
+  'case.anonymised': { counts: Record<string, number>; ruleId?: string; skipped: string[] };
+  // The tombstone of a deleted record: its kind and id, the rule and how many rows went, nothing personal.
+  'record.deleted': { recordKind: RecordKind; recordId: string; ruleId: string | null; counts: Record<string, number> };
+  'legal_hold.placed': { record: RecordRef };
+  'legal_hold.lifted': { record: RecordRef };
+  'legal_holds.listed': { count: number };
+  // DPA 2018 s62: whose log, which days, how many rows.
+  'disclosure_log.viewed': { organisationId: string; from: string; to: string; rows: number };
+  'disclosure_log.exported': { organisationId: string; from: string; to: string; rows: number; format: ExportFormat };
 }
+
+interface RetentionRuleTerms { recordKind: RetentionRecordKind; caseTypeId: string | null; startsFrom: RetentionStart; keepMonths: number; active: boolean }

@@ -5,7 +5,7 @@
  * other details, such as the terms searched for) is its values, kept in `audit_values`. Keep
  * this list to codes and ids.
  */
-export const structuralDetails: readonly string[] = ['why', 'code', 'method', 'route', 'permission', 'recordKind', 'recordId', 'record', 'found', 'lookupMethod'];
+export const structuralDetails: readonly string[] = ['why', 'code', 'method', 'route', 'permission', 'recordKind', 'recordId', 'record', 'found', 'lookupMethod', 'ruleId', 'counts', 'requestId'];
 
 type Details = Record<string, unknown>;
 

@@ -33,7 +33,9 @@ export async function writeAuditEvents(tx: Tx, actor: AuditActor, origin: Reques
         // An unidentified caller of a public route is recorded as anonymous, as before kinds existed.
         actorKind: !who || who.kind === 'public' ? ('anonymous' as const) : who.kind,
         actorId: staff?.id ?? client?.id ?? null,
-        actorName: who && who.kind !== 'public' ? who.name : null,
+        // A client is the person the record is about: their name would outlive anonymising them in
+        // the append-only trail, so only their id is kept and the name is read where it is shown.
+        actorName: who && who.kind !== 'public' && who.kind !== 'client' ? who.name : null,
         partnershipId: staff?.partnershipId ?? client?.partnershipId ?? null,
         organisationId: staff?.organisationId ?? null,
         teamId: staff?.teamId ?? null,

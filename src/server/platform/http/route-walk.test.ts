@@ -8,6 +8,8 @@ import { makeRecords, people, type Records, type Scope } from './route-walk.fixt
 import { preparePrivacy, privacyExceptions, privacyWalk } from './route-walk/privacy.ts';
 import { agreementsExceptions, agreementsWalk, prepareAgreements } from './route-walk/agreements.ts';
 import { prepareSchemes, schemesWalk } from './route-walk/schemes.ts';
+import { prepareSubjectAccess, subjectAccessExceptions, subjectAccessWalk } from './route-walk/subject-access.ts';
+import { prepareRetention, retentionExceptions, retentionWalk } from './route-walk/retention.ts';
 
 /**
  * Walks every registered route as four strangers to the Demo County Police ASB team's records:
@@ -351,6 +353,8 @@ const walk: Record<string, (r: Records) => Call> = {
   ...privacyWalk,
   ...agreementsWalk,
   ...schemesWalk,
+  ...subjectAccessWalk,
+  ...retentionWalk,
 };
 
 interface Exception {
@@ -489,6 +493,8 @@ const exceptions: Record<string, Exception> = {
   'DELETE /api/v1/tasks/:id/watching': { who: readOnly, reason: 'watching a task one can see is the reader\'s own subscription' },
   ...privacyExceptions,
   ...agreementsExceptions,
+  ...subjectAccessExceptions,
+  ...retentionExceptions,
 };
 
 /**
@@ -554,6 +560,8 @@ beforeAll(async () => {
   await preparePrivacy(t, r);
   await prepareAgreements(t, r);
   await prepareSchemes(t);
+  await prepareSubjectAccess(t, r);
+  await prepareRetention(t, r);
   agents.readOnly = r.readOnly.agent;
   agents.other = await t.as(people.other);
   agents.council = await t.as(people.council);

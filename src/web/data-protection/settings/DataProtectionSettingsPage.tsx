@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { dataProtectionSettings, dataProtectionSettingsBody, type DataProtectionSettings } from '../../../shared/api/agreements.ts';
 import { call } from '../../api/client.ts';
 import type { ComparedField } from '../../components/changes.ts';
@@ -14,23 +14,35 @@ import { changedFrom, useLeaveGuard } from '../../components/useLeaveGuard.tsx';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { dataProtectionKeys, useDataProtectionSettings } from '../api.ts';
 
+type NumberField = 'reviewReminderDays' | 'lawfulBasisReviewMonths' | 'downloadDays';
+
 /** The settings as their form holds them: numbers as typed. */
-interface Values {
-  reviewReminderDays: string;
-  lawfulBasisReviewMonths: string;
+interface Values extends Record<NumberField, string> {
+  redactOtherAgencyStaff: boolean;
 }
 
 const labels: Record<keyof Values, string> = {
   reviewReminderDays: 'Days of notice before a review',
   lawfulBasisReviewMonths: 'Months before a lawful basis is reviewed',
+  downloadDays: 'Days a subject access download stays open',
+  redactOtherAgencyStaff: 'In subject access exports, name other agencies’ staff only by their organisation',
 };
 
 /** The range each number may take, as the server's schema holds it. */
-const ranges: Record<keyof Values, [min: number, max: number]> = { reviewReminderDays: [1, 90], lawfulBasisReviewMonths: [1, 60] };
+const ranges: Record<NumberField, [min: number, max: number]> = { reviewReminderDays: [1, 90], lawfulBasisReviewMonths: [1, 60], downloadDays: [1, 60] };
 
-const fields = Object.keys(ranges) as (keyof Values)[];
-const compared: ComparedField<Values>[] = fields.map((key) => ({ key, label: labels[key] }));
-const valuesOf = (s: DataProtectionSettings): Values => ({ reviewReminderDays: String(s.reviewReminderDays), lawfulBasisReviewMonths: String(s.lawfulBasisReviewMonths) });
+const fields = Object.keys(ranges) as NumberField[];
+const compared: ComparedField<Values>[] = (Object.keys(labels) as (keyof Values)[]).map((key) => ({
+  key,
+  label: labels[key],
+  show: (value) => (typeof value === 'boolean' ? (value ? 'Yes' : 'No') : value),
+}));
+const valuesOf = (s: DataProtectionSettings): Values => ({
+  reviewReminderDays: String(s.reviewReminderDays),
+  lawfulBasisReviewMonths: String(s.lawfulBasisReviewMonths),
+  downloadDays: String(s.downloadDays),
+  redactOtherAgencyStaff: s.redactOtherAgencyStaff,
+});
 
 /** Each number out of its range, under its own field, before anything is sent. */
 function numberProblems(v: Values): Record<string, string> {
@@ -46,6 +58,8 @@ function numberProblems(v: Values): Record<string, string> {
 const descriptions: Record<keyof Values, string> = {
   reviewReminderDays: 'Those who keep a sharing agreement or a person’s lawful basis are told this many days before its review date.',
   lawfulBasisReviewMonths: 'A lawful basis recorded without a review date is due for review this many months later.',
+  downloadDays: 'A subject access request’s ZIP can be downloaded for this many days once ready; then it is deleted.',
+  redactOtherAgencyStaff: 'Staff of the organisation handling the request are named; others become “a member of staff of” their organisation.',
 };
 
 function SettingsForm({ record }: { record: DataProtectionSettings }) {
@@ -74,6 +88,8 @@ function SettingsForm({ record }: { record: DataProtectionSettings }) {
     const body = errors.check(dataProtectionSettingsBody, {
       reviewReminderDays: Number(form.values.reviewReminderDays),
       lawfulBasisReviewMonths: Number(form.values.lawfulBasisReviewMonths),
+      downloadDays: Number(form.values.downloadDays),
+      redactOtherAgencyStaff: form.values.redactOtherAgencyStaff,
       version: form.base.version,
     });
     if (body) save.mutate(body);
@@ -99,6 +115,13 @@ function SettingsForm({ record }: { record: DataProtectionSettings }) {
           />
         ))}
       </SimpleGrid>
+      <Checkbox
+        label={labels.redactOtherAgencyStaff}
+        description={descriptions.redactOtherAgencyStaff}
+        checked={form.values.redactOtherAgencyStaff}
+        onChange={(e) => form.set('redactOtherAgencyStaff', e.currentTarget.checked)}
+        disabled={!canEdit}
+      />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : `Last changed ${formatDateTime(record.updatedAt)}.`}

@@ -1,6 +1,9 @@
 import { Checkbox, NumberInput, Radio, Select, Stack, Group, Textarea, TextInput, Title, Text } from '@mantine/core';
 import { profileRoleLabels, profileRoles, type ProfileRole } from '../../../shared/records.ts';
-import { lawfulBases, lawfulBasisLabels, referralFormStatuses, referralFormStatusLabels, type LawfulBasis, type ReferralFormStatus } from '../../../shared/referrals.ts';
+import {
+  lawfulBases, lawfulBasisLabels, referralFormPurposeLabels, referralFormPurposes, referralFormStatuses, referralFormStatusLabels, type LawfulBasis,
+  type ReferralFormPurpose, type ReferralFormStatus,
+} from '../../../shared/referrals.ts';
 import type { Problems } from '../../assessments/TemplateDraft.ts';
 import type { FormDraft } from './formDraft.ts';
 
@@ -13,6 +16,7 @@ interface Props {
 }
 
 const lawfulBasisData = lawfulBases.map((b) => ({ value: b, label: lawfulBasisLabels[b] }));
+const purposeData = referralFormPurposes.map((p) => ({ value: p, label: referralFormPurposeLabels[p] }));
 const roleData = profileRoles.map((r) => ({ value: r, label: profileRoleLabels[r] }));
 const statusWords: Record<ReferralFormStatus, string> = {
   draft: 'Not yet open to the public',
@@ -71,6 +75,16 @@ export function FormSettingsFields({ draft, set, problems, teamOptions }: Props)
           onChange={(v) => set({ subjectRole: v as ProfileRole | null })}
           error={shown(problems, 'subjectRole')}
           clearable
+          w={260}
+        />
+        <Select
+          label="What the form is for"
+          description="An application form is worded “Apply for a Keep Safe Card” and taken in on the desk as an application"
+          data={purposeData}
+          value={draft.purpose}
+          onChange={(v) => v && set({ purpose: v as ReferralFormPurpose })}
+          error={shown(problems, 'purpose')}
+          allowDeselect={false}
           w={260}
         />
       </Group>

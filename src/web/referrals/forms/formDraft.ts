@@ -2,7 +2,7 @@ import type { ReferralForm } from '../../../shared/api/referrals.ts';
 import type { TemplateDefinition } from '../../../shared/api/assessments.ts';
 import type { FormDefinition, FormSection } from '../../../shared/forms/definition.ts';
 import type { ProfileRole } from '../../../shared/records.ts';
-import { referralFormDefaults, type LawfulBasis, type ReferralFormStatus } from '../../../shared/referrals.ts';
+import { referralFormDefaults, type LawfulBasis, type ReferralFormPurpose, type ReferralFormStatus } from '../../../shared/referrals.ts';
 import { emptyDraft, withUid } from '../../assessments/TemplateDraft.ts';
 
 /** What the form builder edits: the settings, and either its own questions or a template's. */
@@ -17,6 +17,7 @@ export interface FormDraft {
   decisionDays: number;
   subjectRole: ProfileRole | null;
   status: ReferralFormStatus;
+  purpose: ReferralFormPurpose;
   source: 'own' | 'template';
   templateKey: string | null;
   /**
@@ -68,6 +69,7 @@ export function newFormDraft(teamId: string | null): FormDraft {
     decisionDays: referralFormDefaults.decisionDays,
     subjectRole: null,
     status: 'draft',
+    purpose: 'referral',
     source: 'own',
     templateKey: null,
     definition: editableDefinition({
@@ -88,6 +90,7 @@ export function draftOfForm(form: ReferralForm): FormDraft {
     decisionDays: form.decisionDays,
     subjectRole: form.subjectRole,
     status: form.status,
+    purpose: form.purpose,
     source: form.template ? 'template' : 'own',
     templateKey: form.template?.key ?? null,
     definition: editableDefinition(form.definition),
@@ -103,6 +106,7 @@ const settingsOf = (d: FormDraft) => ({
   decisionDays: d.decisionDays,
   subjectRole: d.subjectRole,
   status: d.status,
+  purpose: d.purpose,
 });
 
 /** The body of `POST /referral-forms`: its own sections, or the template's key. */

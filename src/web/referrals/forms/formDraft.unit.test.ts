@@ -21,6 +21,7 @@ const form: ReferralForm = {
   name: 'Report noise',
   team: { id: teamId, name: 'Community Safety team' },
   status: 'published',
+  purpose: 'referral',
   sensitive: false,
   decisionDays: 2,
   formVersion: 1,

@@ -9,6 +9,7 @@ import { seedPanelReferrals } from './panels.ts';
 import { seedPeople } from './people.ts';
 import { seedPlaces } from './places.ts';
 import { randomFrom } from './random.ts';
+import { seedRetention } from './retention.ts';
 import { insertReports, seedReportRows, subjectsOf } from './reports.ts';
 import { seedSharing } from './sharing.ts';
 import { seedStaff } from './staff.ts';
@@ -85,6 +86,7 @@ export async function seedDemoData(tx: Tx, input: DemoDataInput): Promise<AuditE
     victim_contact: cared.contacts.length,
     panel_referral: referrals,
   };
+  for (const [kind, count] of Object.entries(await seedRetention(tx, world, input.userId('admin@concord.test')))) counts[kind] = (counts[kind] ?? 0) + count;
   return [
     ...audit,
     ...Object.entries(counts).map(([kind, count]) => ({

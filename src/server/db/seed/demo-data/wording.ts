@@ -41,6 +41,7 @@ export const reasons: Record<ProfileRole, string[]> = {
     'Partner of the tenant; lives at the address on {street}',
     'Grandparent caring for the children at the address',
   ],
+  cardholder: ['Joined the Keep Safe Card scheme'],
   other: ['Landlord of the address on {street}; agreed to work with the council'],
 };
 

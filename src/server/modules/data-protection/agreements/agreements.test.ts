@@ -169,14 +169,14 @@ describe('an agreement\'s signed document', () => {
 describe('data protection settings', () => {
   it('keep the defaults until a system administrator changes them, from the version read', async () => {
     const first: DataProtectionSettings = (await admin.get('/api/v1/data-protection/settings')).json();
-    expect(first).toEqual({ reviewReminderDays: 30, lawfulBasisReviewMonths: 12, version: 0, isDefault: true, updatedAt: null, permissions: { canEdit: true } });
-    const saved = await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 14, lawfulBasisReviewMonths: 24, version: 0 });
+    expect(first).toEqual({ reviewReminderDays: 30, lawfulBasisReviewMonths: 12, redactOtherAgencyStaff: true, downloadDays: 14, version: 0, isDefault: true, updatedAt: null, permissions: { canEdit: true } });
+    const saved = await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 14, lawfulBasisReviewMonths: 24, redactOtherAgencyStaff: false, downloadDays: 7, version: 0 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ reviewReminderDays: 14, lawfulBasisReviewMonths: 24, version: 1, isDefault: false });
-    expectError(await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 20, lawfulBasisReviewMonths: 24, version: 0 }), 409, 'conflict');
-    expectError(await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 0, lawfulBasisReviewMonths: 24, version: 1 }), 422, 'validation_failed');
+    expect(saved.json()).toMatchObject({ reviewReminderDays: 14, lawfulBasisReviewMonths: 24, redactOtherAgencyStaff: false, downloadDays: 7, version: 1, isDefault: false });
+    expectError(await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 20, lawfulBasisReviewMonths: 24, redactOtherAgencyStaff: true, downloadDays: 14, version: 0 }), 409, 'conflict');
+    expectError(await admin.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 0, lawfulBasisReviewMonths: 24, redactOtherAgencyStaff: true, downloadDays: 14, version: 1 }), 422, 'validation_failed');
     expectError(await policeAdmin.get('/api/v1/data-protection/settings'), 403, 'forbidden');
-    expectError(await police.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 20, lawfulBasisReviewMonths: 24, version: 1 }), 403, 'forbidden');
+    expectError(await police.request('PUT', '/api/v1/data-protection/settings', { reviewReminderDays: 20, lawfulBasisReviewMonths: 24, redactOtherAgencyStaff: true, downloadDays: 14, version: 1 }), 403, 'forbidden');
 
     // A basis recorded without a review date takes the partnership's months.
     const person = await createProfile(police);

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { LawfulBasisEntry, LawfulBasisList, endLawfulBasisBody, lawfulBasisBody } from '../../../../shared/api/agreements.ts';
-import { addMonths } from '../../../../shared/data-protection.ts';
+import { addMonths, type ConsentMethod } from '../../../../shared/data-protection.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { mayEverEdit } from '../../../platform/access/records.ts';
 import { diff } from '../../../platform/audit/diff.ts';
 import type { Context } from '../../../platform/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../../platform/errors.ts';
 import { londonToday } from '../../../platform/london.ts';
-import { audienceOf, contributableRecord, viewableRecord, type SharedRecord } from '../../sharing/record-access.ts';
+import { audienceOf, contributableRecord, findRecord, viewableRecord, type SharedRecord } from '../../sharing/record-access.ts';
 import { liveAgreement } from '../agreements/service.ts';
 import { settingsOf } from '../settings/service.ts';
 import * as q from './queries.ts';
@@ -117,6 +117,35 @@ export async function recordLawfulBasis(ctx: Context, profileId: string, body: B
   });
   ctx.emit({ type: 'lawful_bases.changed', audience: await audienceOf(ctx, record), data: { profileId: record.id } });
   return presentOne(ctx, record.id, row.id);
+}
+
+/**
+ * The consent a person gave to join a scheme (a Keep Safe Card: Article 6 consent with Article 9
+ * explicit consent, for their health), recorded as the scheme organisation's basis when it holds
+ * them on no other: a force that already holds someone for a crime keeps the basis it has. Called
+ * on issuing a card, whose consent the scheme's administrators checked, so no record access is
+ * asked of the issuer. True when it recorded one.
+ */
+export async function recordSchemeConsent(ctx: Context, consent: { profileId: string; organisationId: string; givenOn: string; method: ConsentMethod }): Promise<boolean> {
+  const record = await findRecord(ctx, 'profile', consent.profileId);
+  if (await q.lockCurrent(ctx.tx, record.id, consent.organisationId)) return false;
+  const values = {
+    basis: 'consent' as const,
+    specialCategoryCondition: 'explicit-consent' as const,
+    agreementId: null,
+    consentGivenOn: consent.givenOn,
+    consentMethod: consent.method,
+    reviewOn: addMonths(londonToday(), (await settingsOf(ctx.tx, record.partnershipId)).lawfulBasisReviewMonths),
+  };
+  const row = await q.insertBasis(ctx.tx, { ...values, partnershipId: record.partnershipId, profileId: record.id, organisationId: consent.organisationId, notes: 'Consent to join the Keep Safe Card scheme', recordedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null });
+  ctx.audit({
+    action: 'lawful_basis.recorded',
+    ...subjectOf(record, row.id),
+    changes: diff(null, values, auditedFields),
+    details: { record: { kind: 'profile', id: record.id }, basis: row.basis, superseded: null },
+  });
+  ctx.emit({ type: 'lawful_bases.changed', audience: await audienceOf(ctx, record), data: { profileId: record.id } });
+  return true;
 }
 
 /** Ends a current basis of the actor's own organisation: consent withdrawn, or no longer needed. The note goes to the audit trail. */

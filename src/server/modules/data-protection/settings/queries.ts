@@ -3,7 +3,7 @@ import { dataProtectionSettings } from '../../../db/schema/index.ts';
 import type { Tx } from '../../../db/transaction.ts';
 
 export type SettingsRow = typeof dataProtectionSettings.$inferSelect;
-export type SettingsValues = Pick<typeof dataProtectionSettings.$inferInsert, 'reviewReminderDays' | 'lawfulBasisReviewMonths' | 'updatedBy'>;
+export type SettingsValues = Pick<typeof dataProtectionSettings.$inferInsert, 'reviewReminderDays' | 'lawfulBasisReviewMonths' | 'redactOtherAgencyStaff' | 'downloadDays' | 'updatedBy'>;
 
 export async function getSettings(tx: Tx, partnershipId: string): Promise<SettingsRow | null> {
   const [row] = await tx.select().from(dataProtectionSettings).where(eq(dataProtectionSettings.partnershipId, partnershipId));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { DataProtectionSettings, dataProtectionSettingsBody } from '../../../../shared/api/agreements.ts';
 import { dataProtectionDefaults } from '../../../../shared/data-protection.ts';
+import { subjectAccessDefaults } from '../../../../shared/subject-access.ts';
 import type { Tx } from '../../../db/transaction.ts';
 import { canManagePartnershipLists } from '../../../platform/access/administration.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -16,6 +17,8 @@ function settingsFrom(row: q.SettingsRow | null): Settings {
   return {
     reviewReminderDays: row?.reviewReminderDays ?? dataProtectionDefaults.reviewReminderDays,
     lawfulBasisReviewMonths: row?.lawfulBasisReviewMonths ?? dataProtectionDefaults.lawfulBasisReviewMonths,
+    redactOtherAgencyStaff: row?.redactOtherAgencyStaff ?? subjectAccessDefaults.redactOtherAgencyStaff,
+    downloadDays: row?.downloadDays ?? subjectAccessDefaults.downloadDays,
   };
 }
 
@@ -34,7 +37,7 @@ function present(actor: Actor, row: q.SettingsRow | null): DataProtectionSetting
   };
 }
 
-const auditedFields = ['reviewReminderDays', 'lawfulBasisReviewMonths'] as const;
+const auditedFields = ['reviewReminderDays', 'lawfulBasisReviewMonths', 'redactOtherAgencyStaff', 'downloadDays'] as const;
 
 /** Settings are the partnership's, not a person's: reading them is not audited. */
 export async function getSettings(ctx: Context): Promise<DataProtectionSettings> {

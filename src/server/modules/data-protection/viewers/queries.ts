@@ -24,7 +24,11 @@ export function entitiesOf(profileId: string | SQL): SQL {
     union all select 'message', m.id from messages m where m.profile_id = ${profileId}
     union all select 'appointment', p.id from appointments p where p.profile_id = ${profileId}
     union all select 'portal_access', x.id from portal_access x where x.profile_id = ${profileId}
-    union all select 'emergency_access', g.id from emergency_accesses g where g.profile_id = ${profileId}`;
+    union all select 'emergency_access', g.id from emergency_accesses g where g.profile_id = ${profileId}
+    union all select 'lawful_basis', b.id from profile_lawful_bases b where b.profile_id = ${profileId}
+    union all select 'subject_access_request', s.id from subject_access_requests s where s.profile_id = ${profileId}
+    union all select 'cardholder', c.id from cardholders c where c.profile_id = ${profileId}
+    union all select 'scheme_application', a.id from scheme_applications a where a.profile_id = ${profileId}`;
 }
 
 export interface ViewerFilter {

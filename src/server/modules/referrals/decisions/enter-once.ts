@@ -37,7 +37,7 @@ export interface Accepted {
 
 type Acceptance = Pick<ReferralDecisionBody, 'reason' | 'caseType' | 'caseId' | 'profileId' | 'role' | 'reportVisibility'>;
 
-const forDesk = (ctx: Context, teamId: string): Context => (ctx.actor.teamId === teamId ? ctx : { ...ctx, actor: { ...ctx.actor, teamId } });
+export const forDesk = (ctx: Context, teamId: string): Context => (ctx.actor.teamId === teamId ? ctx : { ...ctx, actor: { ...ctx.actor, teamId } });
 
 /** The case: a new one of the type chosen, led by the decider, or an open one the desk may change. */
 async function caseFor(ctx: Context, referral: OpenedReferral, body: Acceptance): Promise<{ id: string; created: boolean }> {
@@ -48,7 +48,7 @@ async function caseFor(ctx: Context, referral: OpenedReferral, body: Acceptance)
 }
 
 /** The person: one of the likely matches the desk may add to, or a new profile from what the referrer said. */
-async function personFor(ctx: Context, referral: OpenedReferral, body: Acceptance, role: NonNullable<Acceptance['role']>): Promise<{ id: string; created: boolean }> {
+export async function personFor(ctx: Context, referral: OpenedReferral, body: Pick<Acceptance, 'reason' | 'profileId'>, role: NonNullable<Acceptance['role']>): Promise<{ id: string; created: boolean }> {
   if (body.profileId) return { id: (await contributableRecord(ctx, 'profile', body.profileId)).id, created: false };
   const reasonCreated = `Referred to ${referral.team.name} (${referral.reference}): ${body.reason}`;
   // The desk chose not to link any of the likely matches it was shown: no second check here.

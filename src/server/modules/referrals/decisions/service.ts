@@ -8,6 +8,7 @@ import { emailDecided } from '../emails.ts';
 import { openForDesk, referralSubject, takeStep, type OpenedReferral, type ReferralDeps } from '../referral.ts';
 import { acceptIntoCase, type Accepted } from './enter-once.ts';
 import * as q from './queries.ts';
+import { takeInApplication, type TakenIn } from './scheme.ts';
 
 type DecisionReply = z.infer<typeof referralDecisionReply>;
 
@@ -23,7 +24,7 @@ const accepting: readonly ReferralDecision[] = ['new-case', 'existing-case'];
 const belongsTo: [keyof ReferralDecisionBody, readonly ReferralDecision[]][] = [
   ['caseType', ['new-case']],
   ['caseId', ['existing-case']],
-  ['profileId', accepting],
+  ['profileId', [...accepting, 'scheme-application']],
   ['role', accepting],
   ['reportVisibility', accepting],
   ['signpostedTo', ['signpost']],
@@ -46,7 +47,9 @@ function checkFields(body: ReferralDecisionBody): void {
 }
 
 /** Every decision is on the audit trail; why is the reason's to keep (erasable with the event's values), the details are ids only. */
-function auditDecision(ctx: Context, referral: OpenedReferral, body: ReferralDecisionBody, from: ReferralState, to: ReferralState, accepted: Accepted | null): void {
+function auditDecision(
+  ctx: Context, referral: OpenedReferral, body: ReferralDecisionBody, from: ReferralState, to: ReferralState, accepted: Accepted | null, takenIn: TakenIn | null = null,
+): void {
   ctx.audit({
     action: 'referral.decided',
     ...referralSubject(referral),
@@ -57,10 +60,10 @@ function auditDecision(ctx: Context, referral: OpenedReferral, body: ReferralDec
       from,
       to,
       caseId: accepted?.caseId ?? null,
-      profileId: accepted?.profileId ?? null,
+      profileId: accepted?.profileId ?? takenIn?.profileId ?? null,
       reportId: accepted?.reportId ?? null,
       assessmentId: accepted?.assessmentId ?? null,
-      createdProfile: accepted?.createdProfile ?? false,
+      createdProfile: accepted?.createdProfile ?? takenIn?.createdProfile ?? false,
       createdCase: accepted?.createdCase ?? false,
     },
   });
@@ -85,22 +88,24 @@ export async function decide(ctx: Context, deps: ReferralDeps, id: string, body:
   }
   const moved = await takeStep(ctx, referral, decisionSteps[body.decision], step);
   const accepted = accepting.includes(body.decision) ? await acceptIntoCase(ctx, referral, body) : null;
+  const takenIn = body.decision === 'scheme-application' ? await takeInApplication(ctx, referral, body) : null;
   await q.recordDecision(ctx.tx, referral.id, {
     decision: body.decision,
     decisionReason: body.reason,
     decidedAt: new Date(),
     decidedBy: ctx.actor.id,
     caseId: accepted?.caseId ?? null,
-    profileId: accepted?.profileId ?? null,
+    profileId: accepted?.profileId ?? takenIn?.profileId ?? null,
     reportId: accepted?.reportId ?? null,
     assessmentId: accepted?.assessmentId ?? null,
     signpostedTo: body.decision === 'signpost' ? body.signpostedTo! : null,
   });
-  auditDecision(ctx, referral, body, from, moved.status, accepted);
+  auditDecision(ctx, referral, body, from, moved.status, accepted, takenIn);
   await emailDecided(ctx, deps.mailer, referral);
   return {
     status: moved.status,
     version: moved.version,
+    ...(takenIn ? { profileId: takenIn.profileId, applicationId: takenIn.applicationId } : {}),
     ...(accepted ? { caseId: accepted.caseId, profileId: accepted.profileId, reportId: accepted.reportId } : {}),
     ...(accepted?.assessmentId ? { assessmentId: accepted.assessmentId, assessmentStatus: accepted.assessmentStatus! } : {}),
   };

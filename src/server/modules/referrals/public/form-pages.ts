@@ -107,7 +107,8 @@ export function formPages(pages: Pages, limits: SendLimits) {
       if (page === 'about-you') return show(reply, form, 'about-you', { values: {} });
       const reference = request.query.reference;
       if (page === 'sent' && reference && referencePattern.test(reference)) {
-        return sendPage(reply, pages, 200, 'sent', { ...formContext(form), title: 'Referral sent', reference, errorList: [] });
+        const context = formContext(form);
+        return sendPage(reply, pages, 200, 'sent', { ...context, title: context.wording.sent, reference, errorList: [] });
       }
       return toStart(reply, form);
     });

@@ -2,7 +2,7 @@
  * What each page of a public referral form shows, as the context of its template in views/.
  */
 import { askedQuestions } from '../../../../shared/forms/engine.ts';
-import { lawfulBasisLabels } from '../../../../shared/referrals.ts';
+import { lawfulBasisLabels, type ReferralFormPurpose } from '../../../../shared/referrals.ts';
 import type { ReferralFormInUse } from '../../referral-forms/service.ts';
 import { dateInWords } from './dates.ts';
 import { problemsById, referrerView, sectionView, subjectView } from './fields.ts';
@@ -17,7 +17,32 @@ export interface View {
   context: Record<string, unknown>;
 }
 
-const checkTitle = 'Check your answers before sending your referral';
+/** The pages' words for what is being sent: a referral, or an application for a scheme's card. */
+const wordings = {
+  referral: {
+    service: 'Make a referral',
+    noun: 'referral',
+    send: 'Send referral',
+    sent: 'Referral sent',
+    checkTitle: 'Check your answers before sending your referral',
+    personLead: 'Tell us what you know about the person this referral is about.',
+    before: 'You will be asked about yourself, about the person the referral is about, and some questions about your concern. You do not need an account.',
+    next: 'The team will read your referral and decide how to help.',
+    afterSent: [] as string[],
+  },
+  'scheme-application': {
+    service: 'Apply for a Keep Safe Card',
+    noun: 'application',
+    send: 'Send application',
+    sent: 'Application sent',
+    checkTitle: 'Check your answers before sending your application',
+    personLead: 'Tell us about the person the card is for. If it is for you, give your own details.',
+    before: 'You will be asked about yourself, about the person the card is for, how to help them in an emergency and whom to call. You do not need an account.',
+    next: 'The Keep Safe team will read your application and check the details with you.',
+    afterSent: ['We will contact you to take a photo for the card.'],
+  },
+} satisfies Record<ReferralFormPurpose, unknown>;
+export const wordingOf = (purpose: ReferralFormPurpose) => wordings[purpose];
 
 /** The error summary's list: each problem linked to its field. */
 export const errorListOf = (problems: PageProblem[]) => problems.map((p) => ({ text: p.text, ...(p.id ? { href: `#${p.id}` } : {}) }));
@@ -28,6 +53,7 @@ const decisionTime = (days: number) => (days === 0 ? 'on the working day it arri
 /** What every page of a form shares: its wording, and the quick exit on a sensitive one. */
 export function formContext(form: ReferralFormInUse) {
   return {
+    wording: wordingOf(form.purpose),
     form: { slug: form.slug, title: form.name, introduction: form.introduction, privacyNotice: form.privacyNotice, lawfulBasis: lawfulBasisLabels[form.lawfulBasis] },
     sensitive: form.sensitive,
     serviceUrl: `/refer/${form.slug}`,
@@ -108,7 +134,7 @@ export function formPageView(pages: Pages, form: ReferralFormInUse, page: PageId
   if (page === 'check') {
     return {
       name: 'check',
-      context: { ...common, title: checkTitle, parts: checkParts(form, s.values), consent: s.consent, consentError: byId.get('consent') },
+      context: { ...common, title: wordingOf(form.purpose).checkTitle, parts: checkParts(form, s.values), consent: s.consent, consentError: byId.get('consent') },
     };
   }
   if (page === 'about-you') {
@@ -117,7 +143,7 @@ export function formPageView(pages: Pages, form: ReferralFormInUse, page: PageId
   if (page === 'about-the-person') {
     return {
       name: 'question',
-      context: { ...common, title: 'About the person', lead: 'Tell us what you know about the person this referral is about.', fields: subjectView(s.values, byId).map(pages.field) },
+      context: { ...common, title: 'About the person', lead: wordingOf(form.purpose).personLead, fields: subjectView(s.values, byId).map(pages.field) },
     };
   }
   const index = sectionIndexOf(page) ?? 0;

@@ -43,7 +43,7 @@ export const agreementsWalk = {
   'POST /api/v1/profiles/:id/lawful-bases': (r: Records) => ({ params: { id: r.profile.id }, body: { basis: 'legitimate-interests', notes: by } }),
   'POST /api/v1/lawful-bases/:id/end': () => ({ params: { id: made.lawfulBasisId }, body: { reason: 'no-longer-needed', note: by } }),
   'GET /api/v1/data-protection/settings': () => ({}),
-  'PUT /api/v1/data-protection/settings': () => ({ body: { reviewReminderDays: 7, lawfulBasisReviewMonths: 6, version: 0 } }),
+  'PUT /api/v1/data-protection/settings': () => ({ body: { reviewReminderDays: 7, lawfulBasisReviewMonths: 6, redactOtherAgencyStaff: false, downloadDays: 7, version: 0 } }),
 };
 
 const partnership: Stranger[] = ['council', 'councilAdmin', 'readOnly'];
