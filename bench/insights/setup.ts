@@ -26,6 +26,21 @@ export interface Callers {
 const demoPartnerships = ['Demo County Community Safety Partnership', 'Neighbouring County'];
 
 /**
+ * Gives four in five of the team's people their owning organisation's lawful basis (a public task,
+ * a tenth of them past their review date), so the compliance view's two lawful basis checks probe
+ * real rows. Only people without one, so a second run adds none.
+ */
+async function recordBases(pool: pg.Pool, teamId: string): Promise<void> {
+  await pool.query(`
+    insert into profile_lawful_bases (id, partnership_id, profile_id, organisation_id, basis, review_on)
+    select gen_random_uuid(), p.partnership_id, p.id, t.organisation_id, 'public-task',
+           current_date + case when abs(hashtext(p.id::text)) % 10 = 0 then -30 else 200 end
+      from profiles p join teams t on t.id = p.owner_team_id
+     where p.owner_team_id = $1 and p.merged_into_id is null and abs(hashtext(p.id::text || 'basis')) % 5 <> 0
+       and not exists (select 1 from profile_lawful_bases b where b.profile_id = p.id and b.organisation_id = t.organisation_id and b.ended_at is null)`, [teamId]);
+}
+
+/**
  * A generated partnership (a twentieth of the scale: about 48,000 people and 14,000 cases), by
  * name or else the last, and the team of its police named `teamName`. The generator dates
  * records in the order of their partnerships, so the last one's whole record falls in the last
@@ -85,6 +100,7 @@ async function sessionFor(pool: pg.Pool, userId: string): Promise<{ cookie: stri
 export async function benchCallers(pool: pg.Pool, partnershipName: string | undefined, teamName: string, teamSize: number): Promise<Callers> {
   const found = await benchTeam(pool, partnershipName, teamName);
   const members = await growTeam(pool, found.teamId, teamSize);
+  await recordBases(pool, found.teamId);
   const { rows: [admin] } = await pool.query<{ id: string }>(`
     insert into users (id, team_id, email, name, role)
     select $1, t.id, 'insights.admin@bench.concord.test', 'Insights administrator', 'system_admin'

@@ -57,7 +57,7 @@ function drawChannel(onForm: boolean): ReferralChannel {
   return r < 0.85 ? 'phone' : r < 0.93 ? 'email' : r < 0.98 ? 'paper' : 'in-person';
 }
 
-const reasons: Record<Exclude<ReferralDecision, 'more-information'>, string[]> = {
+const reasons: Record<Exclude<ReferralDecision, 'more-information' | 'scheme-application'>, string[]> = {
   'new-case': ['Meets the threshold for ASB case management.', 'Repeat victim; a case opened for the team to work.'],
   'existing-case': ['Already known: added to the open case.', 'Part of the ongoing case on this street.'],
   signpost: ['Better served by another service; the referrer was told where to go.', 'Not for this team; signposted with the referrer\'s agreement.'],
