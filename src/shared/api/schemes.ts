@@ -88,7 +88,7 @@ export type CardholderRow = z.infer<typeof cardholderRow>;
 export const cardholderPage = page(cardholderRow);
 export type CardholderPage = z.infer<typeof cardholderPage>;
 
-export const cardholder = cardholderRow.extend({
+export const cardholderDetails = z.object({
   condition: z.string(),
   communication: z.string(),
   medicationNotes: z.string().nullable(),
@@ -97,6 +97,11 @@ export const cardholder = cardholderRow.extend({
   usesDisabilityContactLine: z.boolean(),
   showConditionOnCard: z.boolean(),
   parentalConsent: z.object({ by: z.string(), on: isoDate }).nullable(),
+});
+export type CardholderDetails = z.infer<typeof cardholderDetails>;
+
+export const cardholder = cardholderRow.extend({
+  ...cardholderDetails.shape,
   keyworker: ref.nullable(),
   joinedOn: isoDate,
   reviewConfirmedOn: isoDate.nullable(),
@@ -211,17 +216,6 @@ export const cardholderDetailsInput = z.strictObject({
 });
 export type CardholderDetailsInput = z.infer<typeof cardholderDetailsInput>;
 
-export const cardholderDetails = z.object({
-  condition: z.string(),
-  communication: z.string(),
-  medicationNotes: z.string().nullable(),
-  carers: z.array(schemeContact),
-  emergencyContacts: z.array(schemeContact),
-  usesDisabilityContactLine: z.boolean(),
-  showConditionOnCard: z.boolean(),
-  parentalConsent: z.object({ by: z.string(), on: isoDate }).nullable(),
-});
-export type CardholderDetails = z.infer<typeof cardholderDetails>;
 
 /** A renewal names no holder: the person's own place on the register is the one renewed. */
 export const applicationBody = z.strictObject({

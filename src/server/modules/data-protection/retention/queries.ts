@@ -102,6 +102,15 @@ export async function identifyingTokens(tx: Tx, profileId: string): Promise<stri
   return [...new Set(rows.flatMap((r) => (r.token && r.token.trim().length >= 3 ? [r.token.trim()] : [])))];
 }
 
+/** Runs statements, adding up how many rows each named part changed: what the events and replies report. */
+function counted(tx: Tx) {
+  const counts: Record<string, number> = {};
+  const run = async (name: string, statement: SQL) => {
+    counts[name] = (counts[name] ?? 0) + count(await tx.execute(statement));
+  };
+  return { counts, run };
+}
+
 /** Storage keys of the files held for the person: photo, documents on them, message attachments. */
 export async function filesOf(tx: Tx, profileId: string): Promise<{ id: string; storageKey: string; photo: boolean }[]> {
   const { rows } = await tx.execute<{ id: string; storage_key: string; photo: boolean }>(sql`
@@ -127,10 +136,7 @@ export async function filesOf(tx: Tx, profileId: string): Promise<{ id: string; 
 export async function anonymiseProfile(tx: Tx, profileId: string, sealed: { text: string; subject: string; submission: (old: string) => string }): Promise<Record<string, number>> {
   const removed = removedText;
   const id = profileId;
-  const counts: Record<string, number> = {};
-  const run = async (name: string, statement: SQL) => {
-    counts[name] = (counts[name] ?? 0) + count(await tx.execute(statement));
-  };
+  const { counts, run } = counted(tx);
 
   await run('profile', sql`
     update profiles set first_name = ${anonymisedName.firstName}, last_name = ${anonymisedName.lastName},
@@ -431,10 +437,7 @@ async function deleteRecordWork(tx: Tx, kind: 'profile' | 'case', id: string, co
 
 /** Deletes a person and everything on their record; the caller anonymised them first, so referrals about them keep nobody. */
 export async function deleteProfile(tx: Tx, id: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  const run = async (name: string, statement: SQL) => {
-    counts[name] = (counts[name] ?? 0) + count(await tx.execute(statement));
-  };
+  const { counts, run } = counted(tx);
   await deleteRecordWork(tx, 'profile', id, counts);
   await run('risk_level_changes', sql`delete from risk_level_changes where profile_id = ${id}`);
   await run('victim_contacts', sql`delete from victim_contacts where profile_id = ${id}`);
@@ -481,10 +484,7 @@ export async function deleteProfile(tx: Tx, id: string): Promise<Record<string, 
 
 /** Deletes a case and everything on it; its people stay (a retention decision on them is their own). */
 export async function deleteCase(tx: Tx, id: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  const run = async (name: string, statement: SQL) => {
-    counts[name] = (counts[name] ?? 0) + count(await tx.execute(statement));
-  };
+  const { counts, run } = counted(tx);
   await deleteRecordWork(tx, 'case', id, counts);
   await run('action_plans', sql`delete from action_plans where case_id = ${id}`);
   await run('interventions', sql`delete from case_interventions where case_id = ${id}`);
