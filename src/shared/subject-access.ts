@@ -26,7 +26,7 @@ export const openSarStatuses: readonly SarStatus[] = ['queued', 'collecting', 'i
 /** What an item of the export is. */
 export const sarItemKinds = [
   'profile', 'relationship', 'case', 'report', 'document', 'assessment', 'task', 'reminder', 'contact',
-  'safety_plan', 'appointment', 'message', 'lawful_basis', 'emergency_access', 'cardholder', 'history', 'viewers',
+  'safety_plan', 'appointment', 'message', 'lawful_basis', 'emergency_access', 'cardholder', 'referral', 'history', 'viewers',
 ] as const;
 export type SarItemKind = (typeof sarItemKinds)[number];
 export const sarItemKindLabels: Record<SarItemKind, string> = {
@@ -45,6 +45,7 @@ export const sarItemKindLabels: Record<SarItemKind, string> = {
   lawful_basis: 'Lawful basis',
   emergency_access: 'Emergency access',
   cardholder: 'Keep Safe Card',
+  referral: 'Referral about you',
   history: 'Change to your details',
   viewers: 'Who viewed the record',
 };

@@ -100,7 +100,7 @@ CREATE TABLE "subject_access_items" (
 	"decided_by" uuid,
 	"decided_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
-	CONSTRAINT "subject_access_items_kind_check" CHECK ("subject_access_items"."kind" in ('profile', 'relationship', 'case', 'report', 'document', 'assessment', 'task', 'reminder', 'contact', 'safety_plan', 'appointment', 'message', 'lawful_basis', 'emergency_access', 'cardholder', 'history', 'viewers')),
+	CONSTRAINT "subject_access_items_kind_check" CHECK ("subject_access_items"."kind" in ('profile', 'relationship', 'case', 'report', 'document', 'assessment', 'task', 'reminder', 'contact', 'safety_plan', 'appointment', 'message', 'lawful_basis', 'emergency_access', 'cardholder', 'referral', 'history', 'viewers')),
 	CONSTRAINT "subject_access_items_decision_check" CHECK ("subject_access_items"."decision" in ('include', 'withhold')),
 	CONSTRAINT "subject_access_items_exemption_check" CHECK ("subject_access_items"."exemption" is null or "subject_access_items"."exemption" in ('third-party', 'crime-and-taxation', 'law-enforcement-s45', 'legal-privilege', 'serious-harm-health', 'serious-harm-social-work', 'serious-harm-education', 'child-abuse-data', 'management-forecasts', 'negotiations', 'confidential-references')),
 	CONSTRAINT "subject_access_items_withheld_check" CHECK ("subject_access_items"."decision" <> 'withhold' or "subject_access_items"."exemption" is not null)

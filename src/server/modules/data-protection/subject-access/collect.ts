@@ -5,7 +5,7 @@ import { profileLabels } from '../../../../shared/labels/profiles.ts';
 import { printedCardNumber } from '../../../../shared/schemes.ts';
 import { sarItemKindLabels, sarItemKinds, type SarItemKind } from '../../../../shared/subject-access.ts';
 import type { Tx } from '../../../db/transaction.ts';
-import { open, type KeyRing } from '../../../platform/crypto/envelope.ts';
+import { open, openJson, type KeyRing } from '../../../platform/crypto/envelope.ts';
 import { tableCsv } from '../../../platform/spreadsheet.ts';
 import { dateWords, dayWords, timeWords } from '../../summaries/document.ts';
 import { listViewers } from '../viewers/queries.ts';
@@ -222,6 +222,20 @@ export async function collect(tx: Tx, keyRing: KeyRing, profileId: string, optio
     });
   }
 
+  // What a referrer said about the person is theirs to see; who referred them is a third party.
+  const referrers: { firstName: string; lastName: string }[] = [];
+  for (const r of await q.referralsOf(tx, profileId)) {
+    const said = openJson<{ referrer: { name: string }; answers: Record<string, unknown>; concern: string | null }>(keyRing, r.sealed_submission);
+    referrers.push(splitName(said.referrer.name));
+    add({
+      kind: 'referral', organisationId: r.organisation_id, sourceId: r.id, title: titleOf('referral', r.received_at), occurredAt: r.received_at,
+      fields: {
+        Reference: r.reference, Received: timeWords(r.received_at), 'Sent to': r.team_name, Status: r.status, 'Referred by': 'Someone who referred you',
+        Concern: orNot(said.concern), Answers: r.definition ? answersText(said.answers, r.definition) : 'None',
+      },
+    });
+  }
+
   for (const h of await q.historyOf(tx, profileId)) {
     add({
       kind: 'history', organisationId: h.organisation_id ?? person.owner_organisation_id, sourceId: h.id, title: titleOf('history', h.at), occurredAt: h.at,
@@ -252,7 +266,7 @@ export async function collect(tx: Tx, keyRing: KeyRing, profileId: string, optio
     return options.redactOtherAgencyStaff && s.organisation_id !== options.handlingOrganisationId ? `A member of staff of ${s.organisation_name}` : s.name;
   };
   const keep = ownNames.flatMap((n) => [n.first_name, n.last_name, `${n.first_name} ${n.last_name}`]);
-  const thirdParty = nameForms(thirdPartyNames.map((n) => ({ firstName: n.first_name, lastName: n.last_name })), keep);
+  const thirdParty = nameForms([...thirdPartyNames.map((n) => ({ firstName: n.first_name, lastName: n.last_name })), ...referrers], keep);
   const otherStaff = nameForms(hiddenStaff.map((s) => splitName(s.name)), keep);
 
   const order = (kind: SarItemKind) => sarItemKinds.indexOf(kind);

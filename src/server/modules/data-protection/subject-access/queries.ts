@@ -478,6 +478,20 @@ export async function cardholdersOf(tx: Tx, profileId: string): Promise<Cardhold
   return rows.map((r) => ({ ...r, created_at: new Date(r.created_at) }));
 }
 
+export type ReferralRow = {
+  id: string; reference: string; status: string; received_at: Date; team_name: string; organisation_id: string; sealed_submission: string;
+  definition: AssessmentRow['definition'] | null;
+};
+
+/** Referrals taken in about the person, with the form they were made on; what the referrer said is sealed. */
+export async function referralsOf(tx: Tx, profileId: string): Promise<ReferralRow[]> {
+  const { rows } = await tx.execute<ReferralRow>(sql`
+    select r.id, r.reference, r.status, r.received_at, t.name as team_name, t.organisation_id, r.sealed_submission, v.definition
+      from referrals r join teams t on t.id = r.team_id left join referral_form_versions v on v.id = r.form_version_id
+     where r.profile_id = ${profileId} order by r.received_at`);
+  return rows.map((r) => ({ ...r, received_at: new Date(r.received_at) }));
+}
+
 export async function partnershipName(tx: Tx, partnershipId: string): Promise<string> {
   const { rows } = await tx.execute<{ name: string }>(sql`select name from partnerships where id = ${partnershipId}`);
   return rows[0]?.name ?? '';

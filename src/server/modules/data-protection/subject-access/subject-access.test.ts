@@ -8,6 +8,7 @@ import { londonToday } from '../../../platform/london.ts';
 import { startTestApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { complete, matrixAllMax, start } from '../../assessments/assessments.fixtures.ts';
 import { pdfBytes, query, upload } from '../../documents/documents.fixtures.ts';
+import { keyIn, uniqueReferral } from '../../referrals/referrals.fixtures.ts';
 import { auditOf, emails, enrolledUser, expectError, loadStructure } from '../../sharing/records.fixtures.ts';
 import { future } from '../../tasks/tasks.fixtures.ts';
 import { dueOn } from './clock.ts';
@@ -122,6 +123,9 @@ beforeAll(async () => {
   await ok(council.post(`/api/v1/profiles/${orla.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), visibility: 'shared', body: '<p>Councilreport visit; the neighbour at Bramblewood complained.</p>' }), 'write a council report');
   await ok(council.post(`/api/v1/profiles/${orla.id}/reports`, { reportType: 'visit', occurredAt: new Date().toISOString(), visibility: 'shared', body: '<p>Councilsecret Foxglove told us in confidence</p>' }), 'write a second council report');
   await ok(upload(council, `/api/v1/profiles/${orla.id}/documents?${query({ fileName: 'tenancy-letter.pdf', title: 'Councildoc tenancy letter', folder: 'Letters' })}`, pdfBytes('Councildoc Honeysuckle'), 'application/pdf'), 'upload a council letter');
+  // A referral about her, taken in onto her profile (the desk's decision is tested with referrals); its referrer is a third party.
+  const referral = await keyIn(police, uniqueReferral({ referrer: { name: 'Wilhelmina Thistlethorpe', relationship: 'neighbour' }, concern: 'Referralconcern Periwinkle: Wilhelmina Thistlethorpe heard shouting' }));
+  await t.database.pool.query('update referrals set profile_id = $1 where id = $2', [orla.id, referral.id]);
   // Who looked: the police officer and the council's coordinator opened her record.
   await ok(police.get(`/api/v1/profiles/${orla.id}`), 'open the profile');
   await ok(council.get(`/api/v1/profiles/${orla.id}`), 'open the profile as the council');
@@ -221,13 +225,14 @@ describe('a subject access request', () => {
     expect(names).toEqual(expect.arrayContaining(['index.pdf', 'who-viewed.csv', 'data/profile.json']));
     // Each record's text, third parties and other agencies' staff redacted.
     expect(zip.all).toMatch(/Phone: \(none\) → 07700 900777/);
+    expect(zip.all).toContain('Referralconcern Periwinkle');
     for (const words of ['Policereport Marigold', 'Casereport Orla Brindlecombe', 'Councilreport visit', 'Tasktitle Visit Orla', 'Messagebody Lavender', 'Harassed by an ex-partner', 'Casetitle Harassment']) {
       expect(zip.all).toContain(words);
     }
     expect(zip.all).toContain('[REDACTED: third party]');
     expect(names.some((n) => /^records\/\d{3}-assessment-/.test(n))).toBe(true);
     expect(zip.all).toContain('Do you know the offender(s)?: Know each other well');
-    for (const gone of ['Quennell', 'Ashgrove', 'Bramblewood', 'Councilsecret', 'Foxglove', 'Intelreport', 'Nightjar', 'Otherreport', 'Jo Evans']) {
+    for (const gone of ['Thistlethorpe', 'Wilhelmina', 'Quennell', 'Ashgrove', 'Bramblewood', 'Councilsecret', 'Foxglove', 'Intelreport', 'Nightjar', 'Otherreport', 'Jo Evans']) {
       expect(zip.all).not.toContain(gone);
     }
     expect(zip.all).toContain('A member of staff of Demo District Council');
