@@ -271,7 +271,11 @@ export async function anonymiseProfile(tx: Tx, profileId: string, sealed: { text
 
 /** What is sent to or about the person that is not their record: emails and texts to their addresses, and kept replies naming them. */
 export async function forgetCorrespondence(tx: Tx, profileId: string, tokens: string[]): Promise<Record<string, number>> {
-  const patterns = [profileId, ...tokens].map((t) => `%${escapeLike(t)}%`);
+  // A task's or a reminder's email quotes its title and links to it by id, not to the person.
+  const { rows: items } = await tx.execute<{ id: string }>(sql`
+    select k.id from tasks k where k.record_kind = 'profile' and k.record_id = ${profileId}
+    union all select n.id from actions n where n.record_kind = 'profile' and n.record_id = ${profileId}`);
+  const patterns = [profileId, ...items.map((i) => i.id), ...tokens].map((t) => `%${escapeLike(t)}%`);
   const any = sql`array[${sql.join(patterns.map((p) => sql`${p}`), sql`, `)}]::text[]`;
   const outbound = count(await tx.execute(sql`delete from outbound_messages where recipient ilike any(${any}) or body ilike any(${any}) or subject ilike any(${any})`));
   // The replies kept for repeated requests: the profile's own and any naming them.
@@ -298,10 +302,8 @@ const freeValueActions = [
  */
 export async function eraseAuditValues(tx: Tx, profileId: string, partnershipId: string, tokens: string[]): Promise<{ own: number; free: number }> {
   const items = sql`${entitiesOf(profileId)}
-    union all select 'lawful_basis', b.id from profile_lawful_bases b where b.profile_id = ${profileId}
     union all select 'referral', f.id from referrals f where f.profile_id = ${profileId}
     union all select 'report', f.report_id from referrals f where f.profile_id = ${profileId} and f.report_id is not null
-    union all select 'cardholder', c.id from cardholders c where c.profile_id = ${profileId}
     union all select 'access_request', q.id from access_requests q where q.record_kind = 'profile' and q.record_id = ${profileId}`;
   const own = count(await tx.execute(sql`
     delete from audit_values v
