@@ -97,6 +97,7 @@ export const portalSettingsBody = z.strictObject({
 });
 export const portalSettings = portalSettingsBody.extend({
   isDefault: z.boolean(),
+  updatedAt: isoTime.nullable(),
   permissions: z.object({ canEdit: z.boolean() }),
 });
 export type PortalSettings = z.infer<typeof portalSettings>;

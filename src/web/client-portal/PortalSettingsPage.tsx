@@ -1,17 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Box, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Stack, TextInput } from '@mantine/core';
 import { portalSettings, portalSettingsBody, type PortalSettings } from '../../shared/api/portal.ts';
 import { defaultExitUrl, defaultPortalName } from '../../shared/portal.ts';
-import { call } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form } from '../components/Form.tsx';
-import { notifySaved } from '../components/notify.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
-import { useFieldErrors } from '../components/useFieldErrors.ts';
-import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
-import { useVersionedForm } from '../components/useVersionedForm.ts';
+import { SettingsFooter, useSettingsForm } from '../components/SettingsForm.tsx';
 import { usePortalSettings } from './api.ts';
 import { portalKeys } from './keys.ts';
 
@@ -24,26 +19,13 @@ const compared: ComparedField<Values>[] = [
 ];
 
 function SettingsForm({ record }: { record: PortalSettings }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, valuesOf, portalSettings);
-  const errors = useFieldErrors(labels);
-  const guard = useLeaveGuard(changedFrom(valuesOf(form.base), form.values));
-  const save = useMutation({
-    mutationFn: (body: unknown) => call('PUT', '/portal-settings', portalSettings, { body }),
-    onSuccess: (saved) => {
-      guard.allow();
-      queryClient.setQueryData(portalKeys.settings, saved);
-      notifySaved('Portal settings saved.');
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
+  const { form, errors, guard, save, canEdit } = useSettingsForm({
+    record, valuesOf, schema: portalSettings, path: '/portal-settings', queryKey: portalKeys.settings, labels, what: 'Portal settings',
   });
   const submit = () => {
     const body = errors.check(portalSettingsBody, { version: form.base.version, ...form.values });
     if (body) save.mutate(body);
   };
-  const canEdit = record.permissions.canEdit;
   return (
     <Form onSubmit={submit}>
       <EditFormAlerts form={form} save={save} fields={compared} valuesOf={valuesOf} fieldErrors={errors.fieldErrors} />
@@ -70,16 +52,7 @@ function SettingsForm({ record }: { record: PortalSettings }) {
           />
         </Stack>
       </Box>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : 'Set for this partnership.'}
-        </Text>
-        {canEdit && (
-          <Button type="submit" loading={save.isPending}>
-            Save settings
-          </Button>
-        )}
-      </Group>
+      <SettingsFooter record={record} pending={save.isPending} />
       {guard.dialog}
     </Form>
   );

@@ -1,17 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { NumberInput, SimpleGrid } from '@mantine/core';
 import { insightSettings, insightSettingsBody, type InsightSettings } from '../../shared/api/insights.ts';
-import { call } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form } from '../components/Form.tsx';
-import { formatDateTime } from '../components/format.ts';
-import { notifySaved } from '../components/notify.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
-import { useFieldErrors } from '../components/useFieldErrors.ts';
-import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
-import { useVersionedForm } from '../components/useVersionedForm.ts';
+import { SettingsFooter, useSettingsForm } from '../components/SettingsForm.tsx';
 import { useInsightSettings } from './api.ts';
 import { insightKeys } from './keys.ts';
 
@@ -50,21 +44,8 @@ const descriptions: Record<keyof Values, string> = {
 };
 
 function SettingsForm({ record }: { record: InsightSettings }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, valuesOf, insightSettings);
-  const errors = useFieldErrors(labels);
-  const guard = useLeaveGuard(changedFrom(valuesOf(form.base), form.values));
-  const canEdit = record.permissions.canEdit;
-  const save = useMutation({
-    mutationFn: (body: unknown) => call('PUT', '/insights/settings', insightSettings, { body }),
-    onSuccess: (saved) => {
-      guard.allow();
-      queryClient.setQueryData(insightKeys.settings, saved);
-      notifySaved('Insight settings saved.');
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
+  const { form, errors, guard, save, canEdit } = useSettingsForm({
+    record, valuesOf, schema: insightSettings, path: '/insights/settings', queryKey: insightKeys.settings, labels, what: 'Insight settings',
   });
   const submit = () => {
     const problems = numberProblems(form.values);
@@ -100,16 +81,7 @@ function SettingsForm({ record }: { record: InsightSettings }) {
           />
         ))}
       </SimpleGrid>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : `Last changed ${formatDateTime(record.updatedAt)}.`}
-        </Text>
-        {canEdit && (
-          <Button type="submit" loading={save.isPending}>
-            Save settings
-          </Button>
-        )}
-      </Group>
+      <SettingsFooter record={record} pending={save.isPending} />
       {guard.dialog}
     </Form>
   );

@@ -1,17 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Box, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Box, Checkbox, Fieldset, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { victimCareSettings, victimCareSettingsBody, type VictimCareSettings } from '../../shared/api/victim-care.ts';
-import { call } from '../api/client.ts';
 import type { ComparedField } from '../components/changes.ts';
 import { EditFormAlerts } from '../components/EditFormAlerts.tsx';
 import { Form } from '../components/Form.tsx';
-import { formatDateTime } from '../components/format.ts';
-import { notifySaved } from '../components/notify.ts';
 import { Page } from '../components/Page.tsx';
 import { QueryStatus } from '../components/QueryStatus.tsx';
-import { useFieldErrors } from '../components/useFieldErrors.ts';
-import { changedFrom, useLeaveGuard } from '../components/useLeaveGuard.tsx';
-import { useVersionedForm } from '../components/useVersionedForm.ts';
+import { SettingsFooter, useSettingsForm } from '../components/SettingsForm.tsx';
 import { useVictimCareSettings } from './api.ts';
 import { victimCareKeys } from './keys.ts';
 import { numberProblems, ranges, settingsBody, settingsLabels, settingsValues, type SettingsValues } from './settings.ts';
@@ -50,20 +44,8 @@ function DaysInput({ field, value, onChange, error, description }: DaysProps) {
 }
 
 function SettingsForm({ record }: { record: VictimCareSettings }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, settingsValues, victimCareSettings);
-  const errors = useFieldErrors(settingsLabels);
-  const guard = useLeaveGuard(changedFrom(settingsValues(form.base), form.values));
-  const save = useMutation({
-    mutationFn: (body: unknown) => call('PUT', '/victim-care/settings', victimCareSettings, { body }),
-    onSuccess: (saved) => {
-      guard.allow();
-      queryClient.setQueryData(victimCareKeys.settings, saved);
-      notifySaved('Victim care settings saved.');
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
+  const { form, errors, guard, save } = useSettingsForm({
+    record, valuesOf: settingsValues, schema: victimCareSettings, path: '/victim-care/settings', queryKey: victimCareKeys.settings, labels: settingsLabels, what: 'Victim care settings',
   });
   const set = (field: keyof SettingsValues, value: string | boolean) => form.setValues((v) => ({ ...v, [field]: value }));
   const days = (field: keyof typeof ranges) => ({ field, value: form.values[field], onChange: (v: string) => set(field, v), error: errors.fieldErrors[field] });
@@ -118,14 +100,7 @@ function SettingsForm({ record }: { record: VictimCareSettings }) {
           <Checkbox label={settingsLabels.anyHateIncident} description="A local variant: any hate incident in the period flags the victim." checked={form.values.anyHateIncident} onChange={(ev) => set('anyHateIncident', ev.currentTarget.checked)} />
         </Stack>
       </Fieldset>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : `Last changed ${formatDateTime(record.updatedAt)}.`}
-        </Text>
-        <Button type="submit" loading={save.isPending}>
-          Save settings
-        </Button>
-      </Group>
+      <SettingsFooter record={record} pending={save.isPending} />
       {guard.dialog}
     </Form>
   );

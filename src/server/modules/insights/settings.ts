@@ -1,62 +1,20 @@
-import type { z } from 'zod';
-import type { InsightSettings, insightSettingsBody } from '../../../shared/api/insights.ts';
 import { insightDefaults } from '../../../shared/insights.ts';
-import { canManagePartnershipLists } from '../../platform/access/administration.ts';
-import type { Actor } from '../../platform/access/actor.ts';
-import { diff } from '../../platform/audit/diff.ts';
-import type { Context } from '../../platform/context.ts';
-import { ForbiddenError, staleVersion } from '../../platform/errors.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { partnershipSettings } from '../../platform/partnership-settings.ts';
 import * as q from './queries.ts';
 
-type Body = z.infer<typeof insightSettingsBody>;
-export type Settings = Omit<Body, 'version'>;
-
-function settingsFrom(row: q.SettingsRow | null): Settings {
-  return row
-    ? { staleAfterDays: row.staleAfterDays, repeatVictimIncidents: row.repeatVictimIncidents }
-    : { staleAfterDays: insightDefaults.staleAfterDays, repeatVictimIncidents: insightDefaults.repeatVictimIncidents };
-}
+const settings = partnershipSettings({
+  store: { get: q.getSettings, insert: q.insertSettings, update: q.updateSettings },
+  from: (row: q.SettingsRow | null) => ({
+    staleAfterDays: row?.staleAfterDays ?? insightDefaults.staleAfterDays,
+    repeatVictimIncidents: row?.repeatVictimIncidents ?? insightDefaults.repeatVictimIncidents,
+  }),
+  columns: (s) => ({ staleAfterDays: s.staleAfterDays, repeatVictimIncidents: s.repeatVictimIncidents }),
+  action: 'insight_settings.updated',
+  audited: ['staleAfterDays', 'repeatVictimIncidents'],
+  what: 'insight',
+});
 
 /** The partnership's settings, Concord's defaults where it has changed none. */
-export async function settingsOf(tx: Tx, partnershipId: string): Promise<Settings> {
-  return settingsFrom(await q.getSettings(tx, partnershipId));
-}
-
-function present(actor: Actor, row: q.SettingsRow | null): InsightSettings {
-  return {
-    ...settingsFrom(row),
-    version: row?.version ?? 0,
-    isDefault: !row,
-    updatedAt: row?.updatedAt.toISOString() ?? null,
-    permissions: { canEdit: canManagePartnershipLists(actor, actor.partnershipId) },
-  };
-}
-
-const auditedFields = ['staleAfterDays', 'repeatVictimIncidents'] as const;
-
-/** Settings are the partnership's, not a person's: reading them is not audited. */
-export async function getSettings(ctx: Context): Promise<InsightSettings> {
-  return present(ctx.actor, await q.getSettings(ctx.tx, ctx.actor.partnershipId));
-}
-
-/**
- * The partnership's system administrators change its settings as a whole, from the version they
- * read (0 while it keeps the defaults); a stale one is refused with the settings as they are now.
- */
-export async function updateSettings(ctx: Context, body: Body): Promise<InsightSettings> {
-  const partnershipId = ctx.actor.partnershipId;
-  if (!canManagePartnershipLists(ctx.actor, partnershipId)) throw new ForbiddenError('Only the partnership\'s system administrators change its insight settings.');
-  const current = await q.getSettings(ctx.tx, partnershipId);
-  const { version, ...wanted } = body;
-  const values = { ...wanted, updatedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null };
-  const saved = version === 0 ? await q.insertSettings(ctx.tx, partnershipId, values) : await q.updateSettings(ctx.tx, partnershipId, version, values);
-  if (!saved) throw staleVersion(present(ctx.actor, await q.getSettings(ctx.tx, partnershipId)));
-  ctx.audit({
-    action: 'insight_settings.updated',
-    entityType: 'partnership',
-    entityId: partnershipId,
-    changes: diff(settingsFrom(current), wanted, auditedFields),
-  });
-  return present(ctx.actor, saved);
-}
+export const settingsOf = settings.settingsOf;
+export const getSettings = settings.get;
+export const updateSettings = settings.update;

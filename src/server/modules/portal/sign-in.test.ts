@@ -225,7 +225,7 @@ describe('the partnership\'s portal settings', () => {
   it('are the defaults until its system administrators change them; every email then uses its name', async () => {
     const admin = await t.as(emails.admin);
     const defaults: PortalSettings = (await police.get('/api/v1/portal-settings')).json();
-    expect(defaults).toEqual({ version: 0, isDefault: true, serviceName: 'My account', exitUrl: 'https://www.bbc.co.uk/weather', permissions: { canEdit: false } });
+    expect(defaults).toEqual({ version: 0, isDefault: true, updatedAt: null, serviceName: 'My account', exitUrl: 'https://www.bbc.co.uk/weather', permissions: { canEdit: false } });
     expectError(await police.request('PUT', '/api/v1/portal-settings', body(defaults, { serviceName: 'Support' })), 403, 'forbidden');
     expectError(await admin.request('PUT', '/api/v1/portal-settings', body(defaults, { exitUrl: 'http://example.org' })), 422, 'validation_failed');
 

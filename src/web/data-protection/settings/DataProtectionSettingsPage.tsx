@@ -1,17 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Checkbox, NumberInput, SimpleGrid } from '@mantine/core';
 import { dataProtectionSettings, dataProtectionSettingsBody, type DataProtectionSettings } from '../../../shared/api/agreements.ts';
-import { call } from '../../api/client.ts';
 import type { ComparedField } from '../../components/changes.ts';
 import { EditFormAlerts } from '../../components/EditFormAlerts.tsx';
 import { Form } from '../../components/Form.tsx';
-import { formatDateTime } from '../../components/format.ts';
-import { notifySaved } from '../../components/notify.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
-import { useFieldErrors } from '../../components/useFieldErrors.ts';
-import { changedFrom, useLeaveGuard } from '../../components/useLeaveGuard.tsx';
-import { useVersionedForm } from '../../components/useVersionedForm.ts';
+import { SettingsFooter, useSettingsForm } from '../../components/SettingsForm.tsx';
 import { dataProtectionKeys, useDataProtectionSettings } from '../api.ts';
 
 type NumberField = 'reviewReminderDays' | 'lawfulBasisReviewMonths' | 'downloadDays';
@@ -63,21 +57,8 @@ const descriptions: Record<keyof Values, string> = {
 };
 
 function SettingsForm({ record }: { record: DataProtectionSettings }) {
-  const queryClient = useQueryClient();
-  const form = useVersionedForm(record, valuesOf, dataProtectionSettings);
-  const errors = useFieldErrors(labels);
-  const guard = useLeaveGuard(changedFrom(valuesOf(form.base), form.values));
-  const canEdit = record.permissions.canEdit;
-  const save = useMutation({
-    mutationFn: (body: unknown) => call('PUT', '/data-protection/settings', dataProtectionSettings, { body }),
-    onSuccess: (saved) => {
-      guard.allow();
-      queryClient.setQueryData(dataProtectionKeys.settings, saved);
-      notifySaved('Data protection settings saved.');
-    },
-    onError: (error) => {
-      if (!form.noticeConflict(error)) errors.fromServer(error);
-    },
+  const { form, errors, guard, save, canEdit } = useSettingsForm({
+    record, valuesOf, schema: dataProtectionSettings, path: '/data-protection/settings', queryKey: dataProtectionKeys.settings, labels, what: 'Data protection settings',
   });
   const submit = () => {
     const problems = numberProblems(form.values);
@@ -122,16 +103,7 @@ function SettingsForm({ record }: { record: DataProtectionSettings }) {
         onChange={(e) => form.set('redactOtherAgencyStaff', e.currentTarget.checked)}
         disabled={!canEdit}
       />
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {record.isDefault ? 'Concord’s defaults: nobody has changed them yet.' : `Last changed ${formatDateTime(record.updatedAt)}.`}
-        </Text>
-        {canEdit && (
-          <Button type="submit" loading={save.isPending}>
-            Save settings
-          </Button>
-        )}
-      </Group>
+      <SettingsFooter record={record} pending={save.isPending} />
       {guard.dialog}
     </Form>
   );
