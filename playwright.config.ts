@@ -88,6 +88,10 @@ export default defineConfig({
       OS_PLACES_KEY: 'e2e-not-a-real-key',
       // Every journey's public referrals come from 127.0.0.1; the limit itself is tested in the API suite.
       REFERRAL_RATE_LIMIT_PER_ADDRESS: '200',
+      // The single sign-on journey runs an OpenID Connect provider on 127.0.0.1, over plain http.
+      OIDC_ALLOW_HTTP_ISSUERS: 'true',
+      // The webhooks journey aims a hook at a receiver on 127.0.0.1, over plain http.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
   }, {
     command: 'node --import tsx e2e/fake-os-places.ts',

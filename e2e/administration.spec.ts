@@ -46,7 +46,7 @@ test('a team admin adds a user to their team', async ({ page, checkA11y }) => {
   await openAs(page, DEMO_USERS.policeLead);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeFocused();
-  await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('link')).toHaveText(['Users', 'Import profiles', 'Referral forms']);
+  await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('link')).toHaveText(['Users', 'Import', 'Referral forms']);
   await checkA11y(page);
 
   await page.getByRole('button', { name: 'Add user' }).click();

@@ -153,12 +153,41 @@ test('every data protection and Keep Safe page their administrators use passes a
   ]);
 });
 
+test('every integration, set-up and help page passes axe at 1366 and 390 px', async ({ page, checkA11y }, testInfo) => {
+  const base = testInfo.project.use.baseURL!;
+  const policeAdmin = await apiAs(base, DEMO_USERS.policeAdmin);
+  const hook = (await policeAdmin.send('POST', '/webhooks', { url: 'http://127.0.0.1:9/every-page', events: ['profile.created'], secret: 'every-page-secret-long' })) as { id: string };
+  await policeAdmin.send('POST', `/webhooks/${hook.id}/ping`, {});
+  await policeAdmin.dispose();
+  const police = await apiAs(base, DEMO_USERS.police);
+  await police.send('POST', '/suggestions', { title: `Show the risk level on the task list ${stamp}`, body: 'So that a visit to a high-risk victim is not missed.' });
+  await police.dispose();
+  const admin = await apiAs(base, DEMO_USERS.admin);
+  const setup = (await admin.send('POST', '/partnership-setups', { name: `Sweep County ${stamp} Community Safety Partnership` })) as { partnership: { id: string } };
+  await admin.dispose();
+
+  await sweep(page, checkA11y, DEMO_USERS.police, ['/help', '/help?q=share', '/help/sharing-a-record', '/suggestions']);
+  await sweep(page, checkA11y, DEMO_USERS.policeAdmin, ['/admin/webhooks', `/admin/webhooks/${hook.id}`, '/admin/sign-in', '/admin/imports/users']);
+  await sweep(page, checkA11y, DEMO_USERS.admin, [
+    '/admin/imports/users',
+    '/admin/imports/cases',
+    '/admin/imports/locations',
+    '/admin/setup',
+    `/admin/setup/${setup.partnership.id}`,
+    ...['organisations', 'teams', 'admins', 'lookups', 'case-types', 'agreement'].map((step) => `/admin/setup/${setup.partnership.id}/${step}`),
+    '/admin/sign-in',
+    '/help/new',
+    '/help/tasks/edit',
+    '/suggestions',
+  ]);
+});
+
 test('the pages before sign-in pass axe at 1366 and 390 px', async ({ browser, checkA11y }, testInfo) => {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   for (const size of widths) {
     await page.setViewportSize(size);
-    for (const path of ['/sign-in', '/forgot-password']) {
+    for (const path of ['/sign-in', '/sign-in?sso=code', '/sign-in?sso=not_linked', '/forgot-password']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await checkA11y(page);

@@ -23,7 +23,7 @@ test.beforeEach(() => test.setTimeout(120_000));
 test('an import with one bad row shows its problem and imports nothing; the corrected file imports everyone', async ({ page, checkA11y }) => {
   await openAs(page, DEMO_USERS.policeLead);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
-  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Import profiles' }).click();
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import profiles' })).toBeFocused();
   await expect(page.getByRole('row', { name: /Reason created Required/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Download a template/ })).toHaveAttribute('download', 'concord-profile-import-template.csv');
@@ -141,4 +141,31 @@ test('a case type gets a code and default sharing; a crossed edit shows both ver
   const row = page.getByRole('row', { name: /Hate crime and incidents/ });
   await expect(row).toContainText('HATE');
   await expect(row).toContainText('Tenancy team (Demo Housing Association): can edit');
+});
+
+test('an organisation administrator invites users from a file: a team outside their organisation is refused, then everyone is invited', async ({ page, checkA11y }) => {
+  const stamp = Date.now().toString(36);
+  const usersFile = (lines: string[]) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(`${['Name,Email,Team,Role,Supervisor', ...lines].join('\r\n')}\r\n`) });
+  const good = [`Rhian Price ${stamp},rhian.${stamp}@concord.test,Demo County Police / IOM team,Practitioner,no`, `Owen Hale ${stamp},owen.${stamp}@concord.test,Neighbourhood policing,Team administrator,yes`];
+  await openAs(page, DEMO_USERS.policeAdmin);
+  await page.goto('/admin/imports');
+  await page.getByRole('navigation', { name: 'What to import' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import users' })).toBeFocused();
+  await expect(page.getByRole('link', { name: /Download a template/ })).toHaveAttribute('download', 'concord-users-import-template.csv');
+  await checkA11y(page);
+
+  await page.locator('input[type=file]').setInputFiles(usersFile([...good, `Cerys Bad ${stamp},cerys.${stamp}@concord.test,Demo District Council / Community Safety team,Practitioner,`]));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What importing users.csv would do' })).toBeFocused();
+  await expect(page.getByRole('row', { name: /^4 Problem/ })).toContainText('Team: "Demo District Council / Community Safety team" is not a team you administer');
+  await expect(page.getByRole('button', { name: /^Import \d+ users?$/ })).toHaveCount(0);
+  await checkA11y(page);
+
+  await page.locator('input[type=file]').setInputFiles(usersFile(good));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import 2 users' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '2 users imported' })).toBeFocused();
+  await checkA11y(page);
+  const invited = (await (await page.request.get(`/api/v1/users?q=${stamp}`)).json()) as { items: { name: string; status: string }[] };
+  expect(invited.items.map((u) => [u.name, u.status]).sort()).toEqual([[`Owen Hale ${stamp}`, 'invited'], [`Rhian Price ${stamp}`, 'invited']]);
 });

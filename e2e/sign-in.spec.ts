@@ -35,7 +35,7 @@ test('a team admin signs in with their authenticator code and sees their home pa
 
   // A team admin works on the shared record, supervises the team, administers users and reads the audit trail; nothing else is offered.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'Community triggers', 'Referrals', 'Panels', 'Insights', 'Scheme look-up', 'Data protection', 'My team', 'Administration', 'Audit trail', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'Community triggers', 'Referrals', 'Panels', 'Insights', 'Scheme look-up', 'Data protection', 'My team', 'Administration', 'Audit trail', 'Suggestions', 'Help', 'Account']);
   await expect(main.getByRole('link', { name: 'Users', exact: true })).toBeVisible();
   await expect(main.getByText(new RegExp(`\\d+ users in ${me.team.name}`))).toBeVisible();
   await expect(main.getByRole('link', { name: 'Partnerships' })).toHaveCount(0);
@@ -53,7 +53,7 @@ test('a team admin signs in with their authenticator code and sees their home pa
 test('a practitioner sees only their own things, and focus moves to each new page heading', async ({ page, checkA11y }) => {
   await signIn(page, DEMO_USERS.council);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'Community triggers', 'Referrals', 'Panels', 'Insights', 'Data protection', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'People', 'Cases', 'Locations', 'Tasks', 'Reminders', 'Assessments', 'Access requests', 'Community triggers', 'Referrals', 'Panels', 'Insights', 'Data protection', 'Suggestions', 'Help', 'Account']);
   await expect(page.getByRole('heading', { name: 'Administration' })).toHaveCount(0);
 
   await nav.getByRole('link', { name: 'Account' }).click();

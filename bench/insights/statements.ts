@@ -27,7 +27,7 @@ export async function statementsOf(pool: pg.Pool, actor: Actor, useCase: (ctx: C
     await client.query('begin');
     const tx = drizzle(recording as unknown as pg.PoolClient, { schema }) as unknown as Tx;
     const ignore = () => undefined;
-    await useCase({ actor, origin: { ip: null }, tx, audit: ignore, refuse: ignore, emit: ignore, afterCommit: ignore });
+    await useCase({ actor, origin: { ip: null }, tx, audit: ignore, refuse: ignore, emit: ignore, hook: ignore, afterCommit: ignore });
   } finally {
     await client.query('rollback');
     client.release();

@@ -25,9 +25,12 @@ import { readableUrl } from './platform/http/url.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/boss.ts';
 import { createMailer } from './platform/notify/mailer.ts';
+import { createWebhookDispatch } from './platform/webhooks/outbox.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { webhookRoutes } from './modules/webhooks/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { singleSignOnRoutes } from './modules/auth/sso/routes.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { startSessionExpiry } from './modules/auth/expiry.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
@@ -37,6 +40,8 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { lookupRoutes } from './modules/lookups/routes.ts';
 import { profileImportRoutes } from './modules/profile-imports/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
+import { setupRoutes } from './modules/partnership-setup/routes.ts';
 import { profileMergeRoutes } from './modules/profile-merges/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
@@ -77,6 +82,8 @@ import { retentionRoutes } from './modules/data-protection/retention/routes.ts';
 import { disclosureLogRoutes } from './modules/data-protection/disclosure-log/routes.ts';
 import { summaryRoutes } from './modules/summaries/routes.ts';
 import { schemeRoutes } from './modules/schemes/routes.ts';
+import { helpRoutes } from './modules/help/routes.ts';
+import { suggestionRoutes } from './modules/suggestions/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -112,9 +119,10 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const mailer = await createMailer({ config, jobs, database, log });
   const outbox = startOutboxDeliverer({ database, events, log });
   const chainer = startAuditChainer({ database, log });
-  const runner = createRunner({ database, outbox, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
+  const webhooks = createWebhookDispatch(log);
+  const runner = createRunner({ database, outbox, webhooks, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
-  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), keyRing: loadKeyRing(config), publicUrl, geocoder: createGeocoder(config.geocoder, log) };
+  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), keyRing: loadKeyRing(config), publicUrl, geocoder: createGeocoder(config.geocoder, log), webhooks };
   app.decorate('platform', platform);
   app.decorate('routeCatalogue', routes);
 
@@ -141,15 +149,20 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
 
   const auth = createAuthService({ secretKey: platform.secretKey, mailer, publicUrl });
   await app.register(authRoutes(auth, publicUrl().startsWith('https://')));
+  await app.register(singleSignOnRoutes(publicUrl().startsWith('https://')));
   await app.register(organisationRoutes);
-  await app.register(userRoutes(createUserService(auth)));
+  const users = createUserService(auth);
+  await app.register(userRoutes(users));
   await app.register(apiTokenRoutes);
+  await app.register(webhookRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
   await app.register(lookupRoutes);
   await app.register(profileRoutes);
   await app.register(profileMergeRoutes);
   await app.register(profileImportRoutes);
+  await app.register(importRoutes(users));
+  await app.register(setupRoutes(users));
   await app.register(caseRoutes);
   await app.register(locationRoutes);
   await app.register(sharingRoutes);
@@ -189,6 +202,8 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   await app.register(disclosureLogRoutes);
   await app.register(summaryRoutes);
   await app.register(schemeRoutes);
+  await app.register(helpRoutes);
+  await app.register(suggestionRoutes);
   await app.register(eventStreamRoutes);
   await registerWebApp(app);
 
@@ -198,6 +213,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     stopExpiry();
     stopKeyExpiry();
     outbox.stop();
+    webhooks.stop();
     chainer.stop();
     await jobs.stop();
     await events.close();

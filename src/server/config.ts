@@ -57,6 +57,8 @@ const environment = z
     OS_PLACES_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     REFERRAL_RATE_LIMIT_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
     REFERRAL_RATE_LIMIT_PER_FORM: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUndefined, flag.default(false)),
+    OIDC_ALLOW_HTTP_ISSUERS: z.preprocess(emptyAsUndefined, flag.default(false)),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -128,6 +130,19 @@ export interface Config {
    * form in a minute, whoever they come from. Read at each send, so a test can lower them.
    */
   referralRateLimit: { perAddress: number; perForm: number };
+  /**
+   * Webhooks: whether a hook may aim at loopback, private and other non-public addresses, and
+   * use plain http (tests, closed networks); and the waits before each retry of a failed
+   * delivery, whose count is the number of retries. Read at each save and each attempt, so a
+   * test can shorten the waits.
+   */
+  webhooks: { allowPrivateTargets: boolean; retryDelaysMs: number[] };
+  /**
+   * Single sign-on: whether an organisation's identity provider may be reached over plain http
+   * (a provider on this machine, in development and tests); otherwise https only. Read at each
+   * use, so a test can allow it.
+   */
+  oidc: { allowHttpIssuers: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -166,5 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     geocoder: geocoderOf(e),
     referralRateLimit: { perAddress: e.REFERRAL_RATE_LIMIT_PER_ADDRESS, perForm: e.REFERRAL_RATE_LIMIT_PER_FORM },
+    // 1 minute, 5 minutes, 30 minutes, 2 hours, 8 hours: a receiver down for a working day is given up on.
+    webhooks: { allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS, retryDelaysMs: [60_000, 300_000, 1_800_000, 7_200_000, 28_800_000] },
+    oidc: { allowHttpIssuers: e.OIDC_ALLOW_HTTP_ISSUERS },
   };
 }

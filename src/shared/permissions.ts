@@ -14,6 +14,11 @@ export const permissionRoles = {
   'users.view': ['system_admin', 'organisation_admin', 'team_admin'],
   'users.manage': ['system_admin', 'organisation_admin', 'team_admin'],
   'api_tokens.manage': ['system_admin', 'organisation_admin'],
+  // An organisation's webhooks: its own administrators, a system administrator for their own
+  // organisation's (which events reach whose systems is the organisation's decision).
+  'webhooks.manage': ['system_admin', 'organisation_admin'],
+  // An organisation's single sign-on (its OpenID Connect provider): its own administrators and the partnership's system administrators.
+  'sign_in.manage': ['system_admin', 'organisation_admin'],
   'audit.view': ['system_admin', 'organisation_admin', 'team_admin'],
   'audit.verify': ['system_admin'],
   'outbox.view': ['system_admin'],
@@ -32,6 +37,8 @@ export const permissionRoles = {
   // values, and its template library of letters, consent forms and agreements.
   'lookups.manage': ['system_admin'],
   'profiles.import': ['system_admin', 'organisation_admin', 'team_admin'],
+  // Cases and locations from CSV, into teams the importer administers (canManageTeam).
+  'records.import': ['system_admin', 'organisation_admin', 'team_admin'],
   'templates.manage': ['system_admin'],
   // Assessments: teams build templates from the bank (which teams' templates an administrator
   // changes is canManageAssessmentTemplate), the partnership's curators keep the bank and the
@@ -77,6 +84,15 @@ export const permissionRoles = {
   'retention.review': ['system_admin', 'organisation_admin'],
   // DPA 2018 s62: the log of a police organisation's consultations and disclosures, for the ICO.
   'disclosure_log.export': ['system_admin', 'organisation_admin'],
+  // How-to help: every member of staff reads their partnership's articles; its system
+  // administrators keep them, as they keep everything else the whole partnership shares.
+  'help.view': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'help.manage': ['system_admin'],
+  // The suggestion box: everyone posts and supports suggestions (read-only people too: a
+  // suggestion is about Concord, not a record); the partnership's system administrators answer
+  // for it, since they decide how Concord is set up for every agency in it.
+  'suggestions.post': ['system_admin', 'organisation_admin', 'team_admin', 'practitioner', 'read_only'],
+  'suggestions.answer': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePermission = keyof typeof permissionRoles;

@@ -65,6 +65,8 @@ export const notificationKinds = [
   'scheme_lookup',
   'scheme_card_expired',
   'retention_due',
+  'webhook_disabled',
+  'suggestion_updated',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

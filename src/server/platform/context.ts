@@ -8,6 +8,8 @@ import { ForbiddenError, NoAccessError } from './errors.ts';
 import { writeOutbox, type OutboxDeliverer } from './events/outbox.ts';
 import type { DomainEvent } from './events/types.ts';
 import type { IdempotencyClaim } from './http/idempotency.ts';
+import { writeWebhookEvents, type HookedEvent, type WebhookDispatch } from './webhooks/outbox.ts';
+import type { WebhookEvent } from '../../shared/api/webhooks.ts';
 
 /**
  * What a use case is given: who is acting, from where, and one transaction. Audit entries are
@@ -23,6 +25,11 @@ export interface Context<A extends Actor | ClientActor | null = Actor> {
   /** Recorded even though the use case then fails: a refusal is kept when its transaction is not. */
   refuse(entry: AuditRefusal): void;
   emit(event: DomainEvent): void;
+  /**
+   * Announces the change to the webhooks of organisations that may open the record: written to
+   * the webhook outbox in this transaction, fanned out once it commits (platform/webhooks).
+   */
+  hook(event: WebhookEvent, recordId: string): void;
   afterCommit(effect: () => Promise<void>): void;
 }
 
@@ -43,15 +50,18 @@ export interface Runner {
 export interface RunnerDeps {
   database: Database;
   outbox: Pick<OutboxDeliverer, 'drain'>;
+  /** Without it, hooked events wait in the webhook outbox for a server that fans them out. */
+  webhooks?: Pick<WebhookDispatch, 'drain'>;
   onEffectError: (error: unknown) => void;
 }
 
-export function createRunner({ database, outbox, onEffectError }: RunnerDeps): Runner {
+export function createRunner({ database, outbox, webhooks, onEffectError }: RunnerDeps): Runner {
   return {
     async run(who, useCase) {
       const audits: AuditEntry[] = [];
       const refusals: AuditEntry[] = [];
       const emitted: DomainEvent[] = [];
+      const hooked: HookedEvent[] = [];
       const effects: (() => Promise<void>)[] = [];
       try {
         const result = await database.db.transaction(async (tx) => {
@@ -63,16 +73,19 @@ export function createRunner({ database, outbox, onEffectError }: RunnerDeps): R
             audit: (entry: AuditEntry) => void audits.push(entry),
             refuse: (entry: AuditRefusal) => void refusals.push({ ...entry, outcome: 'refused' }),
             emit: (event: DomainEvent) => void emitted.push(event),
+            hook: (event: WebhookEvent, recordId: string) => void hooked.push({ event, recordId }),
             afterCommit: (effect: () => Promise<void>) => void effects.push(effect),
           };
           const value = await useCase(ctx);
           await who.idempotency?.complete(tx, value);
           await writeOutbox(tx, emitted);
+          await writeWebhookEvents(tx, hooked);
           await writeAuditEvents(tx, who.actor, who.origin, audits);
           return value;
         });
         // Delivered now for a prompt screen; a failure here leaves them in the outbox for the next sweep.
         if (emitted.length > 0) await outbox.drain().catch(onEffectError);
+        if (hooked.length > 0) await webhooks?.drain().catch(onEffectError);
         for (const effect of effects) await effect().catch(onEffectError);
         return result;
       } catch (error) {

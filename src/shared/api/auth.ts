@@ -15,7 +15,9 @@ export const rolePermissions = z.array(z.string());
 export const me = z.object({
   id: uuid,
   name: z.string(),
-  email: z.string(),
+  /** `api_token` when another organisation's system calls with a token: it has no email address. */
+  kind: z.enum(['user', 'api_token']),
+  email: z.string().nullable(),
   role: z.enum(roles),
   isSupervisor: z.boolean(),
   /** Sets up and runs the partnership's panels. */

@@ -30,12 +30,13 @@ export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** Every error reply, in the OpenAPI document as the one `ErrorReply` schema. */
 export const errorReply = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.unknown()).optional(),
-    owner: z.unknown().optional(),
+    owner: z.object({ team: ref, organisation: ref }).optional(),
   }),
-});
+}).meta({ id: 'ErrorReply' });
 export type ErrorReply = z.infer<typeof errorReply>;

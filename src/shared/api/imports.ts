@@ -32,6 +32,50 @@ export const importColumns = [
 ] as const;
 export type ImportField = (typeof importColumns)[number]['field'];
 
+/**
+ * A team in an import file: "Organisation / Team", or the team's name alone when no other team
+ * of the partnership has it. Users, cases and locations go into a team the importer administers.
+ */
+export const userImportColumns = [
+  { header: 'name', field: 'name', required: true },
+  { header: 'email', field: 'email', required: true },
+  { header: 'team', field: 'team', required: true },
+  { header: 'role', field: 'role', required: true },
+  { header: 'supervisor', field: 'isSupervisor', required: false },
+  { header: 'job title', field: 'jobTitle', required: false },
+  { header: 'phone', field: 'phone', required: false },
+] as const;
+export type UserImportField = (typeof userImportColumns)[number]['field'];
+
+/** People are linked by profile id, each with their role on the case: `<id> victim; <id> perpetrator`. */
+export const caseImportColumns = [
+  { header: 'title', field: 'title', required: true },
+  { header: 'case type', field: 'caseType', required: true },
+  { header: 'owning team', field: 'team', required: false },
+  { header: 'opened', field: 'startDate', required: false },
+  { header: 'summary', field: 'summary', required: false },
+  { header: 'previous reference', field: 'previousReference', required: false },
+  { header: 'parent case', field: 'parentCase', required: false },
+  { header: 'people', field: 'people', required: false },
+] as const;
+export type CaseImportField = (typeof caseImportColumns)[number]['field'];
+
+export const locationImportColumns = [
+  { header: 'address line 1', field: 'addressLine1', required: true },
+  { header: 'address line 2', field: 'addressLine2', required: false },
+  { header: 'town', field: 'town', required: false },
+  { header: 'postcode', field: 'postcode', required: true },
+  { header: 'name', field: 'name', required: false },
+  { header: 'kind', field: 'kind', required: false },
+  { header: 'uprn', field: 'uprn', required: false },
+  { header: 'owning team', field: 'team', required: false },
+] as const;
+export type LocationImportField = (typeof locationImportColumns)[number]['field'];
+
+/** What the Administration "Import" screen offers, each with its columns. */
+export const importColumnsOf = { profiles: importColumns, users: userImportColumns, cases: caseImportColumns, locations: locationImportColumns } as const;
+export type ImportKind = keyof typeof importColumnsOf;
+
 export const profileImportBody = z.strictObject({
   /** The file's text: a header row, then one person per row. */
   csv: z.string().min(1, 'must not be empty').max(maxImportCsvLength, `must be at most ${maxImportCsvLength} characters`),
@@ -61,13 +105,16 @@ const earlierRowMatch = z.object({
   dateOfBirth: z.string().nullable(),
 });
 
+/** Users, cases and locations: the same file and the same two runs as people. */
+export const recordImportBody = profileImportBody;
+
 export const importRow = z.object({
   /** As a spreadsheet numbers it: the header is row 1. */
   row: z.number().int(),
   status: z.enum(['create', 'match', 'error']),
   problems: z.array(problem),
   match: z.union([existingMatch, earlierRowMatch]).optional(),
-  /** After a real import: the profile created from the row. */
+  /** After a real import: the profile (user, case, location) created from the row. */
   id: uuid.optional(),
 });
 export type ImportRow = z.infer<typeof importRow>;

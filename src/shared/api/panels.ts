@@ -10,7 +10,7 @@ import { isoDate } from './records.ts';
 import { assigneeInput, taskAssignee } from './tasks.ts';
 
 /** A kind as the API names it ("Community MARAC") or by its key, in any case; parsed to the key. */
-export const panelKindInput = z.string().trim().max(60).transform((s, ctx) => {
+export const panelKindInput = z.string().trim().max(60).meta({ examples: ['MARAC'] }).transform((s, ctx) => {
   const kind = panelKindOf(s);
   if (!kind) {
     ctx.addIssue({ code: 'custom', message: `must be one of ${panelKindLabelList.join(', ')}` });

@@ -56,6 +56,17 @@ export const createProfileBody = z.strictObject({
   ...profileFields,
   /** Set after the person creating it has seen the likely matches and chosen to go on. */
   confirmNoDuplicate: z.boolean().optional(),
+}).meta({
+  examples: [{
+    firstName: 'Sam',
+    lastName: 'Taylor',
+    reasonCreated: 'Reported repeated noise and threats from the flat above since October.',
+    dateOfBirth: '1988-04-12',
+    gender: 'female',
+    phone: '07700 900123',
+    roles: ['victim'],
+    addresses: [{ addressLine1: '14 Elm Court', town: 'Derby', postcode: 'DE1 1AA' }],
+  }],
 });
 export const updateProfileBody = z.strictObject({
   version,

@@ -19,7 +19,7 @@ export function AccountPage() {
           <Details
             items={[
               { label: 'Name', value: me.name },
-              { label: 'Email', value: me.email },
+              { label: 'Email', value: me.email ?? '' },
               { label: 'Role', value: `${roleLabels[me.role]}${me.isSupervisor ? ', supervisor' : ''}` },
               { label: 'Team', value: me.team.name },
               { label: 'Organisation', value: me.organisation.name },

@@ -33,6 +33,8 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can(me, 'teams.supervise')) items.push({ label: 'My team', to: '/supervision', matches: (p) => p.startsWith('/supervision') });
   if (canAdminister(me)) items.push({ label: 'Administration', to: '/admin', matches: (p) => p.startsWith('/admin') });
   if (can(me, 'audit.view')) items.push({ label: 'Audit trail', to: '/audit', matches: (p) => p.startsWith('/audit') });
+  if (can(me, 'suggestions.post')) items.push({ label: 'Suggestions', to: '/suggestions', matches: (p) => p.startsWith('/suggestions') });
+  if (can(me, 'help.view')) items.push({ label: 'Help', to: '/help', matches: (p) => p.startsWith('/help') });
   items.push({ label: 'Account', to: '/account', matches: (p) => p.startsWith('/account') });
   return items;
 }

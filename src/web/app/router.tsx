@@ -2,7 +2,13 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../account/AccountPage.tsx';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { ApiTokensPage } from '../admin/api-tokens/ApiTokensPage.tsx';
+import { WebhookPage } from '../admin/webhooks/WebhookPage.tsx';
+import { WebhooksPage } from '../admin/webhooks/WebhooksPage.tsx';
+import { SignInSettingsPage } from '../admin/sign-in/SignInSettingsPage.tsx';
 import { ImportProfilesPage } from '../admin/imports/ImportProfilesPage.tsx';
+import { RecordImportPage } from '../admin/imports/RecordImportPage.tsx';
+import { SetupListPage } from '../admin/setup/SetupListPage.tsx';
+import { SetupPage } from '../admin/setup/SetupPage.tsx';
 import { LookupsPage } from '../admin/lookups/LookupsPage.tsx';
 import { OrganisationsPage } from '../admin/organisations/OrganisationsPage.tsx';
 import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
@@ -39,6 +45,8 @@ import { dataProtectionRoutes } from '../data-protection/routes.tsx';
 import { emergencyAccessRoutes } from '../data-protection/emergency/routes.tsx';
 import { DataProtectionSettingsPage } from '../data-protection/settings/DataProtectionSettingsPage.tsx';
 import { schemeRoutes } from '../schemes/routes.tsx';
+import { helpRoutes } from '../help/routes.tsx';
+import { suggestionRoutes } from '../suggestions/routes.tsx';
 import { SchemeSettingsPage } from '../schemes/SchemeSettingsPage.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -86,6 +94,8 @@ export const router = createBrowserRouter([
               ...dataProtectionRoutes,
               ...emergencyAccessRoutes,
               ...schemeRoutes,
+              ...helpRoutes,
+              ...suggestionRoutes,
               {
                 // Shows the first part of administration this person may use, or sends them home.
                 path: 'admin',
@@ -97,9 +107,18 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <UsersPage /> },
                   { path: 'users/:id', element: <UserPage /> },
                   { path: 'api-tokens', element: <ApiTokensPage /> },
+                  { path: 'webhooks', element: <WebhooksPage /> },
+                  { path: 'webhooks/:id', element: <WebhookPage /> },
+                  { path: 'sign-in', element: <SignInSettingsPage /> },
                   { path: 'outbox', element: <OutboxPage /> },
                   { path: 'lookups', element: <LookupsPage /> },
                   { path: 'imports', element: <ImportProfilesPage /> },
+                  { path: 'imports/users', element: <RecordImportPage key="users" kind="users" /> },
+                  { path: 'imports/cases', element: <RecordImportPage key="cases" kind="cases" /> },
+                  { path: 'imports/locations', element: <RecordImportPage key="locations" kind="locations" /> },
+                  { path: 'setup', element: <SetupListPage /> },
+                  { path: 'setup/:id', element: <SetupPage /> },
+                  { path: 'setup/:id/:step', element: <SetupPage /> },
                   { path: 'templates', element: <TemplatesPage /> },
                   { path: 'victim-care', element: <VictimCareSettingsPage /> },
                   { path: 'portal', element: <PortalSettingsPage /> },

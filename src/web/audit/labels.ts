@@ -13,6 +13,8 @@ const actionLabels: Record<string, string> = {
   'access.refused': 'Was refused access',
   'partnership.created': 'Added partnership',
   'partnership.updated': 'Changed partnership',
+  'partnership_setup.step_done': 'Set up a new partnership (a step)',
+  'partnership_setup.viewed': 'Looked at a partnership\'s setup',
   'organisation.created': 'Added organisation',
   'organisation.updated': 'Changed organisation',
   'team.created': 'Added team',
@@ -25,6 +27,13 @@ const actionLabels: Record<string, string> = {
   'user.authenticator_reset': 'Reset authenticator',
   'api_token.created': 'Created API token',
   'api_token.revoked': 'Revoked API token',
+  'webhook.created': 'Added a webhook',
+  'webhook.updated': 'Changed a webhook',
+  'webhook.disabled': 'Turned a webhook off',
+  'webhook.enabled': 'Turned a webhook back on',
+  'webhook.deleted': 'Deleted a webhook',
+  'organisation_sign_in.updated': 'Changed the organisation\'s single sign-on',
+  'organisation_sign_in.tested': 'Tested the organisation\'s sign-in provider',
   'audit.viewed': 'Viewed audit trail',
   'audit.verified': 'Checked audit trail',
   'outbox.viewed': 'Viewed outbox',
@@ -42,6 +51,7 @@ const actionLabels: Record<string, string> = {
   'profiles.listed': 'Listed profiles',
   'profiles.matched': 'Checked for matching profiles',
   'profiles.imported': 'Imported profiles',
+  'records.imported': 'Imported users, cases or locations',
   'case.created': 'Created case',
   'case.viewed': 'Opened case',
   'case.updated': 'Changed case',
@@ -236,6 +246,13 @@ const actionLabels: Record<string, string> = {
   'lawful_basis.ended': 'Ended a lawful basis',
   'lawful_bases.viewed': 'Looked at a person\'s lawful bases',
   'data_protection_settings.updated': 'Changed the data protection settings',
+  'help_article.created': 'Wrote a help article',
+  'help_article.updated': 'Changed a help article',
+  'suggestion.created': 'Made a suggestion',
+  'suggestion.supported': 'Supported a suggestion',
+  'suggestion.support_withdrawn': 'Withdrew support of a suggestion',
+  'suggestion.answered': 'Answered a suggestion',
+  'suggestion.status_changed': 'Changed a suggestion\'s status',
 };
 
 /** Actions added on the server after this screen was written still read sensibly. */
@@ -252,6 +269,7 @@ export const entityTypeLabels: Record<string, string> = {
   team: 'Team',
   user: 'User',
   api_token: 'API token',
+  webhook: 'Webhook',
   session: 'Session',
   audit_event: 'Audit trail',
   outbound_message: 'Outbox message',
@@ -282,6 +300,8 @@ export const entityTypeLabels: Record<string, string> = {
   retention_rule: 'Retention rule',
   retention_review: 'Retention review',
   legal_hold: 'Legal hold',
+  help_article: 'Help article',
+  suggestion: 'Suggestion',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Group, Stack, Title } from '@mantine/core';
+import { HelpLink } from '../help/HelpLink.tsx';
 import classes from './Page.module.css';
 
 let firstPageShown = false;
@@ -36,7 +37,7 @@ interface PageProps {
   children: ReactNode;
 }
 
-/** A page in the signed-in area: one h1, the tab title, and focus on arrival. */
+/** A page in the signed-in area: one h1, the tab title, focus on arrival, and "How do I…" where help was written for it. */
 export function Page({ title, heading, actions, children }: PageProps) {
   useDocumentTitle(title);
   const headingRef = useFocusOnNavigation<HTMLHeadingElement>();
@@ -46,7 +47,10 @@ export function Page({ title, heading, actions, children }: PageProps) {
         <Title order={1} ref={headingRef} tabIndex={-1} className={classes.heading}>
           {heading ?? title}
         </Title>
-        {actions && <Group gap="sm">{actions}</Group>}
+        <Group gap="sm">
+          <HelpLink />
+          {actions}
+        </Group>
       </Group>
       {children}
     </Stack>

@@ -23,3 +23,7 @@ export * from './data-protection.ts';
 export * from './schemes.ts';
 export * from './retention.ts';
 export * from './subject-access.ts';
+export * from './single-sign-on.ts';
+export * from './help.ts';
+export * from './webhooks.ts';
+export * from './partnership-setup.ts';

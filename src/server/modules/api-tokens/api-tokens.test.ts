@@ -108,11 +108,20 @@ describe('issuing a token', () => {
     expect(stored.last_used_at).not.toBeNull();
   });
 
-  it('is refused (403 forbidden) on every route not open to API tokens, including /me', async () => {
+  it('answers /me as the token: its team, organisation and what it may do, with no email or authenticator', async () => {
+    const me = await bearer(issued.token!).get('/api/v1/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      id: issued.id, name: 'API token: Niche RMS feed', kind: 'api_token', email: null, role: 'read_only', enrolmentRequired: false,
+      team: { name: 'ASB team' }, organisation: { name: 'Demo County Police' }, partnership: { name: 'Demo County Community Safety Partnership' },
+    });
+    expect(me.json().permissions).not.toContain('records.edit');
+  });
+
+  it('is refused (403 forbidden) on every route not open to API tokens', async () => {
     const token = bearer(issued.token!);
     const name = 'Team made by a token';
     for (const response of [
-      await token.get('/api/v1/me'),
       await token.get('/api/v1/users'),
       await token.get('/api/v1/api-tokens'),
       await token.get('/api/v1/audit-events'),

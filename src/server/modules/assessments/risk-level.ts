@@ -24,6 +24,7 @@ export async function applyRiskLevel(ctx: Context, record: SharedRecord, row: As
   await q.setRiskLevel(ctx.tx, { partnershipId: ctx.actor.partnershipId, profileId: record.id, from, to, assessmentId: a.id, changedBy });
   ctx.audit({ action: 'profile.updated', ...recordSubject(record), changes: diff({ riskLevel: from }, { riskLevel: to }, ['riskLevel']), details: { assessmentId: a.id } });
   ctx.emit({ type: 'profile.changed', audience: await audienceOf(ctx, record), data: { id: record.id } });
+  ctx.hook('profile.changed', record.id);
   await tellInterested(ctx, { kind: 'profile', id: record.id }, 'A change was made');
 }
 

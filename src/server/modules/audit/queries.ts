@@ -100,6 +100,7 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
   team: administrative,
   lookup: administrative,
   api_token: administrative,
+  webhook: administrative,
   audit_event: administrative,
   document_template: administrative,
   assessment_template: administrative,
@@ -161,6 +162,9 @@ const valuesRule: Record<AuditEntityType, (reader: Actor) => SQL> = {
     and ${opensRecord(reader, retentionReviews.recordKind, retentionReviews.recordId)})`,
   legal_hold: (reader) => sql`exists (select 1 from ${legalHolds} where ${legalHolds.id} = ${entityId}
     and ${opensRecord(reader, legalHolds.recordKind, legalHolds.recordId)})`,
+  // How-to help and the suggestion box are read by the whole partnership.
+  help_article: administrative,
+  suggestion: administrative,
   // Not written today; should one be, it shows nothing until placed above.
   session: hidden,
   outbound_message: hidden,
@@ -302,6 +306,8 @@ const entitySources: Partial<Record<AuditEntityType, (ids: SQL, partnershipId: s
   organisation: (ids, p) => named('organisations', 'name', ids, p),
   team: (ids, p) => ofOrganisation('teams', ids, p),
   api_token: (ids, p) => ofOrganisation('api_tokens', ids, p),
+  webhook: (ids, p) => sql`select x.id, x.url as name, null::text as record_kind, null::uuid as record_id from webhooks x
+    join organisations o on o.id = x.organisation_id where x.id in ${ids} and o.partnership_id = ${p}`,
   user: (ids, p) => sql`select u.id, u.name, null::text as record_kind, null::uuid as record_id from users u
     join teams t on t.id = u.team_id join organisations o on o.id = t.organisation_id where u.id in ${ids} and o.partnership_id = ${p}`,
   lookup: (ids, p) => named('lookups', 'name', ids, p),

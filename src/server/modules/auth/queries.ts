@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { organisations, partnerships, passwordTokens, signInThrottle, teams, users } from '../../db/schema/index.ts';
+import { apiTokens, organisations, partnerships, passwordTokens, signInThrottle, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 const accountColumns = {
@@ -40,6 +40,24 @@ export type Account = Awaited<ReturnType<typeof findAccountByEmail>>;
 
 export async function findAccountByEmail(tx: Tx, email: string) {
   const [row] = await accounts(tx).where(eq(users.email, email));
+  return row ?? null;
+}
+
+export type TokenCaller = Awaited<ReturnType<typeof findTokenCaller>>;
+
+/** The team, organisation and partnership an API token acts for. */
+export async function findTokenCaller(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      teamId: teams.id, teamName: teams.name,
+      organisationId: organisations.id, organisationName: organisations.name,
+      partnershipId: partnerships.id, partnershipName: partnerships.name,
+    })
+    .from(apiTokens)
+    .innerJoin(teams, eq(teams.id, apiTokens.teamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .innerJoin(partnerships, eq(partnerships.id, organisations.partnershipId))
+    .where(eq(apiTokens.id, id));
   return row ?? null;
 }
 

@@ -5,6 +5,7 @@ import {
   changePasswordBody, enrolBody, enrolment, me, passwordResetCompleteBody, passwordResetRequestBody, passwordResetRequestReply, signInBody,
 } from '../../../shared/api/auth.ts';
 import { errorReply } from '../../../shared/api/common.ts';
+import { staffAndSystems } from '../../platform/access/actor.ts';
 import type { NewSession } from '../../platform/auth/sessions.ts';
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from '../../platform/errors.ts';
 import { csrfCookie, sessionCookie } from '../../platform/http/auth-guard.ts';
@@ -14,17 +15,20 @@ import type { AuthService } from './service.ts';
 
 const tags = ['auth'];
 
+/** The cookies of a new staff session, however it was signed in (password or the organisation's provider). */
+export function setSessionCookiesOn(reply: FastifyReply, session: NewSession, secure: boolean) {
+  const base = { path: '/', sameSite: 'strict' as const, secure };
+  reply.setCookie(sessionCookie, session.token, { ...base, httpOnly: true });
+  // Readable by the page, which echoes it in X-CSRF-Token: another site can send the cookie, not read it.
+  reply.setCookie(csrfCookie, session.csrfToken, { ...base, httpOnly: false });
+}
+
 export function authRoutes(auth: AuthService, secureCookies: boolean) {
   return async function register(app: FastifyInstance) {
     const api = app.withTypeProvider<ZodTypeProvider>();
     const { runner } = app.platform;
 
-    function setSessionCookies(reply: FastifyReply, session: NewSession) {
-      const base = { path: '/', sameSite: 'strict' as const, secure: secureCookies };
-      reply.setCookie(sessionCookie, session.token, { ...base, httpOnly: true });
-      // Readable by the page, which echoes it in X-CSRF-Token: another site can send the cookie, not read it.
-      reply.setCookie(csrfCookie, session.csrfToken, { ...base, httpOnly: false });
-    }
+    const setSessionCookies = (reply: FastifyReply, session: NewSession) => setSessionCookiesOn(reply, session, secureCookies);
 
     api.post('/api/v1/auth/sign-in', {
       config: { permission: 'public', rateLimit: signInRateLimit },
@@ -38,6 +42,8 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
           throw new UnauthenticatedError('The email, password or code is not right.', 'invalid_credentials');
         case 'disabled':
           throw new ForbiddenError('Your account has been disabled. Ask your team administrator if you need it back.', 'account_disabled');
+        case 'sso_required':
+          throw new ForbiddenError('Your organisation signs in with its own account. Choose "Sign in with your organisation\'s account".', 'sso_required');
         case 'signed_in':
           setSessionCookies(reply, result.session);
           return result.me;
@@ -55,8 +61,8 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
     });
 
     api.get('/api/v1/me', {
-      config: { permission: 'enrolment' },
-      schema: { tags, summary: 'The signed-in person', response: { 200: me } },
+      config: { permission: 'enrolment', actors: staffAndSystems },
+      schema: { tags, summary: 'The signed-in person, or the API token calling', response: { 200: me } },
     }, async (request) => runner.run(who(request), (ctx) => auth.me(ctx)));
 
     api.get('/api/v1/auth/enrolment', {

@@ -7,8 +7,9 @@ import { checkTotp, newTotpSecret, totpQrCode, totpUri } from '../../platform/au
 import type { Context } from '../../platform/context.ts';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/types.ts';
-import { presentMe } from './me.ts';
+import { presentMe, presentTokenMe } from './me.ts';
 import * as q from './queries.ts';
+import * as ssoQ from './sso/queries.ts';
 import { afterFailure, waitRequired } from './throttle.ts';
 
 export interface AuthDeps {
@@ -22,12 +23,13 @@ export type SignInResult =
   | { kind: 'signed_in'; session: NewSession; me: Me }
   | { kind: 'failed' }
   | { kind: 'disabled' }
+  | { kind: 'sso_required' }
   | { kind: 'throttled'; retryAfterSeconds: number };
 
 const resetLinkMs = 30 * 60 * 1000;
 const invitationLinkMs = 72 * 60 * 60 * 1000;
 
-function actorOf(account: NonNullable<q.Account>): Actor {
+export function actorOf(account: NonNullable<q.Account>): Actor {
   return {
     kind: 'user',
     id: account.id,
@@ -104,6 +106,11 @@ export function createAuthService({ secretKey, mailer, publicUrl }: AuthDeps) {
         ctx.audit({ action: 'auth.sign_in_failed', outcome: 'refused', ...subject, details: { email, why: 'disabled' } });
         return { kind: 'disabled' };
       }
+      // System administrators keep their password, so an organisation's provider can never lock everyone out.
+      if (found.role !== 'system_admin' && await ssoQ.ssoOnly(ctx.tx, found.organisationId)) {
+        ctx.audit({ action: 'auth.sign_in_failed', outcome: 'refused', ...subject, details: { email, why: 'sso_required' } });
+        return { kind: 'sso_required' };
+      }
       await q.clearThrottle(ctx.tx, email);
       await q.recordSignIn(ctx.tx, found.id, step);
       const stage = found.totpEnrolledAt ? 'full' : 'enrolment';
@@ -118,6 +125,11 @@ export function createAuthService({ secretKey, mailer, publicUrl }: AuthDeps) {
     },
 
     async me(ctx: Context): Promise<Me> {
+      if (ctx.actor.kind === 'api_token') {
+        const token = await q.findTokenCaller(ctx.tx, ctx.actor.id);
+        if (!token) throw new NotFoundError('API token');
+        return presentTokenMe(ctx.actor, token);
+      }
       const account = await q.findAccountById(ctx.tx, ctx.actor.id);
       if (!account) throw new NotFoundError('account');
       return presentMe(account);

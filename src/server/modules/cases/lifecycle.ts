@@ -25,6 +25,7 @@ export async function closeCase(ctx: Context, id: string, body: z.infer<typeof c
     status: 'closed', outcome: body.outcome, closureReason: body.reason, closedAt: new Date(), closedBy: userIdOf(ctx.actor),
   });
   ctx.audit({ action: 'case.closed', ...subjectOf(updated), reason: body.reason, changes });
+  ctx.hook('case.changed', id);
   await endAccessForClosedCase(ctx, updated.case.id);
   return readCase(ctx, updated);
 }
@@ -34,6 +35,7 @@ export async function reopenCase(ctx: Context, id: string, body: z.infer<typeof 
   const current = await loadForChange(ctx, id, ['closed']);
   const { updated, changes } = await apply(ctx, current, body.version, { status: 'open', outcome: null, closureReason: null, closedAt: null, closedBy: null });
   ctx.audit({ action: 'case.reopened', ...subjectOf(updated), reason: body.reason, changes });
+  ctx.hook('case.changed', id);
   return readCase(ctx, updated);
 }
 
@@ -41,5 +43,6 @@ export async function archiveCase(ctx: Context, id: string, body: z.infer<typeof
   const current = await loadForChange(ctx, id, ['closed']);
   const { updated, changes } = await apply(ctx, current, body.version, { status: 'archived', archivedAt: new Date() });
   ctx.audit({ action: 'case.archived', ...subjectOf(updated), changes });
+  ctx.hook('case.changed', id);
   return readCase(ctx, updated);
 }

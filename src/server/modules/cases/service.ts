@@ -113,6 +113,7 @@ export async function createCase(ctx: Context, body: z.infer<typeof createCaseBo
   await q.insertAccess(ctx.tx, id, shares, userIdOf(ctx.actor));
   const row = await reload(ctx, id);
   ctx.audit({ action: 'case.created', ...subjectOf(row), changes: diff(null, { ...row.case }, auditedFields) });
+  ctx.hook('case.created', id);
   for (const share of shares) {
     ctx.audit({ action: 'record.shared', ...subjectOf(row), details: { ...share, source: 'case type default sharing', caseTypeId: type.id } });
   }
@@ -132,6 +133,7 @@ export async function updateCase(ctx: Context, id: string, body: z.infer<typeof 
   }
   const updated = await reload(ctx, id);
   ctx.audit({ action: 'case.updated', ...subjectOf(updated), changes: diff({ ...current.case }, { ...updated.case }, auditedFields) });
+  ctx.hook('case.changed', id);
   await announce(ctx, id);
   if (current.case.parentCaseId !== updated.case.parentCaseId) {
     for (const parentId of [current.case.parentCaseId, updated.case.parentCaseId]) if (parentId) await announce(ctx, parentId);

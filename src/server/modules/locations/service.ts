@@ -137,6 +137,7 @@ export async function create(ctx: Context, body: z.infer<typeof createLocationBo
   });
   const row = await load(ctx, id);
   ctx.audit({ action: 'location.created', ...subject(row), changes: diff(null, valuesOf(row.location), auditedFields) });
+  ctx.hook('location.created', row.location.id);
   await linkPeopleAt(ctx, row);
   await announce(ctx, row);
   return presented(ctx, row);
@@ -186,6 +187,7 @@ export async function update(ctx: Context, id: string, body: z.infer<typeof upda
   const updated = await load(ctx, id);
   const changes = diff(before, valuesOf(updated.location), auditedFields);
   ctx.audit({ action: 'location.updated', ...subject(updated), changes });
+  ctx.hook('location.changed', updated.location.id);
   if (matchedFields.some((field) => field in changes)) await linkPeopleAt(ctx, updated);
   await announce(ctx, updated);
   return presented(ctx, updated);

@@ -45,6 +45,8 @@ const subjects: Record<NotificationKind, string> = {
   scheme_lookup: 'A Keep Safe cardholder you support was looked up by the emergency services',
   scheme_card_expired: 'Keep Safe cards have expired and need renewing',
   retention_due: 'Records have passed their retention period and wait for a decision',
+  webhook_disabled: "One of your organisation's webhooks was turned off after repeated failures",
+  suggestion_updated: 'A suggestion you made or support was answered or moved on',
 };
 
 const footer = 'You can choose between an email for each notification and a daily digest on your account page in Concord.';

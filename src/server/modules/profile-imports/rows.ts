@@ -5,36 +5,18 @@ import type { Context } from '../../platform/context.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { resolveLookup } from '../lookups/service.ts';
 import type { CreateProfileBody } from '../profiles/service.ts';
-import type { CsvRow } from './csv.ts';
+import { dateCell, listOf, schemaProblems, vocabularyValue, type CsvRow } from '../../platform/csv-import.ts';
 import { londonToday } from '../../platform/london.ts';
 
 const earliestBirth = '1900-01-01';
 
-/** A list cell: values separated by semicolons, blanks ignored. */
-const listOf = (cell: string | undefined) => (cell ?? '').split(';').map((v) => v.trim()).filter(Boolean);
-
-function calendarDate(year: string, month: string, day: string): string | null {
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
-}
-
-/** YYYY-MM-DD, or DD/MM/YYYY as people in the UK write it (and spreadsheets export it). */
+/** A date of birth: a real date, not in the future, not before 1900. */
 function dateOfBirthOf(cell: string, problems: FieldProblem[]): string | undefined {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell);
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
-  const date = iso ? calendarDate(iso[1]!, iso[2]!, iso[3]!) : uk ? calendarDate(uk[3]!, uk[2]!, uk[1]!) : null;
-  if (!iso && !uk) problems.push({ field: 'dateOfBirth', problem: `"${cell}" must be a date as YYYY-MM-DD or DD/MM/YYYY` });
-  else if (!date) problems.push({ field: 'dateOfBirth', problem: `"${cell}" is not a real date` });
-  else if (date > londonToday()) problems.push({ field: 'dateOfBirth', problem: 'must not be in the future' });
+  const date = dateCell(cell, 'dateOfBirth', problems);
+  if (!date) return undefined;
+  if (date > londonToday()) problems.push({ field: 'dateOfBirth', problem: 'must not be in the future' });
   else if (date < earliestBirth) problems.push({ field: 'dateOfBirth', problem: `must be on or after ${earliestBirth}` });
-  return date ?? undefined;
-}
-
-/** A fixed vocabulary value by its key ("non_binary") or its label ("Non-binary"), in any case. */
-function vocabularyValue<T extends string>(input: string, values: readonly T[], labels: Record<T, string>): T | undefined {
-  const lower = input.toLowerCase().replace(/\s+/g, ' ');
-  return values.find((v) => v === lower || v.replace(/_/g, ' ') === lower || labels[v].toLowerCase() === lower);
+  return date;
 }
 
 /** An alias cell entry: the last word is the surname, the rest the first names. */
@@ -76,13 +58,11 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return String(path[0] ?? 'csv');
 }
 
-const humanise = (message: string) => (/expected \w+, received undefined$/.test(message) ? 'is required' : message.replace(/^Invalid input: /, ''));
-
 /**
  * Turns a row's cells into the body a person would send to create the profile, with every
  * problem found in it, each naming the profile field (and so the column) it is about.
  */
-export async function profileOf(csv: CsvRow, resolve: LookupResolver): Promise<{ body: CreateProfileBody | null; problems: FieldProblem[] }> {
+export async function profileOf(csv: CsvRow<ImportField>, resolve: LookupResolver): Promise<{ body: CreateProfileBody | null; problems: FieldProblem[] }> {
   const v = csv.values;
   const problems: FieldProblem[] = [...csv.problems];
   const text = (field: ImportField) => v[field];
@@ -125,11 +105,6 @@ export async function profileOf(csv: CsvRow, resolve: LookupResolver): Promise<{
   }
 
   const parsed = createProfileBody.safeParse(draft);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = fieldOf(issue.path);
-      if (!problems.some((p) => p.field === field)) problems.push({ field, problem: humanise(issue.message) });
-    }
-  }
+  if (!parsed.success) schemaProblems(parsed.error.issues, problems, fieldOf);
   return problems.length > 0 || !parsed.success ? { body: null, problems } : { body: parsed.data, problems };
 }

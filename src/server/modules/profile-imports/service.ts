@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import type { ImportReport, ImportRow, profileImportBody } from '../../../shared/api/imports.ts';
+import { importColumns, type ImportReport, type ImportRow, type profileImportBody } from '../../../shared/api/imports.ts';
 import type { Context } from '../../platform/context.ts';
-import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { createAll, readCsv, reportOf, type PlannedRow as Planned } from '../../platform/csv-import.ts';
 import { createProfileRecord, findMatches, type CreateProfileBody } from '../profiles/service.ts';
-import { readCsv } from './csv.ts';
 import { lookupResolver, profileOf } from './rows.ts';
 
 /**
@@ -14,41 +13,18 @@ import { lookupResolver, profileOf } from './rows.ts';
  */
 const importMatchScore = 0.85;
 
-interface PlannedRow extends ImportRow {
-  body?: CreateProfileBody;
-}
+type PlannedRow = Planned<CreateProfileBody>;
 
 /** The same person written twice in one file: same name (ignoring case and accents) and date of birth. */
 const personKey = (b: CreateProfileBody) =>
   [b.firstName, b.lastName, b.dateOfBirth ?? ''].map((s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ')).join('\u0000');
-
-/** A real import that would leave someone out: nothing is created, and the report says why. */
-export class ImportRejectedError extends ValidationError {
-  constructor(readonly report: ImportReport) {
-    const problems = report.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })));
-    const rows = report.summary.error === 1 ? '1 row has' : `${report.summary.error} rows have`;
-    super(problems, `${rows} problems, so nothing was imported. Correct them and import the file again.`);
-  }
-  override extra() {
-    return { report: this.report };
-  }
-}
-
-function reportOf(rows: PlannedRow[], dryRun: boolean): ImportReport {
-  const count = (status: ImportRow['status']) => rows.filter((r) => r.status === status).length;
-  return {
-    dryRun,
-    rows: rows.map(({ body: _body, ...row }) => row),
-    summary: { create: count('create'), match: count('match'), error: count('error') },
-  };
-}
 
 /** Checks every row: its problems, or the person it repeats (earlier in the file, or already on the record). */
 async function plan(ctx: Context, csv: string): Promise<PlannedRow[]> {
   const resolve = lookupResolver(ctx);
   const earlier = new Map<string, NonNullable<ImportRow['match']>>();
   const rows: PlannedRow[] = [];
-  for (const line of readCsv(csv)) {
+  for (const line of readCsv(csv, importColumns, 'people')) {
     const { body, problems } = await profileOf(line, resolve);
     if (!body) {
       rows.push({ row: line.row, status: 'error', problems });
@@ -89,29 +65,11 @@ export async function importProfiles(ctx: Context, body: z.infer<typeof profileI
     ctx.audit({ action: 'profiles.matched', ...subject, details: { import: 'dry_run', rows: rows.length, errors, profileIds: matchedIds(rows) } });
     return reportOf(rows, true);
   }
-  if (errors > 0) {
-    ctx.refuse({ action: 'profiles.imported', ...subject, details: { code: 'validation_failed', rows: rows.length, errors } });
-    throw new ImportRejectedError(reportOf(rows, false));
-  }
-  let failed = false;
-  for (const row of rows) {
-    if (row.status !== 'create') continue;
-    try {
-      row.id = (await createProfileRecord(ctx, row.body!, { checkDuplicates: false })).id;
-    } catch (error) {
-      // A rule the row checks above did not know: the row is reported like any other problem.
-      if (!(error instanceof ValidationError)) throw error;
-      Object.assign(row, { status: 'error', problems: error.details as FieldProblem[] });
-      failed = true;
-    }
-  }
-  if (failed) {
-    for (const row of rows) delete row.id;
-    const report = reportOf(rows, false);
-    ctx.refuse({ action: 'profiles.imported', ...subject, details: { code: 'validation_failed', rows: rows.length, errors: report.summary.error } });
-    throw new ImportRejectedError(report);
-  }
-  const report = reportOf(rows, false);
+  const report = await createAll(
+    rows,
+    async (profile) => (await createProfileRecord(ctx, profile, { checkDuplicates: false })).id,
+    (refused) => ctx.refuse({ action: 'profiles.imported', ...subject, details: { code: 'validation_failed', rows: rows.length, errors: refused.summary.error } }),
+  );
   ctx.audit({ action: 'profiles.imported', ...subject, details: { rows: rows.length, created: report.summary.create, matched: report.summary.match, profileIds: matchedIds(rows) } });
   return report;
 }

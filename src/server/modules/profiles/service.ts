@@ -64,6 +64,7 @@ export async function createProfileRecord(ctx: Context, body: CreateProfileBody,
   const row = await reload(ctx, id);
   const profile = await presentFull(ctx, row);
   ctx.audit({ action: 'profile.created', ...subjectOf(row), reason: body.reasonCreated, changes: diff(null, auditView(profile), auditedFields) });
+  ctx.hook('profile.created', row.profile.id);
   await announce(ctx, row);
   return profile;
 }
@@ -97,6 +98,7 @@ export async function updateProfile(ctx: Context, id: string, body: z.infer<type
   }
   const after = await presentFull(ctx, row);
   ctx.audit({ action: 'profile.updated', ...subjectOf(row), changes: diff(auditView(before), auditView(after), auditedFields) });
+  ctx.hook('profile.changed', row.profile.id);
   await announce(ctx, row);
   return after;
 }

@@ -5,7 +5,7 @@ import sanitizeHtml from 'sanitize-html';
  * small headings, links). Everything else is dropped, with its content where it is a script or a
  * style, so that the HTML the app renders can never run code or restyle the page.
  */
-const allowed: sanitizeHtml.IOptions = {
+export const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'u', 's', 'ul', 'ol', 'li', 'blockquote', 'h3', 'h4', 'a'],
   allowedAttributes: { a: ['href'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -26,7 +26,7 @@ const links: sanitizeHtml.IOptions = {
 /** A link whose address the first pass refused is left as `<a>`: keep its words, drop the link. */
 const emptyLink = /<a>([\s\S]*?)<\/a>/g;
 
-const blockBreaks = /<\/?(p|li|ul|ol|blockquote|h3|h4)>|<br\s*\/?>/g;
+const blockBreaks = /<\/?(p|li|ul|ol|blockquote|h[2-4])>|<br\s*\/?>/g;
 
 export interface SanitisedBody {
   html: string;
@@ -34,11 +34,16 @@ export interface SanitisedBody {
   text: string;
 }
 
-export function sanitiseBody(input: string): SanitisedBody {
-  const html = sanitizeHtml(sanitizeHtml(input, allowed).replace(emptyLink, '$1'), links).trim();
-  const text = sanitizeHtml(html.replace(blockBreaks, (tag) => `\n${tag}\n`), { allowedTags: [], allowedAttributes: {} })
+/** The words of sanitised HTML alone, a line per block. */
+export function textOf(html: string): string {
+  return sanitizeHtml(html.replace(blockBreaks, (tag) => `\n${tag}\n`), { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
     .split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+}
+
+export function sanitiseBody(input: string): SanitisedBody {
+  const html = sanitizeHtml(sanitizeHtml(input, allowed).replace(emptyLink, '$1'), links).trim();
+  const text = textOf(html);
   return { html: text ? html : '', text };
 }

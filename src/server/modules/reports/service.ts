@@ -145,6 +145,7 @@ export async function createReport(ctx: Context, kind: RecordKind, recordId: str
     details: { recordKind: record.kind, recordId: record.id },
   });
   await reportRecorded(ctx, { id, record, typeKey: type.key, occurredAt: new Date(body.occurredAt), authorId });
+  ctx.hook('report.created', id);
   await announce(ctx, record, 'A report was added');
   return presentOne(ctx, record, (await q.getReport(ctx.tx, ctx.actor, id))!);
 }

@@ -4,6 +4,7 @@ import {
   cardholder, cardholderListQuery, cardholderPage, cardholderParams, cardholderPatch, createCardholderBody, createdCardholder, lookupBody,
   lookupLogPage, lookupLogQuery, lookupQuery, lookupResult, newCardBody, reviewBody, schemeParams, withdrawBody,
 } from '../../../shared/api/schemes.ts';
+import { errorReply } from '../../../shared/api/common.ts';
 import { who } from '../../platform/http/types.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { renderCard } from './card-pdf.ts';
@@ -76,12 +77,12 @@ export async function schemeRoutes(app: FastifyInstance) {
   // The contract's look-up puts the reason in the address; the web app uses the POST below, which keeps it out.
   api.get('/api/v1/schemes/:scheme/lookup', {
     config: { permission: 'schemes.look_up' },
-    schema: { tags, summary: 'Emergency look-up by card number, or by name and date of birth, with a reason: only what a responder needs', params: schemeParams, querystring: lookupQuery, response: { 200: lookupResult } },
+    schema: { tags, summary: 'Emergency look-up by card number, or by name and date of birth, with a reason: only what a responder needs', params: schemeParams, querystring: lookupQuery, response: { 200: lookupResult, 429: errorReply } },
   }, async (request) => answerOf(await runner.run(who(request), (ctx) => lookUp(ctx, request.params.scheme, request.query))));
 
   api.post('/api/v1/schemes/:scheme/lookup', {
     config: { permission: 'schemes.look_up' },
-    schema: { tags, summary: 'The emergency look-up, with nothing personal in the address', params: schemeParams, body: lookupBody, response: { 200: lookupResult } },
+    schema: { tags, summary: 'The emergency look-up, with nothing personal in the address', params: schemeParams, body: lookupBody, response: { 200: lookupResult, 429: errorReply } },
   }, async (request) => answerOf(await runner.run(who(request), (ctx) => lookUp(ctx, request.params.scheme, request.body))));
 
   api.get('/api/v1/schemes/:scheme/lookups', {

@@ -76,6 +76,7 @@ export async function updateTask(ctx: Context, id: string, body: z.infer<typeof 
   const changes = diff({ ...t }, { ...updated.task }, audited);
   const step = reassigned ? 'reassigned' : 'changed';
   await q.insertUpdate(ctx.tx, { taskId: id, kind: step, note: null, author: ctx.actor });
+  if (reassigned) ctx.hook('task.assigned', id);
   ctx.audit({
     action: reassigned ? 'task.reassigned' : 'task.changed',
     ...subjectOf(updated),

@@ -47,6 +47,7 @@ export async function completeTask(ctx: Context, id: string, body: z.infer<typeo
   await requireStep(ctx, row, 'complete');
   await applyChange(ctx, row, body.version ?? row.task.version, { status: 'completed', result: body.result, completedAt: new Date() });
   await q.insertUpdate(ctx.tx, { taskId: id, kind: 'completed', note: body.result, author: ctx.actor });
+  ctx.hook('task.completed', id);
   const updated = await reload(ctx, id);
   ctx.audit({ action: 'task.completed', ...subjectOf(updated), changes: { status: { before: row.task.status, after: 'completed' } } });
   await announce(ctx, updated, 'completed');

@@ -43,6 +43,7 @@ async function insert(ctx: Context, body: NewTask, { assignee, watchers, record,
     setByOrganisationId: ctx.actor.organisationId,
   });
   await q.insertUpdate(ctx.tx, { taskId: id, kind: 'set', note: null, author: ctx.actor });
+  ctx.hook('task.assigned', id);
   await q.addWatchers(ctx.tx, id, watchers);
   const row = await reload(ctx, id);
   ctx.audit({

@@ -251,8 +251,9 @@ describe('route permissions by role', () => {
   it('sends a practitioner the shared record and their team\'s triage desk, and a read-only user only its reading', () => {
     expect(permissionsOf(actor('practitioner'))).toEqual([
       'signed_in', 'records.view', 'records.edit', 'records.emergency_access', 'panels.view', 'referrals.triage', 'insights.view', 'agreements.view', 'schemes.view', 'schemes.manage',
+      'help.view', 'suggestions.post',
     ]);
-    expect(permissionsOf(actor('read_only'))).toEqual(['signed_in', 'records.view', 'panels.view', 'insights.view', 'agreements.view', 'schemes.view']);
+    expect(permissionsOf(actor('read_only'))).toEqual(['signed_in', 'records.view', 'panels.view', 'insights.view', 'agreements.view', 'schemes.view', 'help.view', 'suggestions.post']);
     expect(actorHas(actor('practitioner'), 'schemes.look_up')).toBe(false);
     expect(actorHas(actor('read_only', policeAsb, { schemeLookUp: true }), 'schemes.look_up')).toBe(true);
     expect(actorHas(actor('practitioner'), 'teams.manage')).toBe(false);
@@ -263,7 +264,7 @@ describe('route permissions by role', () => {
     const sergeant = actor('practitioner', policeAsb, { isSupervisor: true });
     expect(permissionsOf(sergeant)).toEqual([
       'signed_in', 'records.view', 'records.edit', 'records.emergency_access', 'assessments.approve', 'teams.supervise', 'panels.view', 'referrals.triage', 'insights.view',
-      'agreements.view', 'schemes.view', 'schemes.manage',
+      'agreements.view', 'schemes.view', 'schemes.manage', 'help.view', 'suggestions.post',
     ]);
     expect(actorHas(sergeant, 'users.manage')).toBe(false);
     expect(actorHas(actor('practitioner'), 'assessments.approve')).toBe(false);

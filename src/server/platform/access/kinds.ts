@@ -127,3 +127,20 @@ export function teamCanView(kind: RecordKind, recordId: SQL | AnyPgColumn, teamI
     and (r.owner_team_id = ${teamId}
       or exists (select 1 from ${list.table} where ${list.recordId} = r.id and ${grantsHolder(list, teamId, organisationId)})))`;
 }
+
+/**
+ * Whether an organisation, as a whole, may open a record: one of its teams owns it, or the access
+ * list grants it (now) to the organisation or to one of its teams. A person's own emergency grant
+ * is theirs alone and counts for no organisation. For what an organisation's systems may hear of
+ * (webhooks); arguments are SQL so it can correlate with an outer query.
+ */
+export function organisationCanView(kind: RecordKind, recordId: SQL | AnyPgColumn, organisationId: SQL | AnyPgColumn): SQL {
+  const { tableName, accessList: list } = kinds[kind];
+  const ownTeams = sql`(select ovt.id from teams ovt where ovt.organisation_id = ${organisationId})`;
+  return sql`exists (select 1 from ${sql.identifier(tableName)} ov where ov.id = ${recordId}
+    and ov.partnership_id = (select ovo.partnership_id from organisations ovo where ovo.id = ${organisationId})
+    and (ov.owner_team_id in ${ownTeams}
+      or exists (select 1 from ${list.table} where ${list.recordId} = ov.id
+        and (${list.organisationId} = ${organisationId} or ${list.teamId} in ${ownTeams})
+        and (${list.expiresAt} is null or ${list.expiresAt} > now()))))`;
+}

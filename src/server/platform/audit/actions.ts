@@ -18,6 +18,8 @@ export const auditActions = [
   'access.refused',
   'partnership.created',
   'partnership.updated',
+  'partnership_setup.step_done',
+  'partnership_setup.viewed',
   'demo_data.seeded',
   'organisation.created',
   'organisation.updated',
@@ -32,6 +34,13 @@ export const auditActions = [
   'user.authenticator_reset',
   'api_token.created',
   'api_token.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.disabled',
+  'webhook.enabled',
+  'webhook.deleted',
+  'organisation_sign_in.updated',
+  'organisation_sign_in.tested',
   'audit.viewed',
   'audit.verified',
   'outbox.viewed',
@@ -49,6 +58,7 @@ export const auditActions = [
   'profiles.listed',
   'profiles.matched',
   'profiles.imported',
+  'records.imported',
   'case.created',
   'case.viewed',
   'case.updated',
@@ -295,6 +305,13 @@ export const auditActions = [
   'legal_holds.listed',
   'disclosure_log.viewed',
   'disclosure_log.exported',
+  'help_article.created',
+  'help_article.updated',
+  'suggestion.created',
+  'suggestion.supported',
+  'suggestion.support_withdrawn',
+  'suggestion.answered',
+  'suggestion.status_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -312,7 +329,7 @@ export const recordChangeActions = [
 ] as const satisfies readonly AuditAction[];
 
 export const auditEntityTypes = [
-  'partnership', 'organisation', 'team', 'user', 'api_token', 'session', 'audit_event', 'outbound_message',
+  'partnership', 'organisation', 'team', 'user', 'api_token', 'webhook', 'session', 'audit_event', 'outbound_message',
   'lookup', 'profile', 'case', 'location', 'access_request', 'stored_file',
   'report', 'document', 'document_template', 'task', 'action_plan', 'action',
   'assessment', 'assessment_template', 'assessment_question',
@@ -323,6 +340,7 @@ export const auditEntityTypes = [
   'sharing_agreement', 'lawful_basis', 'subject_access_request',
   'scheme', 'cardholder', 'scheme_application',
   'retention_rule', 'retention_review', 'legal_hold',
+  'help_article', 'suggestion',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -68,6 +68,8 @@ export interface AuditChanges {
   'partnership.updated': PartnershipField;
   'organisation.created': OrganisationField;
   'organisation.updated': OrganisationField;
+  // Never the client secret: its details say only whether it changed.
+  'organisation_sign_in.updated': 'issuerUrl' | 'clientId' | 'enabled' | 'trustProviderMfa' | 'mfaAcrValues' | 'ssoOnly';
   'team.created': TeamField;
   'team.updated': TeamField;
   'user.created': UserField;
@@ -121,4 +123,9 @@ export interface AuditChanges {
   'cardholder.updated': CardholderField;
   'scheme.updated': 'name' | 'teamId' | 'reviewMonths' | 'removalMonths' | 'cardValidMonths' | 'applicationFormId';
   'scheme_application.updated': 'details' | 'keyworkerId';
+  'help_article.created': 'title' | 'body' | 'screens';
+  'help_article.updated': 'title' | 'body' | 'screens';
+  'suggestion.created': 'title' | 'body';
+  'suggestion.answered': 'answer';
+  'suggestion.status_changed': 'status';
 }

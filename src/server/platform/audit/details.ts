@@ -3,6 +3,8 @@ import type { AssessmentScope } from '../../../shared/api/assessments.ts';
 import type { auditEventQuery } from '../../../shared/api/audit.ts';
 import type { caseListQuery } from '../../../shared/api/cases.ts';
 import type { Home } from '../../../shared/api/home.ts';
+import type { ImportKind } from '../../../shared/api/imports.ts';
+import type { SetupStep } from '../../../shared/api/setup.ts';
 import type { matchQuery } from '../../../shared/api/profiles.ts';
 import type { timelineQuery } from '../../../shared/api/reports.ts';
 import type { assigneeInput, recordTaskListQuery, taskListQuery } from '../../../shared/api/tasks.ts';
@@ -48,8 +50,17 @@ type PanelFigures = { panelId: string; from: string | null; to: string | null; r
  * where it is recorded in more than one way. Never secrets.
  */
 export interface AuditDetails {
-  'auth.signed_in': { stage: 'enrolment' | 'full' };
-  'auth.sign_in_failed': { email: string; why: 'throttled' | 'disabled' | 'unknown_account' | 'wrong_password' | 'wrong_code'; failures?: number };
+  // `method: 'oidc'` for a sign-in through the organisation's provider; `mfa: 'provider'` when its second factor stood in for the code.
+  'auth.signed_in': { stage: 'enrolment' | 'full'; method?: 'oidc'; mfa?: 'provider' };
+  'auth.sign_in_failed': {
+    email: string;
+    why: 'throttled' | 'disabled' | 'unknown_account' | 'wrong_password' | 'wrong_code' | 'sso_required'
+      | 'sso_unavailable' | 'sso_state' | 'sso_provider' | 'sso_not_linked' | 'sso_unverified';
+    failures?: number;
+    method?: 'oidc';
+    /** The provider's own words, when it refused or answered wrongly. */
+    problem?: string;
+  };
   'auth.signed_out': never;
   'auth.authenticator_enrolled': never;
   'auth.password_reset_requested': { email: string; sent: boolean };
@@ -82,6 +93,15 @@ export interface AuditDetails {
   'user.authenticator_reset': { sessionsEnded: number };
   'api_token.created': { name: string; access: 'read' | 'write'; teamId: string };
   'api_token.revoked': never;
+  // A webhook's settings: where it sends and what; its secret is never in the trail, only that it changed.
+  'webhook.created': WebhookSettings;
+  'webhook.updated': { before: Partial<WebhookSettings>; after: Partial<WebhookSettings>; secretChanged: boolean };
+  // By an administrator, or by the deliverer after repeated failures (`why`), naming the event that used up its attempts.
+  'webhook.disabled': { why: 'administrator' | 'repeated_failures'; eventId?: string };
+  'webhook.enabled': never;
+  'webhook.deleted': WebhookSettings;
+  'organisation_sign_in.updated': { clientSecretChanged: boolean };
+  'organisation_sign_in.tested': { ok: boolean; message: string };
   // A search by name keeps the words in its own `search.performed`, and here only the records it found.
   'audit.viewed': { filters: Omit<z.infer<typeof auditEventQuery>, 'cursor' | 'limit' | 'q'>; records?: RecordRef[] };
   'audit.verified': ChainReport;
@@ -122,6 +142,14 @@ export interface AuditDetails {
   'profiles.imported':
     | { code: 'validation_failed'; rows: number; errors: number }
     | { rows: number; created: number; matched: number; profileIds: string[] };
+  // Users, cases and locations from CSV: the dry run, the refused real run, the real run and what it made.
+  // A step of the setup wizard: what it added (never the pasted text, which names people).
+  'partnership_setup.step_done': { step: SetupStep } & Record<string, string | number>;
+  'partnership_setup.viewed': { userIds: string[] };
+  'records.imported':
+    | { kind: ImportKind; dryRun: true; rows: number; errors: number }
+    | { kind: ImportKind; code: 'validation_failed'; rows: number; errors: number }
+    | { kind: ImportKind; dryRun: false; rows: number; created: number; ids: string[] };
   'case.created': never;
   'case.viewed': never;
   'case.updated': never;
@@ -457,6 +485,15 @@ export interface AuditDetails {
   // DPA 2018 s62: whose log, which days, how many rows.
   'disclosure_log.viewed': { organisationId: string; from: string; to: string; rows: number };
   'disclosure_log.exported': { organisationId: string; from: string; to: string; rows: number; format: ExportFormat };
+  'help_article.created': { slug: string };
+  'help_article.updated': { slug: string; version: number };
+  'suggestion.created': never;
+  'suggestion.supported': never;
+  'suggestion.support_withdrawn': never;
+  'suggestion.answered': never;
+  'suggestion.status_changed': never;
 }
+
+interface WebhookSettings { url: string; events: string[] }
 
 interface RetentionRuleTerms { recordKind: RetentionRecordKind; caseTypeId: string | null; startsFrom: RetentionStart; keepMonths: number; active: boolean }

@@ -10,6 +10,9 @@ import { agreementsExceptions, agreementsWalk, prepareAgreements } from './route
 import { prepareSchemes, schemesWalk } from './route-walk/schemes.ts';
 import { prepareSubjectAccess, subjectAccessExceptions, subjectAccessWalk } from './route-walk/subject-access.ts';
 import { prepareRetention, retentionExceptions, retentionWalk } from './route-walk/retention.ts';
+import { helpExceptions, helpWalk, prepareHelp } from './route-walk/help.ts';
+import { prepareWebhooks, webhooksExceptions, webhooksWalk } from './route-walk/webhooks.ts';
+import { prepareSetup, setupWalk } from './route-walk/setup.ts';
 
 /**
  * Walks every registered route as four strangers to the Demo County Police ASB team's records:
@@ -230,6 +233,9 @@ const walk: Record<string, (r: Records) => Call> = {
   'POST /api/v1/actions/:id/done': (r) => id(r.action.id, { version: r.action.version }),
   'POST /api/v1/api-tokens': (r) => b({ organisationId: r.place.policeOrganisation, teamId: r.place.asbTeam.teamId, name: by, access: 'write' }),
   'POST /api/v1/api-tokens/:id/revoke': (r) => id(r.token.id, {}),
+  'GET /api/v1/organisations/:id/sign-in': (r) => id(r.place.policeOrganisation),
+  'PUT /api/v1/organisations/:id/sign-in': (r) => id(r.place.policeOrganisation, { version: 0, issuerUrl: 'https://login.example', clientId: by, clientSecret: by, enabled: true, trustProviderMfa: true, mfaAcrValues: [], ssoOnly: true }),
+  'POST /api/v1/organisations/:id/sign-in/test': (r) => id(r.place.policeOrganisation, {}),
   'POST /api/v1/assessment-questions': () => b({ text: `${by}: is the question kept?`, kind: 'yes_no', nature: 'objective' }),
   'POST /api/v1/assessment-templates': () => b({ name: by, definition: { sections: [{ title: 'One', questions: [{ key: 'one', text: 'One?', kind: 'yes_no', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }] }] } }),
   'POST /api/v1/assessment-templates/:idOrKey/copy': (r) => key(r.template.id, { name: by }),
@@ -277,6 +283,9 @@ const walk: Record<string, (r: Records) => Call> = {
   'POST /api/v1/organisations': (r) => b({ partnershipId: r.place.partnershipId, name: by, kind: 'council' }),
   'POST /api/v1/partnerships': () => b({ name: by }),
   'POST /api/v1/profile-imports': () => b({ csv: 'first name,last name,reason created\nKit,Stranger,Imported\n', dryRun: true }),
+  'POST /api/v1/user-imports': () => b({ csv: `name,email,team,role\n${by},stranger.import@concord.test,Demo County Police / ASB team,practitioner\n`, dryRun: true }),
+  'POST /api/v1/case-imports': () => b({ csv: `title,case type,owning team\n${by},ASB,Demo County Police / ASB team\n`, dryRun: true }),
+  'POST /api/v1/location-imports': () => b({ csv: `address line 1,postcode,owning team\n${by},NG1 5AB,Demo County Police / ASB team\n`, dryRun: true }),
   'POST /api/v1/profiles': (r) => b({ firstName: 'Kit', lastName: 'Stranger', reasonCreated: by, addresses: [{ addressLine1: '1 Strangers Row', locationId: r.location.id }], confirmNoDuplicate: true }),
   'POST /api/v1/profiles/:id/access': (r) => id(r.profile.id, { teamId: r.place.councilTeam.teamId, level: 'edit' }),
   'POST /api/v1/profiles/:id/access-requests': (r) => id(r.profile.id, { reason: by }),
@@ -355,6 +364,9 @@ const walk: Record<string, (r: Records) => Call> = {
   ...schemesWalk,
   ...subjectAccessWalk,
   ...retentionWalk,
+  ...helpWalk,
+  ...webhooksWalk,
+  ...setupWalk,
 };
 
 interface Exception {
@@ -384,6 +396,9 @@ const exceptions: Record<string, Exception> = {
   'GET /api/v1/events': { who: 'skip', reason: 'the live-update stream never ends; it carries ids only, to the record\'s audience (platform/events/stream.test.ts)' },
   'POST /api/v1/auth/sign-in': { who: 'skip', reason: 'public; answers only to the credentials sent, and failures would throttle the owner\'s address' },
   'POST /api/v1/auth/sign-out': { who: 'skip', reason: 'ends the caller\'s own session only, which the walk still needs' },
+  'POST /api/v1/auth/sso/start': { who: 'skip', reason: 'public; answers only where the address sent signs in, and failures would throttle the owner\'s address (modules/auth/sso/sso.test.ts)' },
+  'GET /api/v1/auth/sso/callback': { who: 'skip', reason: 'public; acts only for the browser holding the cookie of the sign-in its state names (modules/auth/sso/sso.test.ts)' },
+  'POST /api/v1/auth/sso/code': { who: 'skip', reason: 'public; acts only for the browser holding the cookie of a sign-in its provider confirmed (modules/auth/sso/sso.test.ts)' },
   'POST /api/v1/public/referral-forms/:slug/submissions': { who: 'skip', reason: 'public; sends a referral to the form\'s desk and answers only its reference (referrals/public/public.test.ts)' },
   'GET /api/v1/public/referral-information/:token': { who: 'skip', reason: 'public; answers only the holder of a token emailed to a referrer (referrals/public/public.test.ts)' },
   'POST /api/v1/public/referral-information/:token': { who: 'skip', reason: 'public; answers only the holder of a token emailed to a referrer (referrals/public/public.test.ts)' },
@@ -461,6 +476,9 @@ const exceptions: Record<string, Exception> = {
   'GET /api/v1/audit-events': { who: councilAdmin, reason: 'lists only the rows of the caller\'s organisation' },
   'GET /api/v1/audit-events/actions': { who: councilAdmin, reason: 'the closed list of action names, no data' },
   'POST /api/v1/profile-imports': { who: councilAdmin, reason: 'a dry run into the caller\'s own team; matches show locked stubs', stubs: true },
+  'POST /api/v1/user-imports': { who: councilAdmin, reason: 'a dry run: the row naming a team the caller does not administer is reported as a problem, nothing is made' },
+  'POST /api/v1/case-imports': { who: councilAdmin, reason: 'a dry run: the row naming a team the caller does not administer is reported as a problem, nothing is made' },
+  'POST /api/v1/location-imports': { who: councilAdmin, reason: 'a dry run: the row naming a team the caller does not administer is reported as a problem, nothing is made' },
   'POST /api/v1/assessment-templates': { who: councilAdmin, reason: 'builds a template for the caller\'s own team' },
   'POST /api/v1/assessment-templates/:idOrKey/copy': { who: councilAdmin, reason: 'any template of the partnership may be copied to the caller\'s own team' },
   // What the whole partnership shares, or what the caller makes for themselves.
@@ -495,6 +513,8 @@ const exceptions: Record<string, Exception> = {
   ...agreementsExceptions,
   ...subjectAccessExceptions,
   ...retentionExceptions,
+  ...helpExceptions,
+  ...webhooksExceptions,
 };
 
 /**
@@ -562,6 +582,9 @@ beforeAll(async () => {
   await prepareSchemes(t);
   await prepareSubjectAccess(t, r);
   await prepareRetention(t, r);
+  await prepareHelp(t);
+  await prepareWebhooks(t);
+  await prepareSetup(t, r.place.partnershipId);
   agents.readOnly = r.readOnly.agent;
   agents.other = await t.as(people.other);
   agents.council = await t.as(people.council);
@@ -572,10 +595,10 @@ afterAll(() => t?.close());
 /**
  * Tables a refused request may still write: the audit trail (refusals are audited) and the
  * caller's session; and transport, written by background work on its own clock: the outgoing
- * email and the event relay. A notification a stranger caused still shows, as a new row of
+ * email, the event relay and the webhook outbox and delivery log. A notification a stranger caused still shows, as a new row of
  * `notifications`.
  */
-const unwatchedTables = new Set(['audit_events', 'audit_values', 'audit_chain', 'sessions', 'outbound_messages', 'event_outbox']);
+const unwatchedTables = new Set(['audit_events', 'audit_values', 'audit_chain', 'sessions', 'outbound_messages', 'event_outbox', 'webhook_outbox', 'webhook_deliveries']);
 /** Columns background sweeps set on their own clock. */
 const unwatchedColumns: Record<string, string[]> = { notifications: ['emailed_at'] };
 
@@ -646,6 +669,8 @@ describe('the route walk', () => {
     const admin = await t.as(people.admin);
     // The team's supervisor reads what is the team's, such as its supervision page.
     const lead = await t.as(people.lead);
+    // The organisation's administrator reads what is the organisation's, such as its webhooks.
+    const policeAdmin = await t.as(people.policeAdmin);
     const unreadable: string[] = [];
     for (const route of staffRoutes().filter((x) => x.method === 'GET' && exceptionOf(x.method, x.url)?.who !== 'skip')) {
       const name = routeName(route.method, route.url);
@@ -657,7 +682,9 @@ describe('the route walk', () => {
       const asAdmin = await send(admin, 'GET', url, call);
       if (asAdmin.statusCode === 200) continue;
       const asLead = await send(lead, 'GET', url, call);
-      if (asLead.statusCode !== 200) unreadable.push(`${name}: ${asPolice.statusCode} / ${asAdmin.statusCode} / ${asLead.statusCode}`);
+      if (asLead.statusCode === 200) continue;
+      const asOrganisationAdmin = await send(policeAdmin, 'GET', url, call);
+      if (asOrganisationAdmin.statusCode !== 200) unreadable.push(`${name}: ${asPolice.statusCode} / ${asAdmin.statusCode} / ${asLead.statusCode} / ${asOrganisationAdmin.statusCode}`);
     }
     expect(unreadable).toEqual([]);
     // And the leak check sees what the owner sees.

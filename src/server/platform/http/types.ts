@@ -13,6 +13,7 @@ import type { FileStorage } from '../files/storage.ts';
 import type { Geocoder } from '../geocode/geocoder.ts';
 import type { Jobs } from '../jobs/types.ts';
 import type { Mailer } from '../notify/types.ts';
+import type { WebhookDispatch } from '../webhooks/outbox.ts';
 
 /** The platform services a module's routes may use, built once in app.ts. */
 export interface Platform {
@@ -32,6 +33,8 @@ export interface Platform {
   publicUrl: () => string;
   /** The postcode lookup (GEOCODER); undefined when none is configured. */
   geocoder: Geocoder | undefined;
+  /** Where the webhooks module fans out what use cases hooked (platform/webhooks/outbox.ts). */
+  webhooks: WebhookDispatch;
 }
 
 export interface SessionInfo {

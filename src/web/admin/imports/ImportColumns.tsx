@@ -1,10 +1,9 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import { importColumns, maxImportRows } from '../../../shared/api/imports.ts';
+import { Stack, Text, Title } from '@mantine/core';
+import { importColumns } from '../../../shared/api/imports.ts';
 import type { LookupList } from '../../../shared/records.ts';
 import { useLookups } from '../../records/lookups.ts';
+import { ColumnsGuide } from './ColumnsGuide.tsx';
 import { columnHelp, columnTitle, listColumns, templateCsv } from './columns.ts';
-
-const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv())}`;
 
 function ListValues({ list, label }: { list: LookupList; label: string }) {
   const values = useLookups(list);
@@ -18,38 +17,11 @@ function ListValues({ list, label }: { list: LookupList; label: string }) {
   );
 }
 
-/** What the file must look like: the columns, what goes in each, and a template to start from. */
+/** What a file of people must look like, with the values each list column takes. */
 export function ImportColumns() {
+  const columns = importColumns.map((c) => ({ field: c.field, title: columnTitle(c.header), required: c.required, help: columnHelp[c.field] }));
   return (
-    <Stack gap="md" component="section" aria-labelledby="import-columns">
-      <Title order={2} size="h3" id="import-columns">
-        What the file needs
-      </Title>
-      <Text>
-        A spreadsheet saved as CSV: a header row naming the columns (in any order; leave out the ones you do not need), then
-        one person per row, at most {maxImportRows.toLocaleString('en-GB')} people at a time.
-      </Text>
-      <Anchor href={templateHref} download="concord-profile-import-template.csv">
-        Download a template with the header row (CSV)
-      </Anchor>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Column</Table.Th>
-            <Table.Th scope="col">Needed</Table.Th>
-            <Table.Th scope="col">What to put in it</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {importColumns.map((c) => (
-            <Table.Tr key={c.field}>
-              <Table.Th scope="row">{columnTitle(c.header)}</Table.Th>
-              <Table.Td>{c.required ? 'Required' : 'Optional'}</Table.Td>
-              <Table.Td>{columnHelp[c.field]}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+    <ColumnsGuide one="person" columns={columns} template={templateCsv()} fileName="concord-profile-import-template.csv">
       <Stack gap="xs">
         <Title order={3} size="h4">
           Values of the lists
@@ -58,6 +30,6 @@ export function ImportColumns() {
           <ListValues key={l.list} list={l.list} label={l.label} />
         ))}
       </Stack>
-    </Stack>
+    </ColumnsGuide>
   );
 }

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
-import { importReport, maxImportCsvLength } from '../../../shared/api/imports.ts';
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { importReport } from '../../../shared/api/imports.ts';
 import { call } from '../../api/client.ts';
 import { isApiError, messageOf } from '../../api/errors.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
 import { useMe } from '../../app/session.ts';
-import { Form } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
+import { CsvFileForm, readCsv } from './CsvFile.tsx';
 import { ImportColumns } from './ImportColumns.tsx';
 import { ImportDone } from './ImportDone.tsx';
+import { ImportKinds } from './ImportKinds.tsx';
 import { ImportRows } from './ImportRows.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
 import { problemsOf } from './problems.ts';
@@ -57,16 +58,9 @@ export function ImportProfilesPage() {
     setChosen(null);
     setFileError(null);
     if (!file) return;
-    try {
-      const csv = await file.text();
-      if (csv.length > maxImportCsvLength) {
-        setFileError(`This file is too large: split it into files of under ${Math.floor(maxImportCsvLength / 1_000_000)} MB.`);
-        return;
-      }
-      setChosen({ file, csv, names: rowNames(csv) });
-    } catch {
-      setFileError('This file could not be read. Save it from your spreadsheet as CSV and choose it again.');
-    }
+    const read = await readCsv(file);
+    if ('error' in read) setFileError(read.error);
+    else setChosen({ file, csv: read.csv, names: rowNames(read.csv) });
   };
 
   const startAgain = () => {
@@ -87,35 +81,19 @@ export function ImportProfilesPage() {
   }
   return (
     <Page title="Import profiles">
+      <ImportKinds current="profiles" />
       <Text>
         Add many people at once from a spreadsheet. They are added to your team, {me.team.name} ({me.organisation.name}).
         Concord checks the whole file first and shows what it would do with each row; nothing is added until you import, and
         then every row is added or none.
       </Text>
-      <Form
-        onSubmit={() => {
-          if (!chosen) setFileError(fileError ?? 'Choose a CSV file to check.');
-          else check.mutate(chosen.csv);
-        }}
-      >
-        <FileInput
-          label="CSV file"
-          description="Saved from your spreadsheet as CSV (comma separated values)."
-          placeholder="Choose a file"
-          accept=".csv,text/csv"
-          value={chosen?.file ?? null}
-          onChange={(file) => void choose(file)}
-          error={fileError}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
-          maw={480}
-        />
-        <Group>
-          <Button type="submit" loading={check.isPending}>
-            Check the file
-          </Button>
-        </Group>
-      </Form>
+      <CsvFileForm
+        file={chosen?.file ?? null}
+        error={fileError}
+        pending={check.isPending}
+        onChoose={(file) => void choose(file)}
+        onCheck={() => (chosen ? check.mutate(chosen.csv) : setFileError(fileError ?? 'Choose a CSV file to check.'))}
+      />
       {check.error && (
         <Alert color="red" title="This file cannot be imported" role="alert">
           {fileProblems.length > 0 ? (

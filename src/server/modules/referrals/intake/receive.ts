@@ -99,6 +99,7 @@ export async function receive(ctx: Context<Actor | null>, deps: ReferralDeps, in
   // A referral taken earlier (by phone, say) is in its history from when it was taken.
   const at = input.receivedAt < now ? input.receivedAt : now;
   await q.insertEvent(ctx.tx, { referralId: id, at, step: 'received', fromStatus: null, toStatus: 'new', userId: input.createdBy, reason: null });
+  ctx.hook('referral.received', id);
   const referral = { id, team };
   ctx.audit({
     action: 'referral.received',
