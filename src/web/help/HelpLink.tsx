@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Anchor, Button, Menu } from '@mantine/core';
+import { Anchor, Menu } from '@mantine/core';
 import { screenMatches } from '../../shared/api/help.ts';
 import { can, MeContext } from '../app/session.ts';
 import { useHelpArticles } from './api.ts';
@@ -28,10 +28,11 @@ export function HelpLink() {
   }
   return (
     <Menu position="bottom-end" withinPortal>
+      {/* Styled as the one-article link, which it replaces: no tint to fall below 4.5:1 when the pointer rests on it. */}
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm">
+        <Anchor component="button" type="button" size="sm">
           How do I…
-        </Button>
+        </Anchor>
       </Menu.Target>
       <Menu.Dropdown>
         {matching.map((a) => (
