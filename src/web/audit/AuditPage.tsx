@@ -29,10 +29,11 @@ export function AuditPage() {
       <AuditFilterForm key={params.toString()} applied={filters} onApply={(f) => setParams(paramsFrom(f))} />
       <QueryStatus isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} label="Loading the audit trail" />
       {list.data && (
-        <>
+        // The last filters' events stay on screen while the new ones load; busy says they are stale.
+        <div aria-busy={list.isPlaceholderData}>
           {list.items.length === 0 ? <Text>No events match these filters.</Text> : <AuditTable events={list.items} />}
           <LoadMore shown={list.items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoadMore={list.loadMore} noun="events" />
-        </>
+        </div>
       )}
     </Page>
   );
