@@ -63,6 +63,7 @@ export function createRunner({ database, outbox, webhooks, onEffectError }: Runn
       const emitted: DomainEvent[] = [];
       const hooked: HookedEvent[] = [];
       const effects: (() => Promise<void>)[] = [];
+      let hookedWritten = 0;
       try {
         const result = await database.db.transaction(async (tx) => {
           await who.idempotency?.claim(tx);
@@ -79,13 +80,14 @@ export function createRunner({ database, outbox, webhooks, onEffectError }: Runn
           const value = await useCase(ctx);
           await who.idempotency?.complete(tx, value);
           await writeOutbox(tx, emitted);
-          await writeWebhookEvents(tx, hooked);
+          hookedWritten = await writeWebhookEvents(tx, hooked);
           await writeAuditEvents(tx, who.actor, who.origin, audits);
           return value;
         });
         // Delivered now for a prompt screen; a failure here leaves them in the outbox for the next sweep.
         if (emitted.length > 0) await outbox.drain().catch(onEffectError);
-        if (hooked.length > 0) await webhooks?.drain().catch(onEffectError);
+        // Not awaited: a hook is told soon after, never before the caller hears; the sweep covers a crash.
+        if (hookedWritten > 0) void webhooks?.drain().catch(onEffectError);
         for (const effect of effects) await effect().catch(onEffectError);
         return result;
       } catch (error) {

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordTypeOf, type WebhookEvent } from '../../../shared/api/webhooks.ts';
-import { webhookOutbox } from '../../db/schema/index.ts';
+import { webhookOutbox, webhooks } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 /** What a use case announces to webhooks: the event and the record's id, nothing more. */
@@ -21,12 +21,20 @@ const sweepEveryMs = 5_000;
 /**
  * Writes the events in the change's own transaction (the runner calls it just before commit):
  * a change that rolls back sends nothing, one that commits is fanned out even after a crash.
- * The same event on the same record twice in one change is sent once.
+ * The same event on the same record twice in one change is sent once. An event no enabled hook
+ * anywhere listens for is not written at all, so a partnership without hooks pays nothing for
+ * them. Returns how many were written.
  */
-export async function writeWebhookEvents(tx: Tx, events: HookedEvent[]): Promise<void> {
+export async function writeWebhookEvents(tx: Tx, events: HookedEvent[]): Promise<number> {
   const unique = [...new Map(events.map((e) => [`${e.event}:${e.recordId}`, e])).values()];
-  if (unique.length === 0) return;
-  await tx.insert(webhookOutbox).values(unique.map((e) => ({ eventId: uuidv7(), event: e.event, recordType: recordTypeOf(e.event), recordId: e.recordId })));
+  if (unique.length === 0) return 0;
+  const rows = unique.map((e) => sql`(${uuidv7()}::uuid, ${e.event}, ${recordTypeOf(e.event)}, ${e.recordId}::uuid)`);
+  const written = await tx.execute(sql`
+    insert into ${webhookOutbox} (event_id, event, record_type, record_id)
+    select v.event_id, v.event, v.record_type, v.record_id
+    from (values ${sql.join(rows, sql`, `)}) as v (event_id, event, record_type, record_id)
+    where exists (select 1 from ${webhooks} w where w.enabled and v.event = any(w.events))`);
+  return written.rowCount ?? 0;
 }
 
 /**
