@@ -1,11 +1,12 @@
 /**
  * Load benchmark of Concord on a generated database (bench/README.md):
  *
- *   node --import tsx bench/run.ts --database-url=postgres://... [--seconds=15 --warmup=5 --connections=10 --import]
+ *   node --import tsx bench/run.ts --database-url=postgres://... [--seconds=15 --warmup=5 --connections=10 --only=<text> --import]
  *
  * Starts the server on the database, signs in a demo practitioner, and measures name search, the
- * profile page and the case page through the API with autocannon, then the same reads as raw SQL
- * on a pool of as many clients as connections. Exits non-zero if any request failed.
+ * profile page, the case page and the long-timeline profile's first timeline page through the API
+ * with autocannon, then the same reads as raw SQL on a pool of as many clients as connections.
+ * Exits non-zero if any request failed.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -15,6 +16,7 @@ import { cycle, measureApi, measureSql, type Load, type Stats } from './run/meas
 import { casePageSql, pageParams, profilePageSql, searchStatement } from './run/raw.ts';
 import { samplesFor, type Samples } from './run/samples.ts';
 import { signIn, startServer } from './run/server.ts';
+import { timelineProfile, timelineStatement } from './work/timeline.ts';
 
 const benchUser = 'police.asb@concord.test';
 const importer = 'police.asb.lead@concord.test';
@@ -25,7 +27,7 @@ interface Scenario {
   sql: () => { text: string; values: unknown[] };
 }
 
-function scenarios(s: Samples): Scenario[] {
+function scenarios(s: Samples, timeline: { id: string; statement: { text: string; values: unknown[] } }): Scenario[] {
   const term = cycle(s.searches);
   const profile = cycle(s.profileIds);
   const caseId = cycle(s.caseIds);
@@ -38,6 +40,7 @@ function scenarios(s: Samples): Scenario[] {
     },
     { name: 'profile page', api: () => `/api/v1/profiles/${profile()}`, sql: () => ({ text: profilePageSql, values: pageParams(profile(), s.actor) }) },
     { name: 'case page', api: () => `/api/v1/cases/${caseId()}`, sql: () => ({ text: casePageSql, values: pageParams(caseId(), s.actor) }) },
+    { name: 'timeline page', api: () => `/api/v1/profiles/${timeline.id}/timeline?limit=50`, sql: () => timeline.statement },
   ];
 }
 
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '5' },
       connections: { type: 'string', default: '10' },
       'log-level': { type: 'string', default: 'info' },
+      only: { type: 'string', default: '' },
       import: { type: 'boolean', default: false },
     },
   });
@@ -78,8 +82,10 @@ async function main(): Promise<void> {
   try {
     const samples = await samplesFor(pool, benchUser);
     console.log(`Bench user ${benchUser}: ${samples.profileIds.length} profiles and ${samples.caseIds.length} cases to open, ${samples.searches.length} search terms.`);
+    const long = await timelineProfile(pool);
+    const timeline = { id: long.id, statement: await timelineStatement(samples.actor, long, 50) };
     const cookie = await signIn(server.url, benchUser);
-    for (const scenario of scenarios(samples)) {
+    for (const scenario of scenarios(samples, timeline).filter((s) => s.name.includes(values.only))) {
       await measureApi(server.url, cookie, scenario.api, warmup);
       const api = await measureApi(server.url, cookie, scenario.api, load);
       await measureSql(pool, scenario.sql, warmup);

@@ -15,29 +15,20 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { reportSentences } from './data/reports.ts';
-import { benchTeamEmail, timelineMarker } from './load/reports.ts';
+import { benchTeamEmail } from './load/reports.ts';
 import { cycle, measureApi, measureRequests, measureSql, type Load, type Stats } from './run/measure.ts';
 import { samplesFor } from './run/samples.ts';
 import { csrfOf, signIn, startServer } from './run/server.ts';
 import { benchSessionSecret } from './settings.ts';
 import { measureDelivery, reportBody, type Delivery } from './work/delivery.ts';
 import { createReaders } from './work/live.ts';
-import { timelineStatement } from './work/timeline.ts';
+import { timelineProfile, timelineStatement } from './work/timeline.ts';
 
 /** The bench team's supervisor, for the supervision page. */
 const supervisorEmail = 'police.asb.lead@concord.test';
 
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(1) : n.toFixed(0));
 const row = (name: string, s: Stats) => `| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.perSecond.toFixed(0)} | ${s.requests} | ${s.errors} |`;
-
-async function timelineProfile(pool: pg.Pool): Promise<{ id: string; title: string; reports: number }> {
-  const { rows: [found] } = await pool.query<{ id: string; title: string; reports: number }>(
-    `select p.id, p.first_name || ' ' || p.last_name as title,
-            (select count(*)::int from reports r where r.record_kind = 'profile' and r.record_id = p.id) as reports
-       from profiles p where p.reason_created = $1`, [timelineMarker]);
-  if (!found) throw new Error('no long-timeline profile: load the database with this version of bench/generate.ts');
-  return found;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -76,7 +76,7 @@ export async function measureRequests(url: string, headers: Record<string, strin
 }
 
 /** The same load as raw SQL: `connections` workers, each with its own client of the pool. */
-export async function measureSql(pool: pg.Pool, nextQuery: () => { text: string; values: unknown[] }, load: Load): Promise<Stats> {
+export async function measureSql(pool: pg.Pool, nextQuery: () => { text: string; values: unknown[]; name?: string }, load: Load): Promise<Stats> {
   const latencies: number[] = [];
   const samples: string[] = [];
   let errors = 0;
@@ -85,10 +85,11 @@ export async function measureSql(pool: pg.Pool, nextQuery: () => { text: string;
     const client = await pool.connect();
     try {
       while (performance.now() < until) {
-        const { text, values } = nextQuery();
+        const query = nextQuery();
         const started = performance.now();
         try {
-          await client.query(text, values);
+          // A named query is prepared once per connection and then only executed.
+          await client.query(query);
           latencies.push(performance.now() - started);
         } catch (error) {
           errors++;

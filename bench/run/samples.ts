@@ -24,7 +24,7 @@ export async function actorOf(pool: pg.Pool, email: string): Promise<BenchActor>
   return actor;
 }
 
-async function openableIds(pool: pg.Pool, table: 'profiles' | 'cases', actor: BenchActor, count: number): Promise<string[]> {
+export async function openableIds(pool: pg.Pool, table: 'profiles' | 'cases', actor: BenchActor, count: number): Promise<string[]> {
   const { rows } = await pool.query<{ id: string }>(
     `select r.id from ${table} r
       where r.partnership_id = $1
@@ -48,7 +48,7 @@ const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
  * them), in the mix a practitioner types: the full name most often, then a surname alone, a
  * misspelt name, a misspelt surname, and a name with a date of birth.
  */
-async function searchTerms(pool: pg.Pool, actor: BenchActor, count: number): Promise<string[]> {
+export async function searchTerms(pool: pg.Pool, actor: BenchActor, count: number): Promise<string[]> {
   const { rows } = await pool.query<{ first_name: string; last_name: string; date_of_birth: string | null }>(
     `select first_name, last_name, date_of_birth::text from profiles where partnership_id = $1 order by random() limit $2`,
     [actor.partnershipId, count]);

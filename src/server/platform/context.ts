@@ -1,4 +1,4 @@
-import type { Database } from '../db/connection.ts';
+import type { Database, Drizzle } from '../db/connection.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { Actor, ClientActor, RequestOrigin } from './access/actor.ts';
 import type { AuditEntry, AuditRefusal } from './audit/actions.ts';
@@ -43,8 +43,22 @@ export interface Who<A extends Actor | ClientActor | null = Actor> {
   idempotency?: IdempotencyClaim | null;
 }
 
+/**
+ * What a page read made of one statement is given: no transaction (a single statement is atomic),
+ * so nothing is queued for commit. The statement writes its own audit row (`readAudit`); a
+ * refusal is recorded afterwards, as the runner records one for any use case.
+ */
+export interface ReadContext {
+  readonly actor: Actor;
+  readonly origin: RequestOrigin;
+  readonly db: Drizzle;
+  refuse(entry: AuditRefusal): void;
+}
+
 export interface Runner {
   run<T, A extends Actor | ClientActor | null>(who: Who<A>, useCase: (ctx: Context<A>) => Promise<T>): Promise<T>;
+  /** A read that audits itself in its own statement(s), without `begin` and `commit` around them. */
+  read<T>(who: Who, useCase: (ctx: ReadContext) => Promise<T>): Promise<T>;
 }
 
 export interface RunnerDeps {
@@ -56,7 +70,32 @@ export interface RunnerDeps {
 }
 
 export function createRunner({ database, outbox, webhooks, onEffectError }: RunnerDeps): Runner {
+  /** Keeps the refusals of a failed use case, in a transaction of their own; the error goes on. */
+  async function refused(who: Who<Actor | ClientActor | null>, refusals: AuditEntry[], error: unknown): Promise<never> {
+    if (refusals.length === 0 && (error instanceof ForbiddenError || error instanceof NoAccessError)) {
+      refusals.push({ action: 'access.refused', outcome: 'refused', details: { code: (error as AppError).code, message: (error as AppError).message } });
+    }
+    if (refusals.length > 0) {
+      await database.db.transaction((tx) => writeAuditEvents(tx, who.actor, who.origin, refusals));
+    }
+    throw error;
+  }
+
   return {
+    async read(who, useCase) {
+      const refusals: AuditEntry[] = [];
+      try {
+        return await useCase({
+          actor: who.actor,
+          origin: who.origin,
+          db: database.db,
+          refuse: (entry: AuditRefusal) => void refusals.push({ ...entry, outcome: 'refused' }),
+        });
+      } catch (error) {
+        return refused(who, refusals, error);
+      }
+    },
+
     async run(who, useCase) {
       const audits: AuditEntry[] = [];
       const refusals: AuditEntry[] = [];
@@ -91,13 +130,7 @@ export function createRunner({ database, outbox, webhooks, onEffectError }: Runn
         for (const effect of effects) await effect().catch(onEffectError);
         return result;
       } catch (error) {
-        if (refusals.length === 0 && (error instanceof ForbiddenError || error instanceof NoAccessError)) {
-          refusals.push({ action: 'access.refused', outcome: 'refused', details: { code: (error as AppError).code, message: (error as AppError).message } });
-        }
-        if (refusals.length > 0) {
-          await database.db.transaction((tx) => writeAuditEvents(tx, who.actor, who.origin, refusals));
-        }
-        throw error;
+        return refused(who, refusals, error);
       }
     },
   };

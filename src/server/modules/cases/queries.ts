@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL, type WithSubquery } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '../../../shared/records.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { accessLevel, canView } from '../../platform/access/records.ts';
@@ -6,7 +7,10 @@ import type { Actor } from '../../platform/access/actor.ts';
 import {
   caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
 } from '../../db/schema/index.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { selectColumns, shapeName } from '../../db/prepared.ts';
+import type { Db, Tx } from '../../db/transaction.ts';
+import type { AuditSubjectRow } from '../../platform/audit/write.ts';
+import type { SafetyFacts } from '../profiles/safety.ts';
 
 const caseList = kinds.case.accessList;
 
@@ -23,16 +27,18 @@ const caseColumns = (actor: Actor) => ({
   level: accessLevel(actor, cases, caseList),
 });
 
+const caseRowColumns = (actor: Actor) => ({
+  ...caseColumns(actor),
+  leadOrganisationName: sql<string | null>`(select o.name from organisations o where o.id = cases.lead_organisation_id)`,
+  leadOfficerName: nameOfUser('lead_officer_id'),
+  singlePointOfContactName: nameOfUser('single_point_of_contact_id'),
+  closedByName: nameOfUser('closed_by'),
+  createdByName: nameOfUser('created_by'),
+});
+
 /** The case with its type, owner, the names of the people and organisation on it, and the actor's access. */
 export async function getCase(tx: Tx, actor: Actor, id: string) {
-  const [row] = await tx.select({
-    ...caseColumns(actor),
-    leadOrganisationName: sql<string | null>`(select o.name from organisations o where o.id = cases.lead_organisation_id)`,
-    leadOfficerName: nameOfUser('lead_officer_id'),
-    singlePointOfContactName: nameOfUser('single_point_of_contact_id'),
-    closedByName: nameOfUser('closed_by'),
-    createdByName: nameOfUser('created_by'),
-  })
+  const [row] = await tx.select(caseRowColumns(actor))
     .from(cases)
     .innerJoin(lookups, eq(lookups.id, cases.caseTypeId))
     .innerJoin(teams, eq(teams.id, cases.ownerTeamId))
@@ -41,6 +47,117 @@ export async function getCase(tx: Tx, actor: Actor, id: string) {
   return row ?? null;
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof getCase>>>;
+
+interface Owned { ownerTeamId: string; ownerTeamName: string; ownerOrganisationId: string; ownerOrganisationName: string }
+type Level = 'view' | 'edit' | null;
+interface CaseStub { id: string; reference: string; title: string; status: CaseStatus; level: Level }
+
+/** The lists on a case page, as its one statement reads them (timestamps as the database writes them in json). */
+export interface CaseParts {
+  parent: CaseStub | null;
+  subCases: CaseStub[];
+  profiles: (Owned & {
+    profileId: string; partnershipId: string; mergedIntoId: string | null; firstName: string; lastName: string; dateOfBirth: string | null;
+    level: Level; role: LinkedProfileRow['role'];
+    /** Null for a person the actor may not open. */
+    safety: SafetyFacts | null;
+  })[];
+  locations: (Owned & {
+    locationId: string; partnershipId: string; addressLine1: string; postcode: string; latitude: number | null; longitude: number | null; level: Level;
+  })[];
+  interventions: {
+    intervention: Omit<InterventionRow['intervention'], 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+    type: InterventionRow['type'];
+  }[];
+}
+
+const jsonList = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`;
+const ownerJson = (team: SQL, organisation: SQL) => sql`'ownerTeamId', ${team}.id, 'ownerTeamName', ${team}.name, 'ownerOrganisationId', ${organisation}.id, 'ownerOrganisationName', ${organisation}.name`;
+
+/**
+ * Every list on a case page as a json column, so the page is one select list: written with
+ * aliases and the id itself, as Drizzle leaves an outer column unqualified inside a subquery.
+ * A linked person's safety facts are read only if the actor may open their profile.
+ */
+function caseLists(actor: Actor, id: string) {
+  const stub = alias(cases, 'stub');
+  const person = alias(profiles, 'person');
+  const place = alias(locations, 'place');
+  const stubJson = sql`json_build_object('id', ${stub.id}, 'reference', ${stub.reference}, 'title', ${stub.title}, 'status', ${stub.status},
+                                         'level', ${accessLevel(actor, stub, caseList)})`;
+  return {
+    parent: sql<CaseStub | null>`(select ${stubJson} from ${cases} stub where ${stub.id} = (select c.parent_case_id from ${cases} c where c.id = ${id}))`,
+    subCases: jsonList<CaseStub>(sql`select json_agg(${stubJson} order by ${stub.reference}) from ${cases} stub where ${stub.parentCaseId} = ${id}`),
+    profiles: jsonList<CaseParts['profiles'][number]>(sql`
+      select json_agg(json_build_object(
+               'profileId', ${person.id}, 'partnershipId', ${person.partnershipId}, 'mergedIntoId', ${person.mergedIntoId},
+               'firstName', ${person.firstName}, 'lastName', ${person.lastName}, 'dateOfBirth', ${person.dateOfBirth},
+               ${ownerJson(sql`pt`, sql`po`)}, 'level', v.level, 'role', cp.role,
+               'safety', case when v.level is not null then json_build_object(
+                 'dateOfBirth', ${person.dateOfBirth}, 'approximateAge', ${person.approximateAge}, 'approximateAgeOn', ${person.approximateAgeOn},
+                 'roles', ${person.roles}, 'riskLevel', ${person.riskLevel},
+                 'warningMarkers', coalesce((
+                   select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
+                     from profile_warning_markers m join ${lookups} l on l.id = m.lookup_id where m.profile_id = ${person.id}), '[]'::json)) end)
+             order by cp.added_at, ${person.id})
+        from ${caseProfiles} cp
+        join ${profiles} person on ${person.id} = cp.profile_id
+        join ${teams} pt on pt.id = ${person.ownerTeamId}
+        join ${organisations} po on po.id = pt.organisation_id
+        cross join lateral (select ${accessLevel(actor, person, profileList)} as level) v
+       where cp.case_id = ${id}`),
+    locations: jsonList<CaseParts['locations'][number]>(sql`
+      select json_agg(json_build_object(
+               'locationId', ${place.id}, 'partnershipId', ${place.partnershipId}, 'addressLine1', ${place.addressLine1}, 'postcode', ${place.postcode},
+               'latitude', ${place.latitude}, 'longitude', ${place.longitude}, ${ownerJson(sql`lt`, sql`lo`)},
+               'level', ${accessLevel(actor, place, locationList)})
+             order by cl.added_at, ${place.id})
+        from ${caseLocations} cl
+        join ${locations} place on ${place.id} = cl.location_id
+        join ${teams} lt on lt.id = ${place.ownerTeamId}
+        join ${organisations} lo on lo.id = lt.organisation_id
+       where cl.case_id = ${id}`),
+    interventions: jsonList<CaseParts['interventions'][number]>(sql`
+      select json_agg(json_build_object(
+               'intervention', json_build_object('id', i.id, 'caseId', i.case_id, 'interventionTypeId', i.intervention_type_id, 'status', i.status,
+                                                 'startDate', i.start_date, 'endDate', i.end_date, 'outcome', i.outcome, 'notes', i.notes,
+                                                 'createdBy', i.created_by, 'version', i.version, 'createdAt', i.created_at, 'updatedAt', i.updated_at),
+               'type', json_build_object('id', t.id, 'key', t.key, 'name', t.name))
+             order by i.created_at, i.id)
+        from ${caseInterventions} i join ${lookups} t on t.id = i.intervention_type_id
+       where i.case_id = ${id}`),
+  };
+}
+
+/** The lists on a case page, in one statement. */
+export async function getCaseParts(tx: Tx, actor: Actor, id: string): Promise<CaseParts> {
+  return selectColumns<CaseParts & Record<string, unknown>>(tx, caseLists(actor, id));
+}
+
+/**
+ * A case's whole page in one statement: the case as the actor stands towards it, every list on
+ * the page, and `audit`'s event, written by the same statement only if the actor may open the
+ * case (what `checkRecord` lets open). Prepared once per shape on each connection.
+ */
+export async function casePage(db: Db, actor: Actor, id: string, audit: (subject: AuditSubjectRow) => WithSubquery[]) {
+  const seen = alias(cases, 'seen');
+  const subject: AuditSubjectRow = sql`
+    select ${teams.organisationId} as subject_organisation_id, ${seen.ownerTeamId} as subject_team_id
+      from ${cases} seen join ${teams} on ${teams.id} = ${seen.ownerTeamId}
+     where ${seen.id} = ${id} and ${canView(actor, seen, caseList)}`;
+  const query = db
+    .with(...audit(subject))
+    .select({ ...caseRowColumns(actor), ...caseLists(actor, id) })
+    .from(cases)
+    .innerJoin(lookups, eq(lookups.id, cases.caseTypeId))
+    .innerJoin(teams, eq(teams.id, cases.ownerTeamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .where(eq(cases.id, id));
+  const [found] = await query.prepare(shapeName(query)).execute();
+  if (!found) return null;
+  const { parent, subCases, profiles: people, locations: places, interventions, ...row } = found;
+  return { row, parts: { parent, subCases, profiles: people, locations: places, interventions } };
+}
 
 /** Parent or sub-cases: enough to show and link to them, and whether the actor may open them. */
 export async function caseStubs(tx: Tx, actor: Actor, where: SQL) {

@@ -7,7 +7,7 @@ import { effectiveLevel } from '../../platform/access/records.ts';
 import type { Context } from '../../platform/context.ts';
 import { ConflictError, type RecordOwner } from '../../platform/errors.ts';
 import { tellInterested } from '../notifications/notify.ts';
-import { safetyOf } from '../profiles/safety.ts';
+import { presentSafety } from '../profiles/present.ts';
 import * as q from './queries.ts';
 import { londonToday } from '../../platform/london.ts';
 
@@ -47,7 +47,7 @@ export const auditedFields = [
 export const userIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.id : null);
 
 /** What the one record check needs of a case row. */
-const caseFacts = (row: q.CaseRow): AccessFacts => ({ ...row, id: row.case.id, partnershipId: row.case.partnershipId, ownerTeamId: row.case.ownerTeamId });
+export const caseFacts = (row: q.CaseRow): AccessFacts => ({ ...row, id: row.case.id, partnershipId: row.case.partnershipId, ownerTeamId: row.case.ownerTeamId });
 
 export async function loadCase(ctx: Context, id: string): Promise<Checked<q.CaseRow>> {
   return checkRecord(ctx, 'open', 'case', await q.getCase(ctx.tx, ctx.actor, id), caseFacts);
@@ -102,7 +102,7 @@ export function presentIntervention(row: q.InterventionRow): Intervention {
   };
 }
 
-/** A person on the case; `safety` is what `safetyOf` gave for them (nothing for a locked stub). */
+/** A person on the case; `safety` is what the reader may see of them (nothing for a locked stub). */
 export function presentLinkedProfile(row: Omit<q.LinkedProfileRow, 'role'>, role: q.LinkedProfileRow['role'], safety: PersonSafety | undefined) {
   return {
     profileId: row.profileId,
@@ -144,17 +144,15 @@ export function presentSummary(row: q.CaseListRow): CaseSummary {
   };
 }
 
-/** The whole case as its page shows it, with what the actor may do with it. */
+/** The whole case as its page shows it, with what the actor may do with it, read in one statement. */
 export async function readCase(ctx: Context, row: q.CaseRow): Promise<CaseRecord> {
+  return presentCase(ctx.actor, row, await q.getCaseParts(ctx.tx, ctx.actor, row.case.id));
+}
+
+export function presentCase(actor: Actor, row: q.CaseRow, { parent, subCases, profiles, locations, interventions }: q.CaseParts): CaseRecord {
   const c = row.case;
-  const [parent] = c.parentCaseId ? await q.caseStubs(ctx.tx, ctx.actor, q.byId(c.parentCaseId)) : [];
-  const subCases = await q.caseStubs(ctx.tx, ctx.actor, q.childrenOf(c.id));
-  const profiles = await q.linkedProfiles(ctx.tx, ctx.actor, c.id);
-  const safety = await safetyOf(ctx, profiles.map((p) => p.profileId));
-  const locations = await q.linkedLocations(ctx.tx, ctx.actor, c.id);
-  const interventions = await q.interventionsOf(ctx.tx, c.id);
   const today = londonToday();
-  const edit = effectiveLevel(ctx.actor, row.level) === 'edit';
+  const edit = effectiveLevel(actor, row.level) === 'edit';
   return {
     id: c.id,
     reference: c.reference,
@@ -172,9 +170,12 @@ export async function readCase(ctx: Context, row: q.CaseRow): Promise<CaseRecord
     parentCaseId: c.parentCaseId,
     parentCase: parent ? { id: parent.id, reference: parent.reference, title: parent.title, accessible: parent.level !== null } : null,
     subCases: subCases.map((s) => ({ id: s.id, reference: s.reference, title: s.title, status: s.status, accessible: s.level !== null })),
-    profiles: profiles.map((p) => presentLinkedProfile(p, p.role, safety.get(p.profileId))),
+    profiles: profiles.map((p) => presentLinkedProfile(p, p.role, p.safety ? presentSafety(p.safety) : undefined)),
     locations: locations.map(presentLinkedLocation),
-    interventions: interventions.map(presentIntervention),
+    interventions: interventions.map(({ intervention, type }) => presentIntervention({
+      intervention: { ...intervention, createdAt: new Date(intervention.createdAt), updatedAt: new Date(intervention.updatedAt) },
+      type,
+    })),
     outcome: c.outcome,
     closureReason: c.closureReason,
     closedAt: c.closedAt?.toISOString() ?? null,

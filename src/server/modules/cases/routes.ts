@@ -35,7 +35,7 @@ export async function caseRoutes(app: FastifyInstance) {
   api.get('/api/v1/cases/:id', {
     config: view,
     schema: { tags, params: idParams, response: { 200: caseRecord } },
-  }, (request) => runner.run(who(request), (ctx) => service.getCase(ctx, request.params.id)));
+  }, (request) => runner.read(who(request), (ctx) => service.getCase(ctx, request.params.id)));
 
   api.patch('/api/v1/cases/:id', {
     config: edit,

@@ -4,24 +4,26 @@ import type { listQuery } from '../../../shared/api/common.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
-import type { Context } from '../../platform/context.ts';
+import { checkRecord } from '../../platform/access/check.ts';
+import { readAudit } from '../../platform/audit/write.ts';
+import type { Context, ReadContext } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { staleVersion, ValidationError } from '../../platform/errors.ts';
 import { caseTypeDefaultSharing, findLookupForFilter, resolveLookup } from '../lookups/service.ts';
 import { changedLookup, checkCaseDetails } from './checks.ts';
 import * as q from './queries.ts';
-import { announce, auditedFields, loadCase, loadForChange, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
+import { announce, auditedFields, caseFacts, loadCase, loadForChange, presentCase, presentSummary, readCase, subjectOf, userIdOf } from './record.ts';
 import { londonToday } from '../../platform/london.ts';
 
 async function reload(ctx: Context, id: string): Promise<q.CaseRow> {
   return (await q.getCase(ctx.tx, ctx.actor, id))!;
 }
 
-/** Opening a case is recorded, as every read of the shared record is. */
-export async function getCase(ctx: Context, id: string) {
-  const row = await loadCase(ctx, id);
-  ctx.audit({ action: 'case.viewed', ...subjectOf(row) });
-  return readCase(ctx, row);
+/** Opening a case is recorded, as every read of the shared record is: by the one statement that reads the page. */
+export async function getCase(ctx: ReadContext, id: string) {
+  const page = await q.casePage(ctx.db, ctx.actor, id, (subject) =>
+    readAudit(ctx.actor, ctx.origin, { action: 'case.viewed', entityType: 'case', entityId: id }, subject));
+  return presentCase(ctx.actor, checkRecord(ctx, 'open', 'case', page?.row ?? null, caseFacts), page!.parts);
 }
 
 type CaseListQuery = z.infer<typeof caseListQuery>;

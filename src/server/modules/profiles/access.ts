@@ -5,11 +5,10 @@ import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import type { Audience } from '../../platform/events/types.ts';
 import { tellInterested } from '../notifications/notify.ts';
 import { presentProfile } from './present.ts';
-import { safetyOf } from './safety.ts';
 import * as q from './queries.ts';
 
 /** A chain of merges longer than this is a fault, not a redirect to follow. */
-const maxRedirects = 5;
+export const maxRedirects = 5;
 
 export interface FoundProfile {
   row: q.ProfileRow;
@@ -68,9 +67,7 @@ export async function audienceOf(ctx: Context, row: q.ProfileRow): Promise<Requi
 
 /** The profile as its page shows it, to someone the one record check let open it. */
 export async function presentFull(ctx: Context, row: Checked<q.ProfileRow>): Promise<Profile> {
-  const parts = await q.getProfileParts(ctx.tx, ctx.actor, row.profile.id);
-  const safety = await safetyOf(ctx, parts.relationships.map((r) => r.other.id));
-  return presentProfile(ctx.actor, row, parts, safety);
+  return presentProfile(ctx.actor, row, await q.getProfileParts(ctx.tx, ctx.actor, row.profile.id));
 }
 
 /** Reads the profile again after a change, as the actor now stands towards it. */

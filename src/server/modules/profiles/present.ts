@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { actorHas } from '../../platform/access/permissions.ts';
 import { effectiveLevel } from '../../platform/access/records.ts';
 import type * as q from './queries.ts';
+import type { SafetyFacts } from './safety.ts';
 import { londonToday } from '../../platform/london.ts';
 
 /** Whole years from one YYYY-MM-DD date to another. */
@@ -40,8 +41,10 @@ export function presentRelationship(
   return { id: r.id, kind: r.kind, label: relationshipLabels[r.kind][direction], direction, other, notes: r.notes };
 }
 
-/** `safety`: the related people's markers and risk, for those the reader may open. */
-export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.ProfileParts, safety: Map<string, PersonSafety>): Profile {
+/** What a list of people shows of one the reader may open: age, roles, risk and warning markers. */
+export const presentSafety = (facts: SafetyFacts): PersonSafety => ({ age: ageOf(facts), roles: facts.roles, riskLevel: facts.riskLevel, warningMarkers: facts.warningMarkers });
+
+export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.ProfileParts): Profile {
   const p = row.profile;
   const today = londonToday();
   const canEdit = effectiveLevel(actor, row.level) === 'edit';
@@ -75,14 +78,14 @@ export function presentProfile(actor: Actor, row: q.ProfileRow, parts: q.Profile
       locationId: a.locationId,
       current: (a.fromDate === null || a.fromDate <= today) && (a.toDate === null || a.toDate >= today),
     })),
-    relationships: parts.relationships.map(({ relationship, other, accessible }) =>
-      presentRelationship(p.id, relationship, { ...other, accessible, safety: safety.get(other.id) ?? null })),
+    relationships: parts.relationships.map(({ relationship, other, accessible, safety }) =>
+      presentRelationship(p.id, relationship, { ...other, accessible, safety: safety && presentSafety(safety) })),
     photo: p.photoFileId ? { url: photoUrl(p.id), thumbnailUrl: thumbnailUrl(p.id) } : null,
     mergedFrom: parts.mergedFrom.map((m) => ({
       id: m.id,
       firstName: m.firstName,
       lastName: m.lastName,
-      mergedAt: (m.mergedAt ?? new Date(0)).toISOString(),
+      mergedAt: new Date(m.mergedAt ?? 0).toISOString(),
       mergedBy: m.mergedById && m.mergedByName ? { id: m.mergedById, name: m.mergedByName } : null,
     })),
     owner: ownerOf(row),

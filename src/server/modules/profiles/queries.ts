@@ -1,14 +1,17 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
+import type { ProfileRole, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import {
   apiTokens, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
   profileVulnerabilities, profileWarningMarkers, riskLevelChanges, teams, users,
 } from '../../db/schema/index.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { selectColumns, shapeName } from '../../db/prepared.ts';
+import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { accessLevel, canView } from '../../platform/access/records.ts';
+import type { AuditSubjectRow } from '../../platform/audit/write.ts';
+import type { SafetyFacts } from './safety.ts';
 
 export const profileAccessList = kinds.profile.accessList;
 
@@ -18,16 +21,19 @@ const ownerColumns = {
   ownerOrganisationName: organisations.name,
 };
 
+/** A profile's own columns and what its page shows beside them, as the actor stands towards it. */
+const profileSelection = (actor: Actor) => ({
+  profile: profiles,
+  ...ownerColumns,
+  level: accessLevel(actor, profiles, profileAccessList),
+  ethnicity: { id: lookups.id, key: lookups.key, name: lookups.name, groupName: lookups.groupName },
+  createdByName: users.name,
+});
+
 /** One profile as the actor stands towards it, with what the page shows beside its own columns. */
 export async function getProfile(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
-    .select({
-      profile: profiles,
-      ...ownerColumns,
-      level: accessLevel(actor, profiles, profileAccessList),
-      ethnicity: { id: lookups.id, key: lookups.key, name: lookups.name, groupName: lookups.groupName },
-      createdByName: users.name,
-    })
+    .select(profileSelection(actor))
     .from(profiles)
     .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
     .innerJoin(organisations, eq(organisations.id, teams.organisationId))
@@ -39,41 +45,106 @@ export async function getProfile(tx: Tx, actor: Actor, id: string) {
 
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
 
+interface LookupRef { id: string; key: string; name: string }
+
 /** The lists shown on a profile page, read from this profile's side. */
-export async function getProfileParts(tx: Tx, actor: Actor, id: string) {
-  const aliases = await tx
-    .select({ id: profileNames.id, firstName: profileNames.firstName, lastName: profileNames.lastName })
-    .from(profileNames)
-    .where(and(eq(profileNames.profileId, id), eq(profileNames.kind, 'alias')))
-    .orderBy(asc(profileNames.id));
-  const vulnerabilities = await lookupSet(tx, profileVulnerabilities, [id]);
-  const warningMarkers = await lookupSet(tx, profileWarningMarkers, [id]);
-  const addresses = await tx
-    .select()
-    .from(profileAddresses)
-    .where(eq(profileAddresses.profileId, id))
-    .orderBy(sql`${profileAddresses.fromDate} desc nulls last`, asc(profileAddresses.id));
-  const other = alias(profiles, 'other');
-  const relationships = await tx
-    .select({
-      relationship: profileRelationships,
-      other: { id: other.id, firstName: other.firstName, lastName: other.lastName, dateOfBirth: other.dateOfBirth },
-      accessible: sql<boolean>`${canView(actor, other, profileAccessList)}`,
-    })
-    .from(profileRelationships)
-    .innerJoin(other, sql`${other.id} = case when ${profileRelationships.fromProfileId} = ${id} then ${profileRelationships.toProfileId} else ${profileRelationships.fromProfileId} end`)
-    .where(sql`(${profileRelationships.fromProfileId} = ${id} or ${profileRelationships.toProfileId} = ${id})`)
-    .orderBy(asc(profileRelationships.createdAt), asc(profileRelationships.id));
-  const mergedFrom = await tx
-    .select({ id: profiles.id, firstName: profiles.firstName, lastName: profiles.lastName, mergedAt: profiles.mergedAt, mergedById: users.id, mergedByName: users.name })
-    .from(profiles)
-    .leftJoin(users, eq(users.id, profiles.mergedBy))
-    .where(eq(profiles.mergedIntoId, id))
-    .orderBy(asc(profiles.mergedAt));
-  return { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom };
+export interface ProfileParts {
+  aliases: { id: string; firstName: string; lastName: string }[];
+  vulnerabilities: LookupRef[];
+  warningMarkers: LookupRef[];
+  addresses: {
+    id: string; locationId: string | null; addressLine1: string; addressLine2: string | null; town: string | null; postcode: string | null;
+    uprn: string | null; fromDate: string | null; toDate: string | null;
+  }[];
+  relationships: {
+    relationship: { id: string; kind: RelationshipKind; fromProfileId: string; notes: string | null };
+    other: { id: string; firstName: string; lastName: string; dateOfBirth: string | null };
+    accessible: boolean;
+    /** Null for a person the actor may not open. */
+    safety: SafetyFacts | null;
+  }[];
+  /** `mergedAt` as the database writes a timestamp in json. */
+  mergedFrom: { id: string; firstName: string; lastName: string; mergedAt: string | null; mergedById: string | null; mergedByName: string | null }[];
 }
 
-export type ProfileParts = Awaited<ReturnType<typeof getProfileParts>>;
+const jsonList = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`;
+
+const lookupList = (table: LookupSetTable, id: string) => jsonList<LookupRef>(sql`
+  select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
+    from ${table} s join ${lookups} l on l.id = s.lookup_id where s.profile_id = ${id}`);
+
+/**
+ * Every list on a profile page as a json column, so the page is one select list: written with
+ * aliases and the id itself, as Drizzle leaves an outer column unqualified inside a subquery.
+ * A related person's safety facts are read only if the actor may open their profile.
+ */
+function profileLists(actor: Actor, id: string) {
+  const other = alias(profiles, 'other');
+  return {
+    aliases: jsonList<ProfileParts['aliases'][number]>(sql`
+      select json_agg(json_build_object('id', n.id, 'firstName', n.first_name, 'lastName', n.last_name) order by n.id)
+        from ${profileNames} n where n.profile_id = ${id} and n.kind = 'alias'`),
+    vulnerabilities: lookupList(profileVulnerabilities, id),
+    warningMarkers: lookupList(profileWarningMarkers, id),
+    addresses: jsonList<ProfileParts['addresses'][number]>(sql`
+      select json_agg(json_build_object('id', a.id, 'locationId', a.location_id, 'addressLine1', a.address_line1, 'addressLine2', a.address_line2,
+                                        'town', a.town, 'postcode', a.postcode, 'uprn', a.uprn, 'fromDate', a.from_date, 'toDate', a.to_date)
+                      order by a.from_date desc nulls last, a.id)
+        from ${profileAddresses} a where a.profile_id = ${id}`),
+    relationships: jsonList<ProfileParts['relationships'][number]>(sql`
+      select json_agg(json_build_object(
+               'relationship', json_build_object('id', r.id, 'kind', r.kind, 'fromProfileId', r.from_profile_id, 'notes', r.notes),
+               'other', json_build_object('id', ${other.id}, 'firstName', ${other.firstName}, 'lastName', ${other.lastName}, 'dateOfBirth', ${other.dateOfBirth}),
+               'accessible', v.accessible,
+               'safety', case when v.accessible then json_build_object(
+                 'dateOfBirth', ${other.dateOfBirth}, 'approximateAge', ${other.approximateAge}, 'approximateAgeOn', ${other.approximateAgeOn},
+                 'roles', ${other.roles}, 'riskLevel', ${other.riskLevel},
+                 'warningMarkers', coalesce((
+                   select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
+                     from ${profileWarningMarkers} m join ${lookups} l on l.id = m.lookup_id where m.profile_id = ${other.id}), '[]'::json)) end)
+             order by r.created_at, r.id)
+        from ${profileRelationships} r
+        join ${profiles} other on ${other.id} = case when r.from_profile_id = ${id} then r.to_profile_id else r.from_profile_id end
+        cross join lateral (select ${canView(actor, other, profileAccessList)} as accessible) v
+       where r.from_profile_id = ${id} or r.to_profile_id = ${id}`),
+    mergedFrom: jsonList<ProfileParts['mergedFrom'][number]>(sql`
+      select json_agg(json_build_object('id', m.id, 'firstName', m.first_name, 'lastName', m.last_name, 'mergedAt', m.merged_at,
+                                        'mergedById', u.id, 'mergedByName', u.name) order by m.merged_at)
+        from ${profiles} m left join ${users} u on u.id = m.merged_by where m.merged_into_id = ${id}`),
+  };
+}
+
+/** The lists shown on a profile page, read from this profile's side, in one statement. */
+export async function getProfileParts(tx: Tx, actor: Actor, id: string): Promise<ProfileParts> {
+  return selectColumns<ProfileParts & Record<string, unknown>>(tx, profileLists(actor, id));
+}
+
+/**
+ * A profile's whole page in one statement: the profile as the actor stands towards it, every list
+ * on the page, and `audit`'s event, written by the same statement only if the actor may open the
+ * profile (of their partnership, shared with them, not merged away: what `checkRecord` lets
+ * open). Prepared once per shape on each connection, so PostgreSQL plans it once.
+ */
+export async function profilePage(db: Db, actor: Actor, id: string, audit: (subject: AuditSubjectRow) => WithSubquery[]) {
+  const seen = alias(profiles, 'seen');
+  const subject: AuditSubjectRow = sql`
+    select ${teams.organisationId} as subject_organisation_id, ${seen.ownerTeamId} as subject_team_id
+      from ${profiles} seen join ${teams} on ${teams.id} = ${seen.ownerTeamId}
+     where ${seen.id} = ${id} and ${seen.mergedIntoId} is null and ${canView(actor, seen, profileAccessList)}`;
+  const query = db
+    .with(...audit(subject))
+    .select({ ...profileSelection(actor), ...profileLists(actor, id) })
+    .from(profiles)
+    .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
+    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+    .leftJoin(lookups, eq(lookups.id, profiles.ethnicityId))
+    .leftJoin(users, eq(users.id, profiles.createdBy))
+    .where(eq(profiles.id, id));
+  const [found] = await query.prepare(shapeName(query)).execute();
+  if (!found) return null;
+  const { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom, ...row } = found;
+  return { row, parts: { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom } };
+}
 
 type LookupSetTable = typeof profileVulnerabilities | typeof profileWarningMarkers;
 

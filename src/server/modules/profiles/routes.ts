@@ -49,7 +49,7 @@ export async function profileRoutes(app: FastifyInstance) {
   api.get('/api/v1/profiles/:id', {
     config: { permission: 'records.view', actors: staffAndSystems },
     schema: { tags, summary: 'A profile; one merged into another answers as the survivor, with redirectedFrom', params: idParams, response: { 200: profile } },
-  }, (request) => runner.run(who(request), (ctx) => service.getProfile(ctx, request.params.id)));
+  }, (request) => runner.read(who(request), (ctx) => service.getProfile(ctx, request.params.id)));
 
   api.patch('/api/v1/profiles/:id', {
     config: { permission: 'records.edit', actors: staffAndSystems },

@@ -1,6 +1,7 @@
 import type { PersonSafety } from '../../../shared/api/profiles.ts';
 import type { Context } from '../../platform/context.ts';
-import { ageOf } from './present.ts';
+import { presentSafety } from './present.ts';
+import type { ProfileRole, RiskLevel } from '../../../shared/records.ts';
 import * as q from './queries.ts';
 
 /**
@@ -10,5 +11,15 @@ import * as q from './queries.ts';
  */
 export async function safetyOf(ctx: Context, profileIds: string[]): Promise<Map<string, PersonSafety>> {
   const rows = await q.openableSafetyRows(ctx.tx, ctx.actor, [...new Set(profileIds)]);
-  return new Map(rows.map((row) => [row.id, { age: ageOf(row), roles: row.roles, riskLevel: row.riskLevel, warningMarkers: row.warningMarkers }]));
+  return new Map(rows.map((row) => [row.id, presentSafety(row)]));
+}
+
+/** What a person's line in a list shows of them, if the actor may open their profile (`ageOf` takes the first three). */
+export interface SafetyFacts {
+  dateOfBirth: string | null;
+  approximateAge: number | null;
+  approximateAgeOn: string | null;
+  roles: ProfileRole[];
+  riskLevel: RiskLevel | null;
+  warningMarkers: { id: string; key: string; name: string }[];
 }

@@ -5,6 +5,7 @@ import type { ProfileRole, RecordKind } from '../../../shared/records.ts';
 import type { ContactChannel } from '../../../shared/victim-care.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
 import { assessments, documents, reports } from '../../db/schema/index.ts';
+import { shapeName } from '../../db/prepared.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Checked } from '../../platform/access/check.ts';
@@ -362,19 +363,34 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
   if (only('contact') && s.kind === 'profile') branches.push(contactBranch(s));
   if (only('message') && s.kind === 'profile') branches.push(messageBranch(s));
   if (branches.length === 0) return [];
-  const { rows } = await tx.execute<TimelineRow>(sql`
-    select e.kind, e.source_id, ${utc(sql`e.at`)} as at,
-           e.record_kind, e.record_id, e.record_title, e.author_id, coalesce(author.name, e.system_name) as author_name,
-           e.team_id, team.name as team_name, e.organisation_id, organisation.name as organisation_name,
-           e.readable, e.type_id, type.key as type_key, type.name as type_name, e.visibility, e.body_html, e.edited,
-           e.task_id, e.title, e.update_kind, e.note, e.status, ${utc(sql`e.due_at`)} as due_at, e.folder, e.content_type, e.action, e.fields,
-           e.score, e.adjusted_score, e.bands, e.template_key, e.review_of, e.subject, e.channel, e.reached, e.voicemail_left, e.sender
-      from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
+  // Selected through Drizzle's builder rather than `execute` so that it can be prepared: planning
+  // the branches is most of the statement's cost, and a named statement is planned once per shape.
+  const query = tx
+    .select(entryColumns)
+    .from(sql`(${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
       left join users author on author.id = e.author_id
       left join teams team on team.id = e.team_id
       left join organisations organisation on organisation.id = e.organisation_id
-      left join lookups type on type.id = e.type_id
-     order by e.at desc, e.kind collate "C" desc, e.source_id desc
-     limit ${s.take}`);
-  return rows;
+      left join lookups type on type.id = e.type_id`)
+    .orderBy(sql`e.at desc, e.kind collate "C" desc, e.source_id desc`)
+    .limit(s.take);
+  return query.prepare(shapeName(query)).execute();
 }
+
+const column = <K extends keyof TimelineRow>(expression: SQL) => sql<TimelineRow[K]>`${expression}`;
+const plain = <K extends keyof TimelineRow>(name: K) => column<K>(sql.raw(`e.${name}`));
+
+/** A timeline row's columns, each named as `TimelineRow` names it. */
+const entryColumns = {
+  kind: plain('kind'), source_id: plain('source_id'), at: column<'at'>(utc(sql`e.at`)),
+  record_kind: plain('record_kind'), record_id: plain('record_id'), record_title: plain('record_title'), author_id: plain('author_id'),
+  author_name: column<'author_name'>(sql`coalesce(author.name, e.system_name)`),
+  team_id: plain('team_id'), team_name: column<'team_name'>(sql`team.name`), organisation_id: plain('organisation_id'),
+  organisation_name: column<'organisation_name'>(sql`organisation.name`),
+  readable: plain('readable'), type_id: plain('type_id'), type_key: column<'type_key'>(sql`type.key`), type_name: column<'type_name'>(sql`type.name`),
+  visibility: plain('visibility'), body_html: plain('body_html'), edited: plain('edited'),
+  task_id: plain('task_id'), title: plain('title'), update_kind: plain('update_kind'), note: plain('note'), status: plain('status'),
+  due_at: column<'due_at'>(utc(sql`e.due_at`)), folder: plain('folder'), content_type: plain('content_type'), action: plain('action'), fields: plain('fields'),
+  score: plain('score'), adjusted_score: plain('adjusted_score'), bands: plain('bands'), template_key: plain('template_key'), review_of: plain('review_of'),
+  subject: plain('subject'), channel: plain('channel'), reached: plain('reached'), voicemail_left: plain('voicemail_left'), sender: plain('sender'),
+} satisfies { [K in keyof TimelineRow]: SQL<TimelineRow[K]> };

@@ -53,7 +53,7 @@ export const subjectOf = (kind: RecordKind, facts: AccessFacts) => ({
  * needs an account that may write, and changing needs edit. Every refusal is audited. `name` is
  * how messages speak of the record ("the duplicate profile"); by default its kind.
  */
-export function checkRecord<T>(ctx: Context, need: Need, kind: RecordKind, row: T | null, factsOf: (row: T) => AccessFacts, name = `this ${kind}`): Checked<T> {
+export function checkRecord<T>(ctx: Pick<Context, 'actor' | 'refuse'>, need: Need, kind: RecordKind, row: T | null, factsOf: (row: T) => AccessFacts, name = `this ${kind}`): Checked<T> {
   const facts = row ? factsOf(row) : null;
   if (!row || !facts || facts.partnershipId !== ctx.actor.partnershipId) throw new NotFoundError(kind);
   const refuse = (why: string) => ctx.refuse({ action: 'access.refused', ...subjectOf(kind, facts), details: { why, need } });
