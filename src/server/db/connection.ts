@@ -1,10 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema/index.ts';
+import { unreadableDataDir } from './diagnose.ts';
 import { acquireDataDirLock } from './lock.ts';
 
 export type Schema = typeof schema;
@@ -50,6 +53,11 @@ function makePool(connection: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(connection);
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor one that is checked out: the pool listens only to idle ones, and a server that dies
+  // (PostgreSQL killed: "terminating connection due to unexpected postmaster exit") tells a
+  // connection held between two statements of a transaction. Its next statement fails instead,
+  // and the pool discards it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -82,20 +90,22 @@ async function openEmbedded(dataDir: string, fsync: boolean, loadDataDir: Uint8A
   if (!inMemory) {
     const root = resolve(dataDir);
     mkdirSync(root, { recursive: true, mode: 0o700 });
-    releaseLock = acquireDataDirLock(root);
+    releaseLock = await acquireDataDirLock(root);
     pgliteDir = join(root, 'pgdata');
   }
+  await removeStaleSocketDirs();
   // A private directory for the socket: Unix socket paths are short, and nobody else may connect.
-  const socketDir = mkdtempSync(join(tmpdir(), 'concord-db-'));
-  const port = 5432;
+  const socketDir = mkdtempSync(join(tmpdir(), socketDirPrefix));
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dataDir: pgliteDir, socketPath: join(socketDir, `.s.PGSQL.${port}`), fsync, loadDataDir },
   });
   try {
     await waitFor(worker, 'ready');
   } catch (error) {
+    await worker.terminate();
+    rmSync(socketDir, { recursive: true, force: true });
     releaseLock();
-    throw error;
+    throw inMemory ? error : unreadableDataDir(dataDir, pgliteDir, error);
   }
   const connection: pg.PoolConfig = {
     host: socketDir,
@@ -126,6 +136,44 @@ async function openEmbedded(dataDir: string, fsync: boolean, loadDataDir: Uint8A
       releaseLock();
     },
   };
+}
+
+const socketDirPrefix = 'concord-db-';
+const port = 5432;
+
+/**
+ * A process that dies leaves its socket folder behind. A folder is someone else's until its socket
+ * refuses connections (nobody listens: its process is gone) and is older than a start takes to
+ * begin listening; a folder with no socket at all is left for an hour, the longest a start may
+ * spend opening a database before it listens.
+ */
+async function removeStaleSocketDirs(): Promise<void> {
+  const now = Date.now();
+  const entries = await readdir(tmpdir(), { withFileTypes: true }).catch(() => []);
+  await Promise.all(entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(socketDirPrefix)).map(async (entry) => {
+    const dir = join(tmpdir(), entry.name);
+    const socket = join(dir, `.s.PGSQL.${port}`);
+    const socketAge = await stat(socket).then((s) => now - s.mtimeMs, () => null);
+    const stale = socketAge === null
+      ? now - (await stat(dir)).mtimeMs > 3_600_000
+      : socketAge > 5_000 && !(await answers(socket));
+    if (stale) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }).map((removal) => removal.catch(() => undefined)));
+}
+
+function answers(socket: string): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const client = connect(socket, () => {
+      client.destroy();
+      resolvePromise(true);
+    });
+    client.setTimeout(2000, () => {
+      client.destroy();
+      resolvePromise(true);
+    });
+    // Only "nobody listens" counts as gone: any other error (no permission) leaves the folder alone.
+    client.on('error', (error: NodeJS.ErrnoException) => resolvePromise(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'));
+  });
 }
 
 function waitFor<T = object>(worker: Worker, type: string, timeoutMs = 60_000): Promise<T> {
