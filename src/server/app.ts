@@ -18,6 +18,7 @@ import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { decorateIdempotency, registerIdempotency, startIdempotencyExpiry } from './platform/http/idempotency.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerSecurity } from './platform/http/security.ts';
+import { registerGracefulShutdown } from './platform/http/shutdown.ts';
 import { catalogueRoutes } from './platform/http/catalogue.ts';
 import { acceptEmptyJsonBodies } from './platform/http/json-body.ts';
 import type { Platform } from './platform/http/types.ts';
@@ -108,6 +109,9 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     // no parameter reaches this length; each route's schema decides what a parameter may be.
     routerOptions: { maxParamLength: 16 * 1024 },
     rewriteUrl: readableUrl,
+    // A request that reaches a stopping instance on a kept-alive connection is finished, not
+    // answered 503: behind a load balancer a POST refused that way would be lost (shutdown.ts).
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -131,6 +135,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   registerAuthGuard(app);
+  registerGracefulShutdown(app);
   decorateIdempotency(app);
   registerIdempotency(app);
   await registerOpenApi(app);

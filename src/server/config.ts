@@ -59,6 +59,13 @@ const environment = z
     REFERRAL_RATE_LIMIT_PER_FORM: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUndefined, flag.default(false)),
     OIDC_ALLOW_HTTP_ISSUERS: z.preprocess(emptyAsUndefined, flag.default(false)),
+    FILE_STORAGE: z.preprocess(emptyAsUndefined, z.enum(['local', 's3']).default('local')),
+    S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens').optional()),
+    S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().min(1).default('us-east-1')),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, flag.default(false)),
   })
   .superRefine((env, ctx) => {
     if (!env.CONCORD_DEMO && !env.SESSION_SECRET) {
@@ -72,6 +79,13 @@ const environment = z
     }
     if (env.GEOCODER === 'os-places' && !env.OS_PLACES_KEY) {
       ctx.addIssue({ code: 'custom', path: ['OS_PLACES_KEY'], message: 'is required with GEOCODER=os-places' });
+    }
+    if (env.FILE_STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with FILE_STORAGE=s3' });
+    }
+    // Neither is fine: the SDK then finds credentials itself (an instance role, AWS_PROFILE).
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'is required with the other S3 key' });
     }
   });
 
@@ -88,6 +102,18 @@ function geocoderOf(e: Environment): GeocoderConfig | undefined {
   if (e.GEOCODER === 'none') return undefined;
   const url = (e.GEOCODER_URL ?? geocoderUrls[e.GEOCODER]).replace(/\/+$/, '');
   return e.GEOCODER === 'os-places' ? { provider: 'os-places', url, key: e.OS_PLACES_KEY ?? '' } : { provider: 'postcodes.io', url };
+}
+
+/** An S3 bucket, at AWS or at any server that speaks its API (MinIO, Ceph, Garage). */
+export interface S3Settings {
+  bucket: string;
+  /** Unset: AWS itself. */
+  endpoint: string | undefined;
+  region: string;
+  /** Unset: the SDK's own search (environment, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Bucket in the path rather than the host name, as most servers other than AWS need. */
+  forcePathStyle: boolean;
 }
 
 export interface Config {
@@ -143,6 +169,11 @@ export interface Config {
    * use, so a test can allow it.
    */
   oidc: { allowHttpIssuers: boolean };
+  /**
+   * Where uploaded files' bytes live: the data directory's `files` folder, or an S3 bucket, which
+   * several instances of Concord can share.
+   */
+  files: { storage: 'local' } | ({ storage: 's3' } & S3Settings);
 }
 
 export class ConfigError extends Error {}
@@ -184,5 +215,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // 1 minute, 5 minutes, 30 minutes, 2 hours, 8 hours: a receiver down for a working day is given up on.
     webhooks: { allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS, retryDelaysMs: [60_000, 300_000, 1_800_000, 7_200_000, 28_800_000] },
     oidc: { allowHttpIssuers: e.OIDC_ALLOW_HTTP_ISSUERS },
+    files: e.FILE_STORAGE === 's3'
+      ? {
+          storage: 's3',
+          bucket: e.S3_BUCKET ?? '',
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : { storage: 'local' },
   };
 }

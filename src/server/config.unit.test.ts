@@ -46,3 +46,16 @@ describe('data encryption settings', () => {
     expect(loadConfig({ CONCORD_DEMO: 'false', SESSION_SECRET: sessionSecret, DATA_ENCRYPTION_KEY: key.toString('base64') }).dataEncryption.key).toEqual(key);
   });
 });
+
+describe('file storage settings', () => {
+  it('keep files on the disk unless S3 is chosen, which needs a bucket and both keys or neither', () => {
+    expect(loadConfig({}).files).toEqual({ storage: 'local' });
+    expect(() => loadConfig({ FILE_STORAGE: 's3' })).toThrow('S3_BUCKET: is required with FILE_STORAGE=s3');
+    expect(() => loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'Bad_Bucket' })).toThrow('S3_BUCKET: must be an S3 bucket name');
+    expect(() => loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'id' })).toThrow('S3_SECRET_ACCESS_KEY: is required with the other S3 key');
+    expect(() => loadConfig({ FILE_STORAGE: 'ftp' })).toThrow('FILE_STORAGE');
+    expect(loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' }).files).toEqual({
+      storage: 's3', bucket: 'files', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }, forcePathStyle: true,
+    });
+  });
+});

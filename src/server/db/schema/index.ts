@@ -27,3 +27,4 @@ export * from './single-sign-on.ts';
 export * from './help.ts';
 export * from './webhooks.ts';
 export * from './partnership-setup.ts';
+export * from './rate-limits.ts';

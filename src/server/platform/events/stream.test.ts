@@ -42,6 +42,8 @@ function reader(response: IncomingMessage) {
           buffer = buffer.slice(boundary + 2);
           if (block.startsWith(':')) continue;
           const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+          const retry = field('retry');
+          if (retry !== undefined) return { event: 'retry', data: Number(retry) };
           return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
         }
         const { value, done } = await chunks.next();
@@ -188,9 +190,13 @@ describe('live update stream', () => {
     await expect.poll(() => subscribed).toBe(0);
   });
 
-  it('lets the server shut down while streams are open', async () => {
+  it('lets the server shut down while streams are open, telling the browser to come back soon', async () => {
     const { frames } = await connect();
     await app.close();
+    const retry = await frames.next();
+    expect(retry).toMatchObject({ event: 'retry' });
+    expect((retry as Frame).data).toBeGreaterThanOrEqual(500);
+    expect((retry as Frame).data).toBeLessThan(1500);
     expect(await frames.next()).toBe('ended');
     expect(subscribed).toBe(0);
   });

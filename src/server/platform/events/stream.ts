@@ -10,6 +10,9 @@ const heartbeatMs = 20_000;
 // A client that has stopped reading is cut off rather than buffered for without limit; its
 // browser reconnects and refetches.
 const maxBufferedBytes = 1_000_000;
+// How soon a browser whose stream a stopping server closed comes back, through the load
+// balancer, to an instance still running; a little spread so they do not all arrive at once.
+const reconnectAfterMs = () => 500 + Math.floor(Math.random() * 1000);
 
 /**
  * Whether an event is for this person: a member of staff named directly, or through their team,
@@ -36,10 +39,13 @@ function frame(type: string, data: Record<string, unknown>): string {
  * itself; the web clients refetch on `ready`.
  */
 export async function eventStreamRoutes(app: FastifyInstance) {
-  const open = new Set<() => void>();
-  // An open stream never finishes by itself, so it would hold the server open on shutdown.
+  const open = new Set<(reconnect?: boolean) => void>();
+  let closing = false;
+  // An open stream never finishes by itself, so it would hold the server open on shutdown; each
+  // is told to come back soon (to another instance) and ended.
   app.addHook('preClose', async () => {
-    for (const end of open) end();
+    closing = true;
+    for (const end of open) end(true);
   });
 
   /**
@@ -62,11 +68,12 @@ export async function eventStreamRoutes(app: FastifyInstance) {
 
     let unsubscribe: () => void = () => undefined;
     const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
-    const end = () => {
+    const end = (reconnect = false) => {
       if (!open.delete(end)) return;
       clearInterval(heartbeat);
       unsubscribe();
-      if (!res.writableEnded) res.end();
+      if (res.writableEnded) return;
+      res.end(reconnect ? `retry: ${reconnectAfterMs()}\n\n` : undefined);
     };
     const write = (chunk: string) => {
       if (res.writableEnded) return;
@@ -78,7 +85,9 @@ export async function eventStreamRoutes(app: FastifyInstance) {
     };
 
     open.add(end);
-    res.on('close', end);
+    // A stream asked for while the server stops would hold it open: it is sent elsewhere at once.
+    if (closing) return end(true);
+    res.on('close', () => end());
     res.on('error', (error) => {
       request.log.warn({ err: error }, 'live update stream failed');
       end();

@@ -18,6 +18,12 @@ export interface FileStorage {
 
 const keyPattern = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 
+/** The key itself, refused unless Concord could have made it. */
+export function checkStorageKey(key: string): string {
+  if (!keyPattern.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
+  return key;
+}
+
 /** A fresh key: random, fanned out over 256 folders so no folder grows too large. */
 export function newStorageKey(): string {
   const id = randomUUID();
@@ -35,10 +41,7 @@ async function syncFolder(path: string): Promise<void> {
 
 /** Files in a folder on the local disk. A write lands whole or not at all: temp file, then rename. */
 export function localFileStorage(root: string): FileStorage {
-  const pathOf = (key: string) => {
-    if (!keyPattern.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
-    return join(root, key);
-  };
+  const pathOf = (key: string) => join(root, checkStorageKey(key));
   return {
     async put(key, bytes) {
       const path = pathOf(key);
@@ -76,10 +79,13 @@ export function localFileStorage(root: string): FileStorage {
 }
 
 /**
- * The storage for this installation: `files` in the data directory. An in-memory database (the
- * tests) gets a fresh temporary folder instead, removed again on close.
+ * The storage for this installation: the S3 bucket when FILE_STORAGE=s3, otherwise `files` in the
+ * data directory. An in-memory database (the tests) gets a fresh temporary folder instead,
+ * removed again on close.
  */
 export async function openFileStorage(config: Config): Promise<{ files: FileStorage; close(): Promise<void> }> {
+  // Loaded only when chosen: the SDK is large, and most installations keep files on their disk.
+  if (config.files.storage === 's3') return (await import('./s3.ts')).openS3FileStorage(config.files);
   if (config.dataDir === 'memory://') {
     const root = await mkdtemp(join(tmpdir(), 'concord-files-'));
     return { files: localFileStorage(root), close: () => rm(root, { recursive: true, force: true }) };

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { startSweep } from '../sweeps.ts';
+import { databaseRateLimitStore, forgetPassedRateLimits } from './rate-limit-store.ts';
 
 /**
  * The origin map tiles come from, for img-src: "https://{s}.tile.example.org/{z}/{x}/{y}.png"
@@ -44,8 +46,18 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
 
   // Per-address limits sit on top of the per-account throttle in the sign-in service: together
-  // they slow guessing from one place and guessing at one account from many.
-  await app.register(rateLimit, { global: false });
+  // they slow guessing from one place and guessing at one account from many. On PostgreSQL the
+  // counts are in the database, so every instance sharing it counts the same requests. The
+  // embedded database serves one process, and its one connection would make every limited
+  // request wait behind whatever transaction holds it, so there the counts stay in memory.
+  const { db, mode } = app.platform.database;
+  if (mode === 'embedded') {
+    await app.register(rateLimit, { global: false });
+    return;
+  }
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
+  const stopSweep = startSweep('forget passed rate limits', () => forgetPassedRateLimits(db), { everyMs: 15 * 60_000 }, app.log);
+  app.addHook('onClose', async () => stopSweep());
 }
 
 /**
