@@ -73,8 +73,8 @@ async function main(): Promise<void> {
     for (const s of streams) s.close();
     const seconds = (Date.now() - loadStarted) / 1000;
     console.log(restarts.join('\n'));
-    console.log(`| instances | restarts | seconds | requests | req/s | p50 ms | p99 ms | max ms | non-2xx | errors | timeouts | streams | reconnections | streams never connected |`);
-    console.log(`| ${cluster.instances.length} | ${restarts.length} | ${seconds.toFixed(0)} | ${load.requests} | ${load.perSecond.toFixed(0)} | ${load.p50} | ${load.p99} | ${load.max} | ${load.non2xx} | ${load.errors} | ${load.timeouts} | ${streams.length} | ${reconnections} | ${lost} |`);
+    console.log(`| instances | restarts | seconds | requests | req/s | p50 ms | p99 ms | max ms | non-2xx | errors | timeouts | sent again | streams | reconnections | streams never connected |`);
+    console.log(`| ${cluster.instances.length} | ${restarts.length} | ${seconds.toFixed(0)} | ${load.requests} | ${load.perSecond.toFixed(0)} | ${load.p50} | ${load.p99} | ${load.max} | ${load.non2xx} | ${load.errors} | ${load.timeouts} | ${load.retried} | ${streams.length} | ${reconnections} | ${lost} |`);
     if (load.non2xx + load.errors + load.timeouts > 0) {
       console.log(`failures: ${load.samples.join(', ')}\nnginx: ${cluster.proxyLog()}`);
       process.exitCode = 1;

@@ -11,6 +11,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Requests reset before any reply and sent again (see `send`). */
+  retried: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -28,14 +30,17 @@ interface Reply {
 }
 
 /**
- * One request on a kept-alive connection. A request written to a connection the server (or the
- * proxy, reloading) closed at that very moment fails with ECONNRESET before any reply; as Node's
- * documentation advises (`request.reusedSocket`) and browsers do, that one case is sent again, on
- * a new connection. The Idempotency-Key makes sending a write again safe.
+ * One request on a kept-alive connection. A connection the proxy closes as it reloads (an idle
+ * kept-alive one, or one it accepted a moment before) resets a request written to it before any
+ * reply. Browsers send such a request again, and Node's documentation advises it
+ * (`request.reusedSocket`); here any request reset before its reply is sent once more, since a
+ * read may be repeated and a write carries an Idempotency-Key. `retried` counts them.
  */
-function send(agent: Agent, url: URL, method: string, headers: Record<string, string>, body: string | null, timeoutMs: number): Promise<Reply> {
+function send(agent: Agent, url: URL, method: string, headers: Record<string, string>, body: string | null, timeoutMs: number, retried: () => void): Promise<Reply> {
+  // The resend goes on a connection of its own: the agent's other kept-alive ones may be the
+  // old worker's too, about to be closed in the same way.
   const attempt = (retry: boolean): Promise<Reply> => new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers, timeout: timeoutMs }, (res: IncomingMessage) => {
+    const req = request(url, { method, agent: retry ? agent : false, headers, timeout: timeoutMs }, (res: IncomingMessage) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -44,8 +49,10 @@ function send(agent: Agent, url: URL, method: string, headers: Record<string, st
     });
     req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
     req.on('error', (error: NodeJS.ErrnoException) => {
-      if (retry && req.reusedSocket && error.code === 'ECONNRESET') resolve(attempt(false));
-      else reject(error);
+      if (retry && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        retried();
+        resolve(attempt(false));
+      } else reject(error);
     });
     req.end(body ?? undefined);
   });
@@ -63,7 +70,8 @@ export async function loadWhile(url: string, cookie: string, connections: number
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const headers = { cookie, 'x-csrf-token': csrfOf(cookie), 'content-type': 'application/json' };
   const latencies: number[] = [];
-  const counts = { non2xx: 0, errors: 0, timeouts: 0 };
+  const counts = { non2xx: 0, errors: 0, timeouts: 0, retried: 0 };
+  const retried = () => void counts.retried++;
   let running = true;
   const started = performance.now();
   const client = async (n: number) => {
@@ -72,8 +80,8 @@ export async function loadWhile(url: string, cookie: string, connections: number
       const begun = performance.now();
       try {
         const reply = write
-          ? await send(agent, new URL('/api/v1/actions', url), 'POST', { ...headers, 'idempotency-key': randomUUID() }, JSON.stringify({ title: 'Rolling restart load', dueAt }), 10_000)
-          : await send(agent, new URL('/api/v1/me', url), 'GET', headers, null, 10_000);
+          ? await send(agent, new URL('/api/v1/actions', url), 'POST', { ...headers, 'idempotency-key': randomUUID() }, JSON.stringify({ title: 'Rolling restart load', dueAt }), 10_000, retried)
+          : await send(agent, new URL('/api/v1/me', url), 'GET', headers, null, 10_000, retried);
         latencies.push(performance.now() - begun);
         if (reply.status < 200 || reply.status >= 300) {
           counts.non2xx++;
