@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import type { Drizzle } from './connection.ts';
 import type { Tx } from './transaction.ts';
 
 /**
@@ -10,6 +11,32 @@ import type { Tx } from './transaction.ts';
  */
 export function shapeName(query: { toSQL(): { sql: string } }): string {
   return `shape_${createHash('sha256').update(query.toSQL().sql).digest('hex').slice(0, 32)}`;
+}
+
+interface Preparable<P> {
+  toSQL(): { sql: string };
+  prepare(name: string): P;
+}
+
+/**
+ * A statement built once for each database and shape, with `sql.placeholder`s where its values
+ * go, then only executed with them. Building and compiling a page's Drizzle query took more of
+ * Node's time than PostgreSQL took to run it (bench/README.md, "Page reads"), so a hot read is
+ * built once, not on every request. `shape` names what changes the statement's text (a filter
+ * given or not); everything else must be a placeholder.
+ */
+export function builtOnce<P, S extends string = ''>(build: (db: Drizzle, shape: S) => Preparable<P>): (db: Drizzle, shape?: S) => P {
+  const built = new WeakMap<Drizzle, Map<S, P>>();
+  return (db, shape = '' as S) => {
+    let shapes = built.get(db);
+    if (!shapes) built.set(db, (shapes = new Map()));
+    let prepared = shapes.get(shape);
+    if (!prepared) {
+      const query = build(db, shape);
+      shapes.set(shape, (prepared = query.prepare(shapeName(query))));
+    }
+    return prepared;
+  };
 }
 
 /** Several scalar subqueries (a page's lists, each as json) read in one statement, by name. */

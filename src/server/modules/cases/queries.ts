@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '../../../shared/records.ts';
 import { kinds } from '../../platform/access/kinds.ts';
-import { accessLevel, canView } from '../../platform/access/records.ts';
+import { accessLevel, actorParams, actorPlaceholders, canView, type ActorRef } from '../../platform/access/records.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import {
   caseAccess, caseInterventions, caseLocations, caseProfiles, caseReferenceCounters, cases, locations, lookups, organisations, profiles, teams, users,
 } from '../../db/schema/index.ts';
-import { selectColumns, shapeName } from '../../db/prepared.ts';
+import { builtOnce, selectColumns } from '../../db/prepared.ts';
 import type { Db, Tx } from '../../db/transaction.ts';
-import type { AuditSubjectRow } from '../../platform/audit/write.ts';
+import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
 import type { SafetyFacts } from '../profiles/safety.ts';
 
 const caseList = kinds.case.accessList;
@@ -17,7 +17,7 @@ const caseList = kinds.case.accessList;
 // Written out in full: Drizzle leaves an outer column unqualified inside a subquery.
 const nameOfUser = (column: string) => sql<string | null>`(select u.name from users u where u.id = cases.${sql.raw(column)})`;
 
-const caseColumns = (actor: Actor) => ({
+const caseColumns = (actor: ActorRef) => ({
   case: cases,
   caseType: { id: lookups.id, key: lookups.key, name: lookups.name },
   ownerTeamId: teams.id,
@@ -27,7 +27,7 @@ const caseColumns = (actor: Actor) => ({
   level: accessLevel(actor, cases, caseList),
 });
 
-const caseRowColumns = (actor: Actor) => ({
+const caseRowColumns = (actor: ActorRef) => ({
   ...caseColumns(actor),
   leadOrganisationName: sql<string | null>`(select o.name from organisations o where o.id = cases.lead_organisation_id)`,
   leadOfficerName: nameOfUser('lead_officer_id'),
@@ -79,7 +79,7 @@ const ownerJson = (team: SQL, organisation: SQL) => sql`'ownerTeamId', ${team}.i
  * aliases and the id itself, as Drizzle leaves an outer column unqualified inside a subquery.
  * A linked person's safety facts are read only if the actor may open their profile.
  */
-function caseLists(actor: Actor, id: string) {
+function caseLists(actor: ActorRef, id: string | Placeholder) {
   const stub = alias(cases, 'stub');
   const person = alias(profiles, 'person');
   const place = alias(locations, 'place');
@@ -135,25 +135,30 @@ export async function getCaseParts(tx: Tx, actor: Actor, id: string): Promise<Ca
 }
 
 /**
- * A case's whole page in one statement: the case as the actor stands towards it, every list on
- * the page, and `audit`'s event, written by the same statement only if the actor may open the
- * case (what `checkRecord` lets open). Prepared once per shape on each connection.
+ * A case's whole page in one statement, with the read's audit event, as `profilePage` reads a
+ * profile's: built once, and written only if the actor may open the case.
  */
-export async function casePage(db: Db, actor: Actor, id: string, audit: (subject: AuditSubjectRow) => WithSubquery[]) {
+const casePageStatement = builtOnce((db) => {
+  const id = sql.placeholder('id');
+  const actor = actorPlaceholders;
   const seen = alias(cases, 'seen');
   const subject: AuditSubjectRow = sql`
     select ${teams.organisationId} as subject_organisation_id, ${seen.ownerTeamId} as subject_team_id
       from ${cases} seen join ${teams} on ${teams.id} = ${seen.ownerTeamId}
      where ${seen.id} = ${id} and ${canView(actor, seen, caseList)}`;
-  const query = db
-    .with(...audit(subject))
+  return db
+    .with(...readAudit(subject))
     .select({ ...caseRowColumns(actor), ...caseLists(actor, id) })
     .from(cases)
     .innerJoin(lookups, eq(lookups.id, cases.caseTypeId))
     .innerJoin(teams, eq(teams.id, cases.ownerTeamId))
     .innerJoin(organisations, eq(organisations.id, teams.organisationId))
     .where(eq(cases.id, id));
-  const [found] = await query.prepare(shapeName(query)).execute();
+});
+
+/** A case's page and its audit event (`readAuditParams`), in one statement. */
+export async function casePage(db: Db, actor: Actor, id: string, audit: Record<string, unknown>) {
+  const [found] = await casePageStatement(db).execute({ id, ...actorParams(actor), ...audit });
   if (!found) return null;
   const { parent, subCases, profiles: people, locations: places, interventions, ...row } = found;
   return { row, parts: { parent, subCases, profiles: people, locations: places, interventions } };

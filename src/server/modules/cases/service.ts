@@ -5,7 +5,7 @@ import { effectiveLevel } from '../../platform/access/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { checkRecord } from '../../platform/access/check.ts';
-import { readAudit } from '../../platform/audit/write.ts';
+import { readAuditParams } from '../../platform/audit/write.ts';
 import type { Context, ReadContext } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { staleVersion, ValidationError } from '../../platform/errors.ts';
@@ -21,8 +21,7 @@ async function reload(ctx: Context, id: string): Promise<q.CaseRow> {
 
 /** Opening a case is recorded, as every read of the shared record is: by the one statement that reads the page. */
 export async function getCase(ctx: ReadContext, id: string) {
-  const page = await q.casePage(ctx.db, ctx.actor, id, (subject) =>
-    readAudit(ctx.actor, ctx.origin, { action: 'case.viewed', entityType: 'case', entityId: id }, subject));
+  const page = await q.casePage(ctx.db, ctx.actor, id, readAuditParams(ctx.actor, ctx.origin, { action: 'case.viewed', entityType: 'case', entityId: id }));
   return presentCase(ctx.actor, checkRecord(ctx, 'open', 'case', page?.row ?? null, caseFacts), page!.parts);
 }
 

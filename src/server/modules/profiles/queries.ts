@@ -1,16 +1,16 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProfileRole, RelationshipKind, RiskLevel } from '../../../shared/records.ts';
 import {
   apiTokens, locations, lookups, organisations, profileAccess, profileAddresses, profileNames, profileRelationships, profiles,
   profileVulnerabilities, profileWarningMarkers, riskLevelChanges, teams, users,
 } from '../../db/schema/index.ts';
-import { selectColumns, shapeName } from '../../db/prepared.ts';
+import { builtOnce, selectColumns } from '../../db/prepared.ts';
 import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { kinds } from '../../platform/access/kinds.ts';
-import { accessLevel, canView } from '../../platform/access/records.ts';
-import type { AuditSubjectRow } from '../../platform/audit/write.ts';
+import { accessLevel, actorParams, actorPlaceholders, canView, type ActorRef } from '../../platform/access/records.ts';
+import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
 import type { SafetyFacts } from './safety.ts';
 
 export const profileAccessList = kinds.profile.accessList;
@@ -22,7 +22,7 @@ const ownerColumns = {
 };
 
 /** A profile's own columns and what its page shows beside them, as the actor stands towards it. */
-const profileSelection = (actor: Actor) => ({
+const profileSelection = (actor: ActorRef) => ({
   profile: profiles,
   ...ownerColumns,
   level: accessLevel(actor, profiles, profileAccessList),
@@ -69,7 +69,7 @@ export interface ProfileParts {
 
 const jsonList = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`;
 
-const lookupList = (table: LookupSetTable, id: string) => jsonList<LookupRef>(sql`
+const lookupList = (table: LookupSetTable, id: string | Placeholder) => jsonList<LookupRef>(sql`
   select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
     from ${table} s join ${lookups} l on l.id = s.lookup_id where s.profile_id = ${id}`);
 
@@ -78,7 +78,7 @@ const lookupList = (table: LookupSetTable, id: string) => jsonList<LookupRef>(sq
  * aliases and the id itself, as Drizzle leaves an outer column unqualified inside a subquery.
  * A related person's safety facts are read only if the actor may open their profile.
  */
-function profileLists(actor: Actor, id: string) {
+function profileLists(actor: ActorRef, id: string | Placeholder) {
   const other = alias(profiles, 'other');
   return {
     aliases: jsonList<ProfileParts['aliases'][number]>(sql`
@@ -121,18 +121,20 @@ export async function getProfileParts(tx: Tx, actor: Actor, id: string): Promise
 
 /**
  * A profile's whole page in one statement: the profile as the actor stands towards it, every list
- * on the page, and `audit`'s event, written by the same statement only if the actor may open the
- * profile (of their partnership, shared with them, not merged away: what `checkRecord` lets
- * open). Prepared once per shape on each connection, so PostgreSQL plans it once.
+ * on the page, and the read's audit event, written by the same statement only if the actor may
+ * open the profile (of their partnership, shared with them, not merged away: what `checkRecord`
+ * lets open). Built once, and prepared on each connection, so PostgreSQL plans it once.
  */
-export async function profilePage(db: Db, actor: Actor, id: string, audit: (subject: AuditSubjectRow) => WithSubquery[]) {
+const profilePageStatement = builtOnce((db) => {
+  const id = sql.placeholder('id');
+  const actor = actorPlaceholders;
   const seen = alias(profiles, 'seen');
   const subject: AuditSubjectRow = sql`
     select ${teams.organisationId} as subject_organisation_id, ${seen.ownerTeamId} as subject_team_id
       from ${profiles} seen join ${teams} on ${teams.id} = ${seen.ownerTeamId}
      where ${seen.id} = ${id} and ${seen.mergedIntoId} is null and ${canView(actor, seen, profileAccessList)}`;
-  const query = db
-    .with(...audit(subject))
+  return db
+    .with(...readAudit(subject))
     .select({ ...profileSelection(actor), ...profileLists(actor, id) })
     .from(profiles)
     .innerJoin(teams, eq(teams.id, profiles.ownerTeamId))
@@ -140,7 +142,11 @@ export async function profilePage(db: Db, actor: Actor, id: string, audit: (subj
     .leftJoin(lookups, eq(lookups.id, profiles.ethnicityId))
     .leftJoin(users, eq(users.id, profiles.createdBy))
     .where(eq(profiles.id, id));
-  const [found] = await query.prepare(shapeName(query)).execute();
+});
+
+/** A profile's page and its audit event (`readAuditParams`), in one statement. */
+export async function profilePage(db: Db, actor: Actor, id: string, audit: Record<string, unknown>) {
+  const [found] = await profilePageStatement(db).execute({ id, ...actorParams(actor), ...audit });
   if (!found) return null;
   const { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom, ...row } = found;
   return { row, parts: { aliases, vulnerabilities, warningMarkers, addresses, relationships, mergedFrom } };

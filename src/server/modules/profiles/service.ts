@@ -3,7 +3,7 @@ import type { createProfileBody, Profile, profileListQuery, updateProfileBody } 
 import { mayEverEdit } from '../../platform/access/records.ts';
 import { diff } from '../../platform/audit/diff.ts';
 import { checkRecord } from '../../platform/access/check.ts';
-import { readAudit } from '../../platform/audit/write.ts';
+import { readAuditParams } from '../../platform/audit/write.ts';
 import type { Context, ReadContext } from '../../platform/context.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, staleVersion, ValidationError } from '../../platform/errors.ts';
@@ -80,8 +80,8 @@ export async function createProfile(ctx: Context, body: CreateProfileBody): Prom
  * merged profile answers as its survivor, read (and audited) by one more statement per merge.
  */
 export async function getProfile(ctx: ReadContext, id: string): Promise<Profile> {
-  const read = (profileId: string, redirectedFrom: string | null) => q.profilePage(ctx.db, ctx.actor, profileId, (subject) =>
-    readAudit(ctx.actor, ctx.origin, { action: 'profile.viewed', entityType: 'profile', entityId: profileId, details: redirectedFrom ? { redirectedFrom } : null }, subject));
+  const read = (profileId: string, redirectedFrom: string | null) => q.profilePage(ctx.db, ctx.actor, profileId,
+    readAuditParams(ctx.actor, ctx.origin, { action: 'profile.viewed', entityType: 'profile', entityId: profileId, details: redirectedFrom ? { redirectedFrom } : null }));
   let page = await read(id, null);
   for (let hops = 0; page?.row.profile.mergedIntoId && hops < maxRedirects; hops++) page = await read(page.row.profile.mergedIntoId, id);
   if (!page || page.row.profile.partnershipId !== ctx.actor.partnershipId || page.row.profile.mergedIntoId) throw new NotFoundError('profile');

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from './actor.ts';
 
@@ -53,8 +53,31 @@ export function grantsHolder(list: AccessListColumns, teamId: unknown, organisat
   return sql`((${list.teamId} = ${teamId} or ${list.organisationId} = ${organisationId}) and (${list.expiresAt} is null or ${list.expiresAt} > now()))`;
 }
 
+/** What the rules below ask of the actor: their values, or placeholders for them in a statement built once. */
+export interface ActorRef {
+  id: string | Placeholder;
+  teamId: string | Placeholder;
+  organisationId: string | Placeholder;
+  partnershipId: string | Placeholder;
+}
+
+/** Any actor, for a statement built once (`db/prepared.ts` `builtOnce`) and run with `actorParams`. */
+export const actorPlaceholders: ActorRef = {
+  id: sql.placeholder('actor_id'),
+  teamId: sql.placeholder('actor_team_id'),
+  organisationId: sql.placeholder('actor_organisation_id'),
+  partnershipId: sql.placeholder('actor_partnership_id'),
+};
+
+export const actorParams = (actor: Actor) => ({
+  actor_id: actor.id,
+  actor_team_id: actor.teamId,
+  actor_organisation_id: actor.organisationId,
+  actor_partnership_id: actor.partnershipId,
+});
+
 /** Records of the actor's partnership; anything else does not exist for them. */
-export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
+export function inPartnership(actor: ActorRef, record: OwnedRecordColumns): SQL {
   return eq(record.partnershipId, actor.partnershipId);
 }
 
@@ -63,12 +86,12 @@ export function inPartnership(actor: Actor, record: OwnedRecordColumns): SQL {
  * user grant is always an expiring `view`, after breaking the glass). The user branch is here only:
  * `grantsHolder` answers for a team, and nobody of the team gains from one person's emergency.
  */
-function grantsActor(actor: Actor, list: AccessListColumns): SQL {
+function grantsActor(actor: ActorRef, list: AccessListColumns): SQL {
   return sql`(${grantsHolder(list, actor.teamId, actor.organisationId)} or (${list.userId} = ${actor.id} and ${list.expiresAt} > now()))`;
 }
 
 /** The level the actor holds on each record: 'edit', 'view', or null for none. */
-export function accessLevel(actor: Actor, record: OwnedRecordColumns, list: AccessListColumns): SQL<AccessLevel | null> {
+export function accessLevel(actor: ActorRef, record: OwnedRecordColumns, list: AccessListColumns): SQL<AccessLevel | null> {
   return sql<AccessLevel | null>`case
     when ${record.partnershipId} <> ${actor.partnershipId} then null
     when ${record.ownerTeamId} = ${actor.teamId} then 'edit'
@@ -77,7 +100,7 @@ export function accessLevel(actor: Actor, record: OwnedRecordColumns, list: Acce
   end`;
 }
 
-export function canView(actor: Actor, record: OwnedRecordColumns, list: AccessListColumns): SQL {
+export function canView(actor: ActorRef, record: OwnedRecordColumns, list: AccessListColumns): SQL {
   return and(
     inPartnership(actor, record),
     or(
@@ -129,7 +152,7 @@ export interface VisibilityColumns {
  * Whether the actor may read a report or document's content (the parent record's access is
  * checked separately). Those who may not see a stub: type, author's team, date.
  */
-export function canReadContent(actor: Actor, item: VisibilityColumns): SQL {
+export function canReadContent(actor: ActorRef, item: VisibilityColumns): SQL {
   return or(
     eq(item.visibility, 'shared'),
     and(eq(item.visibility, 'team'), eq(item.authorTeamId, actor.teamId)),

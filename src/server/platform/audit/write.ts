@@ -68,27 +68,53 @@ export async function writeAuditEvents(tx: Tx, actor: AuditActor, origin: Reques
 /** The record a read found and may show, as `readAudit` takes it: at most one row, none when the read is refused. */
 export type AuditSubjectRow = SQL<{ subject_organisation_id: string; subject_team_id: string }>;
 
+const slot = (name: string) => sql.placeholder(`audit_${name}`);
+
+/** Details as jsonb with `computed` written over those of their names. */
+function withComputed(details: SQL, computed: Record<string, SQL> | null): SQL {
+  if (!computed) return details;
+  const pairs = Object.entries(computed).map(([name, value]) => sql`${name}::text, ${value}`);
+  return sql`(coalesce(${details}, '{}'::jsonb) || jsonb_build_object(${sql.join(pairs, sql`, `)}))`;
+}
+
 /**
- * A read's audit event as common table expressions (`db.with(...readAudit(...)).select(...)`),
- * for a page read in one statement: the event is written by the statement that reads the record
- * (a single statement is atomic, so the read is audited in its transaction), and only if
- * `subject` has a row, that is if the reader may see the record. The record's owners come from
- * that row; the rest of the event is as `writeAuditEvents` would write it.
+ * A read's audit event as common table expressions (`db.with(...readAudit(subject)).select(...)`),
+ * for a page read in one statement built once (`db/prepared.ts` `builtOnce`): the event is written
+ * by the statement that reads the record (a single statement is atomic, so the read is audited in
+ * its transaction), and only if `subject` has a row, that is if the reader may see the record. The
+ * record's owners come from that row; every other value is a placeholder that `readAuditParams`
+ * fills as `writeAuditEvents` would write it. `computed` are details that only the statement
+ * knows (how many rows it found), as SQL over its other expressions: each is written over the
+ * entry's detail of that name, on the event or in its values as `splitDetails` places the name.
  */
-export function readAudit(actor: AuditActor, origin: RequestOrigin, entry: AuditEntry, subject: AuditSubjectRow): WithSubquery[] {
-  const { event, values } = rowOf(actor, origin, entry);
+export function readAudit(subject: AuditSubjectRow, computed: Record<string, SQL> = {}): WithSubquery[] {
+  const { structural, personal } = splitDetails(computed) as { structural: Record<string, SQL> | null; personal: Record<string, SQL> | null };
+  const hasValues = personal ? sql`true` : sql`${slot('has_values')}::boolean`;
+  const [reason, changes, details] = [sql`${slot('reason')}::text`, sql`${slot('changes')}::jsonb`, withComputed(sql`${slot('values_details')}::jsonb`, personal)];
   const written = cte.$with('audit_event', { id: sql<string>`id` }).as(sql`
     insert into ${auditEvents} (id, actor_kind, actor_id, actor_name, partnership_id, organisation_id, team_id, action, outcome,
                                 entity_type, entity_id, subject_organisation_id, subject_team_id, ip, details, values_digest)
-    select ${event.id}::uuid, ${event.actorKind}, ${event.actorId}::uuid, ${event.actorName}::text, ${event.partnershipId}::uuid,
-           ${event.organisationId}::uuid, ${event.teamId}::uuid, ${event.action}, ${event.outcome}, ${event.entityType}::text,
-           ${event.entityId}::uuid, s.subject_organisation_id, s.subject_team_id, ${event.ip}::text, ${asJson(event.details)}::jsonb,
-           ${event.valuesDigest ?? sql`null::text`}
+    select ${slot('id')}::uuid, ${slot('actor_kind')}, ${slot('actor_id')}::uuid, ${slot('actor_name')}::text, ${slot('partnership_id')}::uuid,
+           ${slot('organisation_id')}::uuid, ${slot('team_id')}::uuid, ${slot('action')}, ${slot('outcome')}, ${slot('entity_type')}::text,
+           ${slot('entity_id')}::uuid, s.subject_organisation_id, s.subject_team_id, ${slot('ip')}::text, ${withComputed(sql`${slot('details')}::jsonb`, structural)},
+           case when ${hasValues} then audit_values_digest(${reason}, ${changes}, ${details}) end
       from (${subject}) s
     returning id`);
-  if (!values) return [written];
-  return [written, cte.$with('audit_value', { eventId: sql<string>`event_id` }).as(sql`
+  const value = cte.$with('audit_value', { eventId: sql<string>`event_id` }).as(sql`
     insert into ${auditValues} (event_id, reason, changes, details)
-    select id, ${values.reason}::text, ${asJson(values.changes)}::jsonb, ${asJson(values.details)}::jsonb from audit_event
-    returning event_id`)];
+    select id, ${reason}, ${changes}, ${details} from audit_event where ${hasValues}
+    returning event_id`);
+  return [written, value];
+}
+
+/** The values of `readAudit`'s placeholders for one event. */
+export function readAuditParams(actor: AuditActor, origin: RequestOrigin, entry: AuditEntry): Record<`audit_${string}`, unknown> {
+  const { event, values } = rowOf(actor, origin, entry);
+  return {
+    audit_id: event.id, audit_actor_kind: event.actorKind, audit_actor_id: event.actorId, audit_actor_name: event.actorName,
+    audit_partnership_id: event.partnershipId, audit_organisation_id: event.organisationId, audit_team_id: event.teamId,
+    audit_action: event.action, audit_outcome: event.outcome, audit_entity_type: event.entityType, audit_entity_id: event.entityId,
+    audit_ip: event.ip, audit_details: asJson(event.details), audit_has_values: values !== null,
+    audit_reason: values?.reason ?? null, audit_changes: asJson(values?.changes ?? null), audit_values_details: asJson(values?.details ?? null),
+  };
 }

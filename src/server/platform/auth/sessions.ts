@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Drizzle } from '../../db/connection.ts';
+import { builtOnce } from '../../db/prepared.ts';
 import { apiTokens, organisations, sessions, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -75,6 +76,15 @@ const actorColumns = {
   partnershipId: organisations.partnershipId,
 };
 
+// Every staff request starts here: built once (db/prepared.ts), not on each request.
+const sessionStatement = builtOnce((db) => db
+  .select({ session: sessions, user: actorColumns })
+  .from(sessions)
+  .innerJoin(users, eq(users.id, sessions.userId))
+  .innerJoin(teams, eq(teams.id, users.teamId))
+  .innerJoin(organisations, eq(organisations.id, teams.organisationId))
+  .where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))));
+
 export type SessionLookup =
   | { status: 'active'; actor: Actor; stage: 'enrolment' | 'full'; csrfToken: string; tokenHash: string }
   | { status: 'ended'; reason: string }
@@ -86,13 +96,7 @@ export type SessionLookup =
  */
 export async function lookupSession(db: Drizzle, token: string, now = new Date()): Promise<SessionLookup> {
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({ session: sessions, user: actorColumns })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
-    .where(eq(sessions.tokenHash, tokenHash));
+  const [row] = await sessionStatement(db).execute({ tokenHash });
   if (!row) return { status: 'unknown' };
   const { session, user } = row;
   if (session.endedAt) return { status: 'ended', reason: session.endReason ?? 'ended' };
