@@ -10,7 +10,7 @@ import { createGunzip, gzip } from 'node:zlib';
 import pg from 'pg';
 import tar from 'tar-stream';
 import type { Config } from '../config.ts';
-import { checkStorageKey } from '../platform/files/storage.ts';
+import { localFileStorage } from '../platform/files/storage.ts';
 import { openDatabase } from './connection.ts';
 import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
 import { postgresTool, PostgresToolError } from './postgres-tools.ts';
@@ -130,6 +130,7 @@ export async function restore(config: BackupConfig, file: string, options: { for
   const work = await mkdtemp(join(tmpdir(), 'concord-restore-'));
   try {
     const filesDir = join(dataDir, 'files');
+    const storage = localFileStorage(filesDir);
     const occupied = [
       ...(config.databaseUrl ? await postgresTables(config.databaseUrl) : existsSync(join(dataDir, 'pgdata', 'PG_VERSION')) ? ['the embedded database in pgdata'] : []),
       ...((await listFiles(filesDir)).length > 0 ? [`uploaded files in ${filesDir}`] : []),
@@ -167,7 +168,7 @@ export async function restore(config: BackupConfig, file: string, options: { for
       } else if (name === 'secret.key') {
         await writeDurably(join(dataDir, 'secret.key'), await readAll(body));
       } else if (name.startsWith('files/')) {
-        await writeDurably(join(filesDir, checkStorageKey(name.slice('files/'.length))), await readAll(body));
+        await storage.put(name.slice('files/'.length), await readAll(body));
         files++;
       } else {
         throw new BackupError(`${source} holds ${name}, which this version of Concord does not know: restore it with the version that made it.`);

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeGracefully, registerGracefulShutdown } from './shutdown.ts';
 
 // The server's own settings for this (app.ts): a request reaching a closing server is served.
@@ -42,17 +42,19 @@ const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: concord.test\r\nCon
 const until = (check: () => boolean) => expect.poll(check, { timeout: 5000, interval: 10 }).toBe(true);
 
 describe('graceful shutdown', () => {
-  let app: FastifyInstance | null = null;
-  let release = () => undefined as void;
+  let s: Awaited<ReturnType<typeof server>>;
+  /** Whether the test closed the server itself, as each does. */
+  let closed: Promise<unknown> | null;
+  beforeEach(async () => {
+    s = await server();
+    closed = null;
+  });
   afterEach(async () => {
-    release();
-    await app?.close();
-    app = null;
+    s.release();
+    await (closed ?? s.app.close());
   });
 
   it('finishes requests in flight and one arriving on a kept-alive connection as it stops, each with Connection: close, and refuses new connections', async () => {
-    const s = await server();
-    ({ app, release } = s);
     const kept = await open(s.port);
     const keptRead = readAll(kept);
     kept.write(get('/fast'));
@@ -72,7 +74,7 @@ describe('graceful shutdown', () => {
       await until(() => keptSoFar.includes('HTTP/1.1 '));
     });
 
-    const closed = closeGracefully(s.app, 5000);
+    closed = closeGracefully(s.app, 5000);
     const keptReplies = (await keptRead);
     expect(keptReplies.error).toBeNull();
     const second = keptReplies.text.split('HTTP/1.1 ')[2]!;
@@ -89,19 +91,15 @@ describe('graceful shutdown', () => {
     expect(text).toMatch(/\r\nconnection: close\r\n/i);
     expect(text).toContain('{"slow":true}');
     expect(await closed).toEqual({ cutOff: false });
-    app = null;
   });
 
   it('cuts off a request still running after the grace period', async () => {
-    const s = await server();
-    ({ app, release } = s);
     const socket = await open(s.port);
     const read = readAll(socket);
     socket.write(get('/slow'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await closeGracefully(s.app, 200)).toEqual({ cutOff: true });
+    closed = closeGracefully(s.app, 200);
+    expect(await closed).toEqual({ cutOff: true });
     expect((await read).text).toBe('');
-    s.release();
-    app = null;
   });
 });
