@@ -24,7 +24,8 @@ const importer = 'police.asb.lead@concord.test';
 interface Scenario {
   name: string;
   api: () => string;
-  sql: () => { text: string; values: unknown[] };
+  /** Named, so each connection prepares it once, as the API prepares its own. */
+  sql: () => { name: string; text: string; values: unknown[] };
 }
 
 function scenarios(s: Samples, timeline: { id: string; statement: { text: string; values: unknown[] } }): Scenario[] {
@@ -36,11 +37,11 @@ function scenarios(s: Samples, timeline: { id: string; statement: { text: string
     {
       name: 'name search',
       api: () => `/api/v1/search?q=${encodeURIComponent(term())}`,
-      sql: () => ({ text: searchStatement.text, values: searchStatement.params(s.actor, searchTerm()) }),
+      sql: () => ({ name: 'raw_search', text: searchStatement.text, values: searchStatement.params(s.actor, searchTerm()) }),
     },
-    { name: 'profile page', api: () => `/api/v1/profiles/${profile()}`, sql: () => ({ text: profilePageSql, values: pageParams(profile(), s.actor) }) },
-    { name: 'case page', api: () => `/api/v1/cases/${caseId()}`, sql: () => ({ text: casePageSql, values: pageParams(caseId(), s.actor) }) },
-    { name: 'timeline page', api: () => `/api/v1/profiles/${timeline.id}/timeline?limit=50`, sql: () => timeline.statement },
+    { name: 'profile page', api: () => `/api/v1/profiles/${profile()}`, sql: () => ({ name: 'raw_profile_page', text: profilePageSql, values: pageParams(profile(), s.actor) }) },
+    { name: 'case page', api: () => `/api/v1/cases/${caseId()}`, sql: () => ({ name: 'raw_case_page', text: casePageSql, values: pageParams(caseId(), s.actor) }) },
+    { name: 'timeline page', api: () => `/api/v1/profiles/${timeline.id}/timeline?limit=50`, sql: () => ({ name: 'raw_timeline_page', ...timeline.statement }) },
   ];
 }
 

@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import { timeline } from '../../src/server/modules/timeline/queries.ts';
+import { timelinePage } from '../../src/server/modules/timeline/queries.ts';
 import type { Actor } from '../../src/server/platform/access/actor.ts';
-import type { Checked } from '../../src/server/platform/access/check.ts';
 import { timelineEntryKinds } from '../../src/shared/work.ts';
 import { timelineMarker } from '../load/reports.ts';
 import type { BenchActor } from '../run/samples.ts';
@@ -18,14 +17,16 @@ export async function timelineProfile(pool: pg.Pool): Promise<{ id: string; titl
 }
 
 /**
- * The statement the timeline module runs for a profile's first page, unfiltered, as the actor:
- * built by the module's own query function on a database that keeps it rather than running it
- * (`statementOf`), so the raw figure is for exactly the SQL the API sends (sent unnamed: the API
- * prepares it).
+ * The statement the timeline module runs for a profile's first page, unfiltered, as the actor,
+ * less its audit event (the bench writes nothing but through the API): built by the module's own
+ * query function on a database that keeps it rather than running it (`statementOf`), so the raw
+ * figure is for exactly the SQL the API sends (bench/run.ts names it, so it is prepared as the API's is).
  */
-export async function timelineStatement(actor: BenchActor, profile: { id: string; title: string }, limit: number): Promise<Statement> {
+export async function timelineStatement(actor: BenchActor, profile: { id: string }, limit: number): Promise<Statement> {
   const as: Actor = { ...actor, kind: 'user', name: 'Bench user', role: 'practitioner', isSupervisor: false, readOnly: false };
-  // The API checks the record first; the bench only builds the statement that follows, so it vouches for the record itself.
-  const record = { kind: 'profile' as const, id: profile.id, title: profile.title } as Checked<{ kind: 'profile'; id: string; title: string }>;
-  return statementOf((tx) => timeline(tx, { actor: as, record, filter: { kinds: new Set(timelineEntryKinds), includeLinked: false }, cursor: null, limit }));
+  const shape = {
+    kind: 'profile' as const, kinds: [...timelineEntryKinds], includeLinked: false, reportTypes: false, organisation: false, from: false, to: false,
+    cursorKind: null, entries: true, audited: false,
+  };
+  return statementOf((tx) => timelinePage({ tx }, shape, { actor: as, id: profile.id, limit, cursor: null }, {}));
 }

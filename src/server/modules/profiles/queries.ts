@@ -10,6 +10,7 @@ import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import { accessLevel, actorParams, actorPlaceholders, canView, type ActorRef } from '../../platform/access/records.ts';
+import { safetyFactsJson } from '../../platform/access/shown.ts';
 import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
 import type { SafetyFacts } from './safety.ts';
 
@@ -168,20 +169,12 @@ export const warningMarkersOf = (tx: Tx, profileIds: string[]) => lookupSet(tx, 
 
 /**
  * The facts behind a person's age, roles, risk and warning markers, for those of the profiles the
- * actor can open: one statement, as it is on the search and case pages' path.
+ * actor can open: one statement, as it is on the case pages' path.
  */
 export async function openableSafetyRows(tx: Tx, actor: Actor, profileIds: string[]) {
   if (profileIds.length === 0) return [];
   return tx
-    .select({
-      id: profiles.id, dateOfBirth: profiles.dateOfBirth, approximateAge: profiles.approximateAge, approximateAgeOn: profiles.approximateAgeOn,
-      roles: profiles.roles, riskLevel: profiles.riskLevel,
-      // Written with table names: Drizzle leaves an outer column unqualified inside a subquery.
-      warningMarkers: sql<{ id: string; key: string; name: string }[]>`coalesce((
-        select json_agg(json_build_object('id', l.id, 'key', l.key, 'name', l.name) order by l.position, l.name)
-          from profile_warning_markers m join lookups l on l.id = m.lookup_id
-         where m.profile_id = profiles.id), '[]'::json)`,
-    })
+    .select({ id: profiles.id, facts: safetyFactsJson(sql`profiles`) })
     .from(profiles)
     .where(and(inArray(profiles.id, profileIds), canView(actor, profiles, profileAccessList)));
 }

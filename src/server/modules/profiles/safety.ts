@@ -11,7 +11,7 @@ import * as q from './queries.ts';
  */
 export async function safetyOf(ctx: Context, profileIds: string[]): Promise<Map<string, PersonSafety>> {
   const rows = await q.openableSafetyRows(ctx.tx, ctx.actor, [...new Set(profileIds)]);
-  return new Map(rows.map((row) => [row.id, presentSafety(row)]));
+  return new Map(rows.map((row) => [row.id, presentSafety(row.facts)]));
 }
 
 /** What a person's line in a list shows of them, if the actor may open their profile (`ageOf` takes the first three). */

@@ -1,17 +1,20 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Band } from '../../../shared/api/assessments.ts';
 import type { MessageSender } from '../../../shared/portal.ts';
-import type { ProfileRole, RecordKind } from '../../../shared/records.ts';
+import type { AccessLevel, ProfileRole, RecordKind } from '../../../shared/records.ts';
 import type { ContactChannel } from '../../../shared/victim-care.ts';
 import type { TimelineEntryKind } from '../../../shared/work.ts';
-import { assessments, documents, reports } from '../../db/schema/index.ts';
-import { shapeName } from '../../db/prepared.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { assessments, documents, profiles, reports } from '../../db/schema/index.ts';
+import { builtOnce, shapeName } from '../../db/prepared.ts';
+import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import type { Checked } from '../../platform/access/check.ts';
 import { kindLiteral, kinds, type RecordKindEntry } from '../../platform/access/kinds.ts';
-import { canReadContent, canView } from '../../platform/access/records.ts';
+import { accessLevel, actorParams, actorPlaceholders, canReadContent, canView, type ActorRef } from '../../platform/access/records.ts';
+import { attachmentsJson, safetyFactsJson, type AttachmentJson } from '../../platform/access/shown.ts';
 import { recordChangeActions } from '../../platform/audit/actions.ts';
+import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
+import type { SafetyFacts } from '../profiles/safety.ts';
 
 /**
  * A record's timeline as one query: a branch per source, each an index-ordered scan of that
@@ -19,6 +22,7 @@ import { recordChangeActions } from '../../platform/audit/actions.ts';
  * each branch can start its scan where the previous page ended.
  */
 
+/** Where a page starts: after the last entry of the one before, by its (at, kind, id). */
 export interface TimelineCursor {
   /** The entry's time as PostgreSQL wrote it, to the microsecond, so no entry is skipped or repeated. */
   at: string;
@@ -26,14 +30,51 @@ export interface TimelineCursor {
   id: string;
 }
 
-export interface TimelineFilter {
-  kinds: ReadonlySet<TimelineEntryKind>;
+/**
+ * What a timeline's statement depends on besides its values: the record's kind, the entries
+ * asked for, which filters are given and the cursor's kind. Each shape is built once.
+ */
+export interface TimelineShape {
+  kind: RecordKind;
+  kinds: TimelineEntryKind[];
+  /** On a kind with linked records (a case: its people), their reports the actor can open too. */
+  includeLinked: boolean;
+  reportTypes: boolean;
+  organisation: boolean;
+  from: boolean;
+  to: boolean;
+  cursorKind: TimelineEntryKind | null;
+  /** False for a request that is then refused as invalid: the statement only reads the record, to check access first. */
+  entries: boolean;
+  /** Whether the statement writes the read's audit event: always, but for the bench's raw floor (bench/work/timeline.ts). */
+  audited: boolean;
+}
+
+/** The values a shape's statement runs with. */
+export interface TimelineValues {
+  actor: Actor;
+  /** The record asked for: a merged profile answers as its survivor (`TimelinePage.record`). */
+  id: string;
+  limit: number;
   reportTypeIds?: string[];
   organisationId?: string;
   from?: string;
   to?: string;
-  /** On a kind with linked records (a case: its people), their reports the actor can open too. */
-  includeLinked: boolean;
+  cursor: TimelineCursor | null;
+}
+
+/** The filters as the branches write them: placeholders, present where the shape says so. */
+interface TimelineFilter {
+  reportTypeIds?: SQL;
+  organisationId?: SQL;
+  from?: SQL;
+  to?: SQL;
+}
+
+interface CursorAt {
+  at: SQL;
+  kind: TimelineEntryKind;
+  id: SQL;
 }
 
 // Every branch yields these columns, in this order; what a branch does not have is a typed null.
@@ -58,7 +99,7 @@ interface Branch {
 }
 
 /** Rows after the cursor in the timeline's order: at desc, then kind desc, then id desc. */
-function afterCursor(branch: Branch, cursor: TimelineCursor | null): SQL {
+function afterCursor(branch: Branch, cursor: CursorAt | null): SQL {
   if (!cursor) return sql`true`;
   const at = sql`${cursor.at}::timestamptz`;
   if (branch.kind === cursor.kind) return sql`(${branch.at}, ${branch.id}) < (${at}, ${cursor.id}::uuid)`;
@@ -75,14 +116,15 @@ function inDates(at: SQL, filter: TimelineFilter): SQL {
 
 const byOrganisation = (column: SQL, filter: TimelineFilter) => (filter.organisationId ? sql`${column} = ${filter.organisationId}::uuid` : sql`true`);
 
+/** One statement's view of the record (`timeline_record tr`), the filters and the cursor. */
 interface Scope {
-  actor: Actor;
+  actor: ActorRef;
   kind: RecordKind;
-  id: string;
-  title: string;
+  id: SQL;
+  title: SQL;
   filter: TimelineFilter;
-  cursor: TimelineCursor | null;
-  take: number;
+  cursor: CursorAt | null;
+  take: SQL;
 }
 
 // The record indexes are "desc nulls last" (the columns are never null): saying so lets the planner
@@ -90,7 +132,7 @@ interface Scope {
 function reportBranch(s: Scope, record: { kind: SQL; id: SQL; title: SQL }): SQL {
   const branch: Branch = { kind: 'report', at: sql`reports.occurred_at`, id: sql`reports.id` };
   const readable = canReadContent(s.actor, reports);
-  const types = s.filter.reportTypeIds?.length ? sql`reports.report_type_id in (${sql.join(s.filter.reportTypeIds.map((t) => sql`${t}::uuid`), sql`, `)})` : sql`true`;
+  const types = s.filter.reportTypeIds ? sql`reports.report_type_id = any(${s.filter.reportTypeIds}::uuid[])` : sql`true`;
   return sql`select ${selectList({
     kind: sql`'report'::text`, source_id: sql`reports.id`, at: sql`reports.occurred_at`,
     record_kind: sql`reports.record_kind`, record_id: sql`reports.record_id`, record_title: record.title,
@@ -333,27 +375,59 @@ export type TimelineRow = {
   reached: boolean | null;
   voicemail_left: boolean | null;
   sender: MessageSender | null;
+  /** A readable report's attachments the actor may read. */
+  attachments: AttachmentJson[] | null;
+  /** The person an entry of another record is on (a case's linked person), if the actor may open them. */
+  record_safety: SafetyFacts | null;
+  /** A change's person (`subject`), if named and the actor may open them. */
+  subject_safety: SafetyFacts | null;
 };
 
-export interface TimelineRequest {
-  actor: Actor;
-  record: Checked<{ kind: RecordKind; id: string; title: string }>;
-  filter: TimelineFilter;
-  cursor: TimelineCursor | null;
-  limit: number;
+/** The record a timeline is of, as `checkRecord` and the audit subject want it. */
+export interface TimelineRecord {
+  kind: RecordKind;
+  id: string;
+  partnershipId: string;
+  ownerTeamId: string;
+  ownerTeamName: string;
+  ownerOrganisationId: string;
+  ownerOrganisationName: string;
+  title: string;
+  reference: string | null;
+  level: AccessLevel | null;
+  archived: boolean;
 }
 
-/** One page of the record's timeline (one row more than `limit`, to tell whether another page follows). */
-export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }: TimelineRequest): Promise<TimelineRow[]> {
-  const s: Scope = { actor, kind: record.kind, id: record.id, title: record.title, filter, cursor, take: limit + 1 };
-  const links = kinds[record.kind].linkedReports;
-  const { kinds: wanted, reportTypeIds } = s.filter;
+const cte = new QueryBuilder();
+
+/**
+ * The record as the actor stands towards it (the columns `sharing/queries.ts` `getRecord` reads),
+ * and whether this statement shows it: the actor may open it and it is the record asked for, not
+ * the survivor a merged profile answers as (that one is read by a statement of its own).
+ */
+function recordOf(actor: ActorRef, kind: RecordKind, id: SQL) {
+  const { table, accessList, title, reference, archived, answersAs } = kinds[kind];
+  return cte.$with('timeline_record', { id: sql<string>`id` }).as(sql`
+    select r.*, (r.level is not null and r.id = ${id}::uuid) as shown from (
+      select ${table.id} as id, ${table.partnershipId} as partnership_id, ${table.ownerTeamId} as owner_team_id,
+             owner_team.name as owner_team_name, owner_organisation.id as owner_organisation_id, owner_organisation.name as owner_organisation_name,
+             ${title} as title, ${reference ?? sql`null::text`} as reference, ${accessLevel(actor, table, accessList)} as level, ${archived} as archived
+        from ${table}
+        join teams owner_team on owner_team.id = ${table.ownerTeamId}
+        join organisations owner_organisation on owner_organisation.id = owner_team.organisation_id
+       where ${table.id} = ${answersAs ? answersAs(sql`${id}::uuid`) : sql`${id}::uuid`}) r`);
+}
+
+/** Of a shown record, one page of its entries (one more than the limit, to tell whether another page follows). */
+function entriesOf(s: Scope, shape: TimelineShape) {
+  const links = kinds[shape.kind].linkedReports;
+  const wanted = new Set(shape.kinds);
   // A type filter is about reports: the other kinds of entry have no type to match.
-  const only = (kind: TimelineEntryKind) => wanted.has(kind) && (kind === 'report' || !reportTypeIds?.length);
+  const only = (kind: TimelineEntryKind) => shape.entries && wanted.has(kind) && (kind === 'report' || !shape.reportTypes);
   const branches: SQL[] = [];
   if (only('report')) {
     branches.push(reportBranch(s, { kind: sql`${s.kind}`, id: sql`${s.id}::uuid`, title: sql`${s.title}::text` }));
-    if (s.filter.includeLinked && links) branches.push(linkedReportBranch(s, links));
+    if (shape.includeLinked && links) branches.push(linkedReportBranch(s, links));
   }
   if (only('task')) branches.push(taskBranch(s));
   if (only('action')) branches.push(actionBranch(s));
@@ -362,27 +436,26 @@ export async function timeline(tx: Tx, { actor, record, filter, cursor, limit }:
   if (only('change')) branches.push(changeBranch(s));
   if (only('contact') && s.kind === 'profile') branches.push(contactBranch(s));
   if (only('message') && s.kind === 'profile') branches.push(messageBranch(s));
-  if (branches.length === 0) return [];
-  // Selected through Drizzle's builder rather than `execute` so that it can be prepared: planning
-  // the branches is most of the statement's cost, and a named statement is planned once per shape.
-  const query = tx
-    .select(entryColumns)
-    .from(sql`(${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) e
-      left join users author on author.id = e.author_id
-      left join teams team on team.id = e.team_id
-      left join organisations organisation on organisation.id = e.organisation_id
-      left join lookups type on type.id = e.type_id`)
-    .orderBy(sql`e.at desc, e.kind collate "C" desc, e.source_id desc`)
-    .limit(s.take);
-  return query.prepare(shapeName(query)).execute();
+  const union = branches.length > 0 ? sql.join(branches.map((b) => sql`(${b})`), sql` union all `) : sql`select ${selectList({})} where false`;
+  return cte.$with('timeline_entries', { kind: sql<string>`kind` }).as(sql`
+    select e.* from timeline_record tr cross join lateral (${union}) e
+     where tr.shown
+     order by e.at desc, e.kind collate "C" desc, e.source_id desc
+     limit ${s.take}`);
 }
+
+const safe = alias(profiles, 'safe');
+
+/** The safety facts of the person `id` names, if the actor may open them: the rule `openableSafetyRows` applies. */
+const openableSafety = (actor: ActorRef, id: SQL) => sql<SafetyFacts | null>`(
+  select ${safetyFactsJson(sql`safe`)} from ${profiles} safe where ${safe.id} = ${id} and ${canView(actor, safe, kinds.profile.accessList)})`;
 
 const column = <K extends keyof TimelineRow>(expression: SQL) => sql<TimelineRow[K]>`${expression}`;
 const plain = <K extends keyof TimelineRow>(name: K) => column<K>(sql.raw(`e.${name}`));
 
-/** A timeline row's columns, each named as `TimelineRow` names it. */
-const entryColumns = {
-  kind: plain('kind'), source_id: plain('source_id'), at: column<'at'>(utc(sql`e.at`)),
+/** A timeline row's columns, each named as `TimelineRow` names it; `kind` is null on the record's row when nothing is shown. */
+const entryColumns = (actor: ActorRef) => ({
+  kind: sql<TimelineEntryKind | null>`e.kind`, source_id: plain('source_id'), at: column<'at'>(utc(sql`e.at`)),
   record_kind: plain('record_kind'), record_id: plain('record_id'), record_title: plain('record_title'), author_id: plain('author_id'),
   author_name: column<'author_name'>(sql`coalesce(author.name, e.system_name)`),
   team_id: plain('team_id'), team_name: column<'team_name'>(sql`team.name`), organisation_id: plain('organisation_id'),
@@ -393,4 +466,86 @@ const entryColumns = {
   due_at: column<'due_at'>(utc(sql`e.due_at`)), folder: plain('folder'), content_type: plain('content_type'), action: plain('action'), fields: plain('fields'),
   score: plain('score'), adjusted_score: plain('adjusted_score'), bands: plain('bands'), template_key: plain('template_key'), review_of: plain('review_of'),
   subject: plain('subject'), channel: plain('channel'), reached: plain('reached'), voicemail_left: plain('voicemail_left'), sender: plain('sender'),
-} satisfies { [K in keyof TimelineRow]: SQL<TimelineRow[K]> };
+  attachments: column<'attachments'>(sql`case when e.kind = 'report' and e.readable then ${attachmentsJson(actor, sql`e.source_id`)} end`),
+  // The page is the record's, so each entry says who it is about, and how safe a visit to them is.
+  record_safety: column<'record_safety'>(sql`case when e.record_kind = 'profile' and e.record_id <> tr.id then ${openableSafety(actor, sql`e.record_id`)} end`),
+  subject_safety: column<'subject_safety'>(sql`case when e.subject->>'kind' = 'profile' and e.subject->>'name' is not null
+    then ${openableSafety(actor, sql`(e.subject->>'id')::uuid`)} end`),
+}) satisfies { [K in keyof TimelineRow]: SQL<K extends 'kind' ? TimelineRow[K] | null : TimelineRow[K]> };
+
+const recordColumns = {
+  id: sql<string>`tr.id`, partnershipId: sql<string>`tr.partnership_id`, ownerTeamId: sql<string>`tr.owner_team_id`,
+  ownerTeamName: sql<string>`tr.owner_team_name`, ownerOrganisationId: sql<string>`tr.owner_organisation_id`,
+  ownerOrganisationName: sql<string>`tr.owner_organisation_name`, title: sql<string>`tr.title`, reference: sql<string | null>`tr.reference`,
+  level: sql<AccessLevel | null>`tr.level`, archived: sql<boolean>`tr.archived`,
+};
+
+const slot = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * A record's timeline page as one statement: the record (for `checkRecord`), and only if the
+ * actor may open it, a page of its entries, with each readable report's attachments and the
+ * safety facts of the people it names, and the read's audit event, counting the entries shown.
+ */
+function timelineStatement(db: Pick<Db, 'with'>, key: string) {
+  const shape = JSON.parse(key) as TimelineShape;
+  const actor = actorPlaceholders;
+  const s: Scope = {
+    actor, kind: shape.kind, id: sql`tr.id`, title: sql`tr.title`, take: sql`${slot('take')}::int`,
+    filter: {
+      reportTypeIds: shape.reportTypes ? slot('report_type_ids') : undefined,
+      organisationId: shape.organisation ? slot('organisation_id') : undefined,
+      from: shape.from ? slot('from') : undefined,
+      to: shape.to ? slot('to') : undefined,
+    },
+    cursor: shape.cursorKind ? { kind: shape.cursorKind, at: slot('cursor_at'), id: slot('cursor_id') } : null,
+  };
+  const subject: AuditSubjectRow = sql`
+    select tr.owner_organisation_id as subject_organisation_id, tr.owner_team_id as subject_team_id from timeline_record tr where tr.shown`;
+  const audit = shape.entries && shape.audited ? readAudit(subject, { count: sql`least((select count(*) from timeline_entries), ${slot('limit')}::int)` }) : [];
+  return db
+    .with(recordOf(actor, shape.kind, slot('id')), entriesOf(s, shape), ...audit)
+    .select({ record: recordColumns, ...entryColumns(actor) })
+    .from(sql`timeline_record tr
+      left join timeline_entries e on true
+      left join users author on author.id = e.author_id
+      left join teams team on team.id = e.team_id
+      left join organisations organisation on organisation.id = e.organisation_id
+      left join lookups type on type.id = e.type_id`)
+    .orderBy(sql`e.at desc, e.kind collate "C" desc, e.source_id desc`);
+}
+
+// Planning the branches is most of the statement's cost, and building it most of Node's: each
+// shape is built once and prepared by name, so PostgreSQL plans it once per connection.
+const builtTimeline = builtOnce(timelineStatement);
+
+export interface TimelinePage {
+  /** The record asked for, or the one a merged profile answers as; null if there is none. */
+  record: TimelineRecord | null;
+  /** Empty unless the record is the one asked for and the actor may open it. */
+  rows: TimelineRow[];
+}
+
+/**
+ * One page of a record's timeline: alone on the pool (a page read, its shapes built once), or in
+ * a use case's transaction (a summary), built for that transaction's handle, as `builtOnce`
+ * keeps a statement per database handle.
+ */
+export async function timelinePage(on: { db: Db } | { tx: Tx }, shape: TimelineShape, values: TimelineValues, audit: Record<string, unknown>): Promise<TimelinePage> {
+  const key = JSON.stringify(shape);
+  const statement = 'db' in on ? builtTimeline(on.db, key) : prepared(timelineStatement(on.tx, key));
+  const found = await statement.execute({
+    ...actorParams(values.actor), ...audit,
+    id: values.id, take: values.limit + 1, limit: values.limit,
+    report_type_ids: values.reportTypeIds ?? null, organisation_id: values.organisationId ?? null, from: values.from ?? null, to: values.to ?? null,
+    cursor_at: values.cursor?.at ?? null, cursor_id: values.cursor?.id ?? null,
+  });
+  const first = found[0];
+  if (!first) return { record: null, rows: [] };
+  const rows = found.flatMap(({ record: _record, kind, ...row }) => (kind ? [{ ...row, kind }] : []));
+  return { record: { kind: shape.kind, ...first.record }, rows };
+}
+
+function prepared<P>(query: { toSQL(): { sql: string }; prepare(name: string): P }): P {
+  return query.prepare(shapeName(query));
+}

@@ -22,7 +22,7 @@ export async function timelineRoutes(app: FastifyInstance) {
         querystring: timelineQuery,
         response: { 200: timelinePage },
       },
-    }, (request) => runner.run(who(request), (ctx) => recordTimeline(ctx, kind, request.params.id, request.query)));
+    }, (request) => runner.read(who(request), (ctx) => recordTimeline(ctx, kind, request.params.id, request.query)));
   }
 
   api.get('/api/v1/timeline', {
@@ -35,6 +35,6 @@ export async function timelineRoutes(app: FastifyInstance) {
     },
   }, (request) => {
     const { subjectType, subjectId, ...query } = request.query;
-    return runner.run(who(request), (ctx) => recordTimeline(ctx, subjectType, subjectId, query));
+    return runner.read(who(request), (ctx) => recordTimeline(ctx, subjectType, subjectId, query));
   });
 }

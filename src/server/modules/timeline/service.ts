@@ -1,18 +1,18 @@
 import type { z } from 'zod';
-import type { PersonSafety } from '../../../shared/api/profiles.ts';
 import type { TimelineEntry, timelineQuery } from '../../../shared/api/reports.ts';
 import { bandFor, finalScore } from '../../../shared/assessment-engine.ts';
 import type { AdjustmentStatus } from '../../../shared/assessments.ts';
 import type { RecordKind } from '../../../shared/records.ts';
 import { timelineEntryKinds, type TaskStatus, type TaskUpdateKind, type TimelineEntryKind } from '../../../shared/work.ts';
+import { checkRecord } from '../../platform/access/check.ts';
 import { kinds } from '../../platform/access/kinds.ts';
 import type { recordChangeActions } from '../../platform/audit/actions.ts';
-import type { Context } from '../../platform/context.ts';
+import { readAuditParams } from '../../platform/audit/write.ts';
+import type { Context, ReadContext } from '../../platform/context.ts';
 import { decodeCheckedCursor, isIsoTime, isUuid, pageOf } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { safetyOf } from '../profiles/safety.ts';
-import { attachmentsOf, type Attachment } from '../reports/service.ts';
-import { subjectOf, viewableRecord } from '../sharing/record-access.ts';
+import { presentSafety } from '../profiles/present.ts';
+import type { SafetyFacts } from '../profiles/safety.ts';
 import * as q from './queries.ts';
 
 const taskLabels: Record<TaskUpdateKind, string> = {
@@ -61,7 +61,9 @@ function cursorOf(cursor: string | undefined): q.TimelineCursor | null {
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<string, PersonSafety>): TimelineEntry['detail'] {
+const safetyOf = (facts: SafetyFacts | null) => facts && presentSafety(facts);
+
+function detailOf(r: q.TimelineRow): TimelineEntry['detail'] {
   switch (r.kind) {
     case 'report':
       return {
@@ -71,7 +73,7 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<strin
         visibility: r.visibility,
         bodyHtml: r.body_html,
         edited: r.edited === true,
-        attachments: attachments.map(({ id, title, fileName, contentType }) => ({ id, title, fileName, contentType })),
+        attachments: r.attachments ?? [],
       };
     case 'task':
       return { kind: 'task', taskId: r.task_id!, title: r.title, update: r.update_kind as TaskUpdateKind, note: r.note, status: r.status as TaskStatus };
@@ -94,7 +96,7 @@ function detailOf(r: q.TimelineRow, attachments: Attachment[], safety: Map<strin
       };
     }
     case 'change':
-      return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject && { ...r.subject, safety: safety.get(r.subject.id) ?? null } };
+      return { kind: 'change', action: r.action!, fields: r.fields ?? [], subject: r.subject && { ...r.subject, safety: safetyOf(r.subject_safety) } };
     case 'contact':
       return { kind: 'contact', contactId: r.source_id, channel: r.channel!, reached: r.reached!, voicemailLeft: r.voicemail_left!, note: r.note };
     case 'message':
@@ -122,60 +124,78 @@ function authorOf(r: q.TimelineRow): TimelineEntry['author'] {
   return { id: r.author_id, name: r.author_name, ...agency };
 }
 
-function present(r: q.TimelineRow, attachments: Map<string, Attachment[]>, safety: Map<string, PersonSafety>): TimelineEntry {
+function present(r: q.TimelineRow): TimelineEntry {
   return {
     id: `${r.kind}:${r.source_id}`,
     kind: r.kind,
     at: `${r.at.slice(0, 23)}Z`,
     label: labelOf(r),
-    record: { kind: r.record_kind, id: r.record_id, title: r.record_title, safety: safety.get(r.record_id) ?? null },
+    record: { kind: r.record_kind, id: r.record_id, title: r.record_title, safety: safetyOf(r.record_safety) },
     author: authorOf(r),
     team: ref(r.team_id, r.team_name),
     organisation: ref(r.organisation_id, r.organisation_name),
     readable: r.readable,
     restricted: !r.readable,
     reportType: r.kind === 'report' ? r.type_name : null,
-    detail: detailOf(r, attachments.get(r.source_id) ?? [], safety),
+    detail: detailOf(r),
   };
+}
+
+type TimelineQuery = z.infer<typeof timelineQuery>;
+
+/**
+ * The query's cursor, or why the query is refused (whatever the record): said only after the
+ * record's access is answered, as access comes first.
+ */
+function readQuery(kind: RecordKind, query: TimelineQuery): { cursor: q.TimelineCursor | null; invalid: ValidationError | null } {
+  if (query.includeLinked && !kinds[kind].linkedReports) {
+    return { cursor: null, invalid: new ValidationError([{ field: 'includeLinked', problem: 'is only for a case, to add its linked profiles\' reports' }]) };
+  }
+  if (query.from && query.to && query.from > query.to) return { cursor: null, invalid: new ValidationError([{ field: 'to', problem: 'must not be before from' }]) };
+  try {
+    return { cursor: cursorOf(query.cursor), invalid: null };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { cursor: null, invalid: error };
+  }
 }
 
 /**
  * A record's timeline, newest first: reports, task steps, reminders, documents and changes to
- * the record, each shown as far as its visibility allows and otherwise as a stub.
+ * the record, each shown as far as its visibility allows and otherwise as a stub. One statement
+ * reads the record, the page and what its entries show, and audits the read if the actor may
+ * open the record; a merged profile answers as its survivor, read by one more statement. A page
+ * read runs alone (`Runner.read`); a summary reads it in its own transaction.
  */
-export async function recordTimeline(ctx: Context, kind: RecordKind, id: string, query: z.infer<typeof timelineQuery>) {
-  const record = await viewableRecord(ctx, kind, id);
-  if (query.includeLinked && !kinds[record.kind].linkedReports) {
-    throw new ValidationError([{ field: 'includeLinked', problem: 'is only for a case, to add its linked profiles\' reports' }]);
-  }
-  if (query.from && query.to && query.from > query.to) throw new ValidationError([{ field: 'to', problem: 'must not be before from' }]);
-  const filter: q.TimelineFilter = {
-    kinds: new Set(query.kinds ?? timelineEntryKinds),
-    reportTypeIds: query.reportTypeIds,
-    organisationId: query.organisationId,
-    from: query.from,
-    to: query.to,
+export async function recordTimeline(ctx: ReadContext | Context, kind: RecordKind, id: string, query: TimelineQuery) {
+  const { cursor, invalid } = readQuery(kind, query);
+  const shape: q.TimelineShape = {
+    kind,
+    kinds: timelineEntryKinds.filter((k) => !query.kinds || query.kinds.includes(k)),
     includeLinked: query.includeLinked,
+    reportTypes: Boolean(query.reportTypeIds?.length),
+    organisation: query.organisationId !== undefined,
+    from: query.from !== undefined,
+    to: query.to !== undefined,
+    cursorKind: cursor?.kind ?? null,
+    entries: invalid === null,
+    audited: true,
   };
-  const rows = await q.timeline(ctx.tx, { actor: ctx.actor, record, filter, cursor: cursorOf(query.cursor), limit: query.limit });
-  const readableReports = rows.slice(0, query.limit).filter((r) => r.kind === 'report' && r.readable).map((r) => r.source_id);
-  const attachments = await attachmentsOf(ctx, readableReports);
-  // The people of a case whose entries it shows, and the people its changes linked: the page is
-  // the record's, so each entry says who, and how safe a visit to them is.
-  const shown = rows.slice(0, query.limit);
-  const people = [
-    ...shown.filter((r) => r.record_kind === 'profile' && r.record_id !== record.id).map((r) => r.record_id),
-    ...shown.flatMap((r) => (r.subject?.kind === 'profile' && r.subject.name !== null ? [r.subject.id] : [])),
-  ];
-  const safety = await safetyOf(ctx, people);
-  const page = pageOf(rows, query.limit, (r) => present(r, attachments, safety), (r) => [r.at, r.kind, r.source_id]);
-  ctx.audit({
-    action: 'timeline.viewed',
-    ...subjectOf(record),
-    details: {
-      kinds: query.kinds, reportTypeIds: query.reportTypeIds, organisationId: query.organisationId, from: query.from, to: query.to,
-      includeLinked: query.includeLinked, count: page.items.length,
-    },
-  });
-  return page;
+  const on = 'tx' in ctx ? { tx: ctx.tx } : { db: ctx.db };
+  const read = (recordId: string) => q.timelinePage(on, shape, { ...query, actor: ctx.actor, id: recordId, cursor },
+    readAuditParams(ctx.actor, ctx.origin, {
+      action: 'timeline.viewed',
+      entityType: kinds[kind].auditEntityType,
+      entityId: recordId,
+      // `count`, the entries shown, is the statement's own: it is written over this one.
+      details: {
+        kinds: query.kinds, reportTypeIds: query.reportTypeIds, organisationId: query.organisationId, from: query.from, to: query.to,
+        includeLinked: query.includeLinked, count: 0,
+      },
+    }));
+  let page = await read(id);
+  if (page.record && page.record.id !== id) page = await read(page.record.id);
+  checkRecord(ctx, 'open', kind, page.record, (record) => record);
+  if (invalid) throw invalid;
+  return pageOf(page.rows, query.limit, present, (r) => [r.at, r.kind, r.source_id]);
 }
