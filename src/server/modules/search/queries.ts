@@ -1,23 +1,26 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { RecordKind } from '../../../shared/records.ts';
-import { organisations, profiles, reports, teams } from '../../db/schema/index.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Owner } from '../../../shared/api/records.ts';
+import { recordKinds, type RecordKind } from '../../../shared/records.ts';
+import { profiles, reports } from '../../db/schema/index.ts';
+import { builtOnce, shapeName } from '../../db/prepared.ts';
+import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kindLiteral, kinds, ofRecordAt } from '../../platform/access/kinds.ts';
-import { canReadContent, canView } from '../../platform/access/records.ts';
+import { actorParams, actorPlaceholders, canReadContent, canView, type ActorRef } from '../../platform/access/records.ts';
+import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
 import { postcodeSearchOf, postcodeUpperBound } from '../locations/postcode.ts';
+import { safetyFactsJson } from '../../platform/access/shown.ts';
+import type { SafetyFacts } from '../profiles/safety.ts';
 import { headlineOptions, matchStart, matchStop } from './snippet.ts';
 import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './sql.ts';
+
+const cte = new QueryBuilder();
 
 /** Drizzle SQL from text with positional parameters: each `$n` becomes the n-th value. */
 function positional(text: string, params: readonly unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
   return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
-}
-
-export async function searchProfiles(tx: Tx, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
-  const { rows } = await tx.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, profileSearchParams(partnershipId, query, limit)));
-  return rows;
 }
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -33,11 +36,12 @@ function likeWords(text: string): string[] {
 
 /**
  * Rows of `cases` or `locations` (as `t`) whose search text holds every word typed (trigram LIKE:
- * every trigram is required, so the GIN index goes straight to them) and, when `fuzzy` and those
- * are fewer than wanted, rows whose text is alike word for word (`<%`, which catches a typing slip
- * but must weigh every trigram). Each reads at most `perSource` rows; word similarity ranks only those.
+ * every trigram is required, so the GIN index goes straight to them) and, when `fuzzy` is given
+ * and holds and those are fewer than wanted, rows whose text is alike word for word (`<%`, which
+ * catches a typing slip but must weigh every trigram). Each reads at most `perSource` rows; word
+ * similarity ranks only those.
  */
-function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: string, text: string, limit: number, fuzzy: boolean): SQL | null {
+function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: string, text: string, limit: number, fuzzy: SQL | null): SQL | null {
   const words = likeWords(text);
   if (words.length === 0) return null;
   const from = sql`${sql.identifier(table)} t`;
@@ -49,22 +53,12 @@ function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: 
     select * from found
     union all
     (select ${columns}, ${score} from ${from}
-      where t.partnership_id = ${partnershipId} and ${searchForm(text)} <% t.search_text and (select count(*) from found) < ${limit}
+      where t.partnership_id = ${partnershipId} and ${searchForm(text)} <% t.search_text and ${fuzzy} and (select count(*) from found) < ${limit}
       limit ${perSource}))`;
 }
 
-async function bestOf<T extends { id: string; score: number }>(tx: Tx, sources: SQL[]): Promise<T[]> {
-  if (sources.length === 0) return [];
-  const { rows } = await tx.execute<T & Record<string, unknown>>(sql`
-    select distinct on (m.id) m.* from (${sql.join(sources, sql` union all `)}) m order by m.id, m.score desc`);
-  return rows as T[];
-}
-
-/** Whether to search the words of titles and addresses, and whether to allow typing slips in them. */
-export interface TextOptions {
-  words: boolean;
-  fuzzy: boolean;
-}
+/** Each record of the sources once, by its best match. */
+const bestOf = (sources: SQL[]) => sql`select distinct on (m.id) m.* from (${sql.join(sources, sql` union all `)}) m order by m.id, m.score desc`;
 
 export interface CaseHit {
   id: string;
@@ -84,9 +78,9 @@ const referenceUpperBound = (prefix: string) => `${prefix}${'z'.repeat(30)}`;
 
 /**
  * Cases by reference (exact, or every reference that starts so, newest first: both on the unique
- * index) and, unless the query is a reference, by the words of their title.
+ * index) and, when `words`, by the words of their title.
  */
-export async function searchCases(tx: Tx, partnershipId: string, text: string, options: TextOptions, limit: number): Promise<CaseHit[]> {
+function caseSources(partnershipId: string, text: string, words: boolean, fuzzy: SQL | null, limit: number): SQL[] {
   const lowered = text.toLowerCase();
   const reference = sql`lower(t.reference)`;
   const columns = sql`t.id, t.reference, t.title, t.status, t.owner_team_id`;
@@ -98,8 +92,8 @@ export async function searchCases(tx: Tx, partnershipId: string, text: string, o
             and ${reference} like ${`${likeEscaped(lowered)}%`}
           order by ${reference} desc limit ${limit})`,
   ];
-  const titles = options.words ? textMatches('cases', columns, partnershipId, text, limit, options.fuzzy) : null;
-  return bestOf<CaseHit>(tx, titles ? [...sources, titles] : sources);
+  const titles = words ? textMatches('cases', columns, partnershipId, text, limit, fuzzy) : null;
+  return titles ? [...sources, titles] : sources;
 }
 
 export interface LocationHit {
@@ -113,11 +107,11 @@ export interface LocationHit {
   score: number;
 }
 
-/** Locations by postcode (with or without its space, whole or its start) and by the words of their name and address. */
-export async function searchLocations(tx: Tx, partnershipId: string, text: string, options: TextOptions, limit: number): Promise<LocationHit[]> {
+/** Locations by postcode (with or without its space, whole or its start) and, when `words`, by the words of their name and address. */
+function locationSources(partnershipId: string, text: string, words: boolean, fuzzy: SQL | null, limit: number): SQL[] {
   const columns = sql`t.id, t.name, t.address_line1, t.address_line2, t.town, t.postcode, t.owner_team_id`;
   const sources: SQL[] = [];
-  const addresses = options.words ? textMatches('locations', columns, partnershipId, text, limit, options.fuzzy) : null;
+  const addresses = words ? textMatches('locations', columns, partnershipId, text, limit, fuzzy) : null;
   if (addresses) sources.push(addresses);
   const postcode = postcodeSearchOf(text);
   if (postcode) {
@@ -128,7 +122,7 @@ export async function searchLocations(tx: Tx, partnershipId: string, text: strin
             and ${compact} like ${`${postcode.compact}%`}
           order by ${compact}, t.id limit ${limit})`);
   }
-  return bestOf<LocationHit>(tx, sources);
+  return sources;
 }
 
 export interface AddressHit {
@@ -155,7 +149,7 @@ export interface AddressHit {
  * `profiles` keeps to it, and to access, before each source stops at its limit: a postcode holds
  * a few dozen addresses at most, but a word of a street is read in every partnership's addresses.
  */
-export async function searchAddresses(tx: Tx, actor: Actor, text: string, streets: boolean, limit: number): Promise<AddressHit[]> {
+function addressSource(actor: Actor, text: string, streets: boolean, limit: number): SQL | null {
   const person = sql`${profiles.id} as id, ${profiles.firstName} as first_name, ${profiles.lastName} as last_name,
     ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.ownerTeamId} as owner_team_id,
     a.address_line1, a.address_line2, a.town, a.postcode, a.to_date::text as to_date`;
@@ -163,37 +157,124 @@ export async function searchAddresses(tx: Tx, actor: Actor, text: string, street
   const mayOpen = sql`${profiles.mergedIntoId} is null and ${canView(actor, profiles, kinds.profile.accessList)}`;
   const postcode = postcodeSearchOf(text);
   if (postcode?.complete) {
-    return bestOf<AddressHit>(tx, [sql`(select ${person}, 0.95::float8 as score from ${from}
-      where replace(a.postcode, ' ', '') = ${postcode.compact} and ${mayOpen} limit ${limit})`]);
+    return sql`(select ${person}, 0.95::float8 as score from ${from}
+      where replace(a.postcode, ' ', '') = ${postcode.compact} and ${mayOpen} limit ${limit})`;
   }
   // A district or sector would name everyone in it: people are found by a whole postcode only.
   const words = postcode || !streets ? [] : likeWords(text);
-  if (words.length === 0) return [];
+  if (words.length === 0) return null;
   const address = sql`profile_address_search_text(a.address_line1, a.address_line2, a.town, a.postcode)`;
   const holdsEvery = sql.join(words.map((w) => sql`${address} like ${searchForm(`%${likeEscaped(w)}%`)}`), sql` and `);
-  return bestOf<AddressHit>(tx, [sql`(select ${person}, (0.8 * word_similarity(${searchForm(text)}, ${address}))::float8 as score from ${from}
-    where ${holdsEvery} and ${mayOpen} limit ${perSource})`]);
+  return sql`(select ${person}, (0.8 * word_similarity(${searchForm(text)}, ${address}))::float8 as score from ${from}
+    where ${holdsEvery} and ${mayOpen} limit ${perSource})`;
 }
 
-/** Which of these records the actor may open: asked only of the page of results shown. */
-export async function openable(tx: Tx, actor: Actor, records: { kind: RecordKind; id: string }[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const { kind, table, accessList } of allKinds) {
-    const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
-    if (ids.length === 0) continue;
-    const rows = await tx.select({ id: sql<string>`${table.id}` }).from(table).where(and(inArray(table.id, ids), canView(actor, table, accessList)));
-    for (const row of rows) found.add(row.id);
-  }
-  return found;
+/** What a search reads beside names: the words typed, and which sources its terms call for. */
+export interface SearchPlan {
+  /** The words, spaced once. */
+  text: string;
+  limit: number;
+  /** People by their address. */
+  addresses: boolean;
+  /** Cases by reference and, with `words`, by title; locations by postcode and, with `words`, by address; null when not searched. */
+  cases: { words: boolean } | null;
+  locations: { words: boolean } | null;
 }
 
-export async function teamsWithOrganisation(tx: Tx, teamIds: string[]) {
-  if (teamIds.length === 0) return [];
-  return tx
-    .select({ id: teams.id, name: teams.name, organisationId: organisations.id, organisationName: organisations.name })
-    .from(teams)
-    .innerJoin(organisations, eq(organisations.id, teams.organisationId))
-    .where(inArray(teams.id, teamIds));
+/** Where a hit beside names came from, as `hit` holds it: an `AddressHit`, a `CaseHit` or a `LocationHit`. */
+export type HitSource = 'address' | 'case' | 'location';
+
+export interface HitRow {
+  kind: RecordKind;
+  source: HitSource;
+  hit: Record<string, unknown>;
+}
+
+/** People by name or date of birth (`profileSearchSql`): alone, as whether it finds anybody decides what else is searched. */
+export async function searchProfiles(db: Db | Tx, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
+  const { rows } = await db.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, profileSearchParams(partnershipId, query, limit)));
+  return rows;
+}
+
+/**
+ * The other sources the plan calls for, in one statement: people by their address, cases and
+ * locations, each record once by its best match. `namedNobody` says the names found nobody:
+ * only then are streets searched (names such as Green, Hill and Hall are words of streets too,
+ * and a street's words are looked for in every partnership's addresses), and typing slips allowed
+ * for in titles and addresses (which weighs every trigram of them, the dearest search there is)
+ * if the addresses found nobody either, a guard PostgreSQL checks once. Not prepared: a plan
+ * made for no words in particular reads every trigram, so each search is planned for its own.
+ */
+export async function searchOthers(db: Db | Tx, actor: Actor, plan: SearchPlan, namedNobody: boolean): Promise<HitRow[]> {
+  const { partnershipId } = actor;
+  const found: SQL[] = [];
+  const hits: SQL[] = [];
+  const add = (name: string, source: HitSource, kind: RecordKind, body: SQL) => {
+    found.push(sql`${sql.identifier(name)} as materialized (${body})`);
+    hits.push(sql`select ${kindLiteral(kind)}::text as kind, ${source}::text as source, to_json(h) as hit from ${sql.identifier(name)} h`);
+  };
+  const address = plan.addresses ? addressSource(actor, plan.text, namedNobody, plan.limit) : null;
+  if (address) add('by_address', 'address', 'profile', bestOf([address]));
+  const fuzzy = !namedNobody ? null : address ? sql`not exists (select from by_address)` : sql`true`;
+  if (plan.cases) add('case_hits', 'case', 'case', bestOf(caseSources(partnershipId, plan.text, plan.cases.words, fuzzy, plan.limit)));
+  const places = plan.locations ? locationSources(partnershipId, plan.text, plan.locations.words, fuzzy, plan.limit) : [];
+  if (places.length > 0) add('location_hits', 'location', 'location', bestOf(places));
+  if (hits.length === 0) return [];
+  const { rows } = await db.execute<HitRow & Record<string, unknown>>(sql`with ${sql.join(found, sql`, `)} ${sql.join(hits, sql` union all `)}`);
+  return rows;
+}
+
+export interface PageRow {
+  id: string;
+  accessible: boolean;
+  owner: Owner;
+  /** Only for a person the actor may open. */
+  safety: SafetyFacts | null;
+}
+
+/** Whether the actor may open the page's record of each kind: a join per kind, as a sublink per row costs more to plan. */
+function openedJoins(actor: ActorRef) {
+  return allKinds.map(({ kind, table, accessList }) => ({
+    joined: sql`left join ${table} on page.kind = ${kindLiteral(kind)} and ${table.id} = page.id and ${canView(actor, table, accessList)}`,
+    id: sql`${table.id}`,
+  }));
+}
+
+/**
+ * What the searcher sees of the page: whether they may open each record, its owners, and a
+ * person's safety facts when they may; and the search's audit event, which has no record as its
+ * subject and so is always written. Built once, with the page as arrays: unlike the search,
+ * one plan serves every page.
+ */
+const pageStatement = (db: Db | Tx) => {
+  const actor = actorPlaceholders;
+  const opened = openedJoins(actor);
+  const page = cte.$with('search_page', { id: sql<string>`id` }).as(sql`
+    select page.id, coalesce(${sql.join(opened.map((o) => sql`${o.id} is not null`), sql` or `)}) as accessible,
+           json_build_object('team', json_build_object('id', team.id, 'name', team.name),
+                             'organisation', json_build_object('id', organisation.id, 'name', organisation.name)) as owner,
+           case when ${opened[recordKinds.indexOf('profile')]!.id} is not null
+                then (select ${safetyFactsJson(sql`person`)} from profiles person where person.id = page.id) end as safety
+      from unnest(${sql.placeholder('kinds')}::text[], ${sql.placeholder('ids')}::uuid[], ${sql.placeholder('owner_team_ids')}::uuid[]) as page(kind, id, owner_team_id)
+      join teams team on team.id = page.owner_team_id
+      join organisations organisation on organisation.id = team.organisation_id
+      ${sql.join(opened.map((o) => o.joined), sql` `)}`);
+  const subject: AuditSubjectRow = sql`select null::uuid as subject_organisation_id, null::uuid as subject_team_id`;
+  return db.with(page, ...readAudit(subject)).select({
+    id: sql<string>`search_page.id`,
+    accessible: sql<boolean>`search_page.accessible`,
+    owner: sql<Owner>`search_page.owner`,
+    safety: sql<SafetyFacts | null>`search_page.safety`,
+  }).from(page);
+};
+const builtPage = builtOnce((db) => pageStatement(db));
+
+/** The page's access, owners and safety facts, and its audit event (`readAuditParams`): in the caller's transaction when it has one. */
+export async function searchPage(on: { db: Db } | { tx: Tx }, actor: Actor, page: { kind: RecordKind; id: string; ownerTeamId: string }[], audit: Record<string, unknown>): Promise<PageRow[]> {
+  const params = { kinds: page.map((r) => r.kind), ids: page.map((r) => r.id), owner_team_ids: page.map((r) => r.ownerTeamId), ...actorParams(actor), ...audit };
+  if ('db' in on) return builtPage(on.db).execute(params);
+  const query = pageStatement(on.tx);
+  return query.prepare(shapeName(query)).execute(params);
 }
 
 export interface ReportHit {

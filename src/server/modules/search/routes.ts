@@ -19,7 +19,7 @@ export async function searchRoutes(app: FastifyInstance) {
       querystring: searchQuery,
       response: { 200: searchReply },
     },
-  }, (request) => runner.run(who(request), (ctx) => searching.search(ctx, request.query)));
+  }, (request) => runner.read(who(request), (ctx) => searching.search(ctx, request.query)));
 
   api.get('/api/v1/search/reports', {
     config: { permission: 'records.view', actors: staffAndSystems },

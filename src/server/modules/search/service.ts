@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { searchQuery, SearchResult } from '../../../shared/api/search.ts';
-import type { Owner } from '../../../shared/api/records.ts';
 import { recordKinds } from '../../../shared/records.ts';
-import type { Context } from '../../platform/context.ts';
-import { safetyOf } from '../profiles/safety.ts';
+import { readAuditParams } from '../../platform/audit/write.ts';
+import type { Context, ReadContext } from '../../platform/context.ts';
+import { presentSafety } from '../profiles/present.ts';
 import * as q from './queries.ts';
 import type { ProfileSearchRow } from './sql.ts';
 import { searchTermsOf } from './terms.ts';
@@ -71,6 +71,15 @@ function locationHit(row: q.LocationHit): Hit {
   return { kind: 'location', id: row.id, ownerTeamId: row.owner_team_id, score: row.score, open: place, locked: place };
 }
 
+/** A hit of the sources beside names, as its source found it. */
+function hitOf(row: q.HitRow): Hit {
+  switch (row.source) {
+    case 'address': return addressHit(row.hit as unknown as q.AddressHit);
+    case 'case': return caseHit(row.hit as unknown as q.CaseHit);
+    case 'location': return locationHit(row.hit as unknown as q.LocationHit);
+  }
+}
+
 /** A record found more than one way (a person by name and by address) counts once, by its best match. */
 function bestPerRecord(hits: Hit[]): Hit[] {
   const best = new Map<string, Hit>();
@@ -84,43 +93,44 @@ function bestPerRecord(hits: Hit[]): Hit[] {
 
 /**
  * The one search box: people, cases and places of the actor's partnership, best first across
- * kinds. Each kind gives at most `limit` candidates from its indexes; access and owners are looked
- * up only for the page returned, and what the actor cannot open comes back as a locked stub.
- * People found by their address are the exception: only those the actor may open are found so.
+ * kinds. Each kind gives at most `limit` candidates from its indexes: people by name first, as
+ * whether they found anybody decides what else is searched, then the other sources in one
+ * statement; then access, owners and safety facts are looked up only for the page returned, by
+ * the statement that records the search. What the actor cannot open comes back as a locked
+ * stub; people found by their address are the exception: only those the actor may open are
+ * found so. The search box runs alone (`Runner.read`); the audit view's search by words runs in
+ * its own transaction.
  */
-export async function search(ctx: Context, query: z.infer<typeof searchQuery>): Promise<{ items: SearchResult[] }> {
-  const { partnershipId } = ctx.actor;
+export async function search(ctx: ReadContext | Context, query: z.infer<typeof searchQuery>): Promise<{ items: SearchResult[] }> {
+  const db = 'tx' in ctx ? ctx.tx : ctx.db;
   const terms = searchTermsOf(query.q);
   const isReference = referencePattern.test(terms.text);
   const wanted = (kind: SearchResult['kind']) => !query.kind || query.kind === kind;
   const hits: Hit[] = [];
-  if (wanted('profile') && (terms.nameWords.length > 0 || terms.dateOfBirth)) hits.push(...(await q.searchProfiles(ctx.tx, partnershipId, query.q, query.limit)).map(profileHit));
-  // Streets only when the words named nobody: names such as Green, Hill and Hall are words of
-  // streets too, and a street's words are looked for in every partnership's addresses.
-  const streets = hits.length === 0;
-  if (wanted('profile') && terms.text && !isReference) hits.push(...(await q.searchAddresses(ctx.tx, ctx.actor, terms.text, streets, query.limit)).map(addressHit));
-  // Allowing for typing slips in titles and addresses weighs every trigram of them, the dearest
-  // search there is: worth it only when the words found nobody.
-  const text = { words: !isReference, fuzzy: hits.length === 0 };
-  if (wanted('case') && terms.text) hits.push(...(await q.searchCases(ctx.tx, partnershipId, terms.text, text, query.limit)).map(caseHit));
-  if (wanted('location') && terms.text) hits.push(...(await q.searchLocations(ctx.tx, partnershipId, terms.text, text, query.limit)).map(locationHit));
-
+  if (wanted('profile') && (terms.nameWords.length > 0 || terms.dateOfBirth)) hits.push(...(await q.searchProfiles(db, ctx.actor.partnershipId, query.q, query.limit)).map(profileHit));
+  // A case reference is looked for in references only, not in titles and addresses.
+  const text = terms.text ? { words: !isReference } : null;
+  const plan: q.SearchPlan = {
+    text: terms.text,
+    limit: query.limit,
+    addresses: wanted('profile') && !!terms.text && !isReference,
+    cases: wanted('case') ? text : null,
+    locations: wanted('location') ? text : null,
+  };
+  hits.push(...(await q.searchOthers(db, ctx.actor, plan, hits.length === 0)).map(hitOf));
   const page = bestPerRecord(hits)
     .sort((a, b) => b.score - a.score || recordKinds.indexOf(a.kind) - recordKinds.indexOf(b.kind) || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
     .slice(0, query.limit);
-  const openable = await q.openable(ctx.tx, ctx.actor, page);
-  const teams = await q.teamsWithOrganisation(ctx.tx, [...new Set(page.map((h) => h.ownerTeamId))]);
-  const owners = new Map<string, Owner>(teams.map((t) => [t.id, { team: { id: t.id, name: t.name }, organisation: { id: t.organisationId, name: t.organisationName } }]));
-  const safety = await safetyOf(ctx, page.filter((h) => h.kind === 'profile' && openable.has(h.id)).map((h) => h.id));
-
-  const items = page.map((hit): SearchResult => {
-    const accessible = openable.has(hit.id);
-    const shown = accessible ? hit.open : hit.locked;
-    return {
-      kind: hit.kind, id: hit.id, title: shown.title, subtitle: shown.subtitle, accessible, owner: owners.get(hit.ownerTeamId)!,
-      score: Math.round(hit.score * 1000) / 1000, safety: safety.get(hit.id) ?? null,
-    };
-  });
-  ctx.audit({ action: 'search.performed', details: { query: query.q, kind: query.kind ?? null, resultCount: items.length } });
-  return { items };
+  const audit = readAuditParams(ctx.actor, ctx.origin, { action: 'search.performed', details: { query: query.q, kind: query.kind ?? null, resultCount: page.length } });
+  const seen = new Map((await q.searchPage('tx' in ctx ? { tx: ctx.tx } : { db: ctx.db }, ctx.actor, page, audit)).map((row) => [row.id, row]));
+  return {
+    items: page.map((hit): SearchResult => {
+      const { accessible, owner, safety } = seen.get(hit.id)!;
+      const shown = accessible ? hit.open : hit.locked;
+      return {
+        kind: hit.kind, id: hit.id, title: shown.title, subtitle: shown.subtitle, accessible, owner,
+        score: Math.round(hit.score * 1000) / 1000, safety: safety && presentSafety(safety),
+      };
+    }),
+  };
 }
