@@ -5,7 +5,8 @@
  *
  * Starts the server on the database, signs in a demo practitioner, and measures name search, the
  * profile page, the case page and the long-timeline profile's first timeline page through the API
- * with autocannon, then the same reads as raw SQL on a pool of as many clients as connections.
+ * with autocannon, then the same reads as raw SQL on a pool of as many clients as connections:
+ * prepared once per connection, as the API's statements are, and again unprepared.
  * Exits non-zero if any request failed.
  */
 import { parseArgs } from 'node:util';
@@ -48,11 +49,19 @@ function scenarios(s: Samples, timeline: { id: string; statement: { text: string
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(1) : n.toFixed(0));
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
 
-function table(rows: { name: string; api: Stats; sql: Stats }[]): string {
-  const head = ['', 'API p50', 'p95', 'p99', 'req/s', 'SQL p50', 'p95', 'p99', 'req/s', 'API/SQL p50', 'p95', 'req/s'];
-  const body = rows.map(({ name, api, sql }) => [
+interface Result {
+  name: string;
+  api: Stats;
+  sql: Stats;
+  /** The same statement sent unnamed, so planned every time, as these figures were measured before 7 December 2026. */
+  planned: Stats;
+}
+
+function table(rows: Result[]): string {
+  const head = ['', 'API p50', 'p95', 'p99', 'req/s', 'SQL p50', 'p95', 'p99', 'req/s', 'API/SQL p50', 'p95', 'req/s', 'unprepared SQL p95', 'API/it'];
+  const body = rows.map(({ name, api, sql, planned }) => [
     name, ms(api.p50), ms(api.p95), ms(api.p99), api.perSecond.toFixed(0), ms(sql.p50), ms(sql.p95), ms(sql.p99), sql.perSecond.toFixed(0),
-    ratio(api.p50, sql.p50), ratio(api.p95, sql.p95), ratio(sql.perSecond, api.perSecond),
+    ratio(api.p50, sql.p50), ratio(api.p95, sql.p95), ratio(sql.perSecond, api.perSecond), ms(planned.p95), ratio(api.p95, planned.p95),
   ]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: load.connections, options: '-c TimeZone=UTC' });
   const server = await startServer(databaseUrl, process.env.SESSION_SECRET ?? benchSessionSecret, values['log-level']);
-  const results: { name: string; api: Stats; sql: Stats }[] = [];
+  const results: Result[] = [];
   let imported: ImportTiming | null = null;
   try {
     const samples = await samplesFor(pool, benchUser);
@@ -91,9 +100,12 @@ async function main(): Promise<void> {
       const api = await measureApi(server.url, cookie, scenario.api, load);
       await measureSql(pool, scenario.sql, warmup);
       const sql = await measureSql(pool, scenario.sql, load);
-      console.log(`${scenario.name}: API ${api.requests} requests (${api.errors} failed), SQL ${sql.requests} queries (${sql.errors} failed)`);
-      for (const sample of [...api.samples, ...sql.samples]) console.log(`  ${sample}`);
-      results.push({ name: scenario.name, api, sql });
+      const unnamed = () => ({ ...scenario.sql(), name: undefined });
+      await measureSql(pool, unnamed, warmup);
+      const planned = await measureSql(pool, unnamed, load);
+      console.log(`${scenario.name}: API ${api.requests} requests (${api.errors} failed), SQL ${sql.requests + planned.requests} queries (${sql.errors + planned.errors} failed)`);
+      for (const sample of [...api.samples, ...sql.samples, ...planned.samples]) console.log(`  ${sample}`);
+      results.push({ name: scenario.name, api, sql, planned });
     }
     if (values.import) imported = await measureImport(server.url, await signIn(server.url, importer), 720);
   } finally {
@@ -105,7 +117,7 @@ async function main(): Promise<void> {
     const { rows, dryRunMs, importMs, summary } = imported;
     console.log(`\nImport of ${rows} rows as ${importer}: dry run ${(dryRunMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s (${summary.create} created, ${summary.match} matched, ${summary.error} errors)`);
   }
-  if (results.some((r) => r.api.errors > 0 || r.sql.errors > 0)) {
+  if (results.some((r) => r.api.errors > 0 || r.sql.errors > 0 || r.planned.errors > 0)) {
     console.error('Some requests failed.');
     process.exitCode = 1;
   }
