@@ -31,6 +31,16 @@ describe('concurrent use of the database', () => {
   });
 });
 
+describe('a connection the pool discards', () => {
+  it('leaves its successor free to prepare the same named statements', async () => {
+    const named = { name: 'connection_test_probe', text: 'select $1::int as n' };
+    expect((await database.pool.query(named, [1])).rows).toEqual([{ n: 1 }]);
+    const discarded = await database.pool.connect();
+    discarded.release(new Error('discarded, as the pool discards a connection after an error'));
+    expect((await database.pool.query(named, [2])).rows).toEqual([{ n: 2 }]);
+  });
+});
+
 describe('the settings every connection runs with', () => {
   it('works in UTC, and on PostgreSQL without JIT compilation (the embedded build has no JIT)', async () => {
     const { rows } = await database.pool.query<{ timezone: string; jit: string }>("select current_setting('TimeZone') as timezone, current_setting('jit') as jit");

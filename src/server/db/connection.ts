@@ -116,6 +116,10 @@ async function openEmbedded(dataDir: string, fsync: boolean, loadDataDir: Uint8A
     options: '-c TimeZone=UTC',
   };
   const pool = makePool(connection);
+  // Every connection reaches the embedded database's one session, which outlives a connection the
+  // pool discards (after an error): its successor starts by forgetting what the last prepared,
+  // as node-postgres would otherwise prepare a named statement the session already holds.
+  pool.on('connect', (client) => void client.query('deallocate all').catch(() => undefined));
   await assertTrigramWorks(pool);
   return {
     mode: 'embedded',

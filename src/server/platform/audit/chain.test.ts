@@ -18,7 +18,7 @@ interface Report {
 
 async function verify(): Promise<Report> {
   const response = await admin.post('/api/v1/audit-events/verify');
-  expect(response.statusCode).toBe(200);
+  expect(response.statusCode, response.body).toBe(200);
   return response.json() as Report;
 }
 
