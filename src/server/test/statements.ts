@@ -17,24 +17,33 @@ export async function statementsOf<T>(t: TestApp, request: () => Promise<T>): Pr
   const textOf = (config: unknown) => (typeof config === 'string' ? config : (config as { text: string }).text);
   const poolQuery = pool.query.bind(pool) as Query;
   const poolConnect = pool.connect.bind(pool) as Query;
-  const wrappedClients = new Set<pg.PoolClient>();
   pool.query = ((config: unknown, ...rest: unknown[]) => {
     traced.getStore()?.push(textOf(config));
     return poolQuery(config, ...rest);
   }) as typeof pool.query;
   // Drizzle checks a client out (promise style) for a transaction; the pool's own `query` checks
-  // one out with a callback and is counted above.
+  // one out with a callback and is counted above. A client counts its statements only while a
+  // transaction holds it: the pool's `query` may later run on the same client, counted once.
+  const held = new Set<pg.PoolClient>();
+  const originals = new Map<pg.PoolClient, pg.PoolClient['query']>();
   pool.connect = ((...args: unknown[]) => {
     if (args.length > 0) return poolConnect(...args);
     return (poolConnect() as Promise<pg.PoolClient>).then((client) => {
-      if (!wrappedClients.has(client)) {
-        wrappedClients.add(client);
-        const clientQuery = client.query.bind(client) as Query;
+      if (!originals.has(client)) {
+        const query = client.query;
+        originals.set(client, query);
         client.query = ((config: unknown, ...rest: unknown[]) => {
-          traced.getStore()?.push(textOf(config));
-          return clientQuery(config, ...rest);
+          if (held.has(client)) traced.getStore()?.push(textOf(config));
+          return (query as Query).call(client, config, ...rest);
         }) as typeof client.query;
       }
+      // The pool gives a client a new `release` at each checkout.
+      const release = client.release;
+      client.release = (...releaseArgs: Parameters<pg.PoolClient['release']>) => {
+        held.delete(client);
+        return release.call(client, ...releaseArgs);
+      };
+      held.add(client);
       return client;
     });
   }) as typeof pool.connect;
@@ -45,5 +54,6 @@ export async function statementsOf<T>(t: TestApp, request: () => Promise<T>): Pr
   } finally {
     pool.query = poolQuery as typeof pool.query;
     pool.connect = poolConnect as typeof pool.connect;
+    for (const [client, query] of originals) client.query = query;
   }
 }
