@@ -15,6 +15,7 @@ import { attachmentsJson, safetyFactsJson, type AttachmentJson } from '../../pla
 import { recordChangeActions } from '../../platform/audit/actions.ts';
 import { readAudit, type AuditSubjectRow } from '../../platform/audit/write.ts';
 import type { SafetyFacts } from '../profiles/safety.ts';
+import type { SharedRecord } from '../sharing/record-access.ts';
 
 /**
  * A record's timeline as one query: a branch per source, each an index-ordered scan of that
@@ -383,21 +384,6 @@ export type TimelineRow = {
   subject_safety: SafetyFacts | null;
 };
 
-/** The record a timeline is of, as `checkRecord` and the audit subject want it. */
-export interface TimelineRecord {
-  kind: RecordKind;
-  id: string;
-  partnershipId: string;
-  ownerTeamId: string;
-  ownerTeamName: string;
-  ownerOrganisationId: string;
-  ownerOrganisationName: string;
-  title: string;
-  reference: string | null;
-  level: AccessLevel | null;
-  archived: boolean;
-}
-
 const cte = new QueryBuilder();
 
 /**
@@ -521,7 +507,7 @@ const builtTimeline = builtOnce(timelineStatement);
 
 export interface TimelinePage {
   /** The record asked for, or the one a merged profile answers as; null if there is none. */
-  record: TimelineRecord | null;
+  record: SharedRecord | null;
   /** Empty unless the record is the one asked for and the actor may open it. */
   rows: TimelineRow[];
 }
