@@ -10,7 +10,7 @@ import { createGunzip, gzip } from 'node:zlib';
 import pg from 'pg';
 import tar from 'tar-stream';
 import type { Config } from '../config.ts';
-import { localFileStorage } from '../platform/files/storage.ts';
+import { flushToDisk, localFileStorage, writeFileWhole } from '../platform/files/storage.ts';
 import { openDatabase } from './connection.ts';
 import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
 import { postgresTool, PostgresToolError } from './postgres-tools.ts';
@@ -75,9 +75,9 @@ export async function backup(config: BackupConfig, file: string): Promise<string
     for (const path of files) await addFile(pack, `files/${relative(join(dataDir, 'files'), path).split(sep).join('/')}`, path);
     pack.finalize();
     await written;
-    await flush(partial);
+    await flushToDisk(partial);
     await rename(partial, target);
-    await flush(dirname(target));
+    await flushToDisk(dirname(target));
     return `Backed up the ${manifest.database === 'postgres' ? 'PostgreSQL' : 'embedded'} database${manifest.files.storage === 'local' ? ` and ${files.length} file(s)` : ` (files stay in the S3 bucket ${config.files.storage === 's3' ? config.files.bucket : ''}, protected by its versioning)`} to ${target} (${((await stat(target)).size / 1e6).toFixed(1)} MB).`;
   } finally {
     await rm(partial, { force: true });
@@ -164,9 +164,9 @@ export async function restore(config: BackupConfig, file: string, options: { for
         await rm(restoring, { recursive: true, force: true });
         await extractDataDir(body, restoring);
         await rename(restoring, join(dataDir, 'pgdata'));
-        await flush(dataDir);
+        await flushToDisk(dataDir);
       } else if (name === 'secret.key') {
-        await writeDurably(join(dataDir, 'secret.key'), await readAll(body));
+        await writeFileWhole(join(dataDir, 'secret.key'), await readAll(body));
       } else if (name.startsWith('files/')) {
         await storage.put(name.slice('files/'.length), await readAll(body));
         files++;
@@ -237,9 +237,9 @@ async function extractDataDir(gzipped: Readable, pgdata: string): Promise<void> 
     const path = join(pgdata, header.name);
     if (path !== pgdata && !path.startsWith(pgdata + sep)) throw new BackupError(`The database in this backup names a file outside its folder: ${header.name}`);
     if (header.type === 'directory') await mkdir(path, { recursive: true, mode: 0o700 });
-    else await writeDurably(path, await readAll(body));
+    else await writeFileWhole(path, await readAll(body));
   });
-  await flush(pgdata);
+  await flushToDisk(pgdata);
 }
 
 async function readArchive(file: string, onEntry: (name: string, body: Readable) => Promise<void>): Promise<void> {
@@ -266,28 +266,6 @@ async function readAll(body: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Written, flushed and renamed into place, so a restore cut short never leaves half a file. */
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.restoring`;
-  const handle = await open(temporary, 'w', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
-}
-
-async function flush(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Every file under a folder, except a write in progress (storage.ts's temporary files). */
 async function listFiles(root: string): Promise<string[]> {

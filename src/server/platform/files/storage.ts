@@ -30,40 +30,45 @@ export function newStorageKey(): string {
   return `${id.slice(0, 2)}/${id}`;
 }
 
-async function syncFolder(path: string): Promise<void> {
-  const folder = await open(path, 'r');
+/** Flushes a file or a folder to disk: a rename is durable only once its folder is flushed. */
+export async function flushToDisk(path: string): Promise<void> {
+  const handle = await open(path, 'r');
   try {
-    await folder.sync();
+    await handle.sync();
   } finally {
-    await folder.close();
+    await handle.close();
   }
+}
+
+/**
+ * Writes `path` whole or not at all: a temporary file beside it, flushed and renamed over it, then
+ * its folder flushed, and a folder it had to create flushed into its parent.
+ */
+export async function writeFileWhole(path: string, bytes: Buffer): Promise<void> {
+  const created = await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await flushToDisk(dirname(path));
+  if (created) await flushToDisk(dirname(created));
 }
 
 /** Files in a folder on the local disk. A write lands whole or not at all: temp file, then rename. */
 export function localFileStorage(root: string): FileStorage {
   const pathOf = (key: string) => join(root, checkStorageKey(key));
   return {
-    async put(key, bytes) {
-      const path = pathOf(key);
-      const created = await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temporary = `${path}.${randomUUID()}.tmp`;
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await rename(temporary, path);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
-      // The rename is durable only once its folder is flushed, and a new folder once its parent is.
-      await syncFolder(dirname(path));
-      if (created) await syncFolder(dirname(created));
-    },
+    put: (key, bytes) => writeFileWhole(pathOf(key), bytes),
     async get(key) {
       try {
         return await readFile(pathOf(key));
