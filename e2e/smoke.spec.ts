@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures.ts';
 
 // The server the journeys run against is up, answers its health check without a session, and
-// publishes its API description (the contract in API.md).
+// publishes its API description (the contract in API.md); and the accessibility check that every
+// journey relies on does fail on a fault, in the page or in a frame.
 
 test('the health check answers ok without signing in', async ({ request }) => {
   const response = await request.get('/healthz');
@@ -33,4 +34,28 @@ test('an API call without a session is refused with the documented error shape',
   const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
   expect(body.error?.code).toBe('unauthenticated');
   expect(typeof body.error?.message).toBe('string');
+});
+
+test('the accessibility check fails on a fault in the page and on one in a same-origin frame', async ({ page, checkA11y }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await checkA11y(page);
+
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    image.id = 'planted';
+    document.querySelector('main')?.append(image);
+  });
+  await expect(checkA11y(page)).rejects.toThrow(/image-alt/);
+
+  await page.evaluate(() => {
+    document.getElementById('planted')?.remove();
+    const frame = document.createElement('iframe');
+    frame.title = 'Planted frame';
+    frame.srcdoc = '<!doctype html><html lang="en"><title>Planted</title><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></html>';
+    document.querySelector('main')?.append(frame);
+  });
+  await page.frameLocator('iframe[title="Planted frame"]').locator('img').waitFor({ state: 'attached' });
+  await expect(checkA11y(page)).rejects.toThrow(/image-alt/);
 });

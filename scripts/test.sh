@@ -7,7 +7,7 @@
 #   bash scripts/test.sh unit api        # only the named stages (same names as above)
 #
 # Installs when absent: Debian's postgresql (for api-postgres), nginx (for api and api-postgres)
-# and chromium (for e2e) with apt-get,
+# and chromium-headless-shell (for e2e) with apt-get,
 # and the npm dependencies with `npm ci` when node_modules is missing or older than
 # package-lock.json. A failing stage does not stop the later ones (except that the journeys need
 # the web build), so one run shows everything that is wrong.
@@ -58,7 +58,7 @@ postgres_installed() {
 
 apt_packages=()
 if wants api-postgres && ! postgres_installed; then apt_packages+=(postgresql); fi
-if wants e2e && [[ ! -x /usr/bin/chromium ]]; then apt_packages+=(chromium fonts-liberation); fi
+if wants e2e && [[ ! -x /usr/lib/chromium/chromium-headless-shell ]]; then apt_packages+=(chromium-headless-shell fonts-liberation); fi
 # The proxy in front of several instances (src/server/platform/http/cluster.test.ts).
 if { wants api || wants api-postgres; } && [[ ! -x /usr/sbin/nginx ]]; then apt_packages+=(nginx); fi
 if [[ ${#apt_packages[@]} -gt 0 ]]; then
