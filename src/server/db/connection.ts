@@ -11,7 +11,8 @@ import { unreadableDataDir } from './diagnose.ts';
 import { acquireDataDirLock } from './lock.ts';
 
 export type Schema = typeof schema;
-export type Drizzle = NodePgDatabase<Schema>;
+/** With its pool, for the few statements written as SQL text that are prepared by name (search's names). */
+export type Drizzle = NodePgDatabase<Schema> & { $client: pg.Pool };
 
 export interface Database {
   mode: 'embedded' | 'postgres';

@@ -10,7 +10,12 @@ import type { Tx } from './transaction.ts';
  * node-postgres would refuse.
  */
 export function shapeName(query: { toSQL(): { sql: string } }): string {
-  return `shape_${createHash('sha256').update(query.toSQL().sql).digest('hex').slice(0, 32)}`;
+  return statementName(query.toSQL().sql);
+}
+
+/** `shapeName` for a statement written as SQL text. */
+export function statementName(text: string): string {
+  return `shape_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 
 interface Preparable<P> {

@@ -3,7 +3,7 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Owner } from '../../../shared/api/records.ts';
 import { recordKinds, type RecordKind } from '../../../shared/records.ts';
 import { profiles, reports } from '../../db/schema/index.ts';
-import { builtOnce, shapeName } from '../../db/prepared.ts';
+import { builtOnce, shapeName, statementName } from '../../db/prepared.ts';
 import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kindLiteral, kinds, ofRecordAt } from '../../platform/access/kinds.ts';
@@ -190,10 +190,17 @@ export interface HitRow {
   hit: Record<string, unknown>;
 }
 
-/** People by name or date of birth (`profileSearchSql`): alone, as whether it finds anybody decides what else is searched. */
-export async function searchProfiles(db: Db | Tx, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
-  const { rows } = await db.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, profileSearchParams(partnershipId, query, limit)));
-  return rows;
+const profileSearchName = statementName(profileSearchSql);
+
+/**
+ * People by name or date of birth (`profileSearchSql`): alone, as whether it finds anybody
+ * decides what else is searched. Prepared, as the words reach its plan only as values, so one
+ * plan serves every name; in the caller's transaction when it has one.
+ */
+export async function searchProfiles(on: { db: Db } | { tx: Tx }, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
+  const values = profileSearchParams(partnershipId, query, limit);
+  if ('tx' in on) return (await on.tx.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, values))).rows;
+  return (await on.db.$client.query<ProfileSearchRow>({ name: profileSearchName, text: profileSearchSql, values })).rows;
 }
 
 /**

@@ -103,11 +103,12 @@ function bestPerRecord(hits: Hit[]): Hit[] {
  */
 export async function search(ctx: ReadContext | Context, query: z.infer<typeof searchQuery>): Promise<{ items: SearchResult[] }> {
   const db = 'tx' in ctx ? ctx.tx : ctx.db;
+  const on = 'tx' in ctx ? { tx: ctx.tx } : { db: ctx.db };
   const terms = searchTermsOf(query.q);
   const isReference = referencePattern.test(terms.text);
   const wanted = (kind: SearchResult['kind']) => !query.kind || query.kind === kind;
   const hits: Hit[] = [];
-  if (wanted('profile') && (terms.nameWords.length > 0 || terms.dateOfBirth)) hits.push(...(await q.searchProfiles(db, ctx.actor.partnershipId, query.q, query.limit)).map(profileHit));
+  if (wanted('profile') && (terms.nameWords.length > 0 || terms.dateOfBirth)) hits.push(...(await q.searchProfiles(on, ctx.actor.partnershipId, query.q, query.limit)).map(profileHit));
   // A case reference is looked for in references only, not in titles and addresses.
   const text = terms.text ? { words: !isReference } : null;
   const plan: q.SearchPlan = {
@@ -122,7 +123,7 @@ export async function search(ctx: ReadContext | Context, query: z.infer<typeof s
     .sort((a, b) => b.score - a.score || recordKinds.indexOf(a.kind) - recordKinds.indexOf(b.kind) || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
     .slice(0, query.limit);
   const audit = readAuditParams(ctx.actor, ctx.origin, { action: 'search.performed', details: { query: query.q, kind: query.kind ?? null, resultCount: page.length } });
-  const seen = new Map((await q.searchPage('tx' in ctx ? { tx: ctx.tx } : { db: ctx.db }, ctx.actor, page, audit)).map((row) => [row.id, row]));
+  const seen = new Map((await q.searchPage(on, ctx.actor, page, audit)).map((row) => [row.id, row]));
   return {
     items: page.map((hit): SearchResult => {
       const { accessible, owner, safety } = seen.get(hit.id)!;

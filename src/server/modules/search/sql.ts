@@ -25,6 +25,14 @@ import { searchTermsOf } from './terms.ts';
  * Then `similarity` and `word_similarity` rank only those rows. A profile's best name counts;
  * merged duplicates only redirect, so they are left out.
  *
+ * What is typed is worked out once, in `typed`: its search form, the LIKE patterns and the sound
+ * keys. The sources take them as values, so `name_sound`'s regular expressions run once rather
+ * than for every name an index returns, and a plan made for no name in particular is the plan
+ * for every name: the API prepares the statement once per connection. For the same reason a word
+ * not typed is not tested with `is null`, which would leave it out of the index condition: the
+ * pattern repeats one that is there (the second word's, when there is one word), and a first name
+ * not typed makes the range of first names' sounds everything.
+ *
  * Scores run from 0 to 1: how alike the names are (1 for the same name, 0.9 for a name holding
  * every word typed). A name that sounds alike starts from a floor (0.6 when both names sound
  * alike, 0.5 when the first name's sound is the start of theirs, 0.4 for a surname alone) and
@@ -33,42 +41,53 @@ import { searchTermsOf } from './terms.ts';
  * is a date alone.
  */
 export const profileSearchSql = `
-with named as materialized (
+with typed as materialized (
+  select lower(unaccent($2::text)) as name,
+         '%' || lower(unaccent($7::text)) || '%' as longest,
+         '%' || lower(unaccent($8::text)) || '%' as next_longest,
+         '%' || lower(unaccent(left($7::text, 3))) || '%' as longest_start,
+         '%' || lower(unaccent(left($8::text, 3))) || '%' as next_longest_start,
+         name_sound($3::text) as first_sound,
+         coalesce(name_sound($3::text), '') as first_sound_from,
+         coalesce(name_sound($3::text), '') || 'ZZZZZZZZ' as first_sound_to,
+         name_sound($4::text) as last_sound
+),
+named as materialized (
   select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
     from profile_names pn
    where pn.partnership_id = $1::uuid
-     and pn.search_name like '%' || lower(unaccent($7::text)) || '%'
-     and ($8::text is null or pn.search_name like '%' || lower(unaccent($8::text)) || '%')
+     and pn.search_name like (select longest from typed)
+     and pn.search_name like (select coalesce(next_longest, longest) from typed)
    limit 100
 ),
 alike as (
   (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
      from profile_names pn
     where pn.partnership_id = $1::uuid
-      and pn.search_name like '%' || lower(unaccent(left($7::text, 3))) || '%'
-      and ($8::text is null or pn.search_name like '%' || lower(unaccent($8::text)) || '%')
+      and pn.search_name like (select longest_start from typed)
+      and pn.search_name like (select coalesce(next_longest, longest_start) from typed)
       and (select count(*) from named) < $6::int
     limit 100)
   union all
   (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
      from profile_names pn
     where pn.partnership_id = $1::uuid
-      and pn.search_name like '%' || lower(unaccent($7::text)) || '%'
-      and pn.search_name like '%' || lower(unaccent(left($8::text, 3))) || '%'
+      and pn.search_name like (select longest from typed)
+      and pn.search_name like (select next_longest_start from typed)
       and (select count(*) from named) < $6::int
     limit 100)
 ),
 sounds as (
   select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name,
          case when $3::text is null then 0.4
-              when pn.first_sound = name_sound($3::text) or pn.last_sound = name_sound($3::text) then 0.6
+              when pn.first_sound = (select first_sound from typed) or pn.last_sound = (select first_sound from typed) then 0.6
               else 0.5 end::float8 as floor
     from profile_names pn
    where pn.partnership_id = $1::uuid
      and pn.last_sound <> ''
-     and ((pn.last_sound = name_sound($4::text)
-           and ($3::text is null or pn.first_sound between name_sound($3::text) and name_sound($3::text) || 'ZZZZZZZZ'))
-       or (pn.last_sound = name_sound($3::text) and pn.first_sound = name_sound($4::text)))
+     and ((pn.last_sound = (select last_sound from typed)
+           and pn.first_sound between (select first_sound_from from typed) and (select first_sound_to from typed))
+       or (pn.last_sound = (select first_sound from typed) and pn.first_sound = (select last_sound from typed)))
    limit 100
 ),
 born as (
@@ -80,9 +99,8 @@ born as (
 ),
 scored as (
   select c.profile_id, c.kind, c.first_name, c.last_name,
-         (c.floor + (1 - c.floor) * coalesce(greatest(similarity(c.search_name, lower(unaccent($2::text))),
-                                                      0.9 * word_similarity(lower(unaccent($2::text)), c.search_name)), 0))::float8 as score
-    from (select * from named union all select * from alike union all select * from sounds union all select * from born) c
+         (c.floor + (1 - c.floor) * coalesce(greatest(similarity(c.search_name, t.name), 0.9 * word_similarity(t.name, c.search_name)), 0))::float8 as score
+    from (select * from named union all select * from alike union all select * from sounds union all select * from born) c, typed t
 ),
 best as (
   select distinct on (profile_id) profile_id, kind, first_name, last_name, score
