@@ -212,7 +212,7 @@ export async function searchProfiles(on: { db: Db } | { tx: Tx }, partnershipId:
  * if the addresses found nobody either, a guard PostgreSQL checks once. Not prepared: a plan
  * made for no words in particular reads every trigram, so each search is planned for its own.
  */
-export async function searchOthers(db: Db | Tx, actor: Actor, plan: SearchPlan, namedNobody: boolean): Promise<HitRow[]> {
+export async function searchOthers(on: { db: Db } | { tx: Tx }, actor: Actor, plan: SearchPlan, namedNobody: boolean): Promise<HitRow[]> {
   const { partnershipId } = actor;
   const found: SQL[] = [];
   const hits: SQL[] = [];
@@ -227,7 +227,7 @@ export async function searchOthers(db: Db | Tx, actor: Actor, plan: SearchPlan, 
   const places = plan.locations ? locationSources(partnershipId, plan.text, plan.locations.words, fuzzy, plan.limit) : [];
   if (places.length > 0) add('location_hits', 'location', 'location', bestOf(places));
   if (hits.length === 0) return [];
-  const { rows } = await db.execute<HitRow & Record<string, unknown>>(sql`with ${sql.join(found, sql`, `)} ${sql.join(hits, sql` union all `)}`);
+  const { rows } = await ('tx' in on ? on.tx : on.db).execute<HitRow & Record<string, unknown>>(sql`with ${sql.join(found, sql`, `)} ${sql.join(hits, sql` union all `)}`);
   return rows;
 }
 

@@ -102,7 +102,6 @@ function bestPerRecord(hits: Hit[]): Hit[] {
  * its own transaction.
  */
 export async function search(ctx: ReadContext | Context, query: z.infer<typeof searchQuery>): Promise<{ items: SearchResult[] }> {
-  const db = 'tx' in ctx ? ctx.tx : ctx.db;
   const on = 'tx' in ctx ? { tx: ctx.tx } : { db: ctx.db };
   const terms = searchTermsOf(query.q);
   const isReference = referencePattern.test(terms.text);
@@ -118,7 +117,7 @@ export async function search(ctx: ReadContext | Context, query: z.infer<typeof s
     cases: wanted('case') ? text : null,
     locations: wanted('location') ? text : null,
   };
-  hits.push(...(await q.searchOthers(db, ctx.actor, plan, hits.length === 0)).map(hitOf));
+  hits.push(...(await q.searchOthers(on, ctx.actor, plan, hits.length === 0)).map(hitOf));
   const page = bestPerRecord(hits)
     .sort((a, b) => b.score - a.score || recordKinds.indexOf(a.kind) - recordKinds.indexOf(b.kind) || a.open.title.localeCompare(b.open.title) || a.id.localeCompare(b.id))
     .slice(0, query.limit);
