@@ -8,6 +8,7 @@ import { loadSecretKey } from './platform/auth/crypto.ts';
 import { loadKeyRing } from './platform/crypto/envelope.ts';
 import { createRunner } from './platform/context.ts';
 import { createEventBus } from './platform/events/bus.ts';
+import { createSessionCache } from './platform/auth/session-cache.ts';
 import { startAuditChainer } from './platform/audit/chain.ts';
 import { startOutboxDeliverer } from './platform/events/outbox.ts';
 import { openFileStorage } from './platform/files/storage.ts';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
 
   const log = app.log;
   const events = await createEventBus(database, log);
+  const sessions = await createSessionCache(database, log);
   const jobs = await createJobs(database, log);
   const mailer = await createMailer({ config, jobs, database, log });
   const outbox = startOutboxDeliverer({ database, events, log });
@@ -126,7 +128,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
   const webhooks = createWebhookDispatch(log);
   const runner = createRunner({ database, outbox, webhooks, onEffectError: (error) => log.error({ err: error }, 'after-commit effect failed') });
   const storage = await openFileStorage(config);
-  const platform: Platform = { config, database, runner, events, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), keyRing: loadKeyRing(config), publicUrl, geocoder: createGeocoder(config.geocoder, log), webhooks };
+  const platform: Platform = { config, database, runner, events, sessions, jobs, mailer, files: storage.files, secretKey: loadSecretKey(config), keyRing: loadKeyRing(config), publicUrl, geocoder: createGeocoder(config.geocoder, log), webhooks };
   app.decorate('platform', platform);
   app.decorate('routeCatalogue', routes);
 
@@ -222,6 +224,7 @@ export async function buildApp({ config, database, publicUrl, logger = { level: 
     chainer.stop();
     await jobs.stop();
     await events.close();
+    await sessions.close();
     await storage.close();
   });
   return app;

@@ -19,6 +19,11 @@ export interface TestApp {
   readonly anonymous: Agent;
   /** The current 6-digit code for a secret, never reusing a step already used by this harness. */
   code(email: string, secret?: string): Promise<string>;
+  /**
+   * Waits until this instance has heard of every change to users and sessions made so far: a test
+   * that changes them with SQL, behind Concord's back, calls it before its next read.
+   */
+  sessionChangesHeard(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +106,7 @@ export async function startTestApp(): Promise<TestApp> {
       return makeAgent(app);
     },
     code,
+    sessionChangesHeard: () => app.platform.sessions.settled(),
     async as(email, password = demoPassword, secret = demoTotpSecret) {
       const cached = agents.get(email);
       if (cached) return cached;

@@ -110,6 +110,7 @@ describe('sessions', () => {
   it('ends a session after 30 minutes idle', async () => {
     const agent = await t.as('council.asb@concord.test');
     await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where ended_at is null and user_id = (select id from users where email = 'council.asb@concord.test')`);
+    await t.sessionChangesHeard();
     const response = await agent.get('/api/v1/me');
     expect(response.statusCode).toBe(401);
     expect(response.json().error).toEqual({ code: 'session_ended', message: 'Your session has ended. Please sign in again.' });
@@ -118,6 +119,7 @@ describe('sessions', () => {
   it('ends a session 12 hours after sign-in however active it is', async () => {
     const agent = await t.as('housing@concord.test');
     await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where ended_at is null and user_id = (select id from users where email = 'housing@concord.test')`);
+    await t.sessionChangesHeard();
     expect((await agent.get('/api/v1/me')).statusCode).toBe(401);
   });
 

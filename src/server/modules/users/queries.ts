@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { organisations, partnerships, teams, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { forgetUser } from '../../platform/auth/session-cache.ts';
 
 const userColumns = {
   user: users,
@@ -80,8 +81,12 @@ export async function insertUser(tx: Tx, values: typeof users.$inferInsert) {
 
 export type UserPatch = Partial<Pick<typeof users.$inferInsert, 'teamId' | 'name' | 'email' | 'role' | 'isSupervisor' | 'isCoordinator' | 'schemeLookUp' | 'jobTitle' | 'phone' | 'disabledAt' | 'totpSecret' | 'totpEnrolledAt' | 'totpLastStep'>>;
 
-/** Applies a change only if the record is still at the version the editor saw. */
+/**
+ * Applies a change only if the record is still at the version the editor saw. This process's
+ * session cache forgets the user first; other instances hear of it on commit.
+ */
 export async function updateUser(tx: Tx, id: string, version: number, patch: UserPatch): Promise<boolean> {
+  forgetUser(id);
   const rows = await tx
     .update(users)
     .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: new Date() })

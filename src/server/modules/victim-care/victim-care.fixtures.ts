@@ -47,6 +47,7 @@ export async function writeReport(agent: Agent, kind: 'profiles' | 'locations', 
 /** Makes the police ASB sergeant the partnership's ASB coordinator, as the demo has her. */
 export async function coordinator(t: TestApp): Promise<string> {
   await t.database.pool.query('update users set is_coordinator = true where email = $1', [emails.lead]);
+  await t.sessionChangesHeard();
   return userId(t, emails.lead);
 }
 

@@ -5,6 +5,7 @@ import { apiTokens, organisations, sessions, teams, users } from '../../db/schem
 import type { Tx } from '../../db/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { randomToken, sha256 } from './crypto.ts';
+import { forgetSession, forgetUser, type CachedSession, type SessionCache } from './session-cache.ts';
 
 export const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
@@ -41,11 +42,13 @@ export async function startSession(
 }
 
 export async function endSession(tx: Tx, tokenHash: string, reason: string): Promise<void> {
+  forgetSession(tokenHash);
   await tx.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
 }
 
 /** Ends every open session of a user (disabled, password reset, authenticator reset). */
 export async function endUserSessions(tx: Tx, userId: string, reason: string, exceptTokenHash?: string): Promise<number> {
+  forgetUser(userId);
   const ended = await tx
     .update(sessions)
     .set({ endedAt: new Date(), endReason: reason })
@@ -60,6 +63,7 @@ export async function sessionIsOpen(db: Drizzle, tokenHash: string): Promise<boo
 }
 
 export async function upgradeSession(tx: Tx, tokenHash: string): Promise<void> {
+  forgetSession(tokenHash);
   await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.tokenHash, tokenHash));
 }
 
@@ -92,28 +96,39 @@ export type SessionLookup =
 
 /**
  * Finds the person behind a session cookie. Runs on the pool outside any use case (it precedes
- * them), and ends a session that has timed out or whose user has been disabled.
+ * them), and ends a session that has timed out or whose user has been disabled. Given a cache
+ * (reads only), a session it keeps answers without a statement, unless it is due a touch or has
+ * timed out, which only the database decides.
  */
-export async function lookupSession(db: Drizzle, token: string, now = new Date()): Promise<SessionLookup> {
+export async function lookupSession(db: Drizzle, token: string, now = new Date(), cache?: SessionCache): Promise<SessionLookup> {
   const tokenHash = sha256(token);
+  const kept = cache?.find(tokenHash, now.getTime());
+  if (kept && !timedOut(kept, now, idleTimeoutMs) && now.getTime() - kept.lastSeenAt.getTime() < touchIntervalMs) {
+    return { status: 'active', stage: kept.stage, csrfToken: kept.csrfToken, tokenHash, actor: kept.actor };
+  }
+  const generation = cache?.generation() ?? 0;
   const [row] = await sessionStatement(db).execute({ tokenHash });
   if (!row) return { status: 'unknown' };
   const { session, user } = row;
   if (session.endedAt) return { status: 'ended', reason: session.endReason ?? 'ended' };
   const reason = user.disabledAt ? 'user_disabled' : timedOut(session, now, idleTimeoutMs);
   if (reason) {
+    forgetSession(tokenHash);
     await db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
     return { status: 'ended', reason };
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs) {
+  let lastSeenAt = session.lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() >= touchIntervalMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    lastSeenAt = now;
   }
-  return {
-    status: 'active',
+  const found: CachedSession = {
     stage: session.stage,
     csrfToken: session.csrfToken,
-    tokenHash,
-    actor: {
+    expiresAt: session.expiresAt,
+    lastSeenAt,
+    // Frozen: a kept actor serves many requests, so none may change it for the others.
+    actor: Object.freeze({
       kind: 'user',
       id: user.id,
       name: user.name,
@@ -125,8 +140,10 @@ export async function lookupSession(db: Drizzle, token: string, now = new Date()
       organisationId: user.organisationId,
       partnershipId: user.partnershipId,
       readOnly: false,
-    },
+    }),
   };
+  cache?.keep(tokenHash, found, generation, now.getTime());
+  return { status: 'active', stage: found.stage, csrfToken: found.csrfToken, tokenHash, actor: found.actor };
 }
 
 /** Finds the organisation system behind a bearer token; revoked and expired tokens are refused. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import type { Database } from '../../db/connection.ts';
+import { listen } from './listen.ts';
 import type { Audience, DomainEvent, EventBus } from './types.ts';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -10,7 +10,6 @@ export const eventChannel = 'concord_events';
 
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; this leaves room for the envelope.
 const maxPayloadBytes = 7900;
-const maxReconnectDelayMs = 30_000;
 
 interface WireEvent {
   /**
@@ -34,9 +33,15 @@ export async function createEventBus(database: Database, log: Log): Promise<Even
   if (!database.connection) return createLocalEventBus(log);
 
   const subscribers = createSubscribers(log);
-  const stopListening = await listen(database.connection, log, (payload) => {
-    const event = decode(payload, log);
-    if (event) subscribers.deliver(event);
+  // Events sent while the listener is down are not replayed: the web client refetches when its stream reconnects.
+  const stopListening = await listen(database.connection, log, {
+    channel: eventChannel,
+    applicationName: 'concord-events',
+    what: 'live update',
+    onPayload: (payload) => {
+      const event = decode(payload, log);
+      if (event) subscribers.deliver(event);
+    },
   });
   return {
     async publish(events) {
@@ -119,65 +124,4 @@ function decode(payload: string, log: Log): DomainEvent | null {
     log.warn({ err: error }, 'ignored a malformed live update');
     return null;
   }
-}
-
-/**
- * Listens on a connection of its own, outside the application's pool, for as long as the bus is
- * open. A dropped connection is reopened with growing pauses; events sent while it is down are
- * not replayed, which the web client survives because it refetches when its stream reconnects.
- */
-async function listen(connection: pg.ClientConfig, log: Log, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-  let current: pg.Client | null = null;
-  let closed = false;
-  let retry: NodeJS.Timeout | null = null;
-  let failures = 0;
-
-  const open = async () => {
-    const client = new pg.Client({ ...connection, application_name: 'concord-events', keepAlive: true });
-    client.on('notification', (message) => {
-      if (message.channel === eventChannel && message.payload) onPayload(message.payload);
-    });
-    client.on('error', (error) => log.warn({ err: error }, 'live update listener lost its database connection'));
-    client.on('end', () => {
-      if (current !== client) return;
-      current = null;
-      reconnectSoon();
-    });
-    try {
-      await client.connect();
-      await client.query(`listen ${eventChannel}`);
-    } catch (error) {
-      // The connection error is what matters and is thrown; failing to close a dead client adds nothing.
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (closed) await client.end();
-    else current = client;
-  };
-
-  const reconnectSoon = () => {
-    if (closed) return;
-    const delay = Math.min(maxReconnectDelayMs, 250 * 2 ** failures);
-    retry = setTimeout(async () => {
-      retry = null;
-      try {
-        await open();
-        failures = 0;
-        log.info('live update listener reconnected');
-      } catch (error) {
-        failures++;
-        log.warn({ err: error, retryInMs: Math.min(maxReconnectDelayMs, 250 * 2 ** failures) }, 'live update listener could not reconnect');
-        reconnectSoon();
-      }
-    }, delay);
-  };
-
-  await open();
-  return async () => {
-    closed = true;
-    if (retry) clearTimeout(retry);
-    const client = current;
-    current = null;
-    await client?.end();
-  };
 }

@@ -12,6 +12,7 @@ import { originOf } from './types.ts';
 export const sessionCookie = 'concord_session';
 export const csrfCookie = 'concord_csrf';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const safeMethods = new Set(['GET', 'HEAD']);
 
 /**
  * Works out who is calling (a client's portal cookie on the portal's routes; elsewhere the staff
@@ -57,7 +58,9 @@ export function registerAuthGuard(app: FastifyInstance): void {
       request.actor = await lookupApiToken(app.platform.database.db, bearer);
       if (!request.actor) throw new UnauthenticatedError('That API token is not valid, or has been revoked.', 'invalid_token');
     } else if (cookie) {
-      const found = await lookupSession(app.platform.database.db, cookie);
+      // Only reads may use a session kept in memory: a write always checks the session afresh.
+      const cache = safeMethods.has(request.method) ? app.platform.sessions : undefined;
+      const found = await lookupSession(app.platform.database.db, cookie, new Date(), cache);
       if (found.status === 'active') {
         request.actor = found.actor;
         request.session = { tokenHash: found.tokenHash, stage: found.stage, csrfToken: found.csrfToken };

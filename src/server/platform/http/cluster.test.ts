@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNginx, rollingRestart, startCluster, type Cluster } from '../../../../bench/cluster/launch.ts';
 import { listen, loadWhile } from '../../../../bench/cluster/load.ts';
 import { csrfOf, signIn } from '../../../../bench/run/server.ts';
+import { sessionCacheMs } from '../auth/session-cache.ts';
 
 // Two Concord processes on one PostgreSQL database behind nginx, files in an S3-compatible
 // server: what one instance does, the other sees. Several instances need PostgreSQL (the embedded
@@ -126,6 +127,17 @@ describe.skipIf(!serverUrl)('several instances behind a proxy', () => {
     const downloaded = await fetch(`${two}/api/v1/documents/${document.id}/content`, { headers: headers() });
     expect(downloaded.status).toBe(200);
     expect(await downloaded.text()).toBe(text);
+  });
+
+  it('refuses a session signed out on one instance on the other at once, though the other kept it for reads', async () => {
+    const own = await signIn(one, practitioner);
+    const ownHeaders = { cookie: own, 'x-csrf-token': csrfOf(own), 'content-type': 'application/json' };
+    expect((await fetch(`${two}/api/v1/me`, { headers: ownHeaders })).status).toBe(200);
+    const kept = Date.now();
+    expect((await fetch(`${one}/api/v1/auth/sign-out`, { method: 'POST', headers: ownHeaders, body: '{}' })).status).toBe(204);
+    // The second process hears of it by notification, well before its kept session would run out.
+    await expect.poll(async () => (await fetch(`${two}/api/v1/me`, { headers: ownHeaders })).status, { timeout: 1_000, interval: 10 }).toBe(401);
+    expect(Date.now() - kept).toBeLessThan(sessionCacheMs);
   });
 
   it('loses no request and no live update stream in a rolling restart under load', async () => {

@@ -8,6 +8,7 @@ import type { Permission } from '../access/permissions.ts';
 import type { Runner, Who } from '../context.ts';
 import type { KeyRing } from '../crypto/envelope.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import type { EventBus } from '../events/types.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Geocoder } from '../geocode/geocoder.ts';
@@ -21,6 +22,8 @@ export interface Platform {
   database: Database;
   runner: Runner;
   events: EventBus;
+  /** The people behind recent sessions, for reads (platform/auth/session-cache.ts). */
+  sessions: SessionCache;
   jobs: Jobs;
   mailer: Mailer;
   /** Uploaded files' bytes (their metadata is in `stored_files`). */

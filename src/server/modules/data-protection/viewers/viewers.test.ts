@@ -125,6 +125,7 @@ describe('who looked at this person', () => {
 
   it('does not exist for another partnership', async () => {
     await t.database.db.execute(sql`update users set role = 'team_admin' where email = ${emails.other}`);
+    await t.sessionChangesHeard();
     expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${person.id}/viewers`), 404, 'not_found');
     expectError(await (await t.as(emails.other)).get(`/api/v1/profiles/${person.id}/recent-viewers`), 404, 'not_found');
   });
