@@ -25,7 +25,7 @@ interface Entry extends CachedSession {
 }
 
 /**
- * The people behind recent sessions, kept for reads (GET) so that a page costs one statement
+ * The people behind recent sessions, kept for reads (GET, HEAD) so that a page costs one statement
  * rather than two. A change to a session, its user, or where their team sits reaches every
  * instance on commit through the `session_changed` trigger, and the instance that makes it
  * forgets at once; a kept entry is trusted for `sessionCacheMs` at most either way. Nothing is
@@ -50,12 +50,12 @@ const open = new Set<Store>();
 
 /** Forgets a session on this process's caches; called where it changes, in the changing transaction. */
 export function forgetSession(tokenHash: string): void {
-  for (const store of open) store.forget((key) => key === tokenHash);
+  for (const store of open) store.forgetSession(tokenHash);
 }
 
 /** Forgets every session of a user on this process's caches. */
 export function forgetUser(userId: string): void {
-  for (const store of open) store.forget((_, entry) => entry.actor.id === userId);
+  for (const store of open) store.forgetWhere((entry) => entry.actor.id === userId);
 }
 
 class Store {
@@ -75,7 +75,7 @@ class Store {
 
   setListening(up: boolean): void {
     this.listening = up;
-    this.forget(() => true);
+    this.forgetWhere(() => true);
     // Nothing is kept while down, so whoever waits to hear past changes has nothing left to wait for.
     if (!up) for (const resolve of this.waiting.values()) resolve();
   }
@@ -96,16 +96,22 @@ class Store {
     this.entries.set(tokenHash, { ...session, keptUntil: now + sessionCacheMs });
   }
 
-  forget(which: (tokenHash: string, entry: Entry) => boolean): void {
+  // Each forgetting counts, whether or not anything was kept: a read under way may be about to keep it.
+  forgetSession(tokenHash: string): void {
     this.count++;
-    for (const [key, entry] of this.entries) if (which(key, entry)) this.entries.delete(key);
+    this.entries.delete(tokenHash);
+  }
+
+  forgetWhere(which: (entry: Entry) => boolean): void {
+    this.count++;
+    for (const [key, entry] of this.entries) if (which(entry)) this.entries.delete(key);
   }
 
   heard(payload: string): void {
     if (payload.startsWith('settled:')) this.waiting.get(payload)?.();
-    else if (payload === '*') this.forget(() => true);
-    else if (payload.startsWith('s:')) this.forget((key) => key === payload.slice(2));
-    else if (payload.startsWith('u:')) this.forget((_, entry) => entry.actor.id === payload.slice(2));
+    else if (payload === '*') this.forgetWhere(() => true);
+    else if (payload.startsWith('s:')) this.forgetSession(payload.slice(2));
+    else if (payload.startsWith('u:')) this.forgetWhere((entry) => entry.actor.id === payload.slice(2));
   }
 }
 
