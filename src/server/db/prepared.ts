@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Drizzle } from './connection.ts';
-import type { Tx } from './transaction.ts';
+import type { Db, Tx } from './transaction.ts';
 
 /**
  * A name for a statement's shape (its text, not its values), for `.prepare(name)`: node-postgres
@@ -41,6 +42,51 @@ export function builtOnce<P, S extends string = ''>(build: (db: Drizzle, shape: 
       shapes.set(shape, (prepared = query.prepare(shapeName(query))));
     }
     return prepared;
+  };
+}
+
+/** A statement as SQL text with positional parameters, and the name it is prepared by. */
+export interface TextStatement {
+  name: string;
+  text: string;
+}
+
+/** Drizzle SQL from text with positional parameters: each `$n` becomes the n-th value. */
+function positional(text: string, values: readonly unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`)));
+}
+
+/**
+ * Runs a statement written as SQL text: prepared by name on the pool, so each connection parses
+ * and plans it once; in the caller's transaction, when it has one, unnamed.
+ */
+export async function runText<T>(on: { db: Db } | { tx: Tx }, statement: TextStatement, values: readonly unknown[]): Promise<T[]> {
+  if ('tx' in on) return (await on.tx.execute(positional(statement.text, values))).rows as T[];
+  return (await on.db.$client.query<T & Record<string, unknown>>({ name: statement.name, text: statement.text, values: [...values] })).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * `builtOnce` for a statement that is not a query builder's (a union of sources, say): Drizzle SQL
+ * with `sql.placeholder`s, compiled to text once for each shape and then run by `runText` with
+ * the placeholders' values. `shape` must name everything that changes the text.
+ */
+export function compiledOnce<S>(key: (shape: S) => string, build: (shape: S) => SQL) {
+  const compiled = new Map<string, TextStatement & { params: unknown[] }>();
+  const of = (shape: S) => {
+    const k = key(shape);
+    let statement = compiled.get(k);
+    if (!statement) {
+      const { sql: text, params } = dialect.sqlToQuery(build(shape));
+      compiled.set(k, (statement = { name: statementName(text), text, params }));
+    }
+    return statement;
+  };
+  return <T>(on: { db: Db } | { tx: Tx }, shape: S, values: Record<string, unknown>): Promise<T[]> => {
+    const statement = of(shape);
+    return runText<T>(on, statement, fillPlaceholders(statement.params, values));
   };
 }
 

@@ -3,7 +3,7 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Owner } from '../../../shared/api/records.ts';
 import { recordKinds, type RecordKind } from '../../../shared/records.ts';
 import { profiles, reports } from '../../db/schema/index.ts';
-import { builtOnce, shapeName, statementName } from '../../db/prepared.ts';
+import { builtOnce, compiledOnce, runText, shapeName, statementName, type TextStatement } from '../../db/prepared.ts';
 import type { Db, Tx } from '../../db/transaction.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { allKinds, kindLiteral, kinds, ofRecordAt } from '../../platform/access/kinds.ts';
@@ -17,43 +17,58 @@ import { profileSearchParams, profileSearchSql, type ProfileSearchRow } from './
 
 const cte = new QueryBuilder();
 
-/** Drizzle SQL from text with positional parameters: each `$n` becomes the n-th value. */
-function positional(text: string, params: readonly unknown[]): SQL {
-  const parts = text.split(/\$(\d+)/);
-  return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
-}
-
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const searchForm = (text: string) => sql`lower(unaccent(${text}::text))`;
 /** How many rows one text source reads at most, however many would match. */
-const perSource = 100;
+const perSource = sql.raw('100');
+/** How many words typed a text source looks for at most: the longest four. */
+const wordSlots = [1, 2, 3, 4] as const;
 
 /** The longest few words typed, each of which a trigram LIKE must find. */
 function likeWords(text: string): string[] {
   // Trigram LIKE needs three characters to use the index; a shorter word would make it read all of it.
-  return text.toLowerCase().split(/\s+/).filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  return text.toLowerCase().split(/\s+/).filter((w) => w.length >= 3).sort((a, b) => b.length - a.length).slice(0, wordSlots.length);
 }
+
+/**
+ * What was typed, worked out once as the statement starts: its search form, a LIKE pattern per
+ * word, the reference and postcode ranges. The sources read them as `(select … from typed)`,
+ * values PostgreSQL knows only when it runs the statement, so one plan serves every search of
+ * a shape and the trigram and btree indexes still take them as index conditions.
+ */
+const typed = sql`typed as materialized (
+  select lower(unaccent(${sql.placeholder('text')}::text)) as text,
+         ${sql.join(wordSlots.map((n) => sql`'%' || lower(unaccent(${sql.placeholder(`word_${n}`)}::text)) || '%' as ${sql.identifier(`word_${n}`)}`), sql`, `)},
+         ${sql.placeholder('reference')}::text as reference,
+         ${sql.placeholder('reference_to')}::text as reference_to,
+         ${sql.placeholder('reference_like')}::text as reference_like,
+         ${sql.placeholder('postcode')}::text as postcode,
+         ${sql.placeholder('postcode_to')}::text as postcode_to,
+         ${sql.placeholder('postcode_like')}::text as postcode_like,
+         ${sql.placeholder('postcode_score')}::float8 as postcode_score
+)`;
+const typedValue = (column: string) => sql`(select ${sql.identifier(column)} from typed)`;
+const partnership = actorPlaceholders.partnershipId;
 
 /**
  * Rows of `cases` or `locations` (as `t`) whose search text holds every word typed (trigram LIKE:
  * every trigram is required, so the GIN index goes straight to them) and, when `fuzzy` is given
  * and holds and those are fewer than wanted, rows whose text is alike word for word (`<%`, which
  * catches a typing slip but must weigh every trigram). Each reads at most `perSource` rows; word
- * similarity ranks only those.
+ * similarity ranks only those. Fewer than four words repeat the longest, which the index looks
+ * up once.
  */
-function textMatches(table: 'cases' | 'locations', columns: SQL, partnershipId: string, text: string, limit: number, fuzzy: SQL | null): SQL | null {
-  const words = likeWords(text);
-  if (words.length === 0) return null;
+function textMatches(table: 'cases' | 'locations', columns: SQL, fuzzy: SQL | null): SQL {
   const from = sql`${sql.identifier(table)} t`;
-  const score = sql`(0.8 * word_similarity(${searchForm(text)}, t.search_text))::float8 as score`;
-  const holdsEvery = sql.join(words.map((w) => sql`t.search_text like ${searchForm(`%${likeEscaped(w)}%`)}`), sql` and `);
-  const exact = sql`(select ${columns}, ${score} from ${from} where t.partnership_id = ${partnershipId} and ${holdsEvery} limit ${perSource})`;
+  const score = sql`(0.8 * word_similarity(${typedValue('text')}, t.search_text))::float8 as score`;
+  const holdsEvery = sql.join(wordSlots.map((n) => sql`t.search_text like ${typedValue(`word_${n}`)}`), sql` and `);
+  const exact = sql`(select ${columns}, ${score} from ${from} where t.partnership_id = ${partnership} and ${holdsEvery} limit ${perSource})`;
   if (!fuzzy) return exact;
   return sql`(with found as materialized ${exact}
     select * from found
     union all
     (select ${columns}, ${score} from ${from}
-      where t.partnership_id = ${partnershipId} and ${searchForm(text)} <% t.search_text and ${fuzzy} and (select count(*) from found) < ${limit}
+      where t.partnership_id = ${partnership} and ${typedValue('text')} <% t.search_text and ${fuzzy}
+        and (select count(*) from found) < ${sql.placeholder('limit')}
       limit ${perSource}))`;
 }
 
@@ -78,22 +93,20 @@ const referenceUpperBound = (prefix: string) => `${prefix}${'z'.repeat(30)}`;
 
 /**
  * Cases by reference (exact, or every reference that starts so, newest first: both on the unique
- * index) and, when `words`, by the words of their title.
+ * index) and, when `titles`, by the words of their title.
  */
-function caseSources(partnershipId: string, text: string, words: boolean, fuzzy: SQL | null, limit: number): SQL[] {
-  const lowered = text.toLowerCase();
+function caseSources(titles: boolean, fuzzy: SQL | null): SQL[] {
   const reference = sql`lower(t.reference)`;
   const columns = sql`t.id, t.reference, t.title, t.status, t.owner_team_id`;
   const sources = [
     sql`(select ${columns}, 1.0::float8 as score from cases t
-          where t.partnership_id = ${partnershipId} and ${reference} = ${lowered} limit 1)`,
+          where t.partnership_id = ${partnership} and ${reference} = ${typedValue('reference')} limit 1)`,
     sql`(select ${columns}, 0.9::float8 as score from cases t
-          where t.partnership_id = ${partnershipId} and ${reference} between ${lowered} and ${referenceUpperBound(lowered)}
-            and ${reference} like ${`${likeEscaped(lowered)}%`}
-          order by ${reference} desc limit ${limit})`,
+          where t.partnership_id = ${partnership} and ${reference} between ${typedValue('reference')} and ${typedValue('reference_to')}
+            and ${reference} like ${typedValue('reference_like')}
+          order by ${reference} desc limit ${sql.placeholder('limit')})`,
   ];
-  const titles = words ? textMatches('cases', columns, partnershipId, text, limit, fuzzy) : null;
-  return titles ? [...sources, titles] : sources;
+  return titles ? [...sources, textMatches('cases', columns, fuzzy)] : sources;
 }
 
 export interface LocationHit {
@@ -107,20 +120,18 @@ export interface LocationHit {
   score: number;
 }
 
-/** Locations by postcode (with or without its space, whole or its start) and, when `words`, by the words of their name and address. */
-function locationSources(partnershipId: string, text: string, words: boolean, fuzzy: SQL | null, limit: number): SQL[] {
+/** Locations by the words of their name and address, and by postcode (with or without its space, whole or its start). */
+function locationSources(by: { addresses: boolean; postcode: boolean }, fuzzy: SQL | null): SQL[] {
   const columns = sql`t.id, t.name, t.address_line1, t.address_line2, t.town, t.postcode, t.owner_team_id`;
   const sources: SQL[] = [];
-  const addresses = words ? textMatches('locations', columns, partnershipId, text, limit, fuzzy) : null;
-  if (addresses) sources.push(addresses);
-  const postcode = postcodeSearchOf(text);
-  if (postcode) {
+  if (by.addresses) sources.push(textMatches('locations', columns, fuzzy));
+  if (by.postcode) {
     const compact = sql`replace(t.postcode, ' ', '')`;
-    sources.push(sql`(select ${columns}, ${postcode.complete ? 0.95 : 0.6}::float8 as score from locations t
-          where t.partnership_id = ${partnershipId}
-            and ${compact} between ${postcode.compact} and ${postcodeUpperBound(postcode.compact)}
-            and ${compact} like ${`${postcode.compact}%`}
-          order by ${compact}, t.id limit ${limit})`);
+    sources.push(sql`(select ${columns}, ${typedValue('postcode_score')} as score from locations t
+          where t.partnership_id = ${partnership}
+            and ${compact} between ${typedValue('postcode')} and ${typedValue('postcode_to')}
+            and ${compact} like ${typedValue('postcode_like')}
+          order by ${compact}, t.id limit ${sql.placeholder('limit')})`);
   }
   return sources;
 }
@@ -142,30 +153,26 @@ export interface AddressHit {
 
 /**
  * People whose address, now or before, is at a whole postcode (either spacing: the btree on its
- * compact form) or, when `streets`, holds every word typed (trigram LIKE on the GIN index of
+ * compact form) or holds every word typed (`streets`: trigram LIKE on the GIN index of
  * `profile_address_search_text`). Only people the actor may open: where someone lives is what a
  * locked stub keeps back, so naming a locked person found by an address would tell it.
  * Neither index knows the partnership (an address hangs off its person), so the join to
  * `profiles` keeps to it, and to access, before each source stops at its limit: a postcode holds
  * a few dozen addresses at most, but a word of a street is read in every partnership's addresses.
  */
-function addressSource(actor: Actor, text: string, streets: boolean, limit: number): SQL | null {
+function addressSource(by: 'postcode' | 'streets'): SQL {
   const person = sql`${profiles.id} as id, ${profiles.firstName} as first_name, ${profiles.lastName} as last_name,
     ${profiles.dateOfBirth}::text as date_of_birth, ${profiles.ownerTeamId} as owner_team_id,
     a.address_line1, a.address_line2, a.town, a.postcode, a.to_date::text as to_date`;
   const from = sql`profile_addresses a join ${profiles} on ${profiles.id} = a.profile_id`;
-  const mayOpen = sql`${profiles.mergedIntoId} is null and ${canView(actor, profiles, kinds.profile.accessList)}`;
-  const postcode = postcodeSearchOf(text);
-  if (postcode?.complete) {
+  const mayOpen = sql`${profiles.mergedIntoId} is null and ${canView(actorPlaceholders, profiles, kinds.profile.accessList)}`;
+  if (by === 'postcode') {
     return sql`(select ${person}, 0.95::float8 as score from ${from}
-      where replace(a.postcode, ' ', '') = ${postcode.compact} and ${mayOpen} limit ${limit})`;
+      where replace(a.postcode, ' ', '') = ${typedValue('postcode')} and ${mayOpen} limit ${sql.placeholder('limit')})`;
   }
-  // A district or sector would name everyone in it: people are found by a whole postcode only.
-  const words = postcode || !streets ? [] : likeWords(text);
-  if (words.length === 0) return null;
   const address = sql`profile_address_search_text(a.address_line1, a.address_line2, a.town, a.postcode)`;
-  const holdsEvery = sql.join(words.map((w) => sql`${address} like ${searchForm(`%${likeEscaped(w)}%`)}`), sql` and `);
-  return sql`(select ${person}, (0.8 * word_similarity(${searchForm(text)}, ${address}))::float8 as score from ${from}
+  const holdsEvery = sql.join(wordSlots.map((n) => sql`${address} like ${typedValue(`word_${n}`)}`), sql` and `);
+  return sql`(select ${person}, (0.8 * word_similarity(${typedValue('text')}, ${address}))::float8 as score from ${from}
     where ${holdsEvery} and ${mayOpen} limit ${perSource})`;
 }
 
@@ -190,18 +197,72 @@ export interface HitRow {
   hit: Record<string, unknown>;
 }
 
-const profileSearchName = statementName(profileSearchSql);
+const profileSearch: TextStatement = { name: statementName(profileSearchSql), text: profileSearchSql };
 
 /**
  * People by name or date of birth (`profileSearchSql`): alone, as whether it finds anybody
  * decides what else is searched. Prepared, as the words reach its plan only as values, so one
  * plan serves every name; in the caller's transaction when it has one.
  */
-export async function searchProfiles(on: { db: Db } | { tx: Tx }, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
-  const values = profileSearchParams(partnershipId, query, limit);
-  if ('tx' in on) return (await on.tx.execute<ProfileSearchRow & Record<string, unknown>>(positional(profileSearchSql, values))).rows;
-  return (await on.db.$client.query<ProfileSearchRow>({ name: profileSearchName, text: profileSearchSql, values })).rows;
+export function searchProfiles(on: { db: Db } | { tx: Tx }, partnershipId: string, query: string, limit: number): Promise<ProfileSearchRow[]> {
+  return runText<ProfileSearchRow>(on, profileSearch, profileSearchParams(partnershipId, query, limit));
 }
+
+/** Which sources beside names a search reads: what changes the statement's text. */
+interface OthersShape {
+  address: 'postcode' | 'streets' | null;
+  cases: { titles: boolean } | null;
+  locations: { addresses: boolean; postcode: boolean } | null;
+  /** Typing slips are allowed for in titles and addresses: the names found nobody. */
+  fuzzy: boolean;
+}
+
+function othersShape(plan: SearchPlan, namedNobody: boolean): OthersShape {
+  const words = likeWords(plan.text).length > 0;
+  const postcode = postcodeSearchOf(plan.text);
+  // A district or sector would name everyone in it: people are found by a whole postcode only.
+  const address = !plan.addresses ? null : postcode?.complete ? 'postcode' : !postcode && namedNobody && words ? 'streets' : null;
+  const locations = plan.locations && { addresses: plan.locations.words && words, postcode: !!postcode };
+  return {
+    address,
+    cases: plan.cases && { titles: plan.cases.words && words },
+    locations: locations && (locations.addresses || locations.postcode) ? locations : null,
+    fuzzy: namedNobody,
+  };
+}
+
+function othersValues(actor: Actor, plan: SearchPlan): Record<string, unknown> {
+  const words = likeWords(plan.text).map(likeEscaped);
+  const reference = plan.text.toLowerCase();
+  const postcode = postcodeSearchOf(plan.text);
+  return {
+    ...actorParams(actor),
+    text: plan.text,
+    limit: plan.limit,
+    ...Object.fromEntries(wordSlots.map((n) => [`word_${n}`, words[n - 1] ?? words[0] ?? null])),
+    reference,
+    reference_to: referenceUpperBound(reference),
+    reference_like: `${likeEscaped(reference)}%`,
+    postcode: postcode?.compact ?? null,
+    postcode_to: postcode ? postcodeUpperBound(postcode.compact) : null,
+    postcode_like: postcode ? `${postcode.compact}%` : null,
+    postcode_score: postcode?.complete ? 0.95 : 0.6,
+  };
+}
+
+const othersStatement = compiledOnce((shape: OthersShape) => JSON.stringify(shape), (shape) => {
+  const found: SQL[] = [typed];
+  const hits: SQL[] = [];
+  const add = (name: string, source: HitSource, kind: RecordKind, body: SQL) => {
+    found.push(sql`${sql.identifier(name)} as materialized (${body})`);
+    hits.push(sql`select ${kindLiteral(kind)}::text as kind, ${sql.raw(`'${source}'`)}::text as source, to_json(h) as hit from ${sql.identifier(name)} h`);
+  };
+  if (shape.address) add('by_address', 'address', 'profile', bestOf([addressSource(shape.address)]));
+  const fuzzy = !shape.fuzzy ? null : shape.address ? sql`not exists (select from by_address)` : sql`true`;
+  if (shape.cases) add('case_hits', 'case', 'case', bestOf(caseSources(shape.cases.titles, fuzzy)));
+  if (shape.locations) add('location_hits', 'location', 'location', bestOf(locationSources(shape.locations, fuzzy)));
+  return sql`with ${sql.join(found, sql`, `)} ${sql.join(hits, sql` union all `)}`;
+});
 
 /**
  * The other sources the plan calls for, in one statement: people by their address, cases and
@@ -209,26 +270,13 @@ export async function searchProfiles(on: { db: Db } | { tx: Tx }, partnershipId:
  * only then are streets searched (names such as Green, Hill and Hall are words of streets too,
  * and a street's words are looked for in every partnership's addresses), and typing slips allowed
  * for in titles and addresses (which weighs every trigram of them, the dearest search there is)
- * if the addresses found nobody either, a guard PostgreSQL checks once. Not prepared: a plan
- * made for no words in particular reads every trigram, so each search is planned for its own.
+ * if the addresses found nobody either, a guard PostgreSQL checks once. Prepared once for each
+ * shape (`OthersShape`): what was typed reaches the plan only through `typed`.
  */
 export async function searchOthers(on: { db: Db } | { tx: Tx }, actor: Actor, plan: SearchPlan, namedNobody: boolean): Promise<HitRow[]> {
-  const { partnershipId } = actor;
-  const found: SQL[] = [];
-  const hits: SQL[] = [];
-  const add = (name: string, source: HitSource, kind: RecordKind, body: SQL) => {
-    found.push(sql`${sql.identifier(name)} as materialized (${body})`);
-    hits.push(sql`select ${kindLiteral(kind)}::text as kind, ${source}::text as source, to_json(h) as hit from ${sql.identifier(name)} h`);
-  };
-  const address = plan.addresses ? addressSource(actor, plan.text, namedNobody, plan.limit) : null;
-  if (address) add('by_address', 'address', 'profile', bestOf([address]));
-  const fuzzy = !namedNobody ? null : address ? sql`not exists (select from by_address)` : sql`true`;
-  if (plan.cases) add('case_hits', 'case', 'case', bestOf(caseSources(partnershipId, plan.text, plan.cases.words, fuzzy, plan.limit)));
-  const places = plan.locations ? locationSources(partnershipId, plan.text, plan.locations.words, fuzzy, plan.limit) : [];
-  if (places.length > 0) add('location_hits', 'location', 'location', bestOf(places));
-  if (hits.length === 0) return [];
-  const { rows } = await ('tx' in on ? on.tx : on.db).execute<HitRow & Record<string, unknown>>(sql`with ${sql.join(found, sql`, `)} ${sql.join(hits, sql` union all `)}`);
-  return rows;
+  const shape = othersShape(plan, namedNobody);
+  if (!shape.address && !shape.cases && !shape.locations) return [];
+  return othersStatement<HitRow>(on, shape, othersValues(actor, plan));
 }
 
 export interface PageRow {
