@@ -54,6 +54,9 @@ export const profiles = pgTable('profiles', {
  * Every name a person is known by (their name and each alias), with the forms search needs:
  * `searchName` is lower-cased and unaccented for trigram matching, the sound keys are Double
  * Metaphone codes for phonetic matching. Written by the app so that both databases agree.
+ * `searchKeys` are the trigrams inside each word of `searchName`, each a key of the partnership
+ * (`name_trigram_keys`): the name search's index, whose lists hold one partnership's names
+ * where the trigram index's hold every partnership's.
  */
 export const profileNames = pgTable('profile_names', {
   id: id(),
@@ -65,8 +68,10 @@ export const profileNames = pgTable('profile_names', {
   searchName: text('search_name').notNull(),
   firstSound: text('first_sound').notNull(),
   lastSound: text('last_sound').notNull(),
+  searchKeys: integer('search_keys').array().notNull().generatedAlwaysAs(sql`name_trigram_keys(partnership_id, search_name)`),
 }, (t) => [
   index('profile_names_profile_idx').on(t.profileId),
+  index('profile_names_search_keys_idx').using('gin', t.searchKeys),
   index('profile_names_search_trgm_idx').using('gin', t.partnershipId, sql`${t.searchName} gin_trgm_ops`),
   index('profile_names_sound_idx').on(t.partnershipId, t.lastSound, t.firstSound),
   check('profile_names_kind_check', sql`${t.kind} in ('name', 'alias')`),

@@ -65,6 +65,17 @@ describe('finding people', () => {
     expect(first).toMatchObject({ kind: 'profile', id: R.stephen, title: 'Stephen Smith', subtitle: 'Born 12 Mar 1985', accessible: true, owner: { organisation: { name: 'Demo County Police' } } });
   });
 
+  it('finds a name by part of a word, across an apostrophe or a hyphen, only in the searcher\'s partnership', async () => {
+    const siobhan = (await created(police, '/api/v1/profiles', person('Siobhán', "O'Neill-Hartigan"))).id;
+    const elsewhere = (await created(other, '/api/v1/profiles', person('Siobhán', "O'Neill-Hartigan"))).id;
+    for (const q of ["Siobhan O'Neill-Hartigan", 'siobhan hartigan', "o'neill", 'neill-hart', 'Siob Hartig']) {
+      const found = ids(await search(police, q));
+      expect(found, q).toContain(siobhan);
+      expect(found, q).not.toContain(elsewhere);
+    }
+    expect(ids(await search(other, 'Hartigan'))).toEqual([elsewhere]);
+  });
+
   it('finds a name that sounds alike, leaving out a merged duplicate', async () => {
     const results = await search(police, 'Stefan Smythe');
     expect(ids(results)).toContain(R.stephen);

@@ -11,10 +11,11 @@ import { searchTermsOf } from './terms.ts';
  *
  * Four sources, each an index lookup that reads at most 100 names, so the cost stays flat however
  * many people share a common name:
- * - names holding the two longest words as typed (trigram LIKE on the GIN index of
- *   `profile_names`: every trigram is required, so the index skips straight to the rows that
- *   have them all; a threshold operator such as `%` would have to weigh every trigram of every
- *   Smith in the partnership);
+ * - names holding the two longest words as typed (the GIN index of `profile_names.search_keys`,
+ *   every trigram of a name keyed with its partnership by `name_trigram_keys`: every key of the
+ *   words is required, so the index skips straight to the partnership's names that have them all,
+ *   and a threshold operator such as `%` would have to weigh every trigram of every Smith in the
+ *   partnership; then each word is looked for in the name itself, and the partnership checked);
  * - only when that finds too few, names holding one of those words and the first three letters
  *   of the other, which finds a slip of the keyboard after the third letter ("Stehpen Smith");
  * - names that sound alike (the btree on the sound keys, which `name_sound` makes from the words
@@ -25,13 +26,16 @@ import { searchTermsOf } from './terms.ts';
  * Then `similarity` and `word_similarity` rank only those rows. A profile's best name counts;
  * merged duplicates only redirect, so they are left out.
  *
- * What is typed is worked out once, in `typed`: its search form, the LIKE patterns and the sound
- * keys. The sources take them as values, so `name_sound`'s regular expressions run once rather
- * than for every name an index returns, and a plan made for no name in particular is the plan
- * for every name: the API prepares the statement once per connection. For the same reason a word
- * not typed is not tested with `is null`, which would leave it out of the index condition: the
- * pattern repeats one that is there (the second word's, when there is one word), and a first name
- * not typed makes the range of first names' sounds everything.
+ * What is typed is worked out once, in `typed`: its search form, the words and their keys, and
+ * the sound keys. The sources take them as values, so `name_sound`'s regular expressions run once
+ * rather than for every name an index returns, and a plan made for no name in particular is the
+ * plan for every name: the API prepares the statement once per connection. For the same reason a
+ * word not typed is not tested with `is null`, which would leave it out of the index condition:
+ * the word repeats one that is there (the second word's, when there is one word), and a first
+ * name not typed makes the range of first names' sounds everything. The keys' lookups sit behind
+ * `offset 0`, so the partnership is checked on the names they find: a plan made for no words in
+ * particular would otherwise also read the partnership's whole list in the trigram index, kept
+ * for the profiles list and likely matches, and intersect the two.
  *
  * Scores run from 0 to 1: how alike the names are (1 for the same name, 0.9 for a name holding
  * every word typed). A name that sounds alike starts from a floor (0.6 when both names sound
@@ -41,39 +45,52 @@ import { searchTermsOf } from './terms.ts';
  * is a date alone.
  */
 export const profileSearchSql = `
-with typed as materialized (
-  select lower(unaccent($2::text)) as name,
-         '%' || lower(unaccent($7::text)) || '%' as longest,
-         '%' || lower(unaccent($8::text)) || '%' as next_longest,
-         '%' || lower(unaccent(left($7::text, 3))) || '%' as longest_start,
-         '%' || lower(unaccent(left($8::text, 3))) || '%' as next_longest_start,
+with words as materialized (
+  select lower(unaccent($7::text)) as longest,
+         lower(unaccent($8::text)) as next_longest,
+         lower(unaccent(left($7::text, 3))) as longest_start,
+         lower(unaccent(left($8::text, 3))) as next_longest_start
+),
+word_keys as materialized (
+  select name_trigram_keys($1::uuid, w.longest) as longest,
+         name_trigram_keys($1::uuid, w.next_longest) as next_longest,
+         name_trigram_keys($1::uuid, w.longest_start) as longest_start,
+         name_trigram_keys($1::uuid, w.next_longest_start) as next_longest_start
+    from words w
+),
+typed as materialized (
+  select lower(unaccent($2::text)) as name, w.*,
+         nullif(k.longest || k.next_longest, '{}') as keys,
+         nullif(k.longest_start || k.next_longest, '{}') as longest_start_keys,
+         case when w.next_longest is not null then nullif(k.longest || k.next_longest_start, '{}') end as next_longest_start_keys,
          name_sound($3::text) as first_sound,
          coalesce(name_sound($3::text), '') as first_sound_from,
          coalesce(name_sound($3::text), '') || 'ZZZZZZZZ' as first_sound_to,
          name_sound($4::text) as last_sound
+    from words w, word_keys k
 ),
 named as materialized (
   select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
-    from profile_names pn
+    from (select * from profile_names where search_keys @> (select keys from typed) offset 0) pn
    where pn.partnership_id = $1::uuid
-     and pn.search_name like (select longest from typed)
-     and pn.search_name like (select coalesce(next_longest, longest) from typed)
+     and strpos(pn.search_name, (select longest from typed)) > 0
+     and strpos(pn.search_name, (select coalesce(next_longest, longest) from typed)) > 0
    limit 100
 ),
 alike as (
   (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
-     from profile_names pn
+     from (select * from profile_names where search_keys @> (select longest_start_keys from typed) offset 0) pn
     where pn.partnership_id = $1::uuid
-      and pn.search_name like (select longest_start from typed)
-      and pn.search_name like (select coalesce(next_longest, longest_start) from typed)
+      and strpos(pn.search_name, (select longest_start from typed)) > 0
+      and strpos(pn.search_name, (select coalesce(next_longest, longest_start) from typed)) > 0
       and (select count(*) from named) < $6::int
     limit 100)
   union all
   (select pn.profile_id, pn.kind, pn.first_name, pn.last_name, pn.search_name, 0::float8 as floor
-     from profile_names pn
+     from (select * from profile_names where search_keys @> (select next_longest_start_keys from typed) offset 0) pn
     where pn.partnership_id = $1::uuid
-      and pn.search_name like (select longest from typed)
-      and pn.search_name like (select next_longest_start from typed)
+      and strpos(pn.search_name, (select longest from typed)) > 0
+      and strpos(pn.search_name, (select next_longest_start from typed)) > 0
       and (select count(*) from named) < $6::int
     limit 100)
 ),
@@ -145,7 +162,7 @@ export interface ProfileSearchRow {
 export function profileSearchParams(partnershipId: string, query: string, limit: number): ProfileSearchParams {
   const { nameWords, dateOfBirth } = searchTermsOf(query);
   const name = nameWords.length > 0 ? nameWords.join(' ') : null;
-  // Trigram LIKE needs three letters to use the index; a shorter word would make it read all of it.
+  // A word needs three letters to have a key; a shorter one would make the index read all of it.
   const [longest = null, nextLongest = null] = nameWords.filter((w) => w.length >= 3).sort((a, b) => b.length - a.length);
   return [partnershipId, name, nameWords.length > 1 ? nameWords[0]! : null, nameWords.at(-1) ?? null, dateOfBirth, limit, longest, nextLongest];
 }
